@@ -1,0 +1,62 @@
+// The shape every command file exports, and the declarative option table it is parsed from.
+import type { ExitCode } from '../exit-codes.js';
+import type { CommandContext } from './context.js';
+import type { Printer } from './output.js';
+
+/** One option of a command, as `node:util` parseArgs takes it plus help text. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+  /** Placeholder shown in help, e.g. `FILE`. */
+  readonly value?: string;
+  readonly description: string;
+}
+
+/** What `--help` shows and how arguments are parsed. */
+export interface CommandDefinition {
+  readonly name: string;
+  readonly summary: string;
+  /** The part after `git-alembic <name>`, e.g. `[-c FILE] [--json]`. */
+  readonly usage: string;
+  readonly description?: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Name of the positional arguments in help, or undefined when none are accepted. */
+  readonly positionals?: string;
+  readonly examples: readonly string[];
+}
+
+/** Parsed arguments handed to `run`. */
+export interface ParsedArguments {
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/** Everything a command receives besides its arguments. */
+export interface CommandRuntime {
+  readonly ctx: CommandContext;
+  readonly out: Printer;
+}
+
+/** A command file's exports. */
+export interface CommandModule {
+  readonly definition: CommandDefinition;
+  run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode>;
+}
+
+/** Options shared by every command that reads an Alembic environment. */
+export const ENVIRONMENT_OPTIONS = {
+  config: { type: 'string', short: 'c', value: 'FILE', description: 'alembic.ini or pyproject.toml to read (default: discover)' },
+  name: { type: 'string', short: 'n', value: 'SECTION', description: 'ini section of the environment (default: alembic)' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Reads a string option (parseArgs gives string | undefined for `type: 'string'`). */
+export function stringOption(args: ParsedArguments, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads a boolean option. */
+export function booleanOption(args: ParsedArguments, name: string): boolean {
+  return args.values[name] === true;
+}

@@ -1,0 +1,16 @@
+// The command registry. Modules are imported only when chosen: hooks and the merge driver run
+// on every commit and merge, so start-up cost is user-visible.
+import type { CommandModule } from './command.js';
+
+interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  heads: { summary: 'list the heads of each Alembic environment', load: () => import('./commands/heads.js') },
+  check: { summary: 'fail when an environment has diverged (two heads on one branch)', load: () => import('./commands/check.js') },
+  graph: { summary: 'draw the revision graph (ascii, mermaid or dot)', load: () => import('./commands/graph.js') },
+  demo: { summary: 'build a throwaway project with two heads and run the commands on it', load: () => import('./commands/demo.js') },
+};

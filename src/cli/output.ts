@@ -1,0 +1,64 @@
+// Printing with manners: colour only on a TTY (NO_COLOR / FORCE_COLOR honoured), --quiet, --verbose.
+import { PROGRAM } from '../messages/cli.js';
+import type { CommandContext, OutputStream } from './context.js';
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+/** Decides colour the way most CLIs do: FORCE_COLOR wins, then NO_COLOR, then the TTY. */
+export function useColour(stream: OutputStream, env: CommandContext['env']): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  return stream.isTTY === true && env['TERM'] !== 'dumb';
+}
+
+const STYLES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+export type Style = keyof typeof STYLES;
+
+/** The one object commands print through. */
+export class Printer {
+  readonly verbosity: Verbosity;
+  readonly #ctx: CommandContext;
+  readonly #colour: { stdout: boolean; stderr: boolean };
+
+  constructor(ctx: CommandContext, verbosity: Verbosity) {
+    this.#ctx = ctx;
+    this.verbosity = verbosity;
+    this.#colour = { stdout: useColour(ctx.stdout, ctx.env), stderr: useColour(ctx.stderr, ctx.env) };
+  }
+
+  /** Styles text for stdout (no-op without colour). */
+  style(text: string, style: Style): string {
+    return this.#colour.stdout ? paint(text, style) : text;
+  }
+
+  /** The command's result on stdout; printed even with --quiet. */
+  result(text: string): void {
+    this.#ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Progress and explanations on stderr; silenced by --quiet. */
+  info(text: string): void {
+    if (this.verbosity !== 'quiet') this.#ctx.stderr.write(`${PROGRAM}: ${text}\n`);
+  }
+
+  /** Detail shown only with --verbose. */
+  verbose(text: string): void {
+    if (this.verbosity === 'verbose') this.#ctx.stderr.write(`${PROGRAM}: ${text}\n`);
+  }
+
+  /** A warning on stderr, shown even with --quiet. */
+  warn(text: string): void {
+    this.#ctx.stderr.write(`${PROGRAM}: ${this.#colour.stderr ? paint('warning', 'yellow') : 'warning'}: ${text}\n`);
+  }
+
+  /** An error line on stderr. */
+  error(text: string): void {
+    this.#ctx.stderr.write(`${PROGRAM}: ${this.#colour.stderr ? paint('error', 'red') : 'error'}: ${text}\n`);
+  }
+}
+
+function paint(text: string, style: Style): string {
+  const [open, close] = STYLES[style];
+  return `\u001B[${open}m${text}\u001B[${close}m`;
+}

@@ -1,0 +1,48 @@
+// The typed shape of the project configuration (cosmiconfig key `git-alembic`), after validation.
+import type { ConstantValue } from '../core/revision.js';
+
+/** One Alembic environment named in the project config. Paths are relative to the config file's directory. */
+export interface EnvironmentConfig {
+  /** Display name; defaults to the config path (plus `[section]`). */
+  readonly name: string | undefined;
+  /** alembic.ini or pyproject.toml. */
+  readonly config: string;
+  /** ini section, `alembic` by default. */
+  readonly section: string | undefined;
+  /** Overrides `script_location` (needed for `pkg:dir` values and projects that set it in code). */
+  readonly scriptLocation: string | undefined;
+  /** Overrides the version locations (projects that build the list in env.py). */
+  readonly versionLocations: readonly string[] | undefined;
+  /** The heads file, `<script_location>/heads.txt` by default. */
+  readonly headsFile: string | undefined;
+  /** Values for non-literal expressions, merged over the top-level `constants`. */
+  readonly constants: ReadonlyMap<string, ConstantValue>;
+}
+
+/** What the post-merge hook does with the merge revision it created. */
+export type OnMerge = 'amend' | 'stage';
+
+/** How a merge revision's id is chosen. */
+export type RevisionIdMode = 'deterministic' | 'random';
+
+/** The validated project configuration with defaults applied. */
+export interface ResolvedConfig {
+  /** The file it came from, or undefined when there is none (all defaults). */
+  readonly file: string | undefined;
+  /** Directory that relative paths in the config are resolved against. */
+  readonly baseDirectory: string;
+  /** `false` turns git-alembic off for this repository (like GIT_ALEMBIC=0). */
+  readonly enabled: boolean;
+  /** Explicit environments; empty means "discover". */
+  readonly environments: readonly EnvironmentConfig[];
+  /** Values for non-literal expressions in revision files, e.g. `{"cli.EXPAND_BRANCH": "expand"}`. */
+  readonly constants: ReadonlyMap<string, ConstantValue>;
+  readonly onMerge: OnMerge;
+  readonly revisionId: RevisionIdMode;
+  /** Message of a generated merge revision; `{heads}` is replaced by the comma-separated parent ids. */
+  readonly message: string;
+  /** Also merge divergences that existed before the current git operation. */
+  readonly mergeExistingDivergences: boolean;
+  /** Hooks exit non-zero (blocking the commit) when they fail, instead of only reporting. */
+  readonly guard: boolean;
+}
