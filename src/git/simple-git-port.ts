@@ -1,0 +1,85 @@
+// The only module that imports simple-git. It exposes the few git operations git-alembic
+// uses, always as argv arrays (never shell strings), and maps failures to GitCommandError.
+import { GitCommandError, NotAGitRepositoryError } from '../errors.js';
+import type { SimpleGit } from 'simple-git';
+
+/**
+ * Location variables a parent git process may have set for *its* repository. They are removed
+ * before running git against any other repository (tests, the demo); inside a hook for the same
+ * repository they must stay (GIT_INDEX_FILE points at index.lock under `commit -a`).
+ */
+export const GIT_LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR'] as const;
+
+/** Options for opening a repository. */
+export interface GitOptions {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Drop GIT_DIR and friends: the repository is not the one the calling git process works on. */
+  readonly scrubLocation?: boolean;
+}
+
+/** A narrow port over git for one working directory. */
+export class Git {
+  readonly cwd: string;
+  readonly #git: SimpleGit;
+
+  private constructor(cwd: string, git: SimpleGit) {
+    this.cwd = cwd;
+    this.#git = git;
+  }
+
+  /** Opens the port; simple-git is loaded here, lazily, because hooks must start fast. */
+  static async open(options: GitOptions): Promise<Git> {
+    const { simpleGit } = await import('simple-git');
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(options.env)) {
+      if (value === undefined) continue;
+      if (options.scrubLocation && (GIT_LOCATION_VARIABLES as readonly string[]).includes(key)) continue;
+      env[key] = value;
+    }
+    // simple-git's env() replaces the whole environment, so the context's env is passed in full.
+    return new Git(options.cwd, simpleGit({ baseDir: options.cwd, maxConcurrentProcesses: 2 }).env(env));
+  }
+
+  /** Runs git with an argv array and returns stdout. */
+  async run(args: readonly string[]): Promise<string> {
+    try {
+      return await this.#git.raw([...args]);
+    } catch (error) {
+      throw new GitCommandError(args, firstLine(error), error);
+    }
+  }
+
+  /** The work tree's top level (absolute). */
+  async topLevel(): Promise<string> {
+    try {
+      return (await this.#git.raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+      throw new NotAGitRepositoryError(this.cwd, error);
+    }
+  }
+
+  /** Tracked files (repository-relative, forward slashes) under the given pathspecs. */
+  async listTrackedFiles(pathspecs: readonly string[] = []): Promise<string[]> {
+    // -z: names are NUL-separated and never quoted, whatever characters they contain.
+    const output = await this.run(['ls-files', '-z', '--', ...pathspecs]);
+    return splitNul(output);
+  }
+
+  /** The sha a ref points to, or undefined when it does not exist. */
+  async resolveRef(ref: string): Promise<string | undefined> {
+    // -q --verify: exit 1 without output for a missing ref instead of an error message.
+    const output = (await this.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`])).trim();
+    return output === '' ? undefined : output;
+  }
+}
+
+/** Splits `-z` output into entries. */
+export function splitNul(output: string): string[] {
+  return output.split('\0').filter((entry) => entry !== '');
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim().split('\n')[0] ?? message;
+}
