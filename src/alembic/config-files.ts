@@ -1,0 +1,50 @@
+// Reading Alembic's config files from disk: alembic.ini through our ConfigParser, and the
+// paths shown in messages (relative to the repository when inside it).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { parseConfigParser, type ConfigDocument } from '../core/configparser.js';
+import { ConfigError } from '../errors.js';
+import { CONFIG_FILE_NOT_UTF8, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+
+/** A path as messages show it: relative to the repository with `/` (`.` for the root), else absolute. */
+export function displayPath(file: string, repoRoot: string): string {
+  const relative = path.relative(repoRoot, file);
+  if (relative === '') return '.';
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}
+
+/** `%(here)s`: the absolute directory of a config file with forward slashes (Path.as_posix()). */
+export function hereOf(file: string): string {
+  return path.dirname(path.resolve(file)).split(path.sep).join('/');
+}
+
+/** The UTF-8 text of a file, or undefined when it does not exist. A BOM is kept (Python keeps it too). */
+export async function readConfigText(file: string, shownAs: string): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    // A missing file is an answer ("no such config"), not a failure; anything else is reported.
+    if (isMissing(error)) return undefined;
+    throw new ConfigError(shownAs, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error) {
+    throw new ConfigError(shownAs, undefined, CONFIG_FILE_NOT_UTF8, { cause: error });
+  }
+}
+
+/** Reads and parses an ini file as Alembic does (`here` = its directory); undefined when missing. */
+export async function readIniDocument(file: string, shownAs: string): Promise<ConfigDocument | undefined> {
+  const text = await readConfigText(file, shownAs);
+  return text === undefined ? undefined : parseConfigParser(text, shownAs, { here: hereOf(file) });
+}
+
+/** True for "no such file" errors (also ENOTDIR: a path through a file). */
+export function isMissing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

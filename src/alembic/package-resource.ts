@@ -1,0 +1,53 @@
+// Alembic's `coerce_resource_to_filename`: a relative value containing `:` is a package resource
+// (`myapp:migrations`, `myapp.models:alembic`, `prefect:server:database:_migrations`), the
+// directory `importlib.resources.files(pkg) / rest...`. We cannot import Python, so we look for
+// the package's directory in the repository, where the project's own packages live.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { ConfigError } from '../errors.js';
+import { PACKAGE_RESOURCE_BAD_NAME, PACKAGE_RESOURCE_HINT, PACKAGE_RESOURCE_NOT_FOUND } from '../messages/alembic-config.js';
+import { displayPath } from './config-files.js';
+
+/** Where a value came from, for errors: file, key and line. */
+export interface ValueOrigin {
+  readonly file: string;
+  readonly key: string;
+  readonly line: number | undefined;
+}
+
+const DOTTED_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+
+/** Whether Alembic treats the value as a package resource rather than a path. */
+export function isPackageResource(value: string): boolean {
+  return !path.isAbsolute(value) && value.includes(':');
+}
+
+/**
+ * Resolves `pkg.mod:dir[:more]` to `<root>/pkg/mod/dir/more` for the first candidate root that
+ * has the package directory (candidates in sys.path order: prepend_sys_path entries, the config
+ * file's directory, the repository root, `<repo>/src`).
+ */
+export async function resolvePackageResource(value: string, candidates: readonly string[], origin: ValueOrigin, repoRoot: string): Promise<string> {
+  const [packageName = '', ...parts] = value.split(':');
+  if (!DOTTED_NAME.test(packageName)) throw resourceError(origin, PACKAGE_RESOURCE_BAD_NAME(value));
+  for (const root of candidates) {
+    const packageDirectory = path.join(root, ...packageName.split('.'));
+    if (await isDirectory(packageDirectory)) return path.join(packageDirectory, ...parts);
+  }
+  throw resourceError(origin, PACKAGE_RESOURCE_NOT_FOUND(value, candidates.map((root) => displayPath(root, repoRoot))));
+}
+
+/** Whether the path is an existing directory. */
+export async function isDirectory(directory: string): Promise<boolean> {
+  try {
+    return (await stat(directory)).isDirectory();
+  } catch {
+    // Missing or unreadable: either way there is no directory to use.
+    return false;
+  }
+}
+
+function resourceError(origin: ValueOrigin, message: string): ConfigError {
+  return new ConfigError(origin.file, origin.key, message, { hint: PACKAGE_RESOURCE_HINT, ...(origin.line === undefined ? {} : { line: origin.line }) });
+}
