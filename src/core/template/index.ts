@@ -1,0 +1,3 @@
+// The public face of the template renderer: render script.py.mako as `alembic merge` does.
+export { checkMakoTemplate, renderMakoTemplate } from './mako-render.js';
+export type { TemplateVariables } from './template-variables.js';

@@ -1,0 +1,68 @@
+// Parses the Python of a `%` control line (`if x:`, `elif y:`, `else:`, `for a in b:`)
+// under Mako's rules, including its check that the keyword is followed by a space or `:`.
+import { NOT_A_CONTROL_STATEMENT, RESERVED_NAME, UNSUPPORTED_CONTROL } from '../../messages/template.js';
+import type { Expression, ForTarget } from './python-ast.js';
+import { PY_SPACE_CLASS, PY_WORD_CLASS } from './python-char-classes.js';
+import { PythonParser } from './python-parser.js';
+import { describe } from './python-token-cursor.js';
+import { RESERVED_NAMES } from './python-statements.js';
+import { pythonStrip } from './python-str-methods.js';
+import { tokenizePython } from './python-tokenizer.js';
+import { failAt, type SourceSite } from './template-site.js';
+
+/** What a control line opens, continues or closes. */
+export type ControlClause =
+  | { readonly kind: 'if'; readonly test: Expression }
+  | { readonly kind: 'elif'; readonly test: Expression }
+  | { readonly kind: 'else' }
+  | { readonly kind: 'for'; readonly target: ForTarget; readonly iterable: Expression };
+
+// Mako's own test that a line is "a partial control statement".
+const FRAGMENT = new RegExp(`^([${PY_WORD_CLASS}]+)(?:[${PY_SPACE_CLASS}]+[\\s\\S]*?)?:[${PY_SPACE_CLASS}]*(?:#|$)`, 'u');
+const SUPPORTED = new Set(['if', 'elif', 'else', 'for']);
+const MAKO_KEYWORDS = new Set(['while', 'try', 'except', 'finally', 'with']);
+
+/** Parses the text of a non-end control line whose keyword Mako's lexer found. */
+export function parseControlLine(keyword: string, text: string, site: SourceSite): ControlClause {
+  if (!SUPPORTED.has(keyword)) {
+    failAt(site, MAKO_KEYWORDS.has(keyword) ? UNSUPPORTED_CONTROL(keyword) : NOT_A_CONTROL_STATEMENT(text));
+  }
+  if (!FRAGMENT.test(pythonStrip(text))) failAt(site, NOT_A_CONTROL_STATEMENT(text));
+  const parser: PythonParser = new PythonParser(tokenizePython(text, site), site);
+  parser.next();
+  const clause = parseClause(keyword, parser);
+  parser.expectOperator(':');
+  parser.expectEnd('the end of the control line');
+  return clause;
+}
+
+function parseClause(keyword: string, parser: PythonParser): ControlClause {
+  if (keyword === 'else') return { kind: 'else' };
+  if (keyword === 'if') return { kind: 'if', test: parser.expression() };
+  if (keyword === 'elif') return { kind: 'elif', test: parser.expression() };
+  const target = parseTarget(parser);
+  if (!parser.acceptKeyword('in')) parser.fail(NOT_A_CONTROL_STATEMENT(`for … ${describe(parser.peek())}`));
+  return { kind: 'for', target, iterable: parser.expressionList() };
+}
+
+// `x`, `a, b` or `(a, b)`: the loop targets templates use.
+function parseTarget(parser: PythonParser): ForTarget {
+  const parenthesised = parser.isOperator('(');
+  if (parenthesised) parser.next();
+  const ids = [targetName(parser)];
+  let sawComma = false;
+  while (parser.isOperator(',')) {
+    parser.next();
+    sawComma = true;
+    if (parser.isKeyword('in') || parser.isOperator(')')) break;
+    ids.push(targetName(parser));
+  }
+  if (parenthesised) parser.expectOperator(')');
+  return ids.length === 1 && !sawComma ? { kind: 'name', id: ids[0] ?? '' } : { kind: 'unpack', ids };
+}
+
+function targetName(parser: PythonParser): string {
+  const name = parser.expectName();
+  if (RESERVED_NAMES.has(name)) parser.fail(RESERVED_NAME(name));
+  return name;
+}

@@ -1,0 +1,70 @@
+// The syntax tree of the Python subset templates may use. Every node carries its template
+// line, so an evaluation error can name the line it happened on.
+import type { PyValue } from './python-values.js';
+
+/** Binary operators the evaluator implements. */
+export type BinaryOperator = '+' | '-' | '*' | '%';
+
+/** Comparison operators, including the two-word ones. */
+export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
+
+/** A keyword argument of a call. */
+export interface KeywordArgument {
+  readonly name: string;
+  readonly value: Expression;
+}
+
+/** An expression node. */
+export type Expression =
+  | { readonly kind: 'constant'; readonly value: PyValue; readonly line: number }
+  | { readonly kind: 'name'; readonly id: string; readonly line: number }
+  | { readonly kind: 'attribute'; readonly object: Expression; readonly name: string; readonly line: number }
+  | {
+      readonly kind: 'call';
+      readonly callee: Expression;
+      readonly args: readonly Expression[];
+      readonly keywords: readonly KeywordArgument[];
+      readonly line: number;
+    }
+  | { readonly kind: 'index'; readonly object: Expression; readonly index: Expression; readonly line: number }
+  | {
+      readonly kind: 'slice';
+      readonly object: Expression;
+      readonly lower: Expression | null;
+      readonly upper: Expression | null;
+      readonly line: number;
+    }
+  | { readonly kind: 'tuple' | 'list'; readonly items: readonly Expression[]; readonly line: number }
+  | { readonly kind: 'not' | 'negate' | 'plus'; readonly operand: Expression; readonly line: number }
+  | { readonly kind: 'and' | 'or'; readonly left: Expression; readonly right: Expression; readonly line: number }
+  | {
+      readonly kind: 'binary';
+      readonly operator: BinaryOperator;
+      readonly left: Expression;
+      readonly right: Expression;
+      readonly line: number;
+    }
+  | {
+      readonly kind: 'compare';
+      readonly first: Expression;
+      readonly rest: readonly { readonly operator: CompareOperator; readonly operand: Expression }[];
+      readonly line: number;
+    }
+  | {
+      readonly kind: 'conditional';
+      readonly test: Expression;
+      readonly body: Expression;
+      readonly orElse: Expression;
+      readonly line: number;
+    };
+
+/** A statement of a `<% %>` or `<%! %>` block. */
+export type Statement =
+  | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expression; readonly line: number }
+  | { readonly kind: 'import'; readonly module: string; readonly alias: string; readonly line: number }
+  | { readonly kind: 'pass'; readonly line: number };
+
+/** The target of a `for` loop: one name, or names to unpack. */
+export type ForTarget =
+  | { readonly kind: 'name'; readonly id: string }
+  | { readonly kind: 'unpack'; readonly ids: readonly string[] };

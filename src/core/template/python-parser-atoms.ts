@@ -1,0 +1,105 @@
+// The innermost rules of the expression grammar: literals, names, displays (tuples and
+// lists), calls and subscripts.
+import { EXPECTED_TOKEN, UNSUPPORTED_SYNTAX } from '../../messages/template.js';
+import type { Expression, KeywordArgument } from './python-ast.js';
+import type { PythonParser } from './python-parser.js';
+import { describe, KEYWORDS } from './python-token-cursor.js';
+import type { PyToken } from './python-tokenizer.js';
+
+const CONSTANTS: ReadonlyMap<string, null | boolean> = new Map([
+  ['None', null],
+  ['True', true],
+  ['False', false],
+]);
+
+/** A literal, a name, or a parenthesised expression, tuple or list. */
+export function parseAtom(parser: PythonParser): Expression {
+  const token = parser.peek();
+  if (token.kind === 'string') return parseStrings(parser);
+  if (token.kind === 'number') {
+    parser.next();
+    return { kind: 'constant', value: Number(token.value), line: token.line };
+  }
+  if (token.kind === 'name') return parseName(parser, token);
+  if (parser.isOperator('(') || parser.isOperator('[')) return parseDisplay(parser);
+  if (parser.isOperator('{')) parser.fail(UNSUPPORTED_SYNTAX('dict and set displays'));
+  if (parser.isOperator('...')) parser.fail(UNSUPPORTED_SYNTAX('Ellipsis'));
+  return parser.fail(EXPECTED_TOKEN('an expression', describe(token)));
+}
+
+function parseName(parser: PythonParser, token: PyToken): Expression {
+  const constant = CONSTANTS.get(token.value);
+  if (constant !== undefined) {
+    parser.next();
+    return { kind: 'constant', value: constant, line: token.line };
+  }
+  if (KEYWORDS.has(token.value)) parser.fail(EXPECTED_TOKEN('an expression', describe(token)));
+  parser.next();
+  return { kind: 'name', id: token.value, line: token.line };
+}
+
+// Adjacent literals are one string, as in Python ('a' 'b' == 'ab').
+function parseStrings(parser: PythonParser): Expression {
+  const line = parser.peek().line;
+  let value = '';
+  while (parser.peek().kind === 'string') value += parser.next().value;
+  return { kind: 'constant', value, line };
+}
+
+// `(x)` is x; `()`, `(x,)` and `(x, y)` are tuples; `[…]` is a list.
+function parseDisplay(parser: PythonParser): Expression {
+  const opening = parser.next();
+  const closing = opening.value === '(' ? ')' : ']';
+  const items: Expression[] = [];
+  let sawComma = false;
+  while (!parser.isOperator(closing)) {
+    if (parser.isOperator('*')) parser.fail(UNSUPPORTED_SYNTAX('starred expressions'));
+    items.push(parser.expression());
+    if (parser.isKeyword('for')) parser.fail(UNSUPPORTED_SYNTAX('comprehensions'));
+    if (parser.isOperator(closing)) break;
+    parser.expectOperator(',');
+    sawComma = true;
+  }
+  parser.next();
+  if (closing === ']') return { kind: 'list', items, line: opening.line };
+  if (items.length === 1 && !sawComma) return items[0] as Expression;
+  return { kind: 'tuple', items, line: opening.line };
+}
+
+/** The argument list of a call, after `callee`. */
+export function parseCall(parser: PythonParser, callee: Expression): Expression {
+  const line = parser.next().line;
+  const args: Expression[] = [];
+  const keywords: KeywordArgument[] = [];
+  while (!parser.isOperator(')')) {
+    if (parser.isOperator('*') || parser.isOperator('**')) parser.fail(UNSUPPORTED_SYNTAX(`${parser.peek().value}arguments`));
+    if (parser.peek().kind === 'name' && parser.peekAhead(1).kind === 'op' && parser.peekAhead(1).value === '=') {
+      const name = parser.expectName();
+      parser.next();
+      keywords.push({ name, value: parser.expression() });
+    } else {
+      if (keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX('a positional argument after a keyword argument'));
+      args.push(parser.expression());
+    }
+    if (parser.isKeyword('for')) parser.fail(UNSUPPORTED_SYNTAX('comprehensions'));
+    if (!parser.isOperator(')')) parser.expectOperator(',');
+  }
+  parser.next();
+  return { kind: 'call', callee, args, keywords, line };
+}
+
+/** `object[index]` or `object[lower:upper]` (slice steps are refused). */
+export function parseSubscript(parser: PythonParser, object: Expression): Expression {
+  const line = parser.next().line;
+  const lower = parser.isOperator(':') ? null : parser.expression();
+  if (!parser.isOperator(':')) {
+    if (parser.isOperator(',')) parser.fail(UNSUPPORTED_SYNTAX('tuple subscripts'));
+    parser.expectOperator(']');
+    return { kind: 'index', object, index: lower as Expression, line };
+  }
+  parser.next();
+  const upper = parser.isOperator(']') || parser.isOperator(':') ? null : parser.expression();
+  if (parser.isOperator(':')) parser.fail(UNSUPPORTED_SYNTAX('slice steps'));
+  parser.expectOperator(']');
+  return { kind: 'slice', object, lower, upper, line };
+}

@@ -1,0 +1,137 @@
+// The small typed model of Python values a script.py.mako template can see. JavaScript
+// primitives stand for None (null), bool, int (safe integers only) and str; everything
+// else is a tagged object, so the evaluator never handles an untyped `unknown`.
+import type { SourceSite } from './template-site.js';
+
+/** A Python tuple. */
+export interface PyTuple {
+  readonly kind: 'tuple';
+  readonly items: readonly PyValue[];
+}
+
+/** A Python list. */
+export interface PyList {
+  readonly kind: 'list';
+  readonly items: readonly PyValue[];
+}
+
+/** Mako's `UNDEFINED`: what an unknown name evaluates to; falsy, and an error once rendered. */
+export interface PyUndefined {
+  readonly kind: 'undefined';
+}
+
+/** A `datetime` whose `str()` text was computed elsewhere (Alembic's `create_date`). */
+export interface PyDateTime {
+  readonly kind: 'datetime';
+  readonly text: string;
+}
+
+/** Positional and keyword arguments of one call. */
+export interface CallArguments {
+  readonly positional: readonly PyValue[];
+  readonly keywords: ReadonlyMap<string, PyValue>;
+}
+
+/** A callable: a builtin, a bound method or a template variable such as `comma`. */
+export interface PyFunction {
+  readonly kind: 'function';
+  /** The Python name, used in error messages (`re.split`, `str.strip`). */
+  readonly name: string;
+  readonly call: (args: CallArguments, site: SourceSite) => PyValue;
+}
+
+/** An object with a fixed set of attributes (Alembic's `Config`, Mako's context, `re`). */
+export interface PyObject {
+  readonly kind: 'object';
+  /** The Python type name (`Config`, `module`), as Python's own errors spell it. */
+  readonly typeName: string;
+  /** How a template refers to it (`config`, `re`), for our messages. */
+  readonly displayName: string;
+  readonly attributes: ReadonlyMap<string, PyValue>;
+}
+
+/** The values that are tagged objects rather than JavaScript primitives. */
+export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyFunction | PyObject;
+
+/** Every value a template expression can produce. */
+export type PyValue = null | boolean | number | string | PyTagged;
+
+/** True when the value is the tagged object of that kind. */
+export function hasKind<K extends PyTagged['kind']>(value: PyValue, kind: K): value is Extract<PyTagged, { kind: K }> {
+  return typeof value === 'object' && value !== null && value.kind === kind;
+}
+
+/** Mako's single `UNDEFINED` value. */
+export const UNDEFINED: PyUndefined = Object.freeze({ kind: 'undefined' });
+
+/** Builds a tuple. */
+export function pyTuple(items: readonly PyValue[]): PyTuple {
+  return { kind: 'tuple', items };
+}
+
+/** Builds a list. */
+export function pyList(items: readonly PyValue[]): PyList {
+  return { kind: 'list', items };
+}
+
+/** Builds a callable value. */
+export function pyFunction(name: string, call: PyFunction['call']): PyFunction {
+  return { kind: 'function', name, call };
+}
+
+/** Builds an object with the given attributes. */
+export function pyObject(typeName: string, displayName: string, attributes: Iterable<readonly [string, PyValue]>): PyObject {
+  return { kind: 'object', typeName, displayName, attributes: new Map(attributes) };
+}
+
+/** The Python type name of a value, as Python's error messages spell it. */
+export function pyTypeName(value: PyValue): string {
+  if (value === null) return 'NoneType';
+  switch (typeof value) {
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return 'int';
+    case 'string':
+      return 'str';
+    default:
+      return objectTypeName(value);
+  }
+}
+
+function objectTypeName(value: PyTagged): string {
+  switch (value.kind) {
+    case 'tuple':
+    case 'list':
+      return value.kind;
+    case 'undefined':
+      return 'Undefined';
+    case 'datetime':
+      return 'datetime.datetime';
+    case 'function':
+      return 'function';
+    case 'object':
+      return value.typeName;
+  }
+}
+
+/** Python truthiness (`bool(value)`); Mako's UNDEFINED is falsy. */
+export function isTruthy(value: PyValue): boolean {
+  if (value === null) return false;
+  switch (typeof value) {
+    case 'boolean':
+      return value;
+    case 'number':
+      return value !== 0;
+    case 'string':
+      return value.length > 0;
+    default:
+      if (value.kind === 'tuple' || value.kind === 'list') return value.items.length > 0;
+      return value.kind !== 'undefined';
+  }
+}
+
+/** True for a tuple or a list. */
+export function isSequence(value: PyValue): value is PyTuple | PyList {
+  return hasKind(value, 'tuple') || hasKind(value, 'list');
+}

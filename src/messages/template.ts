@@ -1,0 +1,107 @@
+// User-facing text of the script.py.mako renderer. Every message names the construct that
+// stopped rendering; the error itself carries the template file and line.
+
+/** Hint attached to every template error. */
+export const TEMPLATE_HINT =
+  'git-alembic renders script.py.mako without Python and supports the Mako subset Alembic templates use; ' +
+  'simplify the template or run `alembic merge heads` yourself';
+
+// --- Mako syntax -----------------------------------------------------------------------
+
+/** A `<%name>` tag such as `<%include>` or `<%def>`. */
+export const UNSUPPORTED_TAG = (keyword: string): string => `\`<%${keyword}>\` is not supported`;
+/** A closing `</%name>` tag. */
+export const UNSUPPORTED_TAG_END = (keyword: string): string => `\`</%${keyword}>\` is not supported`;
+/** `${` without its `}`. */
+export const UNCLOSED_EXPRESSION = 'unclosed `${`: expected `}`';
+/** `<%` without its `%>`. */
+export const UNCLOSED_BLOCK = 'unclosed `<%` block: expected `%>`';
+/** `${}` with nothing inside. */
+export const EMPTY_EXPRESSION = 'empty `${}` expression';
+/** A `%` line that does not start with a keyword. */
+export const INVALID_CONTROL_LINE = (text: string): string => `invalid control line \`% ${text}\``;
+/** A `%` line Mako cannot read as `keyword …:`. */
+export const NOT_A_CONTROL_STATEMENT = (text: string): string => `\`% ${text}\` is not a control statement of the form \`% if …:\``;
+/** `% while`, `% try`, `% with` and friends. */
+export const UNSUPPORTED_CONTROL = (keyword: string): string => `\`% ${keyword}\` is not supported (only \`% if\` and \`% for\`)`;
+/** `% elif` or `% else` in the wrong place. */
+export const MISPLACED_CLAUSE = (keyword: string, open: string | null): string =>
+  open === null ? `\`% ${keyword}\` without an open \`% if\` or \`% for\`` : `\`% ${keyword}\` is not allowed here in \`% ${open}\``;
+/** `% endif` that closes nothing or the wrong block. */
+export const UNMATCHED_END = (keyword: string, open: string | null): string =>
+  open === null ? `\`% end${keyword}\` without \`% ${keyword}\`` : `\`% end${keyword}\` does not close \`% ${open}\``;
+/** A block still open at the end of the file. */
+export const UNTERMINATED_CONTROL = (keyword: string): string => `\`% ${keyword}\` is never closed by \`% end${keyword}\``;
+/** Mako's code generator leaves such a branch empty and the template fails to compile. */
+export const EMPTY_BRANCH = 'a control block whose first branch is empty while another has content: Mako cannot compile it';
+/** A magic encoding comment naming something other than UTF-8. */
+export const UNSUPPORTED_ENCODING = (encoding: string): string => `the template declares encoding '${encoding}'; only UTF-8 templates are supported`;
+
+// --- filters ---------------------------------------------------------------------------
+
+/** A filter we do not implement (`entity`, an expression). */
+export const UNSUPPORTED_FILTER = (filter: string): string => `the filter \`${filter}\` is not supported`;
+/** `h` twice in one pipeline (markupsafe would not escape twice). */
+export const REPEATED_HTML_FILTER = 'the filter `h` twice in one expression is not supported';
+/** A filter name that is not a function. */
+export const FILTER_NOT_CALLABLE = (filter: string): string => `the filter \`${filter}\` is not a known function`;
+/** What `${}` wrote is not a str (e.g. `| n` on None). */
+export const NOT_A_STRING_RESULT = (type: string): string => `\`\${}\` produced a ${type}, not a str (Mako would fail)`;
+
+// --- Python syntax ---------------------------------------------------------------------
+
+/** A token the parser did not expect. */
+export const EXPECTED_TOKEN = (expected: string, found: string): string => `invalid Python: expected ${expected}, found ${found}`;
+/** Python syntax outside the supported subset. */
+export const UNSUPPORTED_SYNTAX = (construct: string): string => `Python ${construct} is not supported in templates`;
+/** A character that cannot start a token. */
+export const UNEXPECTED_CHARACTER = (char: string): string => `invalid Python: unexpected character '${char}'`;
+/** A string literal without its closing quote. */
+export const UNTERMINATED_STRING = 'invalid Python: unterminated string literal';
+/** `b'…'`, `f'…'` and other prefixes. */
+export const UNSUPPORTED_STRING_PREFIX = (prefix: string): string => `string literals with the prefix '${prefix}' are not supported`;
+/** A malformed `\x`, `\u` or `\U` escape. */
+export const BAD_ESCAPE = (letter: string): string => `invalid Python: truncated \\${letter} escape in a string literal`;
+/** `\N{…}` escapes. */
+export const NAMED_UNICODE_ESCAPE = '`\\N{…}` escapes are not supported';
+/** Floats, hexadecimal and the like. */
+export const UNSUPPORTED_NUMBER = (text: string): string => `the number literal \`${text}\` is not supported (decimal integers only)`;
+/** Identifiers with non-ASCII letters (Python normalises them; we do not). */
+export const NON_ASCII_NAME = 'names with non-ASCII letters are not supported';
+/** Lines of one code block indented differently. */
+export const INCONSISTENT_INDENT = 'the lines of this code block are indented differently';
+/** A statement other than assignment, `import re` or `pass`. */
+export const UNSUPPORTED_STATEMENT = (what: string): string => `${what} is not supported in a code block (only assignments and \`import re\`)`;
+/** `from x import y`: needs the module itself, e.g. Flask's current_app. */
+export const FROM_IMPORT = (module: string): string => `\`from ${module} import …\` is not supported: it needs Python to run`;
+/** `import x` of a module other than `re`. */
+export const UNSUPPORTED_IMPORT = (module: string): string => `\`import ${module}\` is not supported (only \`import re\`)`;
+/** Assignment to `context`, `loop`, `UNDEFINED` or `STOP_RENDERING`. */
+export const RESERVED_NAME = (name: string): string => `\`${name}\` is reserved by Mako and cannot be assigned`;
+
+// --- evaluation ------------------------------------------------------------------------
+
+/** The rendered text holds a lone surrogate, which Alembic cannot encode to write the file. */
+export const UNENCODABLE_OUTPUT = 'the rendered text contains a lone surrogate, which cannot be encoded (Alembic would fail to write it)';
+/** An error Python itself would raise while rendering (so `alembic merge` fails too). */
+export const PYTHON_ERROR = (type: string, detail: string): string => `rendering fails with ${type}: ${detail}`;
+/** `${name}` where the name is not a template variable. */
+export const UNDEFINED_RENDERED = 'an undefined name is rendered (Mako raises `NameError: Undefined`)';
+/** str()/repr() of a function, object or UNDEFINED: Python would print a memory address. */
+export const NOT_RENDERABLE = (operation: string, type: string): string => `${operation} of a ${type} value is not supported`;
+/** An attribute of an undefined name (`config.x` when `config` was never passed). */
+export const UNDEFINED_ATTRIBUTE = (path: string, owner: string): string => `\`${path}\`: \`${owner}\` is undefined (Mako raises AttributeError)`;
+/** A call of a name that is not defined. */
+export const UNKNOWN_FUNCTION = (name: string): string => `unknown function \`${name}()\``;
+/** An attribute or method we do not model (`str.format`, `config.get_section`). */
+export const UNSUPPORTED_ATTRIBUTE = (owner: string, name: string): string => `\`${owner}.${name}\` is not supported`;
+/** A Python builtin other than repr, str and len. */
+export const UNSUPPORTED_BUILTIN = (name: string): string => `the Python builtin \`${name}\` is not supported (only repr, str and len)`;
+/** Mako runtime names such as `loop`, `capture` or `caller`. */
+export const UNSUPPORTED_MAKO_NAME = (name: string): string => `Mako's \`${name}\` is not supported`;
+/** `is` between values whose identity Python does not define. */
+export const UNSUPPORTED_IDENTITY = '`is` is only supported with None, True, False or UNDEFINED';
+/** A `%` conversion other than %s, %r, %d, %i and %%. */
+export const UNSUPPORTED_FORMAT = (specifier: string): string => `the format \`${specifier}\` is not supported (only %s, %r, %d and %%)`;
+/** A regular-expression construct we cannot translate exactly. */
+export const UNSUPPORTED_REGEX = (construct: string): string => `re.split with ${construct} is not supported`;
