@@ -18,7 +18,7 @@ export interface Revision {
   readonly file: string;
   /** 1-based line of the `revision` binding; undefined for the file-name fallback. */
   readonly line?: number | undefined;
-  /** First line of the module docstring, for display only (Alembic's `Script.doc`). */
+  /** First paragraph of the module docstring, for display only (Alembic's `Script.doc`). */
   readonly doc?: string | undefined;
   /** `Create Date:` from the docstring header, verbatim, when present; display and fallback only. */
   readonly createDate?: string | undefined;
