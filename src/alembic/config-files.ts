@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parseConfigParser, type ConfigDocument } from '../core/configparser.js';
+import { parseConfigParser, type ConfigDocument } from '../core/config/configparser.js';
 import { ConfigError } from '../errors.js';
 import { CONFIG_FILE_NOT_UTF8, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
 

@@ -3,7 +3,7 @@
 // itself pairs `-c` with the files of the working directory; we pair files of one directory.
 import path from 'node:path';
 
-import type { AlembicSources } from '../core/alembic-config/sources.js';
+import type { AlembicSources } from '../core/config/alembic-settings/sources.js';
 import { ConfigError } from '../errors.js';
 import { CONFIG_FILE_MISSING, iniSectionKey, SECTION_MISSING, TOML_NO_ALEMBIC } from '../messages/alembic-config.js';
 import { displayPath, hereOf, readIniDocument } from './config-files.js';

@@ -4,9 +4,9 @@
 // hooks run at the top of the work tree, not where the team runs `alembic`.
 import path from 'node:path';
 
-import { readAlembicSettings, type AlembicSettings } from '../core/alembic-config/settings.js';
-import type { Sourced } from '../core/alembic-config/sources.js';
-import { SectionView } from '../core/configparser.js';
+import { readAlembicSettings, type AlembicSettings } from '../core/config/alembic-settings/settings.js';
+import type { Sourced } from '../core/config/alembic-settings/sources.js';
+import { SectionView } from '../core/config/configparser.js';
 import type { ConstantValue } from '../core/revision.js';
 import { ConfigError } from '../errors.js';
 import { iniKey, SCRIPT_DIRECTORY_MISSING, SCRIPT_LOCATION_MISSING, SCRIPT_LOCATION_MISSING_HINT } from '../messages/alembic-config.js';

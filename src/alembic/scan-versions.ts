@@ -8,7 +8,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { ScanMessages } from '../messages/revision-file.js';
 import { compareCodePoints } from '../core/code-point-order.js';
-import { readRevisionFile } from '../core/revision-file.js';
+import { readRevisionFile } from '../core/revision-file/revision-file.js';
 import type { ConstantValue, Revision } from '../core/revision.js';
 
 // Alembic's `_only_source_rev_file`, used with re.match (anchored at the start).

@@ -28,7 +28,7 @@ export interface CommandDefinition {
 
 /** Parsed arguments handed to `run`. */
 export interface ParsedArguments {
-  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | ReadonlyArray<string | boolean> | undefined>>;
   readonly positionals: readonly string[];
 }
 

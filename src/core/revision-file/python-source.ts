@@ -1,0 +1,78 @@
+// Turns the bytes of a Python file into the text Python's tokenizer sees: a UTF-8 BOM is
+// dropped, a PEP 263 coding cookie on line 1 or 2 picks the codec, and `\r\n` and lone `\r`
+// become `\n` (universal newlines), so every later offset counts lines by `\n` alone.
+import { EncodingMessages, PythonSyntaxMessages, pythonSyntaxError } from '../../messages/revision-file.js';
+import { type Codec, codecFor, decodeUtf8 } from './python-codecs.js';
+import { lineAt } from './python-syntax-error.js';
+
+/** Why the bytes could not become source text; `line` is 1-based when known. */
+export class SourceDecodingError extends Error {
+  readonly line: number | undefined;
+
+  constructor(message: string, line: number | undefined) {
+    super(message);
+    this.name = 'SourceDecodingError';
+    this.line = line;
+  }
+}
+
+const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+const BLANK_OR_COMMENT = /^[ \t\f]*(?:#|$)/;
+
+/** Decodes a Python source file; throws SourceDecodingError with the line when it cannot. */
+export function decodePythonSource(bytes: Uint8Array): string {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const cookie = findCodingCookie(body);
+  let codec: Codec = decodeUtf8;
+  let encodingName = 'utf-8';
+  if (cookie !== undefined) {
+    if (hasBom && !isCpythonUtf8Name(cookie.name)) throw new SourceDecodingError(EncodingMessages.bomWithOtherEncoding(cookie.name), cookie.line);
+    const found = codecFor(cookie.name);
+    if (found === undefined) throw new SourceDecodingError(EncodingMessages.unknownEncoding(cookie.name), cookie.line);
+    codec = found;
+    encodingName = cookie.name;
+  }
+  const decoded = codec(body);
+  if (typeof decoded !== 'string') throw new SourceDecodingError(EncodingMessages.undecodable(encodingName), lineOfByte(body, decoded.invalidByte));
+  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  const nul = text.indexOf('\0');
+  if (nul !== -1) throw new SourceDecodingError(pythonSyntaxError(PythonSyntaxMessages.NULL_BYTES), lineAt(text, nul));
+  return text;
+}
+
+// The cookie counts on line 1, or on line 2 when line 1 is blank or only a comment.
+function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | undefined {
+  const first = asciiLine(bytes, 0);
+  const onFirst = first.text.includes('coding') ? COOKIE.exec(first.text)?.[1] : undefined;
+  if (onFirst !== undefined) return { name: onFirst, line: 1 };
+  if (first.next >= bytes.length || !BLANK_OR_COMMENT.test(first.text)) return undefined;
+  const second = asciiLine(bytes, first.next);
+  const onSecond = second.text.includes('coding') ? COOKIE.exec(second.text)?.[1] : undefined;
+  return onSecond === undefined ? undefined : { name: onSecond, line: 2 };
+}
+
+// Non-ASCII bytes become U+FFFD, which cannot be part of a cookie anyway.
+function asciiLine(bytes: Uint8Array, start: number): { text: string; next: number } {
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
+  let text = '';
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] ?? 0;
+    text += byte < 128 ? String.fromCharCode(byte) : '\ufffd';
+  }
+  const next = bytes[end] === 13 && bytes[end + 1] === 10 ? end + 2 : end + 1;
+  return { text, next };
+}
+
+// CPython accepts a BOM only with a cookie it normalises to "utf-8" (its get_normal_name).
+function isCpythonUtf8Name(name: string): boolean {
+  const normal = name.slice(0, 12).toLowerCase().replaceAll('_', '-');
+  return normal === 'utf-8' || normal.startsWith('utf-8-');
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
+  return line;
+}
