@@ -1,0 +1,62 @@
+// `npm run bench`: whole-process medians of git-alembic against Alembic on synthetic histories.
+// Not a test: it prints figures for the issue notes; targets are printed next to them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
+import { writeSyntheticHistory } from './synthetic-history.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
+const PYTHON = process.env['GIT_ALEMBIC_PYTHON'] ?? '/usr/bin/python3';
+
+function hasAlembic(): boolean {
+  return spawnSync(PYTHON, ['-c', 'import alembic'], { stdio: 'ignore' }).status === 0;
+}
+
+function ours(label: string, cwd: string, args: readonly string[], okStatuses?: readonly number[]): Command {
+  return { label, argv: [process.execPath, BIN, ...args], cwd, env: nodeEnvironment(), ...(okStatuses ? { okStatuses } : {}) };
+}
+
+function alembic(label: string, cwd: string, args: readonly string[]): Command {
+  return { label, argv: [PYTHON, '-m', 'alembic', ...args], cwd, env: pythonEnvironment() };
+}
+
+function line(label: string, ms: number, extra = ''): void {
+  console.log(`  ${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms${extra}`);
+}
+
+function benchHeads(root: string): void {
+  const small = join(root, 'h1000');
+  writeSyntheticHistory(small, 1000);
+  console.log(`heads at 1,000 revisions (~5 KB each), median of ${ROUNDS}, interleaved:`);
+  const commands = [ours('git-alembic heads', small, ['heads'])];
+  if (hasAlembic()) commands.push(alembic('alembic heads (Python, bytecode cache warm)', small, ['heads']));
+  const samples = interleave(commands, ROUNDS);
+  const oursMs = medianMs(samples[0] ?? []);
+  line('git-alembic heads', oursMs, `   peak RSS ${peakRssMb(samples[0] ?? []).toFixed(0)} MB`);
+  if (samples[1]) {
+    const theirs = medianMs(samples[1]);
+    line('alembic heads', theirs);
+    console.log(`  speed-up: ${(theirs / oursMs).toFixed(1)}x   (target: >= 5x)`);
+  } else {
+    console.log('  (alembic not installed for python3: comparison skipped)');
+  }
+
+  const large = join(root, 'h10000');
+  writeSyntheticHistory(large, 10_000);
+  console.log(`heads at 10,000 revisions, median of ${ROUNDS}:`);
+  const [largeSamples = []] = interleave([ours('git-alembic heads', large, ['heads'])], ROUNDS);
+  line('git-alembic heads', medianMs(largeSamples), `   peak RSS ${peakRssMb(largeSamples).toFixed(0)} MB   (targets: <= 1000 ms, <= 200 MB)`);
+}
+
+const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-bench-'));
+try {
+  line('node -e 0 (for scale)', medianMs(interleave([{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }], ROUNDS)[0] ?? []));
+  benchHeads(root);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

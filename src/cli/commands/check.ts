@@ -1,0 +1,75 @@
+// `git-alembic check`: exit 1 when any environment has diverged (for CI and humans).
+import { ExitCode } from '../../exit-codes.js';
+import type { Finding } from '../../core/findings.js';
+import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { UsageError } from '../../errors.js';
+import { CHECK_OK } from '../../messages/cli.js';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const definition: CommandDefinition = {
+  name: 'check',
+  summary: 'fail when an environment has diverged (two heads on one branch)',
+  usage: '[-c FILE] [-n SECTION] [--json | --format text|json|github]',
+  description:
+    'Exit status: 0 when every environment has one head per branch-label group, 1 when one has\n' +
+    'diverged, 2 when a file cannot be read. Heads with different branch labels (expand/contract) are fine.',
+  options: {
+    ...ENVIRONMENT_OPTIONS,
+    json: { type: 'boolean', description: 'same as --format json' },
+    format: { type: 'string', value: 'FORMAT', description: 'text (default), json, or github (workflow annotations)' },
+  },
+  examples: ['git-alembic check', 'git-alembic check --format github   # in a GitHub Actions workflow', 'git-alembic check --json'],
+};
+
+/** Runs `check`. */
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  const format = chosenFormat(args);
+  const [{ loadHistories }, { divergenceFindings }] = await Promise.all([import('../../project/workspace.js'), import('../../project/check-histories.js')]);
+  const { histories } = await loadHistories(ctx.cwd, ctx.env, { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') });
+  const findings = histories.flatMap((history) => divergenceFindings(history));
+  if (format === 'json') {
+    out.result(JSON.stringify({ ok: findings.length === 0, environments: histories.map((h) => h.environment.name), findings }));
+  } else if (format === 'github') {
+    for (const finding of findings) out.result(githubAnnotations(finding).join('\n'));
+  } else if (findings.length === 0) {
+    out.info(CHECK_OK(histories.length));
+  } else {
+    for (const finding of findings) out.result(textLines(finding).join('\n'));
+  }
+  return findings.length === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+}
+
+function chosenFormat(args: ParsedArguments): Format {
+  if (booleanOption(args, 'json')) return 'json';
+  const format = stringOption(args, 'format') ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}'`, 'use text, json or github');
+  return format as Format;
+}
+
+function textLines(finding: Finding): string[] {
+  return [
+    `${finding.id} ${finding.environment}: ${finding.message}`,
+    ...finding.locations.map((location) => `  ${location.file}${location.line === undefined ? '' : `:${location.line}`}`),
+    `  hint: ${finding.hint}`,
+  ];
+}
+
+// GitHub workflow commands: one annotation per file involved, so each shows on its diff.
+function githubAnnotations(finding: Finding): string[] {
+  const message = escapeWorkflowData(`${finding.id} ${finding.message} (hint: ${finding.hint})`);
+  if (finding.locations.length === 0) return [`::error title=${finding.id}::${message}`];
+  return finding.locations.map(
+    (location) =>
+      `::error file=${escapeWorkflowProperty(location.file)}${location.line === undefined ? '' : `,line=${location.line}`},title=${finding.id}::${message}`,
+  );
+}
+
+function escapeWorkflowData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

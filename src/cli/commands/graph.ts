@@ -1,0 +1,33 @@
+// `git-alembic graph`: the revision graph as a picture, heads and divergences marked.
+import { UsageError } from '../../errors.js';
+import { ExitCode } from '../../exit-codes.js';
+import { type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { environmentHeader } from '../present.js';
+
+const FORMATS = ['ascii', 'mermaid', 'dot'] as const;
+type GraphFormat = (typeof FORMATS)[number];
+
+export const definition: CommandDefinition = {
+  name: 'graph',
+  summary: 'draw the revision graph (ascii, mermaid or dot)',
+  usage: '[-c FILE] [-n SECTION] [--format ascii|mermaid|dot]',
+  description: 'Draws every revision with its full id, newest first; heads and diverged heads are marked.',
+  options: {
+    ...ENVIRONMENT_OPTIONS,
+    format: { type: 'string', short: 'f', value: 'FORMAT', description: 'ascii (default), mermaid (renders on GitHub/GitLab) or dot (Graphviz)' },
+  },
+  examples: ['git-alembic graph', 'git-alembic graph --format mermaid > docs/migrations.md', 'git-alembic graph --format dot | dot -Tsvg > graph.svg'],
+};
+
+/** Runs `graph`. */
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  const format = stringOption(args, 'format') ?? 'ascii';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}'`, 'use ascii, mermaid or dot');
+  const [{ loadHistories }, { renderGraph }] = await Promise.all([import('../../project/workspace.js'), import('../../core/graph/graph-render.js')]);
+  const { workspace, histories } = await loadHistories(ctx.cwd, ctx.env, { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') });
+  for (const history of histories) {
+    if (histories.length > 1 && format === 'ascii') out.result(environmentHeader(history.environment, workspace.repoRoot));
+    out.result(renderGraph(history.graph, format as GraphFormat));
+  }
+  return ExitCode.OK;
+}

@@ -1,0 +1,60 @@
+// `git-alembic heads`: the heads of each environment, printed like `alembic heads`.
+import { ExitCode } from '../../exit-codes.js';
+import type { History } from '../../project/workspace.js';
+import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { environmentHeader, relativeConfigPath } from '../present.js';
+
+export const definition: CommandDefinition = {
+  name: 'heads',
+  summary: 'list the heads of each Alembic environment',
+  usage: '[-c FILE] [-n SECTION] [--json]',
+  description:
+    'Reads the revision files natively (no Python) and prints each head like `alembic heads`:\n' +
+    '`<rev> (<branch labels>) (head)`, or `(effective head)` for a head that only a depends_on keeps alive.',
+  options: {
+    ...ENVIRONMENT_OPTIONS,
+    json: { type: 'boolean', description: 'print {"environments":[{name, config, heads, realHeads, bases, revisions}]}' },
+  },
+  examples: ['git-alembic heads', 'git-alembic heads -c services/billing/alembic.ini', 'git-alembic heads --json | jq ".environments[].heads"'],
+};
+
+/** Runs `heads`. */
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  const { loadHistories } = await import('../../project/workspace.js');
+  const { workspace, histories } = await loadHistories(ctx.cwd, ctx.env, {
+    configFile: stringOption(args, 'config'),
+    section: stringOption(args, 'name'),
+  });
+  if (booleanOption(args, 'json')) {
+    out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));
+    return ExitCode.OK;
+  }
+  for (const history of histories) {
+    if (histories.length > 1) out.result(environmentHeader(history.environment, workspace.repoRoot));
+    const indent = histories.length > 1 ? '  ' : '';
+    for (const line of headLines(history)) out.result(`${indent}${line}`);
+  }
+  return ExitCode.OK;
+}
+
+/** One environment in the `--json` shape other tools rely on. */
+function headsJson({ environment, graph }: History, repoRoot: string) {
+  return {
+    name: environment.name,
+    config: relativeConfigPath(environment, repoRoot),
+    section: environment.section,
+    heads: graph.heads,
+    realHeads: graph.realHeads,
+    bases: graph.bases,
+    revisions: graph.revisions.length,
+  };
+}
+
+/** `alembic heads` lines: id, propagated branch labels, and the head indicator. */
+function headLines({ graph }: History): string[] {
+  const real = new Set(graph.realHeads);
+  return graph.heads.map((id) => {
+    const labels = [...graph.branchLabelsOf(id)].sort();
+    return `${id}${labels.length > 0 ? ` (${labels.join(', ')})` : ''} ${real.has(id) ? '(head)' : '(effective head)'}`;
+  });
+}

@@ -1,0 +1,82 @@
+// Opens the repository's Alembic environments and reads their histories: the glue between the
+// CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
+import type { AlembicEnvironment } from '../alembic/environment.js';
+import { UserError } from '../errors.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { RevisionGraph } from '../core/graph/revision-graph.js';
+import { findRepositoryRoot } from './find-repository.js';
+import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
+
+/** The repository, its git-alembic config and the environments a command works on. */
+export interface Workspace {
+  /** Top level of the work tree, or the cwd outside git. */
+  readonly repoRoot: string;
+  readonly config: ResolvedConfig;
+  readonly environments: readonly AlembicEnvironment[];
+}
+
+/** One environment with its revision graph. */
+export interface History {
+  readonly environment: AlembicEnvironment;
+  readonly graph: RevisionGraph;
+}
+
+/** How the user chose environments on the command line (`-c`, `-n`). */
+export interface EnvironmentSelection {
+  readonly configFile?: string | undefined;
+  readonly section?: string | undefined;
+}
+
+/** Finds the repository, loads the project config and discovers the environments. */
+export async function openWorkspace(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  selection: EnvironmentSelection,
+): Promise<Workspace> {
+  const repoRoot = findRepositoryRoot(cwd, env) ?? cwd;
+  const [{ loadProjectConfig }, { discoverEnvironments }] = await Promise.all([
+    import('../config/load-config.js'),
+    import('../alembic/discover.js'),
+  ]);
+  const config = await loadProjectConfig(repoRoot);
+  const environments = await discoverEnvironments({
+    cwd,
+    repoRoot,
+    config,
+    ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
+    ...(selection.section === undefined ? {} : { section: selection.section }),
+    listTrackedFiles: async () => {
+      const { Git } = await import('../git/simple-git-port.js');
+      return (await Git.open({ cwd: repoRoot, env })).listTrackedFiles();
+    },
+  });
+  if (environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  return { repoRoot, config, environments };
+}
+
+/** Reads every revision file of an environment and builds its graph. */
+export async function loadHistory(environment: AlembicEnvironment, repoRoot: string): Promise<History> {
+  const [{ loadRevisions }, { buildRevisionGraph }] = await Promise.all([
+    import('../alembic/scan-versions.js'),
+    import('../core/graph/revision-graph.js'),
+  ]);
+  const revisions = await loadRevisions({
+    versionLocations: environment.versionLocations,
+    recursive: environment.recursiveVersionLocations,
+    constants: environment.constants,
+    displayRoot: repoRoot,
+  });
+  return { environment, graph: buildRevisionGraph(revisions) };
+}
+
+/** Opens the workspace and loads every selected environment's history. */
+export async function loadHistories(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  selection: EnvironmentSelection,
+): Promise<{ workspace: Workspace; histories: History[] }> {
+  const workspace = await openWorkspace(cwd, env, selection);
+  const histories: History[] = [];
+  for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace.repoRoot));
+  return { workspace, histories };
+}
