@@ -1,5 +1,6 @@
 // Loads git-alembic's own config with cosmiconfig, the only module that imports it. It is
 // imported lazily: hooks run on every commit and most runs never need a config parser.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ConfigError } from '../errors.js';
@@ -32,6 +33,7 @@ export const SEARCH_PLACES: readonly string[] = [
  * included. No config means all defaults.
  */
 export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfig> {
+  if (!mayHoldConfig(repoRoot)) return defaultConfig(repoRoot);
   const { cosmiconfig } = await import('cosmiconfig');
   // searchStrategy 'none' looks in the start directory only; a stopDir would switch to the
   // 'global' strategy, which also reads ~/.config/git-alembic/.
@@ -46,6 +48,33 @@ export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfi
   if (result === null || result.isEmpty === true) return defaultConfig(repoRoot);
   const shown = path.relative(repoRoot, result.filepath).split(path.sep).join('/');
   return validateConfig(result.config, shown, repoRoot);
+}
+
+/**
+ * Whether cosmiconfig could find anything: a search place other than package.json exists, or
+ * package.json has our top-level key. Most repositories have no config, and loading cosmiconfig
+ * (about forty modules) would otherwise be the largest start-up cost of every hook.
+ */
+function mayHoldConfig(repoRoot: string): boolean {
+  for (const place of SEARCH_PLACES) {
+    if (place === 'package.json') continue;
+    if (statSync(path.join(repoRoot, place), { throwIfNoEntry: false })) return true;
+  }
+  let text: string;
+  try {
+    text = readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
+  } catch {
+    // No readable package.json: nothing for cosmiconfig to find there either.
+    return false;
+  }
+  if (!text.includes(`"${PACKAGE_KEY}"`)) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value !== 'object' || value === null || Object.hasOwn(value, PACKAGE_KEY);
+  } catch {
+    // Invalid JSON: let cosmiconfig load it and report the error with the file name.
+    return true;
+  }
 }
 
 function failedFile(error: unknown, repoRoot: string): string {

@@ -12,6 +12,12 @@ export interface Revision {
   readonly downRevisions: readonly string[];
   /** `depends_on` entries as written: revision ids or branch labels, resolved by the graph. */
   readonly dependencies: readonly string[];
+  /**
+   * True for `depends_on = ""` (or `("",)`): no dependency, yet Alembic keeps the empty string
+   * rather than None, so the revision is never a *real* base. That can make Alembic fail with
+   * "Dependency cycle is detected" on a history without any cycle.
+   */
+  readonly dependsOnEmptyString?: boolean | undefined;
   /** The revision's own `branch_labels` (not the propagated ones). */
   readonly branchLabels: readonly string[];
   /** The file, as it should appear in messages (relative to the repository when known). */

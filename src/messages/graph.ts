@@ -59,6 +59,10 @@ export const GraphErrorMessages = {
           : `Alembic fails with "Dependency cycle is detected in revisions (${listIds(alembicIds)})"`;
     return `the history has ${what}: ${path}; ${alembic}`;
   },
+  emptyDependsOnBase: (bases: readonly string[], stranded: readonly string[]): string =>
+    `${bases.join(', ')} ${bases.length === 1 ? 'has' : 'have'} depends_on = "", which Alembic keeps as a value, so ${bases.length === 1 ? 'it is' : 'they are'} not a real base and ` +
+    `${stranded.join(', ')} cannot be reached from one (Alembic: DependencyCycleDetected, "Dependency cycle is detected in revisions (${stranded.join(', ')})")`,
+  EMPTY_DEPENDS_ON_HINT: 'write depends_on = None in that file',
   CYCLE_HINT: 'a revision must never be (directly or indirectly) its own ancestor: fix down_revision / depends_on in one of these files',
 } as const;
 

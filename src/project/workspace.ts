@@ -33,7 +33,8 @@ export async function openWorkspace(
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
 ): Promise<Workspace> {
-  const repoRoot = findRepositoryRoot(cwd, env) ?? cwd;
+  const gitRoot = findRepositoryRoot(cwd, env);
+  const repoRoot = gitRoot ?? cwd;
   const [{ loadProjectConfig }, { discoverEnvironments }] = await Promise.all([
     import('../config/load-config.js'),
     import('../alembic/discover.js'),
@@ -46,6 +47,8 @@ export async function openWorkspace(
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
     listTrackedFiles: async () => {
+      // Outside a repository there is nothing tracked to search.
+      if (gitRoot === undefined) return [];
       const { Git } = await import('../git/simple-git-port.js');
       return (await Git.open({ cwd: repoRoot, env })).listTrackedFiles();
     },

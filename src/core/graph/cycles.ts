@@ -8,7 +8,7 @@
 // still computed, so the message can quote the error Alembic itself prints.
 import { type Adjacency, degree, neighbours } from './adjacency.js';
 import { compareCodePoints } from '../code-point-order.js';
-import { type LinkAttribute, RevisionCycleError, SelfReferenceError } from './graph-errors.js';
+import { EmptyDependsOnBaseError, type LinkAttribute, RevisionCycleError, SelfReferenceError } from './graph-errors.js';
 import { type GraphStructure, locationOf } from './graph-structure.js';
 import type { Revision } from '../revision.js';
 
@@ -24,7 +24,22 @@ export function checkCycles(structure: GraphStructure): Int32Array {
   if (fullOrder.length < structure.revisions.length) {
     throw cycleError('depends_on', structure, structure.allParents, structure.allChildren, fullOrder);
   }
+  rejectStrandingEmptyDependsOn(structure);
   return versionedOrder;
+}
+
+// Alembic's dependency-space check: every revision must be reachable upwards from a real base.
+// Without cycles only a `depends_on = ""` base (never a real base in Alembic) can strand some.
+function rejectStrandingEmptyDependsOn({ revisions, allParents, allChildren }: GraphStructure): void {
+  const flagged = revisions.flatMap((revision, index) => (revision.dependsOnEmptyString === true && degree(allParents, index) === 0 ? [index] : []));
+  if (flagged.length === 0) return;
+  const realBases = revisions.flatMap((revision, index) => (revision.dependsOnEmptyString !== true && degree(allParents, index) === 0 ? [index] : []));
+  const reached = reachable(realBases, allChildren);
+  const stranded = revisions.filter((_, index) => reached[index] === 0);
+  if (stranded.length === 0) return;
+  const bases = flagged.filter((index) => reached[index] === 0).map((index) => revisions[index] as Revision);
+  const first = bases[0] as Revision;
+  throw new EmptyDependsOnBaseError(bases.map((revision) => revision.id), locationOf(first), stranded.map((revision) => revision.id).sort(compareCodePoints));
 }
 
 // Kahn's algorithm, ready revisions taken in load order; shorter than the graph when it has a cycle.

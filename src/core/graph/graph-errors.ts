@@ -113,6 +113,20 @@ export class RevisionCycleError extends UserError {
   }
 }
 
+/** A base with `depends_on = ""` strands revisions that no real base reaches (Alembic: DependencyCycleDetected). */
+export class EmptyDependsOnBaseError extends InputError {
+  /** The bases that are not real bases because of `depends_on = ""`. */
+  readonly bases: readonly string[];
+  /** The revisions Alembic names, sorted. */
+  readonly stranded: readonly string[];
+
+  constructor(bases: readonly string[], location: FileLocation, stranded: readonly string[]) {
+    super(location, GraphErrorMessages.emptyDependsOnBase(bases, stranded), { hint: GraphErrorMessages.EMPTY_DEPENDS_ON_HINT });
+    this.bases = bases;
+    this.stranded = stranded;
+  }
+}
+
 /** `head` or `<label>@head` matched more than one head (Alembic: MultipleHeads). */
 export class MultipleHeadsError extends UserError {
   readonly symbol: string;

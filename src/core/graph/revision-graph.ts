@@ -71,11 +71,12 @@ class BuiltRevisionGraph implements RevisionGraph {
     const realHeads: string[] = [];
     const bases: string[] = [];
     const realBases: string[] = [];
-    structure.revisions.forEach(({ id }, index) => {
+    structure.revisions.forEach(({ id, dependsOnEmptyString }, index) => {
       if (degree(children, index) === 0) heads.push(id);
       if (degree(allChildren, index) === 0) realHeads.push(id);
       if (degree(parents, index) === 0) bases.push(id);
-      if (degree(allParents, index) === 0) realBases.push(id);
+      // Alembic tests `dependencies is None`, and `depends_on = ""` is not None.
+      if (degree(allParents, index) === 0 && dependsOnEmptyString !== true) realBases.push(id);
     });
     this.heads = heads;
     this.realHeads = realHeads;
