@@ -18,7 +18,10 @@ export function checkCycles(structure: GraphStructure): Int32Array {
   if (versionedOrder.length < structure.revisions.length) {
     throw cycleError('down_revision', structure, structure.parents, structure.children, versionedOrder);
   }
-  if (structure.allParents === structure.parents) return versionedOrder;
+  if (structure.allParents === structure.parents) {
+    rejectStrandingEmptyDependsOn(structure);
+    return versionedOrder;
+  }
   rejectSelfDependencyThroughLabel(structure);
   const fullOrder = topologicalOrder(structure.allParents, structure.allChildren);
   if (fullOrder.length < structure.revisions.length) {

@@ -5,6 +5,7 @@ import test from 'ava';
 import { InputError, UserError } from '../../../src/errors.js';
 import {
   DuplicateBranchLabelError,
+  EmptyDependsOnBaseError,
   DuplicateRevisionError,
   RevisionCycleError,
   SelfReferenceError,
@@ -149,3 +150,24 @@ test('missing dependency over missing parent', firstProblem, [rev('a', 'zz'), re
 test('missing parent over cycle', firstProblem, [rev('a', 'b'), rev('b', 'a'), rev('c', 'zz')], UnknownReferenceError);
 test('cycle over dependency cycle', firstProblem, [rev('a', 'b'), rev('b', 'a'), rev('c', [], { deps: ['d'] }), rev('d', 'c')], RevisionCycleError, { kind: 'down_revision' });
 test('cycle over self-dependency through a label', firstProblem, [rev('a', 'b'), rev('b', 'a'), rev('c', [], { labels: ['l'], deps: ['l'] })], RevisionCycleError);
+
+// Alembic keeps `depends_on = ""` as a value (not None), so such a base is never a real base, and
+// its dependency-space check then names every revision above it. Verified on Alembic 1.8.1.
+test('a base whose depends_on is the empty string', (t) => {
+  const revisions = toRevisions([rev('a'), rev('b', ['a']), rev('c')]).map((revision) =>
+    revision.id === 'a' ? { ...revision, dependsOnEmptyString: true } : revision,
+  );
+  const error = t.throws(() => buildRevisionGraph(revisions), { instanceOf: EmptyDependsOnBaseError });
+  t.is(
+    error?.message,
+    'versions/a.py:10: a has depends_on = "", which Alembic keeps as a value, so it is not a real base and a, b cannot be reached from one ' +
+      '(Alembic: DependencyCycleDetected, "Dependency cycle is detected in revisions (a, b)")',
+  );
+  t.is(error?.hint, 'write depends_on = None in that file');
+});
+
+test('a non-base revision whose depends_on is the empty string is fine', (t) => {
+  const revisions = toRevisions([rev('c'), rev('a', ['c'])]).map((revision) => (revision.id === 'a' ? { ...revision, dependsOnEmptyString: true } : revision));
+  const graph = buildRevisionGraph(revisions);
+  t.deepEqual([graph.heads, graph.realBases], [['a'], ['c']]);
+});
