@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
+import { benchDriver } from './driver-bench.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -57,6 +58,7 @@ const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-bench-'));
 try {
   line('node -e 0 (for scale)', medianMs(interleave([{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }], ROUNDS)[0] ?? []));
   benchHeads(root);
+  benchDriver({ root, bin: BIN, rounds: ROUNDS });
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

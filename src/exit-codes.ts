@@ -19,3 +19,13 @@ export const DriverExit = {
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * What a hook block does with the status of `git-alembic hook <name>`: only BLOCK (1) stops the
+ * git operation (guard mode). Any other failure (the command missing, node missing, a crash) is
+ * the hook's own problem, already reported on stderr, and must never block a commit or merge.
+ */
+export const HookExit = {
+  DONE: 0,
+  BLOCK: 1,
+} as const;

@@ -23,6 +23,11 @@ export interface CommandDefinition {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Name of the positional arguments in help, or undefined when none are accepted. */
   readonly positionals?: string;
+  /**
+   * Arguments reach `run` as positionals, unparsed (only a lone `--help`/`-h` shows help): for
+   * commands git calls with paths that may start with `-`, such as the merge driver's `%P`.
+   */
+  readonly passThrough?: boolean;
   readonly examples: readonly string[];
 }
 

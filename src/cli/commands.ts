@@ -12,5 +12,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   heads: { summary: 'list the heads of each Alembic environment', load: () => import('./commands/heads.js') },
   check: { summary: 'fail when an environment has diverged (two heads on one branch)', load: () => import('./commands/check.js') },
   graph: { summary: 'draw the revision graph (ascii, mermaid or dot)', load: () => import('./commands/graph.js') },
+  setup: { summary: 'install the heads files, the merge driver and the husky hooks (idempotent)', load: () => import('./commands/setup.js') },
+  uninstall: { summary: 'reverse exactly what setup added, and nothing else', load: () => import('./commands/uninstall.js') },
+  doctor: { summary: 'check every piece of the git integration and say how to fix each problem', load: () => import('./commands/doctor.js') },
+  driver: { summary: 'the merge driver git runs for heads files (registered by setup)', load: () => import('./commands/driver.js') },
   demo: { summary: 'build a throwaway project with two heads and run the commands on it', load: () => import('./commands/demo.js') },
 };

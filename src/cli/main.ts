@@ -58,6 +58,10 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
 
 function parseCommandArguments(command: CommandModule, args: readonly string[]): ParsedArguments {
   const { definition } = command;
+  if (definition.passThrough === true) {
+    const help = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
+    return help ? { values: { help: true }, positionals: [] } : { values: {}, positionals: [...args] };
+  }
   try {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -31,13 +31,60 @@ export const SEARCH_PLACES: readonly string[] = [
  * Finds and validates the config in `repoRoot` only (never in parent directories or the user's
  * global config directory). Relative paths in it resolve against `repoRoot`, `.config/` files
  * included. No config means all defaults.
+ *
+ * package.json's `"git-alembic"` key comes first, except when it holds only the setup record
+ * (`{"setup": …}`, which setup writes into every project): then the other places are searched
+ * and the record is kept on the result, so an rc file is not hidden by it.
  */
 export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfig> {
-  if (!mayHoldConfig(repoRoot)) return defaultConfig(repoRoot);
+  const packageKey = readPackageKey(repoRoot);
+  if (packageKey.kind === 'config') return validateConfig(packageKey.value, PACKAGE_JSON, repoRoot);
+  const places = packageKey.kind === 'invalid' ? SEARCH_PLACES : SEARCH_PLACES.filter((place) => place !== PACKAGE_JSON);
+  const found = await searchPlaces(repoRoot, places);
+  if (packageKey.kind !== 'setup-only') return found;
+  // Validated on its own so errors name package.json, whichever file holds the config.
+  const { setupRecord } = validateConfig(packageKey.value, PACKAGE_JSON, repoRoot);
+  return { ...found, setupRecord };
+}
+
+const PACKAGE_JSON = 'package.json';
+
+/** What package.json's `"git-alembic"` key holds. */
+type PackageKey =
+  | { readonly kind: 'absent' | 'invalid' }
+  | { readonly kind: 'config' | 'setup-only'; readonly value: unknown };
+
+// Read without cosmiconfig: the key is plain JSON, and loading cosmiconfig (about forty modules)
+// would otherwise be the largest start-up cost of every hook in a project that ran setup.
+function readPackageKey(repoRoot: string): PackageKey {
+  let text: string;
+  try {
+    text = readFileSync(path.join(repoRoot, PACKAGE_JSON), 'utf8');
+  } catch {
+    // No readable package.json: nothing to find there.
+    return { kind: 'absent' };
+  }
+  if (!text.includes(`"${PACKAGE_KEY}"`)) return { kind: 'absent' };
+  let document: unknown;
+  try {
+    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // Invalid JSON: cosmiconfig loads it and reports the error with the file name.
+    return { kind: 'invalid' };
+  }
+  if (typeof document !== 'object' || document === null || !Object.hasOwn(document, PACKAGE_KEY)) return { kind: 'absent' };
+  const value: unknown = (document as Record<string, unknown>)[PACKAGE_KEY];
+  const setupOnly = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).join() === 'setup';
+  return { kind: setupOnly ? 'setup-only' : 'config', value };
+}
+
+// cosmiconfig over `places`, loaded only when one of them exists.
+async function searchPlaces(repoRoot: string, places: readonly string[]): Promise<ResolvedConfig> {
+  if (!places.some((place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false }))) return defaultConfig(repoRoot);
   const { cosmiconfig } = await import('cosmiconfig');
   // searchStrategy 'none' looks in the start directory only; a stopDir would switch to the
   // 'global' strategy, which also reads ~/.config/git-alembic/.
-  const explorer = cosmiconfig(PACKAGE_KEY, { searchPlaces: [...SEARCH_PLACES], searchStrategy: 'none', cache: false });
+  const explorer = cosmiconfig(PACKAGE_KEY, { searchPlaces: [...places], searchStrategy: 'none', cache: false });
   let result: Awaited<ReturnType<typeof explorer.search>>;
   try {
     result = await explorer.search(repoRoot);
@@ -48,33 +95,6 @@ export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfi
   if (result === null || result.isEmpty === true) return defaultConfig(repoRoot);
   const shown = path.relative(repoRoot, result.filepath).split(path.sep).join('/');
   return validateConfig(result.config, shown, repoRoot);
-}
-
-/**
- * Whether cosmiconfig could find anything: a search place other than package.json exists, or
- * package.json has our top-level key. Most repositories have no config, and loading cosmiconfig
- * (about forty modules) would otherwise be the largest start-up cost of every hook.
- */
-function mayHoldConfig(repoRoot: string): boolean {
-  for (const place of SEARCH_PLACES) {
-    if (place === 'package.json') continue;
-    if (statSync(path.join(repoRoot, place), { throwIfNoEntry: false })) return true;
-  }
-  let text: string;
-  try {
-    text = readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
-  } catch {
-    // No readable package.json: nothing for cosmiconfig to find there either.
-    return false;
-  }
-  if (!text.includes(`"${PACKAGE_KEY}"`)) return false;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value !== 'object' || value === null || Object.hasOwn(value, PACKAGE_KEY);
-  } catch {
-    // Invalid JSON: let cosmiconfig load it and report the error with the file name.
-    return true;
-  }
 }
 
 function failedFile(error: unknown, repoRoot: string): string {

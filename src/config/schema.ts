@@ -1,4 +1,5 @@
 // The typed shape of the project configuration (cosmiconfig key `git-alembic`), after validation.
+import type { SetupRecord } from '../core/edits/setup-record.js';
 import type { ConstantValue } from '../core/revision.js';
 
 /** One Alembic environment named in the project config. Paths are relative to the config file's directory. */
@@ -45,4 +46,6 @@ export interface ResolvedConfig {
   readonly mergeExistingDivergences: boolean;
   /** Hooks exit non-zero (blocking the commit) when they fail, instead of only reporting. */
   readonly guard: boolean;
+  /** What `git-alembic setup` added (package.json `"git-alembic": {"setup": …}`), for `uninstall`; undefined before setup. */
+  readonly setupRecord: SetupRecord | undefined;
 }

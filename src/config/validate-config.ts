@@ -3,9 +3,10 @@
 import type { ConstantValue } from '../core/revision.js';
 import { DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY, REQUIRED_KEY } from '../messages/alembic-config.js';
 import type { EnvironmentConfig, OnMerge, ResolvedConfig, RevisionIdMode } from './schema.js';
+import { readSetupRecord } from './validate-setup-record.js';
 import { child, fieldError, knownObject, readBoolean, readChoice, readConstants, readString, readStringList, typeName, type FieldPath } from './validate-fields.js';
 
-const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard'];
+const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'setup'];
 const ENVIRONMENT_KEYS = ['name', 'config', 'section', 'scriptLocation', 'versionLocations', 'headsFile', 'constants'];
 const ON_MERGE: readonly OnMerge[] = ['amend', 'stage'];
 const REVISION_ID: readonly RevisionIdMode[] = ['deterministic', 'random'];
@@ -38,6 +39,7 @@ export function validateConfig(value: unknown, file: string | undefined, baseDir
     message: readString(record, 'message', root, false) ?? DEFAULT_MESSAGE,
     mergeExistingDivergences: readBoolean(record, 'mergeExistingDivergences', root, false),
     guard: readBoolean(record, 'guard', root, false),
+    setupRecord: readSetupRecord(record, 'setup', root),
   };
 }
 

@@ -15,11 +15,29 @@ export interface Finding {
   readonly message: string;
   readonly hint: string;
   readonly locations: readonly FindingLocation[];
+  /** `warning` findings are printed but do not fail `doctor`; absent means `error`. */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** Every finding ID with its one-line title. IDs never change meaning. */
 export const FINDING_TITLES = {
   GA101: 'diverged history: two or more heads on the same branch',
+  GA201: 'stale heads file: it does not list exactly the heads',
+  GA202: 'missing heads file in an environment set up to use one',
+  GA300: 'git-alembic is not set up in this repository',
+  GA301: 'the merge driver is not registered in the git config',
+  GA302: 'the registered merge driver command is not the one setup writes',
+  GA303: 'git-alembic is not installed in node_modules, so the driver and hooks cannot run',
+  GA304: 'a heads file does not have the git-alembic merge attribute',
+  GA305: 'husky is not active (core.hooksPath)',
+  GA306: 'a git-alembic hook block is missing',
+  GA307: 'a git-alembic hook block differs from what this version writes',
+  GA308: 'a hook that husky hides is not chained',
+  GA309: 'a hook husky cannot run',
+  GA310: 'the git-alembic config is invalid',
+  GA311: 'a linked worktree where husky\'s hooks do not run',
+  GA312: 'node is not on the PATH that GUI git clients use',
+  GA313: 'the Alembic environments cannot be read',
 } as const;
 
 export type FindingId = keyof typeof FINDING_TITLES;

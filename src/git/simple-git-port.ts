@@ -16,7 +16,31 @@ export interface GitOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Drop GIT_DIR and friends: the repository is not the one the calling git process works on. */
   readonly scrubLocation?: boolean;
+  /** Allow writing `core.hooksPath` and `merge.<driver>.*` (setup and uninstall do; nothing else should). */
+  readonly allowHookConfig?: boolean;
 }
+
+/**
+ * simple-git refuses to run at all when the environment holds EDITOR, PAGER, GIT_EXEC_PATH (which
+ * git sets for hooks and merge drivers), GIT_CONFIG_GLOBAL and the like, because it cannot tell
+ * them from an injection through its own arguments. Ours are constant argv arrays, and the user's
+ * environment passes through on purpose, so those categories are allowed. They also allow argv
+ * that configures an editor, pager, ssh or diff program, which git-alembic never builds.
+ */
+const ENVIRONMENT_ALLOWANCES = {
+  allowUnsafeEditor: true,
+  allowUnsafePager: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+  allowUnsafeDiffExternal: true,
+} as const;
+
+/** What setup adds: writing the hooks path (husky) and our merge driver's command. */
+const HOOK_CONFIG_ALLOWANCES = { allowUnsafeHooksPath: true, allowUnsafeMergeDriver: true } as const;
 
 /** A narrow port over git for one working directory. */
 export class Git {
@@ -38,7 +62,8 @@ export class Git {
       env[key] = value;
     }
     // simple-git's env() replaces the whole environment, so the context's env is passed in full.
-    return new Git(options.cwd, simpleGit({ baseDir: options.cwd, maxConcurrentProcesses: 2 }).env(env));
+    const unsafe = { ...ENVIRONMENT_ALLOWANCES, ...(options.allowHookConfig === true ? HOOK_CONFIG_ALLOWANCES : {}) };
+    return new Git(options.cwd, simpleGit({ baseDir: options.cwd, maxConcurrentProcesses: 2, unsafe }).env(env));
   }
 
   /** Runs git with an argv array and returns stdout. */
@@ -64,6 +89,18 @@ export class Git {
     // -z: names are NUL-separated and never quoted, whatever characters they contain.
     const output = await this.run(['ls-files', '-z', '--', ...pathspecs]);
     return splitNul(output);
+  }
+
+  /**
+   * Author time (Unix seconds) of the newest commit that added `path` (relative to the top
+   * level, forward slashes), or undefined when no commit did (an untracked file). Throws
+   * GitCommandError on a branch without commits.
+   */
+  async authorTimeOfAddition(path: string): Promise<number | undefined> {
+    // --diff-filter=A: only commits that add the file; -1: the newest of them.
+    // :(top,literal): relative to the top level, and no glob characters in file names.
+    const output = (await this.run(['log', '-1', '--format=%at', '--diff-filter=A', '--', `:(top,literal)${path}`])).trim();
+    return /^\d+$/.test(output) ? Number(output) : undefined;
   }
 
   /** The sha a ref points to, or undefined when it does not exist. */

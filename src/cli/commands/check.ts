@@ -14,7 +14,9 @@ export const definition: CommandDefinition = {
   usage: '[-c FILE] [-n SECTION] [--json | --format text|json|github]',
   description:
     'Exit status: 0 when every environment has one head per branch-label group, 1 when one has\n' +
-    'diverged, 2 when a file cannot be read. Heads with different branch labels (expand/contract) are fine.',
+    'diverged, 2 when a file cannot be read. Heads with different branch labels (expand/contract) are fine.\n' +
+    'Also fails on a stale heads file (GA201), and on a missing one where .gitattributes or the config\n' +
+    'expects it (GA202); a project that never ran setup has no heads file, and that is fine.',
   options: {
     ...ENVIRONMENT_OPTIONS,
     json: { type: 'boolean', description: 'same as --format json' },
@@ -26,9 +28,16 @@ export const definition: CommandDefinition = {
 /** Runs `check`. */
 export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
   const format = chosenFormat(args);
-  const [{ loadHistories }, { divergenceFindings }] = await Promise.all([import('../../project/workspace.js'), import('../../project/check-histories.js')]);
-  const { histories } = await loadHistories(ctx.cwd, ctx.env, { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') });
-  const findings = histories.flatMap((history) => divergenceFindings(history));
+  const [{ loadHistories }, { divergenceFindings }, { headsFileFindings }] = await Promise.all([
+    import('../../project/workspace.js'),
+    import('../../project/check-histories.js'),
+    import('../../project/heads-file-findings.js'),
+  ]);
+  const { workspace, histories } = await loadHistories(ctx.cwd, ctx.env, { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') });
+  const findings = [
+    ...histories.flatMap((history) => divergenceFindings(history)),
+    ...(await headsFileFindings(histories, workspace.repoRoot, workspace.config, ctx.env)),
+  ];
   if (format === 'json') {
     out.result(JSON.stringify({ ok: findings.length === 0, environments: histories.map((h) => h.environment.name), findings }));
   } else if (format === 'github') {

@@ -2,20 +2,29 @@
 import { ExitCode } from '../../exit-codes.js';
 import type { History } from '../../project/workspace.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import type { Printer } from '../output.js';
 import { environmentHeader, relativeConfigPath } from '../present.js';
 
 export const definition: CommandDefinition = {
   name: 'heads',
   summary: 'list the heads of each Alembic environment',
-  usage: '[-c FILE] [-n SECTION] [--json]',
+  usage: '[-c FILE] [-n SECTION] [--json] [--write]',
   description:
     'Reads the revision files natively (no Python) and prints each head like `alembic heads`:\n' +
-    '`<rev> (<branch labels>) (head)`, or `(effective head)` for a head that only a depends_on keeps alive.',
+    '`<rev> (<branch labels>) (head)`, or `(effective head)` for a head that only a depends_on keeps alive.\n' +
+    'With --write it rewrites each environment\'s heads file (<script_location>/heads.txt by default)\n' +
+    'when it does not list exactly the heads, keeping its line endings, and prints what it wrote.',
   options: {
     ...ENVIRONMENT_OPTIONS,
     json: { type: 'boolean', description: 'print {"environments":[{name, config, heads, realHeads, bases, revisions}]}' },
+    write: { type: 'boolean', description: 'rewrite stale or missing heads files instead of listing heads' },
   },
-  examples: ['git-alembic heads', 'git-alembic heads -c services/billing/alembic.ini', 'git-alembic heads --json | jq ".environments[].heads"'],
+  examples: [
+    'git-alembic heads',
+    'git-alembic heads -c services/billing/alembic.ini',
+    'git-alembic heads --json | jq ".environments[].heads"',
+    'git-alembic heads --write   # after resolving a conflict in migrations/heads.txt',
+  ],
 };
 
 /** Runs `heads`. */
@@ -25,6 +34,7 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
     configFile: stringOption(args, 'config'),
     section: stringOption(args, 'name'),
   });
+  if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace.repoRoot, out);
   if (booleanOption(args, 'json')) {
     out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));
     return ExitCode.OK;
@@ -33,6 +43,20 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
     if (histories.length > 1) out.result(environmentHeader(history.environment, workspace.repoRoot));
     const indent = histories.length > 1 ? '  ' : '';
     for (const line of headLines(history)) out.result(`${indent}${line}`);
+  }
+  return ExitCode.OK;
+}
+
+// --write: one line per environment, saying what was written or that the file was current.
+async function writeHeadsFiles(histories: readonly History[], repoRoot: string, out: Printer): Promise<ExitCode> {
+  const [{ updateHeadsFile }, { HeadsFileUpkeepMessages }] = await Promise.all([
+    import('../../project/heads-files.js'),
+    import('../../messages/git-integration.js'),
+  ]);
+  for (const history of histories) {
+    const state = updateHeadsFile(history, repoRoot);
+    if (state.written) out.result(HeadsFileUpkeepMessages.wrote(state.relative, state.heads));
+    else out.info(HeadsFileUpkeepMessages.upToDate(state.relative));
   }
   return ExitCode.OK;
 }

@@ -1,0 +1,60 @@
+// `git-alembic setup`: installs the heads files, the merge driver and the husky hooks (src/setup/).
+import path from 'node:path';
+
+import { ExitCode } from '../../exit-codes.js';
+import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+
+export const definition: CommandDefinition = {
+  name: 'setup',
+  summary: 'install the heads files, the merge driver and the husky hooks (idempotent)',
+  usage: '[--cwd DIR] [--yes] [-c FILE] [-n SECTION] | --prepare',
+  description:
+    'In a repository with a package.json at its top level or in a subdirectory, setup:\n' +
+    ' 1. adds git-alembic and husky to devDependencies (a spec already there is kept);\n' +
+    ' 2. makes husky active (core.hooksPath), chaining `git-alembic setup --prepare` into `prepare`;\n' +
+    ' 3. adds a git-alembic block to .husky/post-merge, pre-commit and post-rewrite (your lines stay);\n' +
+    ' 4. chains the hooks husky would hide (.git/hooks/*, an earlier core.hooksPath);\n' +
+    ' 5. registers the merge driver in .git/config (merge.git-alembic.name and .driver);\n' +
+    ' 6. adds a `<heads file> merge=git-alembic` line to .gitattributes for each environment;\n' +
+    ' 7. writes the heads files;\n' +
+    ' 8. writes .git-alembicrc.json only when the hooks would not find the environments by themselves;\n' +
+    ' 9. prints every change. Running it again changes nothing; `git-alembic uninstall` reverses it.\n' +
+    '--prepare is what the prepare script runs on every npm install: it registers the driver and\n' +
+    'husky again (.git/config is never cloned), edits no tracked file, and never fails the install:\n' +
+    'outside git, in CI (CI set) or with GIT_ALEMBIC=0 it says why and exits 0.',
+  options: {
+    ...ENVIRONMENT_OPTIONS,
+    cwd: { type: 'string', value: 'DIR', description: 'the directory to set up (with or below a package.json); default: here' },
+    yes: { type: 'boolean', short: 'y', description: 'create a minimal private package.json when there is none' },
+    prepare: { type: 'boolean', description: 'only register the driver and husky; for the npm prepare script' },
+  },
+  examples: [
+    'npx git-alembic setup',
+    'npx git-alembic setup --cwd frontend     # package.json in a subdirectory',
+    'npx git-alembic setup --yes              # a Python project without package.json',
+    'git-alembic setup --prepare              # what "prepare" runs',
+  ],
+};
+
+/** Runs `setup`. */
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  const named = stringOption(args, 'cwd');
+  const directory = named === undefined ? ctx.cwd : path.resolve(ctx.cwd, named);
+  if (booleanOption(args, 'prepare')) {
+    const { runPrepare } = await import('../../setup/run-prepare.js');
+    const report = await runPrepare(directory, ctx.env);
+    if (report.kind === 'skipped') out.info(report.reason);
+    else for (const line of report.lines) out.info(line);
+    return ExitCode.OK;
+  }
+  const [{ runSetup }, { SetupMessages }] = await Promise.all([import('../../setup/run-setup.js'), import('../../messages/git-integration.js')]);
+  const report = await runSetup(
+    { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), selection: { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') } },
+    ctx.env,
+  );
+  out.result(SetupMessages.heading(report.topLevel));
+  for (const line of report.changes.length === 0 ? [SetupMessages.NOTHING_CHANGED] : report.changes) out.result(`  ${line}`);
+  for (const warning of report.warnings) out.warn(warning);
+  for (const step of report.nextSteps) out.result(`next: ${step}`);
+  return ExitCode.OK;
+}

@@ -1,0 +1,32 @@
+// `git-alembic uninstall`: reverses exactly what setup added (src/setup/run-uninstall.ts).
+import path from 'node:path';
+
+import { ExitCode } from '../../exit-codes.js';
+import { type CommandDefinition, type CommandRuntime, type ParsedArguments, stringOption } from '../command.js';
+
+export const definition: CommandDefinition = {
+  name: 'uninstall',
+  summary: 'reverse exactly what setup added, and nothing else',
+  usage: '[--cwd DIR]',
+  description:
+    'Removes: what package.json\'s "git-alembic".setup record says setup added (devDependencies, the\n' +
+    'prepare step) and the record itself; the git-alembic blocks (with their chained hooks) from the\n' +
+    'husky hook files; the `merge=git-alembic` lines from .gitattributes; the [merge "git-alembic"]\n' +
+    'section of .git/config; and the files setup created, once only setup\'s content is left in them.\n' +
+    'When setup activated husky on this machine, the earlier core.hooksPath comes back.',
+  options: {
+    cwd: { type: 'string', value: 'DIR', description: 'the directory setup ran in (with or below its package.json); default: here' },
+  },
+  examples: ['npx git-alembic uninstall', 'npx git-alembic uninstall --cwd frontend'],
+};
+
+/** Runs `uninstall`. */
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  const named = stringOption(args, 'cwd');
+  const directory = named === undefined ? ctx.cwd : path.resolve(ctx.cwd, named);
+  const [{ runUninstall }, { SetupMessages }] = await Promise.all([import('../../setup/run-uninstall.js'), import('../../messages/git-integration.js')]);
+  const report = await runUninstall(directory, named !== undefined, ctx.env);
+  out.result(SetupMessages.uninstallHeading(report.topLevel));
+  for (const line of report.changes.length === 0 ? [SetupMessages.NOTHING_REMOVED] : report.changes) out.result(`  ${line}`);
+  return ExitCode.OK;
+}

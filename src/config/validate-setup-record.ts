@@ -1,0 +1,45 @@
+// Validates the setup record (`"git-alembic": { "setup": … }` in package.json). Uninstall
+// deletes the files it lists, so a path that could leave the repository is refused.
+import type { CreatedObject, PrepareChange } from '../core/edits/package-json.js';
+import { EMPTY_SETUP_RECORD, type SetupRecord } from '../core/edits/setup-record.js';
+import { EXPECTED_ARRAY, EXPECTED_STRING } from '../messages/alembic-config.js';
+import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
+import { child, fieldError, type FieldPath, knownObject, readChoice, typeName } from './validate-fields.js';
+
+const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files'];
+const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
+const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
+const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
+
+/** The record at `record[key]`, or undefined when absent. @throws ConfigError naming the file and key. */
+export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath): SetupRecord | undefined {
+  const value = record[key];
+  if (value === undefined) return undefined;
+  const where = child(at, key);
+  const fields = knownObject(value, where, RECORD_KEYS);
+  return {
+    devDependencies: readNames(fields, 'devDependencies', where, (name) => DEPENDENCIES.includes(name)),
+    prepare: readChoice(fields, 'prepare', where, PREPARE, EMPTY_SETUP_RECORD.prepare),
+    created: readNames(fields, 'created', where, (name) => (CREATED as readonly string[]).includes(name)) as CreatedObject[],
+    files: readNames(fields, 'files', where, isInsideRepository),
+  };
+}
+
+// An array (possibly empty) of strings that each pass `valid`; absent means empty.
+function readNames(fields: Readonly<Record<string, unknown>>, key: string, at: FieldPath, valid: (name: string) => boolean): string[] {
+  const value = fields[key];
+  if (value === undefined) return [];
+  const where = child(at, key);
+  if (!Array.isArray(value)) throw fieldError(where, EXPECTED_ARRAY(typeName(value)));
+  return value.map((entry: unknown, index) => {
+    if (typeof entry !== 'string') throw fieldError(child(where, index), EXPECTED_STRING(typeName(entry)));
+    if (!valid(entry)) throw fieldError(child(where, index), SETUP_RECORD_ENTRY(entry));
+    return entry;
+  });
+}
+
+// Repository-relative with forward slashes, and no segment that climbs out or is empty.
+function isInsideRepository(path: string): boolean {
+  if (path === '' || path.includes('\0') || path.includes('\\') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}

@@ -1,0 +1,91 @@
+// The record of what setup added, kept in package.json under `"git-alembic": { "setup": … }`,
+// so that `uninstall` in any clone undoes exactly that. It travels with the file whose edits it
+// describes (devDependencies, the prepare step), which every clone has.
+import { findMember } from './json-document.js';
+import { detectLayout, insertMember, type JsonLayout, memberIndent, removeMember, splice } from './json-edits.js';
+import { objectMember, readPackageRoot } from './package-json-members.js';
+import type { PackageJsonSetupRecord } from './package-json.js';
+
+/** package.json's key for git-alembic (config and setup record). */
+export const SETUP_RECORD_PARENT = 'git-alembic';
+/** The member of `"git-alembic"` holding the record. */
+export const SETUP_RECORD_KEY = 'setup';
+
+/**
+ * What setup changed: the package.json edits, plus `files`, the files setup created
+ * (repository-relative, forward slashes), which uninstall deletes once only our content is left.
+ */
+export interface SetupRecord extends PackageJsonSetupRecord {
+  readonly files: readonly string[];
+}
+
+/** A record of nothing. */
+export const EMPTY_SETUP_RECORD: SetupRecord = { devDependencies: [], prepare: 'none', created: [], files: [] };
+
+/** Both records together: what either run of setup added (an earlier run's record is kept on re-runs). */
+export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): SetupRecord {
+  return {
+    devDependencies: union(earlier.devDependencies, later.devDependencies),
+    prepare: earlier.prepare === 'none' ? later.prepare : earlier.prepare,
+    created: union(earlier.created, later.created),
+    files: union(earlier.files, later.files),
+  };
+}
+
+/** Whether the record says setup added nothing at all. */
+export function isEmptySetupRecord(record: SetupRecord): boolean {
+  return record.devDependencies.length === 0 && record.prepare === 'none' && record.created.length === 0 && record.files.length === 0;
+}
+
+/**
+ * Puts `record` at `"git-alembic".setup`, creating `"git-alembic"` at the end when missing and
+ * replacing an earlier record in place. Keeps the file's indentation and line breaks.
+ * @throws InputError naming `fileName` for invalid JSON or a `"git-alembic"` that is not an object.
+ */
+export function writeSetupRecord(text: string, record: SetupRecord, fileName = 'package.json'): string {
+  const root = readPackageRoot(text, fileName);
+  const layout = detectLayout(text, root);
+  const parent = objectMember(text, root, SETUP_RECORD_PARENT, fileName);
+  if (parent === undefined) {
+    const value = renderJson({ [SETUP_RECORD_KEY]: plain(record) }, layout, memberIndent(text, root, layout));
+    return insertMember(text, root, root.members.length, SETUP_RECORD_PARENT, value, layout);
+  }
+  const value = renderJson(plain(record), layout, memberIndent(text, parent, layout));
+  const existing = findMember(parent, SETUP_RECORD_KEY);
+  if (existing === undefined) return insertMember(text, parent, parent.members.length, SETUP_RECORD_KEY, value, layout);
+  return splice(text, existing.value.start, existing.value.end, value);
+}
+
+/**
+ * Removes `"git-alembic".setup`, and `"git-alembic"` itself when nothing else is in it; undoes
+ * `writeSetupRecord` byte for byte. Text without a record comes back unchanged.
+ * @throws InputError naming `fileName` for invalid JSON or a `"git-alembic"` that is not an object.
+ */
+export function removeSetupRecord(text: string, fileName = 'package.json'): string {
+  const root = readPackageRoot(text, fileName);
+  const parent = objectMember(text, root, SETUP_RECORD_PARENT, fileName);
+  if (parent === undefined) return text;
+  const index = parent.members.findLastIndex((member) => member.key === SETUP_RECORD_KEY);
+  if (index === -1) return text;
+  if (parent.members.length === 1) return removeMember(text, root, root.members.findLastIndex((member) => member.key === SETUP_RECORD_PARENT));
+  return removeMember(text, parent, index);
+}
+
+// Renders like JSON.stringify(value, null, indent), which is also how npm rewrites package.json,
+// with the continuation lines shifted to the member's own indentation.
+function renderJson(value: unknown, layout: JsonLayout, indent: string): string {
+  if (layout.indent === undefined) return JSON.stringify(value);
+  return JSON.stringify(value, null, layout.indent)
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : indent + line))
+    .join(layout.eol);
+}
+
+// The record with its keys in a fixed order, so re-runs write the same bytes.
+function plain(record: SetupRecord): Record<string, unknown> {
+  return { devDependencies: record.devDependencies, prepare: record.prepare, created: record.created, files: record.files };
+}
+
+function union<T>(first: readonly T[], second: readonly T[]): T[] {
+  return [...new Set([...first, ...second])];
+}

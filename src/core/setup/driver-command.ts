@@ -1,0 +1,30 @@
+// The merge driver command setup registers in `.git/config` (`merge.git-alembic.driver`).
+// Git runs it with /bin/sh in the work tree's top level; there is no npx on the way (it adds
+// about half a second per file, and GUI clients often lack it), only the project's own binary.
+import { shellQuote } from './shell-quote.js';
+
+/** `merge.git-alembic.name`: what git shows for the driver. */
+export const DRIVER_DESCRIPTION = 'git-alembic: three-way set merge of Alembic heads files';
+
+/** The placeholders, in the order the driver reads them. `%P` is bare: git quotes it itself. */
+export const DRIVER_PLACEHOLDERS = '%O %A %B %L %P';
+
+/**
+ * The project's git-alembic binary, relative to the top level with forward slashes.
+ * `packageDirectory` is where package.json is ('' at the top level).
+ */
+export function localBinary(packageDirectory: string): string {
+  return packageDirectory === '' ? 'node_modules/.bin/git-alembic' : `${packageDirectory}/node_modules/.bin/git-alembic`;
+}
+
+/**
+ * The driver command: our binary (quoted when needed, `%` doubled so git does not expand it),
+ * then a guard for when it cannot run at all (no node on a GUI client's PATH, no node_modules
+ * in a fresh worktree): any status but 0 and 1 falls back to `git merge-file`, so the file
+ * still gets conflict markers instead of silently keeping the current side.
+ */
+export function driverCommand(packageDirectory: string): string {
+  const binary = shellQuote(localBinary(packageDirectory)).replace(/%/g, '%%');
+  const fallback = 'git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B';
+  return `${binary} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
+}

@@ -1,0 +1,69 @@
+// What doctor looks at, gathered once: the project, its config and environments (or why they
+// cannot be read), the registered driver, the husky directory and the hooks path in effect.
+import { UserError } from '../errors.js';
+import type { Finding } from '../core/findings.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { readConfig } from '../git/repository.js';
+import { DoctorMessages } from '../messages/git-integration.js';
+import { inspectHeadsFile, type HeadsFileState } from '../project/heads-files.js';
+import { type History, loadHistory, openWorkspace } from '../project/workspace.js';
+import { registeredDriver, type RegisteredDriver } from '../setup/driver-step.js';
+import { openSetUpProject } from '../setup/husky-step.js';
+import type { Project } from '../setup/project.js';
+
+/** Everything the checks need. */
+export interface DoctorContext {
+  readonly project: Project;
+  readonly config: ResolvedConfig | undefined;
+  readonly histories: readonly History[];
+  readonly headsFiles: readonly HeadsFileState[];
+  readonly driver: RegisteredDriver;
+  readonly huskyDirectory: string;
+  /** core.hooksPath in effect (`~/` expanded), if any. */
+  readonly hooksPath: string | undefined;
+  /** GA310/GA313 when the config or the environments cannot be read. */
+  readonly readFindings: readonly Finding[];
+}
+
+/** Gathers the context from `cwd`. @throws NotAGitRepositoryError outside a work tree. */
+export async function gatherDoctorContext(cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DoctorContext> {
+  const { project, husky } = await openSetUpProject(cwd, env);
+  const { huskyDirectory } = husky;
+  const { config, histories, readFindings } = await readEnvironments(cwd, project);
+  return {
+    project,
+    config,
+    histories,
+    headsFiles: histories.map((history) => inspectHeadsFile(history, project.topLevel)),
+    driver: await registeredDriver(project.git),
+    huskyDirectory,
+    hooksPath: await readConfig(project.git, 'core.hooksPath', { path: true }),
+    readFindings,
+  };
+}
+
+// The config and every environment's history; a problem becomes a finding instead of an error.
+async function readEnvironments(cwd: string, project: Project): Promise<Pick<DoctorContext, 'config' | 'histories' | 'readFindings'>> {
+  const { loadProjectConfig } = await import('../config/load-config.js');
+  try {
+    await loadProjectConfig(project.topLevel);
+  } catch (error) {
+    // A bad git-alembic config is GA310; everything that reads environments needs it.
+    if (!(error instanceof UserError)) throw error;
+    return { config: undefined, histories: [], readFindings: [readFinding('GA310', error, DoctorMessages.CONFIG_FIX)] };
+  }
+  try {
+    const workspace = await openWorkspace(cwd, project.env, {});
+    const histories: History[] = [];
+    for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace.repoRoot));
+    return { config: workspace.config, histories, readFindings: [] };
+  } catch (error) {
+    // No environment, a bad alembic.ini, an unreadable revision file: GA313.
+    if (!(error instanceof UserError)) throw error;
+    return { config: undefined, histories: [], readFindings: [readFinding('GA313', error, error.hint ?? DoctorMessages.ENVIRONMENTS_FIX)] };
+  }
+}
+
+function readFinding(id: 'GA310' | 'GA313', error: UserError, fix: string): Finding {
+  return { id, environment: '', message: error.message, hint: fix, locations: [] };
+}

@@ -1,0 +1,47 @@
+// `git-alembic doctor`: checks every piece of the git integration and returns findings with
+// stable IDs (GA2xx for heads files, GA3xx for the rest), each with a fix.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Finding } from '../core/findings.js';
+import { DoctorMessages } from '../messages/git-integration.js';
+import { headsFileFindings } from '../project/heads-file-findings.js';
+import { type DoctorContext, gatherDoctorContext } from './doctor-context.js';
+import { attributeFindings, driverFindings, finding } from './driver-checks.js';
+import { blockFindings, hiddenHookFindings, huskyFindings } from './hook-checks.js';
+
+/** Where GUI git clients (started from a desktop, not a shell) usually look for programs. */
+export const GUI_PATH: readonly string[] = ['/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', '/bin'];
+
+/** Every finding for the repository around `cwd`, errors and warnings. */
+export async function runDoctor(cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<Finding[]> {
+  const context = await gatherDoctorContext(cwd, env);
+  const setup = await setupFindings(context);
+  const heads = context.config === undefined ? [] : await headsFileFindings(context.histories, context.project.topLevel, context.config, context.project.env);
+  return [...context.readFindings, ...setup, ...heads, ...nodeFindings()];
+}
+
+/** Whether an executable named `node` is in one of `directories`. */
+export function nodeInDirectories(directories: readonly string[]): boolean {
+  return directories.some((directory) => existsSync(path.join(directory, 'node')));
+}
+
+// GA300 alone when nothing of setup is there; otherwise each missing piece.
+async function setupFindings(context: DoctorContext): Promise<Finding[]> {
+  const findings = [
+    ...driverFindings(context),
+    ...(await attributeFindings(context)),
+    ...huskyFindings(context),
+    ...blockFindings(context),
+    ...hiddenHookFindings(context),
+  ];
+  const count = (id: Finding['id']): number => findings.filter((entry) => entry.id === id).length;
+  const nothing = context.driver.driver === undefined && count('GA306') === 3 && count('GA304') === context.headsFiles.length;
+  return nothing ? [finding('GA300', DoctorMessages.NOT_SET_UP, DoctorMessages.SETUP_FIX)] : findings;
+}
+
+// GA312 (a warning): hooks and the driver need node, and GUI clients often have a short PATH.
+function nodeFindings(): Finding[] {
+  if (process.platform === 'win32' || nodeInDirectories(GUI_PATH)) return [];
+  return [{ ...finding('GA312', DoctorMessages.nodeNotOnGuiPath(GUI_PATH), DoctorMessages.GUI_NODE_FIX), severity: 'warning' }];
+}

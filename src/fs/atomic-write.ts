@@ -1,0 +1,36 @@
+// Writes files so that a reader (git, an editor, a concurrent hook) sees the old content or the
+// new, never half of it: write a temporary file beside the target, then rename it over.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Replaces (or creates) `file` with `text` atomically, keeping an existing file's mode. */
+export function writeFileAtomic(file: string, text: string): void {
+  const directory = path.dirname(file);
+  mkdirSync(directory, { recursive: true });
+  const mode = statSync(file, { throwIfNoEntry: false })?.mode;
+  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, mode === undefined ? {} : { mode: mode & 0o7777 });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The text of `file` (UTF-8; bad bytes become U+FFFD, which the heads-file reader rejects), or
+ * undefined when it does not exist. Other read errors are thrown.
+ */
+export function readTextIfExists(file: string): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    // ENOENT: no file is an answer, not an error.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}

@@ -1,0 +1,56 @@
+// Setup steps 3 and 4: our block in `.husky/post-merge`, `pre-commit` and `post-rewrite`, and
+// chain lines for the hooks husky would hide, in the block of the husky file of the same name.
+// The user's lines in those files stay as they are.
+import { readFileSync } from 'node:fs';
+
+import { findHookBlock, upsertHookBlock } from '../core/edits/hook-block.js';
+import { chainLine, chainLinesIn, hookBlockBody, OUR_HOOKS } from '../core/setup/hook-block-body.js';
+import { SetupMessages } from '../messages/git-integration.js';
+import { type FileEdit, readForEdit } from './file-edits.js';
+import type { HiddenHook } from './hidden-hooks.js';
+import { displayPath } from './project.js';
+
+/** What the hook files need to know. */
+export interface HookFilesInput {
+  readonly topLevel: string;
+  /** Relative to the top level. */
+  readonly huskyDirectory: string;
+  /** Where package.json is, relative to the top level ('' for the top level). */
+  readonly packageRelative: string;
+  /** Hidden hooks to chain now (those husky can run). */
+  readonly hidden: readonly HiddenHook[];
+}
+
+/** The shipped body of one of our hooks (hooks/<hook>.sh in the package). */
+export function shippedHookBody(hook: string): string {
+  return readFileSync(new URL(`../../hooks/${hook}.sh`, import.meta.url), 'utf8');
+}
+
+/** One edit per hook file that needs our block (unchanged ones included, with before === after). */
+export function planHookFiles(input: HookFilesInput): FileEdit[] {
+  const hooks = [...new Set<string>([...OUR_HOOKS, ...input.hidden.map((hidden) => hidden.hook)])];
+  return hooks.map((hook) => planHookFile(input, hook));
+}
+
+/** The block a hook file should have, given the chain lines it should keep. */
+export function expectedBlockBody(hook: string, packageRelative: string, chainLines: readonly string[]): string {
+  const ours = (OUR_HOOKS as readonly string[]).includes(hook);
+  return hookBlockBody({ hook, packageDirectory: packageRelative, body: ours ? shippedHookBody(hook) : undefined, chainLines });
+}
+
+function planHookFile(input: HookFilesInput, hook: string): FileEdit {
+  const { file, relative, before } = readForEdit(input.topLevel, `${input.huskyDirectory}/${hook}`);
+  const existing = findHookBlock(before ?? '', relative);
+  const kept = existing === undefined ? [] : chainLinesIn(existing.body);
+  const newlyChained = input.hidden.filter((hidden) => hidden.hook === hook && !kept.includes(chainLine(hidden.source, hook)));
+  const chainLines = [...kept, ...new Set(newlyChained.map((hidden) => chainLine(hidden.source, hook)))];
+  const { text, changed } = upsertHookBlock(before ?? '', expectedBlockBody(hook, input.packageRelative, chainLines), relative);
+  const chained = newlyChained.map((hidden) => displayPath(hidden.file, input.topLevel));
+  return { file, relative, before, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
+}
+
+function summaryOf(hadBlock: boolean, changed: boolean, chained: readonly string[]): string {
+  if (!changed) return SetupMessages.BLOCK_CURRENT;
+  const block = hadBlock ? SetupMessages.BLOCK_UPDATED : SetupMessages.BLOCK_ADDED;
+  return chained.length === 0 ? block : `${block}; ${SetupMessages.chained(chained)}`;
+}

@@ -1,0 +1,49 @@
+// `git-alembic uninstall`: reverses exactly what setup added, and nothing else. package.json's
+// record says what setup added there and which files it created; blocks and attribute lines are
+// ours by their markers and shape; the driver and husky state are in the repository's config.
+import { SetupMessages } from '../messages/git-integration.js';
+import { unregisterDriver } from './driver-step.js';
+import { applyFileEdits, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
+import { ATTRIBUTES_FILE } from './heads-step.js';
+import { deactivateHusky, type HuskyPlan, openSetUpProject, planHusky } from './husky-step.js';
+import { EMPTY_SETUP_RECORD } from '../core/edits/setup-record.js';
+import { recordIn } from './package-step.js';
+import { openProject, type Project } from './project.js';
+import { packageJsonPath } from './run-setup.js';
+import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+
+/** What uninstall did. */
+export interface UninstallReport {
+  readonly topLevel: string;
+  readonly changes: readonly string[];
+}
+
+/** Runs uninstall in the project around `directory`. */
+export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
+  const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
+  const { huskyDirectory } = husky;
+  const packageRelative = packageJsonPath(project);
+  const packageText = readForEdit(project.topLevel, packageRelative).before;
+  const record = packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
+  const hookEdits = planHookFileRemoval(project.topLevel, huskyDirectory, record);
+  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || file === ATTRIBUTES_FILE || file === packageRelative);
+  const edits: FileEdit[] = [
+    ...planPackageJsonRemoval(project.topLevel, packageRelative, record),
+    ...hookEdits,
+    ...planAttributesRemoval(project.topLevel, record),
+    ...planCreatedFileRemoval(project.topLevel, record, handled),
+  ];
+  applyFileEdits(edits);
+  const driverRemoved = await unregisterDriver(project.git);
+  const huskyChanges = await deactivateHusky(project, huskyDirectory);
+  return {
+    topLevel: project.topLevel,
+    changes: [...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...huskyChanges],
+  };
+}
+
+// `--cwd DIR`: that directory's package, as setup --cwd DIR used it.
+async function openNamed(directory: string, env: Readonly<Record<string, string | undefined>>): Promise<{ project: Project; husky: HuskyPlan }> {
+  const project = await openProject(directory, env, true);
+  return { project, husky: await planHusky(project) };
+}
