@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
 import { benchDriver } from './driver-bench.js';
+import { benchMerge } from './merge-bench.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -58,6 +59,7 @@ const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-bench-'));
 try {
   line('node -e 0 (for scale)', medianMs(interleave([{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }], ROUNDS)[0] ?? []));
   benchHeads(root);
+  benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS });
   benchDriver({ root, bin: BIN, rounds: ROUNDS });
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,157 @@
+// `git-alembic merge` from start to end: read the histories, choose the merges, plan and render
+// every one of them (so any error stops the run before a file is written), then write them, run
+// the hooks, and check the result.
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+
+import type { CommandRuntime } from '../cli/command.js';
+import { type MergeGroup, type MergeSelection, selectMerges } from '../core/merge/merge-targets.js';
+import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
+import { renderMerge } from '../core/merge/render-merge.js';
+import { parseWallClock, type WallClock, formatCreateDate } from '../core/naming/create-date.js';
+import { UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { MergeMessages } from '../messages/merge.js';
+import { findRepositoryRoot } from '../project/find-repository.js';
+import { type EnvironmentSelection, type History, loadHistories, type Workspace } from '../project/workspace.js';
+import { confirmMerges } from './confirm-merge.js';
+import { gitAuthorTimes } from './merge-dates.js';
+import { forwardSlashes, type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
+import { type RenderedPlan, targetPath, writeMerge } from './write-merge.js';
+
+/** The command line of `merge`, parsed. */
+export interface MergeOptions {
+  /** Heads named on the command line; empty means "every divergence". */
+  readonly heads: readonly string[];
+  readonly selection: EnvironmentSelection;
+  readonly message: string | undefined;
+  readonly revisionId: string | undefined;
+  readonly randomId: boolean;
+  /** `--date`, as typed. */
+  readonly date: string | undefined;
+  readonly dryRun: boolean;
+}
+
+/** Runs `git-alembic merge`; returns OK when merges were written or there was nothing to merge. */
+export async function runMerge(options: MergeOptions, runtime: CommandRuntime): Promise<ExitCode> {
+  const wallClock = parseDateOption(options.date);
+  const { workspace, histories } = await loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection);
+  if (options.heads.length > 0 && histories.length !== 1) throw new UsageError(MergeMessages.ONE_ENVIRONMENT_FOR_HEADS, MergeMessages.ONE_ENVIRONMENT_HINT);
+  const work = histories.map((history) => ({ history, selection: selectMerges(history.graph, options.heads) }));
+  const groupCount = work.reduce((count, { selection }) => count + (selection.kind === 'merge' ? selection.groups.length : 0), 0);
+  if (options.revisionId !== undefined && groupCount > 1) throw new UsageError(MergeMessages.REV_ID_SEVERAL_MERGES, MergeMessages.REV_ID_SEVERAL_MERGES_HINT);
+  if (groupCount === 0) {
+    runtime.out.info(nothingToMergeMessage(work.map(({ selection }) => selection)));
+    return ExitCode.OK;
+  }
+  // Everything is planned and rendered before the first file is written.
+  const prepared: PreparedEnvironment[] = [];
+  for (const { history, selection } of work) {
+    if (selection.kind !== 'merge') continue;
+    const environment = await prepareMergeEnvironment(history.environment, workspace.repoRoot, workspace.config);
+    prepared.push({ history, environment, merges: await planEnvironment(history, environment, selection.groups, workspace, options, wallClock, runtime) });
+  }
+  for (const environment of prepared) await writeEnvironment(environment, workspace.repoRoot, options.dryRun, runtime);
+  return ExitCode.OK;
+}
+
+/** An environment with its merges planned and rendered. */
+interface PreparedEnvironment {
+  readonly history: History;
+  readonly environment: MergeEnvironment;
+  readonly merges: readonly RenderedPlan[];
+}
+
+function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
+  const [only] = selections;
+  if (selections.length === 1 && only?.kind === 'nothing' && only.reason === 'single-head') return MergeMessages.singleHead(only.heads[0] as string);
+  return MergeMessages.nothingToMerge(selections.length);
+}
+
+async function writeEnvironment({ history, environment, merges }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<void> {
+  const written: RenderedPlan[] = [];
+  for (const merge of merges) if ((await writeMerge(merge, environment, dryRun, runtime)) === 'written') written.push(merge);
+  if (written.length > 0) confirmMerges(history, repoRoot, written, runtime.out);
+}
+
+function parseDateOption(text: string | undefined): WallClock | undefined {
+  if (text === undefined) return undefined;
+  const wallClock = parseWallClock(text);
+  if (wallClock === undefined) throw new UsageError(MergeMessages.badDate(text), MergeMessages.BAD_DATE_HINT);
+  return wallClock;
+}
+
+// Plans and renders every merge of one environment; reports the merges that already exist.
+async function planEnvironment(
+  history: History,
+  prepared: MergeEnvironment,
+  groups: readonly MergeGroup[],
+  workspace: Workspace,
+  options: MergeOptions,
+  wallClock: WallClock | undefined,
+  { ctx, out }: CommandRuntime,
+): Promise<RenderedPlan[]> {
+  const { environment } = prepared;
+  out.verbose(MergeMessages.environment(environment.name));
+  if (environment.revisionEnvironment) out.warn(MergeMessages.REVISION_ENVIRONMENT);
+  const request = mergeRequest(workspace, options, wallClock, prepared);
+  const services = await mergeServices(history, groups, workspace.repoRoot, request, ctx.env, ctx.cwd);
+  const taken = new Set<string>();
+  const plans: MergePlan[] = groups.map((group) => planMerge(history.graph, group, prepared.settings, request, services, taken));
+  const merges: RenderedPlan[] = [];
+  for (const plan of plans) {
+    if (plan.kind === 'exists') {
+      out.info(MergeMessages.mergeExists(plan.id, plan.parents, plan.file));
+      continue;
+    }
+    reportPlan(plan, request, out);
+    merges.push(renderPlan(plan, prepared, workspace.repoRoot));
+  }
+  return merges;
+}
+
+function mergeRequest(workspace: Workspace, options: MergeOptions, wallClock: WallClock | undefined, prepared: MergeEnvironment): MergeRequest {
+  return {
+    mode: options.randomId || workspace.config.revisionId === 'random' ? 'random' : 'deterministic',
+    message: options.message,
+    revisionId: options.revisionId,
+    wallClock,
+    timezone: prepared.timezone,
+    // Microseconds, like Python's datetime.now(); Date.now() has milliseconds only (the global
+    // `performance` spares loading node:perf_hooks).
+    nowMicros: Math.floor((performance.timeOrigin + performance.now()) * 1000),
+  };
+}
+
+async function mergeServices(
+  history: History,
+  groups: readonly MergeGroup[],
+  repoRoot: string,
+  request: MergeRequest,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): Promise<MergeServices> {
+  const absolutePath = (file: string): string => forwardSlashes(path.resolve(repoRoot, file));
+  const needsGit = request.mode === 'deterministic' && request.wallClock === undefined;
+  const parents = [...new Set(groups.flatMap((group) => group.parents))].map((id) => ({ id, file: path.resolve(repoRoot, history.graph.get(id)?.file ?? id) }));
+  return {
+    hash: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    randomId: () => randomUUID().replaceAll('-', '').slice(-12),
+    absolutePath,
+    gitAuthorTimes: needsGit ? await gitAuthorTimes(findRepositoryRoot(cwd, env), env, parents) : new Map(),
+  };
+}
+
+function reportPlan(plan: PlannedMerge, request: MergeRequest, out: CommandRuntime['out']): void {
+  const { date } = plan;
+  out.verbose(MergeMessages.planned(plan.id, plan.parents, formatCreateDate(date.createDate), MergeMessages.dateSource(date.source, date.parent)));
+  if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
+}
+
+function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, repoRoot: string): RenderedPlan {
+  const target = targetPath(plan);
+  const { environment, template, codec } = prepared;
+  const displayPath = path.relative(repoRoot, target).split(path.sep).join('/');
+  const rendered = renderMerge(plan, { template, mainOptions: environment.mainOptions, codec, constants: environment.constants, displayPath });
+  return { plan, rendered, target };
+}

@@ -1,0 +1,85 @@
+// Puts one rendered merge revision on disk (or shows it, with --dry-run), prints Alembic's
+// `Generating … done` line, and runs the post-write hooks on it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Printer } from '../cli/output.js';
+import type { CommandContext } from '../cli/context.js';
+import { hookCommands } from '../core/merge/hook-commands.js';
+import type { PlannedMerge } from '../core/merge/merge-plan.js';
+import type { RenderedMerge } from '../core/merge/render-merge.js';
+import { MergeMessages } from '../messages/merge.js';
+import type { MergeEnvironment } from './merge-environment.js';
+import { FileTakenError, writeNewFile } from './write-revision.js';
+
+/** A merge ready to go to disk. */
+export interface RenderedPlan {
+  readonly plan: PlannedMerge;
+  readonly rendered: RenderedMerge;
+  /** Absolute path of the new file. */
+  readonly target: string;
+}
+
+/** What happened to one merge. */
+export type WriteOutcome = 'written' | 'identical' | 'dry-run';
+
+/** The absolute, native path of a planned merge. */
+export function targetPath(plan: PlannedMerge): string {
+  return path.resolve(plan.location, ...plan.fileName.split('/'));
+}
+
+/**
+ * Writes the merge (never over another file: an identical one counts as already merged), then
+ * runs the hooks. With `dryRun` prints the path and content instead.
+ */
+export async function writeMerge(merge: RenderedPlan, prepared: MergeEnvironment, dryRun: boolean, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<WriteOutcome> {
+  const { target, rendered } = merge;
+  if (existingContentEquals(target, rendered.bytes)) {
+    out.info(MergeMessages.fileExists(target));
+    return 'identical';
+  }
+  if (dryRun) {
+    out.result(MergeMessages.dryRun(target));
+    out.result(rendered.text);
+    return 'dry-run';
+  }
+  writeNewFile(target, rendered.bytes);
+  out.result(out.verbosity === 'quiet' ? target : MergeMessages.generating(target));
+  await runHooks(target, prepared, { ctx, out });
+  return 'written';
+}
+
+// false: no file yet; true: the same bytes are there; a different file is an error (we never overwrite).
+function existingContentEquals(target: string, bytes: Uint8Array): boolean {
+  let existing: Buffer;
+  try {
+    existing = readFileSync(target);
+  } catch (error) {
+    // Only "no such file" means the way is free; anything else is reported as it is.
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return false;
+    throw error;
+  }
+  if (Buffer.from(bytes).equals(existing)) return true;
+  throw new FileTakenError(target);
+}
+
+async function runHooks(target: string, prepared: MergeEnvironment, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<void> {
+  const { environment } = prepared;
+  const quiet = out.verbosity === 'quiet';
+  const where = {
+    env: ctx.env,
+    cwd: ctx.cwd,
+    configDirectory: path.dirname(environment.configFile),
+    output: quiet ? undefined : { stdout: ctx.stdout, stderr: ctx.stderr },
+  };
+  const commands = hookCommands(environment.postWriteHooks, target, environment.revisionEnvironment);
+  if (commands.length === 0) return;
+  // Loaded only when there are hooks: node:child_process costs start-up time otherwise.
+  const { runHook } = await import('./post-write-hooks.js');
+  for (const command of commands) {
+    if (!quiet) out.result(MergeMessages.hookRunning(command.name));
+    const outcome = await runHook(command, where);
+    if (!quiet) out.result(MergeMessages.HOOK_DONE);
+    if (!outcome.ok) out.warn(MergeMessages.hookFailed(command.name, outcome.problem, target));
+  }
+}
