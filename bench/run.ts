@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
 import { benchDriver } from './driver-bench.js';
+import { benchHooks } from './hook-bench.js';
 import { benchMerge } from './merge-bench.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
@@ -61,6 +62,7 @@ try {
   benchHeads(root);
   benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS });
   benchDriver({ root, bin: BIN, rounds: ROUNDS });
+  benchHooks({ root, bin: BIN, rounds: ROUNDS });
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -17,5 +17,6 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   uninstall: { summary: 'reverse exactly what setup added, and nothing else', load: () => import('./commands/uninstall.js') },
   doctor: { summary: 'check every piece of the git integration and say how to fix each problem', load: () => import('./commands/doctor.js') },
   driver: { summary: 'the merge driver git runs for heads files (registered by setup)', load: () => import('./commands/driver.js') },
+  hook: { summary: 'the git hooks: create and stage the merge revision during merges and rebases (run by husky)', load: () => import('./commands/hook.js') },
   demo: { summary: 'build a throwaway project with two heads and run the commands on it', load: () => import('./commands/demo.js') },
 };

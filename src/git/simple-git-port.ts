@@ -1,6 +1,7 @@
 // The only module that imports simple-git. It exposes the few git operations git-alembic
 // uses, always as argv arrays (never shell strings), and maps failures to GitCommandError.
 import { GitCommandError, NotAGitRepositoryError } from '../errors.js';
+import { splitNul } from './parse-output.js';
 import type { SimpleGit } from 'simple-git';
 
 /**
@@ -109,11 +110,6 @@ export class Git {
     const output = (await this.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`])).trim();
     return output === '' ? undefined : output;
   }
-}
-
-/** Splits `-z` output into entries. */
-export function splitNul(output: string): string[] {
-  return output.split('\0').filter((entry) => entry !== '');
 }
 
 function firstLine(error: unknown): string {

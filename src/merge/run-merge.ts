@@ -1,6 +1,7 @@
 // `git-alembic merge` from start to end: read the histories, choose the merges, plan and render
 // every one of them (so any error stops the run before a file is written), then write them, run
-// the hooks, and check the result.
+// the hooks, and check the result. The git hooks reuse the second half (writeMergeGroups) with
+// the divergences a git operation introduced.
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
@@ -44,15 +45,51 @@ export async function runMerge(options: MergeOptions, runtime: CommandRuntime): 
     runtime.out.info(nothingToMergeMessage(work.map(({ selection }) => selection)));
     return ExitCode.OK;
   }
-  // Everything is planned and rendered before the first file is written.
-  const prepared: PreparedEnvironment[] = [];
-  for (const { history, selection } of work) {
-    if (selection.kind !== 'merge') continue;
-    const environment = await prepareMergeEnvironment(history.environment, workspace.repoRoot, workspace.config);
-    prepared.push({ history, environment, merges: await planEnvironment(history, environment, selection.groups, workspace, options, wallClock, runtime) });
-  }
-  for (const environment of prepared) await writeEnvironment(environment, workspace.repoRoot, options.dryRun, runtime);
+  const naming: MergeNaming = { message: options.message, revisionId: options.revisionId, randomId: options.randomId, wallClock, dryRun: options.dryRun };
+  const chosen = work.flatMap(({ history, selection }) => (selection.kind === 'merge' ? [{ history, groups: selection.groups }] : []));
+  await writeMergeGroups(workspace, chosen, naming, runtime);
   return ExitCode.OK;
+}
+
+/** How merge revisions are named and dated: `merge`'s command line, or the hooks' defaults. */
+export interface MergeNaming {
+  /** `-m`; undefined: the configured message. */
+  readonly message: string | undefined;
+  readonly revisionId: string | undefined;
+  readonly randomId: boolean;
+  /** `--date`, parsed. */
+  readonly wallClock: WallClock | undefined;
+  readonly dryRun: boolean;
+}
+
+/** The merges to write in one environment. */
+export interface EnvironmentMerges {
+  readonly history: History;
+  readonly groups: readonly MergeGroup[];
+}
+
+/** What was written in one environment (files already identical on disk are not listed). */
+export interface WrittenMerges {
+  readonly history: History;
+  readonly written: readonly RenderedPlan[];
+}
+
+/**
+ * Plans and renders every merge of every environment first (so any error stops the run before
+ * a file is written), then writes them, runs the post-write hooks and checks the result.
+ */
+export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: CommandRuntime): Promise<WrittenMerges[]> {
+  const prepared: PreparedEnvironment[] = [];
+  for (const { history, groups } of work) {
+    if (groups.length === 0) continue;
+    const environment = await prepareMergeEnvironment(history.environment, workspace.repoRoot, workspace.config);
+    prepared.push({ history, environment, merges: await planEnvironment(history, environment, groups, workspace, naming, runtime) });
+  }
+  const results: WrittenMerges[] = [];
+  for (const environment of prepared) {
+    results.push({ history: environment.history, written: await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) });
+  }
+  return results;
 }
 
 /** An environment with its merges planned and rendered. */
@@ -68,10 +105,11 @@ function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
   return MergeMessages.nothingToMerge(selections.length);
 }
 
-async function writeEnvironment({ history, environment, merges }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<void> {
+async function writeEnvironment({ history, environment, merges }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<RenderedPlan[]> {
   const written: RenderedPlan[] = [];
   for (const merge of merges) if ((await writeMerge(merge, environment, dryRun, runtime)) === 'written') written.push(merge);
   if (written.length > 0) confirmMerges(history, repoRoot, written, runtime.out);
+  return written;
 }
 
 function parseDateOption(text: string | undefined): WallClock | undefined {
@@ -87,14 +125,13 @@ async function planEnvironment(
   prepared: MergeEnvironment,
   groups: readonly MergeGroup[],
   workspace: Workspace,
-  options: MergeOptions,
-  wallClock: WallClock | undefined,
+  naming: MergeNaming,
   { ctx, out }: CommandRuntime,
 ): Promise<RenderedPlan[]> {
   const { environment } = prepared;
   out.verbose(MergeMessages.environment(environment.name));
   if (environment.revisionEnvironment) out.warn(MergeMessages.REVISION_ENVIRONMENT);
-  const request = mergeRequest(workspace, options, wallClock, prepared);
+  const request = mergeRequest(workspace, naming, prepared);
   const services = await mergeServices(history, groups, workspace.repoRoot, request, ctx.env, ctx.cwd);
   const taken = new Set<string>();
   const plans: MergePlan[] = groups.map((group) => planMerge(history.graph, group, prepared.settings, request, services, taken));
@@ -110,12 +147,12 @@ async function planEnvironment(
   return merges;
 }
 
-function mergeRequest(workspace: Workspace, options: MergeOptions, wallClock: WallClock | undefined, prepared: MergeEnvironment): MergeRequest {
+function mergeRequest(workspace: Workspace, naming: MergeNaming, prepared: MergeEnvironment): MergeRequest {
   return {
-    mode: options.randomId || workspace.config.revisionId === 'random' ? 'random' : 'deterministic',
-    message: options.message,
-    revisionId: options.revisionId,
-    wallClock,
+    mode: naming.randomId || workspace.config.revisionId === 'random' ? 'random' : 'deterministic',
+    message: naming.message,
+    revisionId: naming.revisionId,
+    wallClock: naming.wallClock,
     timezone: prepared.timezone,
     // Microseconds, like Python's datetime.now(); Date.now() has milliseconds only (the global
     // `performance` spares loading node:perf_hooks).

@@ -21,10 +21,14 @@ export interface HeadsFileState {
 
 /** Reads an environment's heads file and compares it with the history. */
 export function inspectHeadsFile({ environment, graph }: History, repoRoot: string): HeadsFileState {
-  const file = environment.headsFile;
+  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot);
+}
+
+/** Reads a heads file and compares it with the given heads. */
+export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string): HeadsFileState {
   const text = readTextIfExists(file);
-  const heads = sortHeads(graph.heads);
-  return { file, relative: repositoryPath(file, repoRoot), heads, status: headsFileStatus(text, heads), text };
+  const sorted = sortHeads(heads);
+  return { file, relative: repositoryPath(file, repoRoot), heads: sorted, status: headsFileStatus(text, sorted), text };
 }
 
 /**
@@ -32,7 +36,12 @@ export function inspectHeadsFile({ environment, graph }: History, repoRoot: stri
  * in the existing file's line endings). Returns the state before and whether it wrote.
  */
 export function updateHeadsFile(history: History, repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  const state = inspectHeadsFile(history, repoRoot);
+  return updateHeadsFileTo(history.environment.headsFile, history.graph.heads, repoRoot);
+}
+
+/** updateHeadsFile with the heads given (a hook adds the merge revision it has just written). */
+export function updateHeadsFileTo(file: string, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
+  const state = inspectHeadsFileFor(file, heads, repoRoot);
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
   writeFileAtomic(state.file, text);

@@ -4,6 +4,7 @@ import type { AlembicEnvironment } from '../alembic/environment.js';
 import { UserError } from '../errors.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
+import type { Revision } from '../core/revision.js';
 import { findRepositoryRoot } from './find-repository.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
@@ -27,11 +28,26 @@ export interface EnvironmentSelection {
   readonly section?: string | undefined;
 }
 
-/** Finds the repository, loads the project config and discovers the environments. */
+/** Finds the repository, loads the project config and discovers the environments (at least one, else UserError). */
 export async function openWorkspace(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
+): Promise<Workspace> {
+  const workspace = await discoverWorkspace(cwd, env, selection);
+  if (workspace.environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  return workspace;
+}
+
+/**
+ * Like openWorkspace, but a repository without any environment gives an empty list (the hooks
+ * run in every repository setup touched). `loaded`: the project config, when the caller has it already.
+ */
+export async function discoverWorkspace(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  selection: EnvironmentSelection,
+  loaded?: ResolvedConfig,
 ): Promise<Workspace> {
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
@@ -39,7 +55,7 @@ export async function openWorkspace(
     import('../config/load-config.js'),
     import('../alembic/discover.js'),
   ]);
-  const config = await loadProjectConfig(repoRoot);
+  const config = loaded ?? (await loadProjectConfig(repoRoot));
   const environments = await discoverEnvironments({
     cwd,
     repoRoot,
@@ -53,12 +69,15 @@ export async function openWorkspace(
       return (await Git.open({ cwd: repoRoot, env })).listTrackedFiles();
     },
   });
-  if (environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
   return { repoRoot, config, environments };
 }
 
-/** Reads every revision file of an environment and builds its graph. */
-export async function loadHistory(environment: AlembicEnvironment, repoRoot: string): Promise<History> {
+/**
+ * Reads every revision file of an environment and builds its graph. `keep`, when given, chooses
+ * the revisions that count (the hooks keep those git tracks, so a work-in-progress file that
+ * was never added cannot look like a new head).
+ */
+export async function loadHistory(environment: AlembicEnvironment, repoRoot: string, keep?: (revision: Revision) => boolean): Promise<History> {
   const [{ loadRevisions }, { buildRevisionGraph }] = await Promise.all([
     import('../alembic/scan-versions.js'),
     import('../core/graph/revision-graph.js'),
@@ -69,7 +88,7 @@ export async function loadHistory(environment: AlembicEnvironment, repoRoot: str
     constants: environment.constants,
     displayRoot: repoRoot,
   });
-  return { environment, graph: buildRevisionGraph(revisions) };
+  return { environment, graph: buildRevisionGraph(keep === undefined ? revisions : revisions.filter(keep)) };
 }
 
 /** Opens the workspace and loads every selected environment's history. */

@@ -1,7 +1,7 @@
 // One real git repository per test scenario, in the real temp directory, isolated from the
 // machine's git config and from any git process that runs the tests (GIT_DIR and friends).
 import { execFile, type ExecFileException } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +52,7 @@ const NEUTRALISED = ['CI', 'HUSKY', 'GIT_ALEMBIC', 'GIT_ALEMBIC_DEBUG', 'GIT_CON
  * gc and maintenance off, an empty global config and no system config, removed when the test
  * ends. `attributes` (default true) commits a `.gitattributes` of `* text=auto eol=lf` first.
  */
-export async function createTempRepo(t: ExecutionContext, options: { attributes?: boolean } = {}): Promise<TempRepo> {
+export async function createTempRepo(t: Pick<ExecutionContext, 'teardown'>, options: { attributes?: boolean } = {}): Promise<TempRepo> {
   const base = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-repo-'));
   t.teardown(() => rm(base, { recursive: true, force: true, maxRetries: 5 }));
   const root = path.join(base, 'repo');
@@ -109,6 +109,19 @@ export async function installShims(repo: TempRepo, directory = ''): Promise<void
     '',
   ].join('\n');
   await repo.write(path.join(directory, 'node_modules', '.bin', 'git-alembic'), shim, 0o755);
+}
+
+/**
+ * A copy of a repository createTempRepo made (work tree, .git, its own global config), in a new
+ * temporary directory removed when the test ends: set-up work shared between tests.
+ */
+export async function copyTempRepo(t: Pick<ExecutionContext, 'teardown'>, template: TempRepo): Promise<TempRepo> {
+  const base = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-repo-'));
+  t.teardown(() => rm(base, { recursive: true, force: true, maxRetries: 5 }));
+  // verbatimSymlinks: relative links (node_modules/.bin) keep pointing inside the copy.
+  await cp(path.dirname(template.root), base, { recursive: true, verbatimSymlinks: true });
+  const env = { ...template.env, GIT_CONFIG_GLOBAL: path.join(base, 'global.gitconfig'), XDG_CONFIG_HOME: path.join(base, 'xdg') };
+  return makeRepo(path.join(base, 'repo'), env);
 }
 
 function makeRepo(root: string, env: Record<string, string | undefined>): TempRepo {

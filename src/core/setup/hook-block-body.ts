@@ -6,7 +6,7 @@
 import { shellQuote } from './shell-quote.js';
 
 /** The hooks git-alembic itself runs in. */
-export const OUR_HOOKS = ['pre-commit', 'post-merge', 'post-rewrite'] as const;
+export const OUR_HOOKS = ['pre-commit', 'post-merge', 'post-rewrite', 'post-commit'] as const;
 
 /** The hooks husky 9 can run: it writes a wrapper in `.husky/_` for exactly these. */
 export const HUSKY_HOOKS: readonly string[] = [

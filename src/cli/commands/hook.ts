@@ -1,0 +1,41 @@
+// `git-alembic hook <name> [args]`: what the husky hook blocks run (see src/hooks/).
+import type { ExitCode } from '../../exit-codes.js';
+import type { CommandDefinition, CommandRuntime, ParsedArguments } from '../command.js';
+
+export const definition: CommandDefinition = {
+  name: 'hook',
+  summary: 'the git hooks: create and stage the merge revision during merges and rebases (run by husky)',
+  usage: '<post-merge|pre-commit|post-rewrite|post-commit> [ARGS...]',
+  description: [
+    'The hook blocks setup writes into .husky/ run this with git\'s own arguments (post-rewrite also',
+    'with its stdin). Each hook first asks git which files changed and ends at once unless a revision',
+    'file (a Python file that says down_revision) or a heads file did. Only divergences the git',
+    'operation introduced are merged (two heads on one branch that no compared commit held); one',
+    'that existed before is reported, unless the config sets "mergeExistingDivergences": true.',
+    '',
+    '  post-merge    after a merge commit: writes the merge revision and folds it, with the heads file,',
+    '                into that commit (onMerge "amend", keeping its parents, message and author) or',
+    '                leaves both staged (onMerge "stage"). --squash: stage only. Fast-forward: nothing.',
+    '  pre-commit    while a merge is being concluded (conflicts resolved, --no-commit, --continue):',
+    '                adds the merge revision to the merge commit. Always: keeps heads files current.',
+    '  post-rewrite  after a rebase that left two heads on one branch: commits the merge revision on',
+    '                top (onMerge "stage": stages it). Amends are ignored.',
+    '  post-commit   warns when the commit left two heads on one branch (a cherry-pick, --no-verify).',
+    '',
+    'A hook prints one line when it acts and nothing otherwise. Its own failure is reported and never',
+    'stops git (exit 0), unless the config sets "guard": true (exit 1). GIT_ALEMBIC=0 skips every hook.',
+  ].join('\n'),
+  options: {},
+  positionals: 'NAME ARGS...',
+  passThrough: true,
+  examples: [
+    'git-alembic hook post-merge 0          # as .husky/post-merge runs it after `git merge`',
+    'GIT_ALEMBIC=0 git merge dev            # merge without any git-alembic hook',
+  ],
+};
+
+/** Runs `hook`. */
+export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
+  const { runHook } = await import('../../hooks/run-hook.js');
+  return runHook(args.positionals, runtime);
+}

@@ -1,0 +1,89 @@
+// The git queries the hooks need, as argv arrays over a GitProcess. Paths are repository-relative
+// with forward slashes; the hooks run in the top level, and every path-taking command here is
+// made independent of the cwd anyway (--full-tree, :(top)).
+import type { GitProcess } from './git-process.js';
+import { splitNul } from './parse-output.js';
+
+// ls-tree takes no pathspec magic; this flag makes its paths literal (a file may be `[draft].py`).
+const LITERAL = '--literal-pathspecs';
+// Both names of a rename count as changed (a renamed revision file leaves one place, enters another).
+const NO_RENAMES = '--no-renames';
+
+/** The sha of `rev` as a commit, or undefined when it does not exist. */
+export async function verifyCommit(git: GitProcess, rev: string): Promise<string | undefined> {
+  // -q --verify: exit 1 and no output for a missing rev, instead of an error.
+  const result = await git.attempt(['rev-parse', '-q', '--verify', `${rev}^{commit}`]);
+  const sha = result.stdout.trim();
+  return result.status === 0 && sha !== '' ? sha : undefined;
+}
+
+/** The parents of a commit, in order. */
+export async function parentsOf(git: GitProcess, commit: string): Promise<string[]> {
+  // --parents -n 1 prints "<commit> <parent>…" on one line.
+  const [, ...parents] = (await git.run(['rev-list', '--parents', '-n', '1', commit, '--'])).trim().split(/\s+/);
+  return parents;
+}
+
+/**
+ * Paths that differ between two commits (either may be an expression such as `HEAD^1`), or
+ * undefined when one of them does not exist (the parent of a root commit).
+ */
+export async function changedBetween(git: GitProcess, from: string, to: string): Promise<string[] | undefined> {
+  const result = await git.attempt(['diff-tree', '-r', '--name-only', '-z', NO_RENAMES, from, to, '--']);
+  return result.status === 0 ? splitNul(result.stdout) : undefined;
+}
+
+/**
+ * Paths a commit changed against each of its parents (none for a root commit: --root compares
+ * it with the empty tree), or undefined when the commit does not exist.
+ */
+export async function changedByCommit(git: GitProcess, commit: string): Promise<string[] | undefined> {
+  // -m: a merge is compared with every parent, so what it brought from either side shows.
+  const result = await git.attempt(['diff-tree', '-r', '-m', '--root', '--no-commit-id', '--name-only', '-z', NO_RENAMES, commit, '--']);
+  return result.status === 0 ? [...new Set(splitNul(result.stdout))] : undefined;
+}
+
+/** Paths whose staged content differs from HEAD (all staged paths on an unborn branch). */
+export async function stagedPaths(git: GitProcess): Promise<string[]> {
+  // Reads GIT_INDEX_FILE when git set it: under `commit -a` that is the index being committed.
+  return splitNul(await git.run(['diff', '--cached', '--name-only', '-z', NO_RENAMES, '--']));
+}
+
+/** Which of `paths` exist in `commit`'s tree. */
+export async function presentInTree(git: GitProcess, commit: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  // --full-tree: paths from the top level whatever the cwd.
+  return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
+}
+
+/** Paths in the index (the one being committed, inside a hook) under the given directories or files ('' is the top level). */
+export async function indexedPaths(git: GitProcess, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const pathspecs = paths.includes('') ? [] : paths.map(fromTop);
+  return new Set(splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ...pathspecs])));
+}
+
+/** Stages files (their current content, or their removal). */
+export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
+  if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);
+}
+
+/** The short name of the current branch, or undefined on a detached HEAD. */
+export async function currentBranch(git: GitProcess): Promise<string | undefined> {
+  const result = await git.attempt(['symbolic-ref', '-q', '--short', 'HEAD']);
+  const name = result.stdout.trim();
+  return result.status === 0 && name !== '' ? name : undefined;
+}
+
+/** A readable name for a commit (`dev`, `origin/main~2`), or its short sha. */
+export async function nameOf(git: GitProcess, commit: string): Promise<string> {
+  // Tags are left out: "the branch it came from" is what the hooks report.
+  const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', commit]);
+  const name = result.stdout.trim().replace(/^remotes\//, '');
+  return result.status === 0 && name !== '' ? name : commit.slice(0, 12);
+}
+
+// Relative to the top level whatever the cwd, and matched literally (no globbing).
+function fromTop(path: string): string {
+  return `:(top,literal)${path}`;
+}

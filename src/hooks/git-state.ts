@@ -1,0 +1,39 @@
+// The state files of an operation in progress (MERGE_HEAD, rebase-merge/), found with the file
+// system alone: starting git to ask where the git directory is would cost a process per hook.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The git directory of the work tree at `topLevel`: GIT_DIR when git set it, else `.git` (a
+ * directory, or in linked worktrees and submodules a file saying `gitdir: <path>`).
+ */
+export function locateGitDir(topLevel: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const fromEnv = env['GIT_DIR'];
+  if (fromEnv) return path.resolve(topLevel, fromEnv);
+  const dotGit = path.join(topLevel, '.git');
+  const stats = statSync(dotGit, { throwIfNoEntry: false });
+  if (stats === undefined) return undefined;
+  if (stats.isDirectory()) return dotGit;
+  const pointer = /^gitdir: *(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
+  return pointer?.[1] === undefined ? undefined : path.resolve(topLevel, pointer[1]);
+}
+
+/** The commits being merged in (MERGE_HEAD, one per line; several for an octopus); empty when no merge is in progress. */
+export function mergeHeads(gitDir: string | undefined): string[] {
+  if (gitDir === undefined) return [];
+  let text: string;
+  try {
+    text = readFileSync(path.join(gitDir, 'MERGE_HEAD'), 'utf8');
+  } catch (error) {
+    // No MERGE_HEAD: no merge in progress (a fast-forward, a plain commit).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+
+/** Whether a rebase is under way (its commits are replayed one by one; post-rewrite sees the end). */
+export function rebaseInProgress(gitDir: string | undefined): boolean {
+  if (gitDir === undefined) return false;
+  return ['rebase-merge', 'rebase-apply'].some((name) => statSync(path.join(gitDir, name), { throwIfNoEntry: false })?.isDirectory() === true);
+}

@@ -1,0 +1,115 @@
+// The part the merge-making hooks share: find the divergences of the result that the operation
+// introduced (none of the compared commits held two of their heads), write their merge
+// revisions with the merge writer, and say which heads came from which commit.
+import path from 'node:path';
+
+import type { CommandRuntime } from '../cli/command.js';
+import type { CommandContext } from '../cli/context.js';
+import { Printer } from '../cli/output.js';
+import { divergences } from '../core/graph/divergences.js';
+import { type DivergenceOrigin, divergenceOrigins, lineageFiles } from '../core/merge/divergence-origin.js';
+import { presentInTree } from '../git/plumbing.js';
+import { type MergeNaming, writeMergeGroups, type WrittenMerges } from '../merge/run-merge.js';
+import type { RenderedPlan } from '../merge/write-merge.js';
+import type { History } from '../project/workspace.js';
+import type { HookProject } from './hook-histories.js';
+import type { HookRun } from './hook-run.js';
+
+/** A head a merge revision merges, and the index of the compared commit it came from. */
+export interface SourcedHead {
+  readonly id: string;
+  /** Index into the compared commits; undefined when none of them holds it (new in the result). */
+  readonly source: number | undefined;
+}
+
+/** A merge revision a hook wrote. */
+export interface CreatedMerge {
+  readonly environment: string;
+  readonly id: string;
+  /** Repository-relative, forward slashes. */
+  readonly file: string;
+  readonly heads: readonly SourcedHead[];
+}
+
+/** A divergence left as it is, because a compared commit already had it. */
+export interface FoundDivergence {
+  readonly environment: string;
+  readonly heads: readonly SourcedHead[];
+}
+
+/** What the hook did and found. */
+export interface IntroducedMerges {
+  readonly created: readonly CreatedMerge[];
+  readonly found: readonly FoundDivergence[];
+  /** The heads of each history once the merges are in (for the heads files). */
+  readonly headsAfter: (history: History) => readonly string[];
+  /** Histories that got a merge revision. */
+  readonly merged: readonly History[];
+}
+
+/**
+ * Writes the merge revision of every divergence the operation introduced relative to
+ * `commits` (and of the others too with `mergeExistingDivergences`); reports the rest.
+ */
+export async function mergeIntroduced(run: HookRun, project: HookProject, commits: readonly string[]): Promise<IntroducedMerges> {
+  const origins = await introducedDivergences(run, project.histories, commits);
+  const merging = (origin: DivergenceOrigin): boolean => origin.kind === 'introduced' || project.config.mergeExistingDivergences;
+  const work = project.histories.map((history, index) => ({
+    history,
+    groups: (origins[index] ?? []).filter(merging).map(({ divergence }) => ({ parents: divergence.heads, labels: divergence.labels, explicit: false })),
+  }));
+  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run.ctx));
+  const found = project.histories.flatMap((history, index) =>
+    (origins[index] ?? []).filter((origin) => !merging(origin)).map((origin) => ({ environment: history.environment.name, heads: sourcedHeads([origin], origin.divergence.heads) })),
+  );
+  return {
+    created: results.flatMap(({ history, written }) => written.map((merge) => createdMerge(history, merge, origins[project.histories.indexOf(history)] ?? [], project))),
+    found,
+    headsAfter: headsAfterWriting(results),
+    merged: results.filter(({ written }) => written.length > 0).map(({ history }) => history),
+  };
+}
+
+// The hooks name and date merges as `git-alembic merge` does by default (deterministically).
+const HOOK_NAMING: MergeNaming = { message: undefined, revisionId: undefined, randomId: false, wallClock: undefined, dryRun: false };
+
+function createdMerge(history: History, { plan, target }: RenderedPlan, origins: readonly DivergenceOrigin[], project: HookProject): CreatedMerge {
+  const file = path.relative(project.workspace.repoRoot, target).split(path.sep).join('/');
+  return { environment: history.environment.name, id: plan.id, file, heads: sourcedHeads(origins, plan.parents) };
+}
+
+// A history's heads once its merges are in: their parents are heads no more, they are.
+function headsAfterWriting(results: readonly WrittenMerges[]): (history: History) => readonly string[] {
+  const writtenBy = new Map(results.map(({ history, written }) => [history, written]));
+  return (history) => {
+    const written = writtenBy.get(history) ?? [];
+    const merged = new Set(written.flatMap(({ plan }) => plan.parents));
+    return [...history.graph.heads.filter((head) => !merged.has(head)), ...written.map(({ plan }) => plan.id)];
+  };
+}
+
+/** Each history's divergences with their origin; one tree lookup per compared commit in all. */
+export async function introducedDivergences(run: HookRun, histories: readonly History[], commits: readonly string[]): Promise<DivergenceOrigin[][]> {
+  const perHistory = histories.map(({ graph }) => ({
+    divergences: divergences(graph),
+    view: { fileOf: (id: string) => graph.get(id)?.file, parentsOf: (id: string) => graph.get(id)?.downRevisions ?? [] },
+  }));
+  const files = [...new Set(perHistory.flatMap(({ divergences: found, view }) => lineageFiles(found, view)))];
+  if (files.length === 0) return perHistory.map(() => []);
+  const present = await Promise.all(commits.map((commit) => presentInTree(run.git, commit, files)));
+  return perHistory.map(({ divergences: found, view }) => divergenceOrigins(found, view, present));
+}
+
+function sourcedHeads(origins: readonly DivergenceOrigin[], heads: readonly string[]): SourcedHead[] {
+  return heads.map((id) => {
+    const origin = origins.find(({ divergence }) => divergence.heads.includes(id));
+    const source = origin?.sources[origin.divergence.heads.indexOf(id)];
+    return { id, source };
+  });
+}
+
+// The merge writer prints Alembic's "Generating … done" lines; a hook says one line of its own.
+function writerRuntime(ctx: CommandContext): CommandRuntime {
+  const quiet: CommandContext = { ...ctx, stdout: { write: () => true } };
+  return { ctx: quiet, out: new Printer(quiet, 'quiet') };
+}

@@ -1,0 +1,50 @@
+// pre-commit. While a merge is being concluded (MERGE_HEAD exists: a conflicted merge finished
+// with `git commit` or `git merge --continue`, or `git merge --no-commit` then `git commit`),
+// write the merge revision of any divergence the merge introduced and stage it, so the merge
+// commit itself contains it. In every commit that stages a revision or heads file, keep the
+// touched environments' heads files current and staged.
+import { stagedPaths } from '../git/plumbing.js';
+import type { CreatedMerges } from './create-merges.js';
+import { mergeHeads } from './git-state.js';
+import type { HookProject } from './hook-histories.js';
+import type { HookRun } from './hook-run.js';
+import { couldMatter } from './relevance.js';
+
+/** Runs pre-commit. */
+export async function preCommit(run: HookRun): Promise<void> {
+  const staged = await stagedPaths(run.git);
+  if (!(await couldMatter(staged, run.topLevel))) return;
+  const { loadTouchedProject } = await import('./hook-histories.js');
+  const project = await loadTouchedProject(run, staged);
+  if (project === undefined || project.histories.length === 0) return;
+  const merging = mergeHeads(run.gitDir);
+  const created = merging.length === 0 ? undefined : await concludeMerge(run, project, merging);
+  await keepHeadsFilesCurrent(run, project, created);
+}
+
+async function concludeMerge(run: HookRun, project: HookProject, merging: readonly string[]): Promise<CreatedMerges | undefined> {
+  const [{ announceMerges, createMerges }, { HookMessages }, { verifyCommit }] = await Promise.all([
+    import('./create-merges.js'),
+    import('../messages/hooks.js'),
+    import('../git/plumbing.js'),
+  ]);
+  const head = await verifyCommit(run.git, 'HEAD');
+  const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...merging.map((sha) => ({ sha }))];
+  const created = await createMerges(run, project, { commits, operation: HookMessages.OPERATION_MERGE });
+  if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_MERGE, HookMessages.inMergeCommit);
+  return created;
+}
+
+// The environments without a new merge revision (those with one had their heads file rewritten).
+async function keepHeadsFilesCurrent(run: HookRun, project: HookProject, created: CreatedMerges | undefined): Promise<void> {
+  const [{ rewriteHeadsFiles }, { stagePaths }, { HookMessages }] = await Promise.all([
+    import('./heads-upkeep.js'),
+    import('../git/plumbing.js'),
+    import('../messages/hooks.js'),
+  ]);
+  const merged = created?.outcome.merged ?? [];
+  const histories = project.histories.filter((history) => !merged.includes(history));
+  const rewritten = rewriteHeadsFiles(histories, project.workspace.repoRoot, project.config, (history) => history.graph.heads);
+  await stagePaths(run.git, rewritten.map((file) => file.relative));
+  for (const file of rewritten) run.out.info(HookMessages.headsFileUpdated(file.relative, file.heads));
+}

@@ -1,0 +1,60 @@
+// `git-alembic hook <name> [args]`: the entry of every hook. GIT_ALEMBIC=0 ends it at once;
+// each hook then decides with one cheap git call whether anything that could matter changed,
+// and only then loads the config, the environments and the histories. A hook never blocks git
+// because of its own failure: it prints one line and exits 0, or 1 when the config asks it to
+// guard (the hook block passes only 1 on to git).
+import type { CommandRuntime } from '../cli/command.js';
+import { UsageError, UserError } from '../errors.js';
+import { ExitCode, HookExit } from '../exit-codes.js';
+import { createHookRun, HOOK_NAMES, type HookName, type HookRun } from './hook-run.js';
+
+// Each hook's module, loaded only when git runs that hook.
+const HOOKS: Readonly<Record<HookName, () => Promise<(run: HookRun) => Promise<void>>>> = {
+  'post-merge': async () => (await import('./post-merge.js')).postMerge,
+  'pre-commit': async () => (await import('./pre-commit.js')).preCommit,
+  'post-rewrite': async () => (await import('./post-rewrite.js')).postRewrite,
+  'post-commit': async () => (await import('./post-commit.js')).postCommit,
+};
+
+/** Runs one hook; returns 0, or HookExit.BLOCK when it failed in guard mode. */
+export async function runHook(args: readonly string[], { ctx, out }: CommandRuntime): Promise<ExitCode> {
+  if (ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
+  const [name, ...hookArgs] = args;
+  if (!isHookName(name)) {
+    const { HookMessages } = await import('../messages/hooks.js');
+    throw new UsageError(HookMessages.UNKNOWN_HOOK(name ?? '', HOOK_NAMES), HookMessages.UNKNOWN_HOOK_HINT);
+  }
+  const run = createHookRun(name, hookArgs, ctx, out);
+  try {
+    await (await HOOKS[name]())(run);
+    return ExitCode.OK;
+  } catch (error) {
+    // Messages are loaded when needed: the fast path of every hook prints nothing.
+    const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('../messages/hooks.js')]);
+    out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
+    if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) ctx.stderr.write(`${String(error.stack)}\n`);
+    return guard ? HookExit.BLOCK : ExitCode.OK;
+  }
+}
+
+function isHookName(name: string | undefined): name is HookName {
+  return (HOOK_NAMES as readonly (string | undefined)[]).includes(name);
+}
+
+// The failure may have come before the config was loaded (or from loading it): ask once more.
+async function guardMode(run: HookRun): Promise<boolean> {
+  if (run.config !== undefined) return run.config.guard;
+  try {
+    const { loadProjectConfig } = await import('../config/load-config.js');
+    return (await loadProjectConfig(run.topLevel)).guard;
+  } catch {
+    // An unreadable config cannot ask for guarding; the failure is reported already.
+    return false;
+  }
+}
+
+// A user error says what is wrong by itself; anything else is a bug of ours.
+function describe(error: unknown, internal: (detail: string) => string): string {
+  if (error instanceof UserError) return error.message;
+  return internal(error instanceof Error ? error.message : String(error));
+}

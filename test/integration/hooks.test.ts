@@ -1,0 +1,236 @@
+// The hooks' settings and edge cases on real repositories with husky 9 and the built CLI (the
+// end-to-end scenarios in test/e2e use the packed package; these need no Python): onMerge
+// "stage", divergences found rather than introduced, enabled, guard, cherry-picks, untracked
+// revision files, other staged changes, GIT_ALEMBIC=0. Build first (`npm run build`).
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import test, { type ExecutionContext } from 'ava';
+
+import { parentSource } from '../helpers/merge-project.js';
+import { BIN, copyTempRepo, createTempRepo, PACKAGE_ROOT, type RunOptions, type TempRepo } from '../helpers/temp-repo.js';
+
+const BASE = 'd6e7f8a9b0c1';
+const A = 'aaaa11112222';
+const B = 'bbbb33334444';
+const TEMPLATE = readFileSync(new URL('../fixtures/templates/untyped-classic.mako', import.meta.url), 'utf8');
+const cleanups: (() => void)[] = [];
+let template: Promise<TempRepo> | undefined;
+
+test.after.always(() => {
+  for (const cleanup of cleanups) cleanup();
+});
+
+// One set-up project for the whole file; each test works on a copy.
+async function setUpRepo(t: ExecutionContext): Promise<TempRepo> {
+  template ??= (async () => {
+    const repo = await createTempRepo({ teardown: () => undefined });
+    cleanups.push(() => rmSync(repo.path('..'), { recursive: true, force: true }));
+    await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\n');
+    await repo.write('migrations/script.py.mako', TEMPLATE);
+    await repo.write(`migrations/versions/${BASE}_rev.py`, parentSource({ id: BASE }));
+    await repo.write('package.json', '{\n  "name": "app",\n  "private": true\n}\n');
+    await repo.write('.gitignore', 'node_modules\n');
+    // node_modules as npm leaves it: .bin/git-alembic runs the built CLI, husky is husky 9.
+    await repo.write('node_modules/.bin/git-alembic', `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, 0o755);
+    symlinkSync(`${PACKAGE_ROOT}node_modules/husky`, repo.path('node_modules/husky'), 'dir');
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'project']);
+    await repo.cli(['setup']);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'set up']);
+    await repo.git(['branch', 'setup']);
+    await fork(repo);
+    return repo;
+  })();
+  return copyTempRepo(t, await template);
+}
+
+async function addRevision(repo: TempRepo, id: string, down: string, options: RunOptions = {}): Promise<void> {
+  await repo.write(`migrations/versions/${id}_rev.py`, parentSource({ id, down: [down] }));
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', `add ${id}`], options);
+}
+
+// main and dev add A and B on BASE (the template has this done; `setup` marks the commit before).
+async function fork(repo: TempRepo): Promise<void> {
+  await repo.git(['checkout', '-q', '-b', 'dev']);
+  await addRevision(repo, B, BASE);
+  await repo.git(['checkout', '-q', 'main']);
+  await addRevision(repo, A, BASE);
+}
+
+function lines(stderr: string): string[] {
+  return stderr.split(/\r|\n/).filter((line) => line.startsWith('git-alembic: '));
+}
+
+async function staged(repo: TempRepo): Promise<string[]> {
+  return (await repo.git(['diff', '--cached', '--name-only'])).stdout.split('\n').filter(Boolean);
+}
+
+// Where `git-alembic merge` would write the merge revision (repository-relative).
+async function mergeFile(repo: TempRepo): Promise<string> {
+  const dryRun = await repo.cli(['merge', '--dry-run']);
+  return path.relative(repo.root, /^Would generate (.+) \(dry run/m.exec(dryRun.stdout)?.[1] ?? '').split(path.sep).join('/');
+}
+
+test('onMerge "stage": the merge commit stays as git made it; the merge revision and heads file are staged', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.write('.git-alembicrc.json', '{ "onMerge": "stage" }\n');
+  const merge = await repo.git(['merge', '--no-edit', 'dev']);
+  const [line] = lines(merge.stderr);
+  t.regex(line ?? '', new RegExp(`^git-alembic: created merge revision [0-9a-f]{12} of ${A} \\(main\\) and ${B} \\(dev\\), which this merge left as two heads; staged it and migrations/heads\\.txt: commit them \\(git commit\\)$`));
+  t.is((await repo.git(['ls-tree', '-r', '--name-only', 'HEAD', 'migrations/versions'])).stdout.split('\n').filter(Boolean).length, 3, 'not in the merge commit');
+  t.is((await staged(repo)).length, 2);
+  await repo.git(['commit', '-q', '-m', 'merge revision']);
+  t.is((await repo.git(['status', '--porcelain', '--untracked-files=no'])).stdout, '');
+});
+
+test('onMerge "stage": after a rebase the merge revision is staged, not committed', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.write('.git-alembicrc.json', '{ "onMerge": "stage" }\n');
+  await repo.git(['checkout', '-q', 'dev']);
+  const rebase = await repo.git(['rebase', 'main']);
+  t.regex(lines(rebase.stderr)[0] ?? '', /which this rebase left as two heads; staged it and migrations\/heads\.txt: commit them \(git commit\)$/);
+  t.is((await repo.git(['log', '-1', '--format=%s'])).stdout, `add ${B}\n`, 'nothing committed on top');
+  t.is((await staged(repo)).length, 2);
+});
+
+test('a divergence a side already had is reported and left alone, unless mergeExistingDivergences', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.git(['reset', '-q', '--hard', 'setup']);
+  const X = 'cccc55556666';
+  const Y = 'dddd77778888';
+  // main forked without the hooks: X and Y on BASE.
+  await addRevision(repo, X, BASE, { env: { HUSKY: '0' } });
+  await addRevision(repo, Y, BASE, { env: { HUSKY: '0' } });
+  const main = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+  await repo.git(['checkout', '-q', '-B', 'dev']);
+  await addRevision(repo, 'eeee99990000', X);
+  await repo.git(['checkout', '-q', 'main']);
+  await repo.write('notes.md', 'notes\n');
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'notes']);
+  const before = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+  const found = await repo.git(['merge', '--no-edit', 'dev']);
+  t.deepEqual(lines(found.stderr), [
+    `git-alembic: ${Y} (main) and eeee99990000 (dev) are two heads on one branch, a divergence older than this merge; left as they are (run \`git-alembic merge\`, or set "mergeExistingDivergences": true to have the hooks merge such divergences)`,
+  ]);
+  t.not(main, before);
+  await repo.git(['reset', '-q', '--hard', before]);
+  await repo.write('.git-alembicrc.json', '{ "mergeExistingDivergences": true }\n');
+  const merged = await repo.git(['merge', '--no-edit', 'dev']);
+  t.regex(lines(merged.stderr)[0] ?? '', new RegExp(`^git-alembic: created merge revision [0-9a-f]{12} of ${Y} \\(main\\) and eeee99990000 \\(dev\\)`));
+});
+
+test('enabled: false turns every hook off', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.git(['reset', '-q', '--hard', 'setup']);
+  await repo.git(['branch', '-q', '-D', 'dev']);
+  await repo.write('.git-alembicrc.json', '{ "enabled": false }\n');
+  await repo.git(['add', '.git-alembicrc.json']);
+  await repo.git(['commit', '-q', '-m', 'off']);
+  await fork(repo);
+  const merge = await repo.git(['merge', '--no-edit', 'dev']);
+  t.deepEqual(lines(merge.stderr), []);
+  t.is((await repo.read('migrations/heads.txt')).split('\n').filter((line) => /^[0-9a-f]{12}$/.test(line)).join(','), BASE, 'pre-commit kept nothing current');
+  t.is((await repo.git(['ls-tree', '-r', '--name-only', 'HEAD', 'migrations/versions'])).stdout.split('\n').filter(Boolean).length, 3, 'no merge revision');
+});
+
+test('a failing hook is reported and never blocks; with guard: true it stops the commit', async (t) => {
+  const repo = await setUpRepo(t);
+  const main = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+  await repo.git(['merge', '--no-commit', 'dev']);
+  const target = await mergeFile(repo);
+  // Someone's untracked revision file where the merge revision goes: git-alembic never overwrites.
+  await repo.write(target, parentSource({ id: 'ffff00000000', down: [A] }));
+  const reported = await repo.git(['commit', '--no-edit']);
+  const [failed, warning] = lines(reported.stderr);
+  t.regex(failed ?? '', new RegExp(`^git-alembic: pre-commit hook failed: .*${path.basename(target)}.*; run \`git-alembic check\`$`));
+  t.regex(warning ?? '', /^git-alembic: warning: this commit left two heads on one branch: /, 'post-commit notices');
+  t.is((await repo.git(['log', '-1', '--format=%P'])).stdout.trim().split(' ').length, 2, 'the merge was committed anyway');
+
+  await repo.git(['reset', '-q', '--hard', main]);
+  await repo.write('.git-alembicrc.json', '{ "guard": true }\n');
+  await repo.git(['merge', '--no-commit', 'dev']);
+  const guarded = await repo.git(['commit', '--no-edit'], { allowFailure: true });
+  t.is(guarded.status, 1);
+  t.regex(lines(guarded.stderr)[0] ?? '', /^git-alembic: pre-commit hook failed: .*; run `git-alembic check` \(guard is on, so git stops here\)$/);
+  t.true(await repo.exists('.git/MERGE_HEAD'), 'the merge is still to be concluded');
+});
+
+test('post-commit warns when a cherry-pick leaves two heads on one branch', async (t) => {
+  const repo = await setUpRepo(t);
+  const pick = await repo.git(['cherry-pick', 'dev']);
+  t.deepEqual(lines(pick.stderr), [
+    `git-alembic: warning: this commit left two heads on one branch: ${A} (main) and ${B} (new in this commit); run \`git-alembic merge\` and commit the merge revision`,
+  ]);
+});
+
+test('a revision file git does not track is nobody\'s head', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.write('migrations/versions/ffff00000000_wip.py', parentSource({ id: 'ffff00000000', down: [BASE] }));
+  const merge = await repo.git(['merge', '--no-edit', 'dev']);
+  t.regex(lines(merge.stderr)[0] ?? '', new RegExp(`of ${A} \\(main\\) and ${B} \\(dev\\), which this merge left as two heads;`));
+  t.is((await repo.git(['status', '--porcelain'])).stdout, '?? migrations/versions/ffff00000000_wip.py\n');
+});
+
+test('the fold leaves the merge commit alone when other changes are staged', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.git(['merge', '--no-edit', 'dev'], { env: { HUSKY: '0' } });
+  // As post-merge sees it: MERGE_HEAD still there; and someone staged a file meanwhile.
+  await repo.write('.git/MERGE_HEAD', `${(await repo.git(['rev-parse', 'HEAD^2'])).stdout}`);
+  await repo.write('other.txt', 'other\n');
+  await repo.git(['add', 'other.txt']);
+  const head = (await repo.git(['rev-parse', 'HEAD'])).stdout;
+  const hook = await repo.cli(['hook', 'post-merge', '0']);
+  t.regex(lines(hook.stderr)[0] ?? '', /; staged it and migrations\/heads\.txt, but left the merge commit as it is because other changes are staged too \(other\.txt\): commit them \(git commit\)$/);
+  t.is((await repo.git(['rev-parse', 'HEAD'])).stdout, head);
+  t.is((await staged(repo)).length, 3);
+});
+
+test('GIT_ALEMBIC=0 ends any hook at once; an unknown hook is a usage error that never blocks', async (t) => {
+  const repo = await setUpRepo(t);
+  const off = await repo.cli(['hook', 'nonsense'], { env: { GIT_ALEMBIC: '0' } });
+  t.deepEqual([off.status, off.stdout, off.stderr], [0, '', '']);
+  const unknown = await repo.cli(['hook', 'pre-push'], { allowFailure: true });
+  t.is(unknown.status, 64);
+  t.is(unknown.stderr, "git-alembic: unknown hook 'pre-push'; git-alembic runs in post-merge, pre-commit, post-rewrite and post-commit (hint: run `npx git-alembic setup` to write the hook blocks this version expects)\n");
+});
+
+test('the fast path, when no revision or heads file changed, loads no config, workspace, graph, template or simple-git (real processes)', async (t) => {
+  const repo = await setUpRepo(t);
+  const forbidden = 'simple-git|cosmiconfig|smol-toml|load-config|workspace|discover|revision-graph|scan-versions|template|merge\\/';
+  await repo.write('../loader/hooks.mjs', `export async function resolve(specifier, context, next) {\n  if (/${forbidden}/.test(specifier)) throw new Error(\`hook imported \${specifier}\`);\n  return next(specifier, context);\n}\n`);
+  await repo.write('../loader/register.mjs', "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  const hook = (args: readonly string[], input?: string) =>
+    repo.run(process.execPath, ['--import', repo.path('../loader/register.mjs'), BIN, 'hook', ...args], input === undefined ? {} : { input });
+  await repo.git(['checkout', '-q', '-b', 'docs']);
+  await repo.write('docs.md', 'docs\n');
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'docs'], { env: { HUSKY: '0' } });
+  await repo.git(['checkout', '-q', 'main']);
+  await repo.git(['merge', '-q', '--no-edit', 'docs'], { env: { HUSKY: '0' } });
+  await repo.write('.git/MERGE_HEAD', (await repo.git(['rev-parse', 'docs'])).stdout);
+  await repo.write('notes.md', 'notes\n');
+  await repo.git(['add', 'notes.md']);
+  const rewritten = `${(await repo.git(['rev-parse', 'HEAD^1'])).stdout.trim()} ${(await repo.git(['rev-parse', 'HEAD'])).stdout.trim()}\n`;
+  for (const [args, input] of [[['post-merge', '0']], [['post-merge', '1']], [['pre-commit']], [['post-commit']], [['post-rewrite', 'rebase'], rewritten]] as const) {
+    const result = await hook(args, input);
+    t.deepEqual([result.status, result.stdout, result.stderr], [0, '', ''], args.join(' '));
+  }
+});
+
+test('pre-commit under `git commit -a` stages the heads file into the index being committed', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.git(['merge', '-q', '--no-edit', 'dev']);
+  const head = (await repo.read('migrations/heads.txt')).trim().split('\n').at(-1) ?? '';
+  await repo.write('migrations/versions/cccc55556666_rev.py', parentSource({ id: 'cccc55556666', down: [head] }));
+  await repo.git(['add', 'migrations/versions/cccc55556666_rev.py']);
+  await repo.write('notes.md', 'notes\n');
+  await repo.git(['add', 'notes.md']);
+  await repo.write('notes.md', 'notes, edited\n');
+  const commit = await repo.git(['commit', '-a', '-q', '-m', 'c']);
+  t.deepEqual(lines(commit.stderr), ['git-alembic: updated migrations/heads.txt (cccc55556666) and staged it']);
+  t.regex((await repo.git(['show', 'HEAD:migrations/heads.txt'])).stdout, /^cccc55556666$/m);
+  t.is((await repo.git(['status', '--porcelain'])).stdout, '');
+});
