@@ -95,6 +95,21 @@ test('loadRevisions reads in load order and names files relative to the display 
   );
 });
 
+test('loadRevisions reads files larger than its buffer whole, and the files after them', async (t) => {
+  // The reader reuses one buffer of 256 KiB and grows it for larger files.
+  const body = `    op.execute("${'x'.repeat(100)}")\n`.repeat(6000);
+  const root = await tempProject(t, {
+    'v/1_small.py': revisionFile('small'),
+    'v/2_large.py': `${revisionFile('large', "'small'")}\n\ndef upgrade():\n${body}\nrevision = 'large_after_body'\n`,
+    'v/3_small.py': revisionFile('after', "'large_after_body'"),
+  });
+  const revisions = await loadRevisions({ versionLocations: [path.join(root, 'v')], recursive: false, constants: new Map(), displayRoot: root });
+  t.deepEqual(
+    revisions.map((revision) => [revision.id, revision.downRevisions]),
+    [['small', []], ['large_after_body', ['small']], ['after', ['large_after_body']]],
+  );
+});
+
 test('loadRevisions passes the constants and uses the real file name for the legacy rule', async (t) => {
   const root = await tempProject(t, { 'outside/abc123.py': 'down_revision = None\nbranch_labels = (cli.EXPAND,)\n', 'v/': '' });
   await symlink('../outside/abc123.py', path.join(root, 'v/link_to_legacy.py'));

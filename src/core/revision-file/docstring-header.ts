@@ -4,6 +4,7 @@ import type { Token } from './python-lexer.js';
 import { decodeStringTokens, stringTokenFlags } from './python-literal.js';
 import { PREFIX_FORMAT } from './python-string-scan.js';
 import { pythonStrip } from '../python-text.js';
+import { detachedText } from './detached-text.js';
 
 /** Display fields taken from a module docstring. */
 export interface DocstringSummary {
@@ -30,7 +31,11 @@ const CREATE_DATE = /^[ \t]*Create Date:[ \t]*(.*)$/m;
 /** Alembic's one-paragraph `doc` and the header's `Create Date:` value. */
 export function summarizeDocstring(docstring: string): DocstringSummary {
   const longDoc = pythonStrip(docstring);
-  const doc = longDoc.split('\n\n')[0];
+  const paragraphEnd = longDoc.indexOf('\n\n');
+  const doc = paragraphEnd === -1 ? longDoc : longDoc.slice(0, paragraphEnd);
   const createDate = CREATE_DATE.exec(docstring)?.[1]?.trim();
-  return { doc: doc === '' ? undefined : doc, createDate: createDate === '' ? undefined : createDate };
+  return {
+    doc: doc === '' ? undefined : detachedText(doc),
+    createDate: createDate === undefined || createDate === '' ? undefined : detachedText(createDate),
+  };
 }

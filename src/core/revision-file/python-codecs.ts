@@ -40,6 +40,16 @@ export function decodeUtf8(bytes: Uint8Array): string | { readonly invalidByte: 
   return decodeWith(UTF8_DECODER, bytes);
 }
 
+/** UTF-8, or undefined for invalid bytes (without locating them, unlike decodeUtf8). */
+export function tryDecodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8_DECODER.decode(bytes);
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
 function whatwgDecoder(label: string): Decoder | undefined {
   try {
     return new TextDecoder(label, { fatal: true });

@@ -17,7 +17,11 @@ function quoteIndex(text: string): number {
 
 /** The str value of one string token, or undefined when it is not a plain str literal. */
 export function decodeStringToken(token: Token): string | undefined {
-  const text = token.text;
+  return decodeStringLiteral(token.text);
+}
+
+/** The str value of the source text of one string literal (prefix and quotes included), or undefined. */
+export function decodeStringLiteral(text: string): string | undefined {
   const quote = quoteIndex(text);
   const flags = prefixFlags(text, 0, quote);
   if ((flags & (PREFIX_BYTES | PREFIX_TEMPLATE)) !== 0) return undefined;

@@ -2,7 +2,7 @@
 // dropped, a PEP 263 coding cookie on line 1 or 2 picks the codec, and `\r\n` and lone `\r`
 // become `\n` (universal newlines), so every later offset counts lines by `\n` alone.
 import { EncodingMessages, PythonSyntaxMessages, pythonSyntaxError } from '../../messages/revision-file.js';
-import { type Codec, codecFor, decodeUtf8 } from './python-codecs.js';
+import { type Codec, codecFor, decodeUtf8, tryDecodeUtf8 } from './python-codecs.js';
 import { lineAt } from './python-syntax-error.js';
 
 /** Why the bytes could not become source text; `line` is 1-based when known. */
@@ -18,11 +18,33 @@ export class SourceDecodingError extends Error {
 
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const BLANK_OR_COMMENT = /^[ \t\f]*(?:#|$)/;
+// The first two lines as findCodingCookie splits them (`\r\n`, `\r` or `\n` ends line 1).
+const FIRST_TWO_LINES = /[^\r\n]*(?:\r\n?|\n)?[^\r\n]*/y;
 
 /** Decodes a Python source file; throws SourceDecodingError with the line when it cannot. */
 export function decodePythonSource(bytes: Uint8Array): string {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
+  // Most files are valid UTF-8 without a cookie; UTF-8 keeps ASCII bytes as they are, so a
+  // cookie would show in the decoded text. Anything else takes the cookie-aware path.
+  const utf8 = tryDecodeUtf8(body);
+  const decoded = utf8 !== undefined && !mayHoldCookie(utf8) ? utf8 : decodeDeclared(body, hasBom);
+  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  const nul = text.indexOf('\0');
+  if (nul !== -1) throw new SourceDecodingError(pythonSyntaxError(PythonSyntaxMessages.NULL_BYTES), lineAt(text, nul));
+  return text;
+}
+
+function mayHoldCookie(text: string): boolean {
+  const coding = text.indexOf('coding');
+  if (coding === -1) return false;
+  FIRST_TWO_LINES.lastIndex = 0;
+  FIRST_TWO_LINES.test(text);
+  return coding < FIRST_TWO_LINES.lastIndex;
+}
+
+// The codec a coding cookie names (UTF-8 without one), with PEP 263's errors.
+function decodeDeclared(body: Uint8Array, hasBom: boolean): string {
   const cookie = findCodingCookie(body);
   let codec: Codec = decodeUtf8;
   let encodingName = 'utf-8';
@@ -35,10 +57,7 @@ export function decodePythonSource(bytes: Uint8Array): string {
   }
   const decoded = codec(body);
   if (typeof decoded !== 'string') throw new SourceDecodingError(EncodingMessages.undecodable(encodingName), lineOfByte(body, decoded.invalidByte));
-  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
-  const nul = text.indexOf('\0');
-  if (nul !== -1) throw new SourceDecodingError(pythonSyntaxError(PythonSyntaxMessages.NULL_BYTES), lineAt(text, nul));
-  return text;
+  return decoded;
 }
 
 // The cookie counts on line 1, or on line 2 when line 1 is blank or only a comment.

@@ -2,6 +2,7 @@
 // `to_tuple`, `tuple_rev_as_scalar`), applied to values we read: empty means none, a string
 // is a one-element tuple, and the values Alembic would reject or misread are errors here.
 import { RevisionFileMessages } from '../../messages/revision-file.js';
+import { detachedText } from './detached-text.js';
 import type { LiteralValue } from './literal-value.js';
 
 /** A normalised attribute, or the message explaining why the value is unusable. */
@@ -16,7 +17,7 @@ export function normalizeRevisionId(value: LiteralValue, expression: () => strin
   if (value.value === '') return failure(RevisionFileMessages.emptyRevision);
   const illegal = ILLEGAL_ID_CHARACTERS.filter((character) => value.value.includes(character));
   if (illegal.length > 0) return failure(RevisionFileMessages.illegalRevisionCharacters(illegal, value.value));
-  return success(value.value);
+  return success(detachedText(value.value));
 }
 
 /** `down_revision`: None or empty means a base; an empty string is refused (see the message). */
@@ -41,7 +42,7 @@ export function normalizeBranchLabels(value: LiteralValue): Normalized<readonly 
 // util.to_tuple: None → (), a str → (str,), a sequence → tuple(sequence).
 function asTuple(value: LiteralValue): readonly string[] {
   if (value.kind === 'none') return [];
-  return value.kind === 'string' ? [value.value] : value.items;
+  return value.kind === 'string' ? [detachedText(value.value)] : value.items.map(detachedText);
 }
 
 function success<T>(value: T): Normalized<T> {

@@ -12,6 +12,7 @@ import {
 } from '../../messages/revision-file.js';
 import type { AttributeBinding, BindingProblem } from './attribute-bindings.js';
 import { summarizeDocstring } from './docstring-header.js';
+import { normalizedConstants, readCommonRevisionFile } from './fast-reader.js';
 import { type LiteralValue, type ValueProblem, evaluateValue } from './literal-value.js';
 import type { Token } from './python-lexer.js';
 import { SourceDecodingError, decodePythonSource } from './python-source.js';
@@ -50,10 +51,21 @@ const LEGACY_FILE_NAME = /^([a-f0-9]+)\.py$/;
  * follow, and values Alembic would reject.
  */
 export function readRevisionFile(input: RevisionFileInput, options: RevisionFileOptions): Revision {
+  // Most files take the fast path; it returns undefined for anything it cannot vouch for.
+  return readCommonRevisionFile(input, options) ?? readRevisionFilePrecisely(input, options);
+}
+
+/** readRevisionFile without its fast path: the reference the fast path is tested against. */
+export function readRevisionFilePrecisely(input: RevisionFileInput, options: RevisionFileOptions): Revision {
+  return readScannedRevision(decodeSource(input), input, normalizedConstants(options.constants));
+}
+
+// The precise reader: every logical line outside function bodies as tokens, then evaluation.
+function readScannedRevision(source: string, input: RevisionFileInput, constants: ReadonlyMap<string, ConstantValue>): Revision {
   const file = input.displayPath;
-  const { source, module } = decodeAndScan(input);
+  const module = scanModule(source, file);
   if (module.problem !== undefined) throw bindingProblemError(source, file, module.problem);
-  const values = evaluateBindings(source, file, module.bindings, normalizedConstants(options.constants));
+  const values = evaluateBindings(source, file, module.bindings, constants);
   const revision = values.get('revision');
   // Alembic's order: the legacy file-name rule, then the down_revision lookup, then the id check.
   if (revision === undefined) legacyId(input.fileName, file);
@@ -76,20 +88,21 @@ export function readRevisionFile(input: RevisionFileInput, options: RevisionFile
 }
 
 // Decoding and scanning report offsets and lines; here they become file:line InputErrors.
-function decodeAndScan(input: RevisionFileInput): { source: string; module: ScannedModule } {
-  let source = '';
+function decodeSource(input: RevisionFileInput): string {
   try {
-    source = decodePythonSource(input.bytes);
-    return { source, module: scanRevisionModule(source) };
+    return decodePythonSource(input.bytes);
   } catch (error) {
-    if (error instanceof PythonSyntaxError) {
-      const location = { file: input.displayPath, line: lineAt(source, error.offset) };
-      throw new InputError(location, pythonSyntaxError(error.message), { cause: error });
-    }
-    if (error instanceof SourceDecodingError) {
-      throw new InputError({ file: input.displayPath, line: error.line }, error.message, { cause: error });
-    }
-    throw error;
+    if (!(error instanceof SourceDecodingError)) throw error;
+    throw new InputError({ file: input.displayPath, line: error.line }, error.message, { cause: error });
+  }
+}
+
+function scanModule(source: string, file: string): ScannedModule {
+  try {
+    return scanRevisionModule(source);
+  } catch (error) {
+    if (!(error instanceof PythonSyntaxError)) throw error;
+    throw new InputError({ file, line: lineAt(source, error.offset) }, pythonSyntaxError(error.message), { cause: error });
   }
 }
 
@@ -150,16 +163,4 @@ function legacyId(fileName: string, file: string): string {
 function expressionText(source: string, tokens: readonly Token[], from: number, to: number): string {
   const text = source.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0).replace(/\s*\n\s*/g, ' ');
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
-const normalizedTables = new WeakMap<ReadonlyMap<string, ConstantValue>, ReadonlyMap<string, ConstantValue>>();
-
-// Constants are looked up by source text with all whitespace removed.
-function normalizedConstants(constants: ReadonlyMap<string, ConstantValue>): ReadonlyMap<string, ConstantValue> {
-  let normalized = normalizedTables.get(constants);
-  if (normalized === undefined) {
-    normalized = new Map([...constants].map(([key, value]) => [key.replace(/\s+/g, ''), value]));
-    normalizedTables.set(constants, normalized);
-  }
-  return normalized;
 }
