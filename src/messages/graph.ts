@@ -31,6 +31,8 @@ export const GraphErrorMessages = {
     `revision id ${id} is also defined in ${firstLocation}; Alembic would list ${id} twice in its heads ` +
     'and `alembic merge heads` would fail with "Duplicate head revisions specified"',
   DUPLICATE_REVISION_HINT: 'give one of the two files a new revision id (and update any down_revision meant to point at it)',
+  labelRepeated: (label: string, id: string): string =>
+    `revision ${id} lists branch label '${label}' twice (Alembic: RevisionError, "Branch name '${label}' in revision ${id} already used by revision ${id}")`,
   labelUsedByLabel: (label: string, id: string, otherId: string, otherLocation: string): string =>
     `branch label '${label}' of revision ${id} is already used by revision ${otherId} (${otherLocation}); ` +
     `Alembic fails with "Branch name '${label}' in revision ${id} already used by revision ${otherId}"`,

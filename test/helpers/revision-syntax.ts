@@ -32,7 +32,8 @@ export function renderRevisionSource(spec: RevisionSpec, random: Random): string
   lines.push(binding('revision', typed ? 'str' : undefined, renderString(spec.id, random), random));
   lines.push(binding('down_revision', typed ? 'Union[str, Sequence[str], None]' : undefined, renderDownRevision(spec.downRevisions, random), random));
   for (const [name, values] of [['branch_labels', spec.branchLabels], ['depends_on', spec.dependencies]] as const) {
-    const value = renderOptionalList(values, name === 'depends_on', random);
+    // `depends_on = ""` on a base makes Alembic reject the whole history (never a real base).
+    const value = renderOptionalList(values, name === 'depends_on' && spec.downRevisions.length > 0, random);
     if (value !== undefined) lines.push(binding(name, typed ? 'Union[str, Sequence[str], None]' : undefined, value, random));
   }
   lines.push('', '', ...randomUpgradeBody(random));

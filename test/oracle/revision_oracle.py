@@ -39,7 +39,7 @@ def read(path):
         "id": script.revision,
         "downRevisions": as_list(script.down_revision),
         "dependencies": as_list(script.dependencies),
-        "branchLabels": list(dict.fromkeys(script._orig_branch_labels)),
+        "branchLabels": list(script._orig_branch_labels),
         "doc": script.doc,
     }
 

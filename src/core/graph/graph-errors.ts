@@ -55,9 +55,11 @@ export class DuplicateBranchLabelError extends InputError {
   constructor(label: string, revisionId: string, location: FileLocation, collidesWith: 'label' | 'revision', otherRevisionId: string, otherLocation: FileLocation) {
     const other = formatLocation(otherLocation);
     const message =
-      collidesWith === 'label'
-        ? GraphErrorMessages.labelUsedByLabel(label, revisionId, otherRevisionId, other)
-        : GraphErrorMessages.labelIsRevisionId(label, revisionId, other);
+      collidesWith === 'revision'
+        ? GraphErrorMessages.labelIsRevisionId(label, revisionId, other)
+        : otherRevisionId === revisionId
+          ? GraphErrorMessages.labelRepeated(label, revisionId)
+          : GraphErrorMessages.labelUsedByLabel(label, revisionId, otherRevisionId, other);
     super(location, message, { hint: GraphErrorMessages.DUPLICATE_LABEL_HINT });
     this.label = label;
     this.revisionId = revisionId;

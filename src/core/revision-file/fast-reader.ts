@@ -92,7 +92,7 @@ export function readFastRevision(source: string, file: string, constants: Readon
     id: detachedText(id.value),
     downRevisions,
     dependencies,
-    branchLabels: branchLabels.length > 1 ? [...new Set(branchLabels)] : branchLabels,
+    branchLabels,
     file,
     line: lineNumber(source, module.revisionLineOffset),
     doc: summary?.doc,

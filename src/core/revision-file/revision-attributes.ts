@@ -33,10 +33,10 @@ export function normalizeDependencies(value: LiteralValue): Normalized<readonly 
   return entries.includes('') ? failure(RevisionFileMessages.emptyDependencyAmongOthers) : success(entries);
 }
 
-/** `branch_labels`: a set in Alembic, so duplicates collapse; an empty label is refused. */
+/** `branch_labels`: kept as written, since Alembic registers every entry (a repeat is its RevisionError); an empty label is refused. */
 export function normalizeBranchLabels(value: LiteralValue): Normalized<readonly string[]> {
   const entries = asTuple(value);
-  return entries.includes('') ? failure(RevisionFileMessages.emptyBranchLabel) : success([...new Set(entries)]);
+  return entries.includes('') ? failure(RevisionFileMessages.emptyBranchLabel) : success(entries);
 }
 
 // util.to_tuple: None → (), a str → (str,), a sequence → tuple(sequence).

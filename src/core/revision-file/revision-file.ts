@@ -79,6 +79,7 @@ function readScannedRevision(source: string, input: RevisionFileInput, constants
     id,
     downRevisions: normalizeBound(source, file, down, normalizeDownRevisions),
     dependencies: dependencies === undefined ? [] : normalizeBound(source, file, dependencies, normalizeDependencies),
+    ...(dependencies !== undefined && isEmptyStringDependency(dependencies.value) ? { dependsOnEmptyString: true } : {}),
     branchLabels: branchLabels === undefined ? [] : normalizeBound(source, file, branchLabels, normalizeBranchLabels),
     file,
     line: revision === undefined ? undefined : lineAt(source, revision.binding.name.start),
@@ -151,6 +152,12 @@ function normalizeBound<T>(source: string, file: string, bound: BoundValue, norm
   const normalized = normalize(bound.value, expression);
   if (!normalized.ok) throw new InputError({ file, line: lineAt(source, bound.binding.name.start) }, normalized.message);
   return normalized.value;
+}
+
+// `depends_on = ""` or `("",)`: Alembic keeps "" (not None), which matters for real bases.
+function isEmptyStringDependency(value: LiteralValue): boolean {
+  if (value.kind === 'string') return value.value === '';
+  return value.kind !== 'none' && value.items.length === 1 && value.items[0] === '';
 }
 
 function legacyId(fileName: string, file: string): string {

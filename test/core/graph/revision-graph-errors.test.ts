@@ -171,3 +171,8 @@ test('a non-base revision whose depends_on is the empty string is fine', (t) => 
   const graph = buildRevisionGraph(revisions);
   t.deepEqual([graph.heads, graph.realBases], [['a'], ['c']]);
 });
+
+test('a branch label listed twice in one revision', fails, [rev('a', [], { labels: ['x', 'x'] })], {
+  class: DuplicateBranchLabelError,
+  message: `versions/a.py:10: revision a lists branch label 'x' twice (Alembic: RevisionError, "Branch name 'x' in revision a already used by revision a")`,
+});

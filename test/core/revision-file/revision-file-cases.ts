@@ -23,6 +23,7 @@ export interface Expected {
   readonly line: number | undefined;
   readonly doc: string | undefined;
   readonly createDate: string | undefined;
+  readonly dependsOnEmptyString?: true;
 }
 
 function expect(id: string, downRevisions: readonly string[], rest: Partial<Expected> = {}): Expected {
@@ -73,12 +74,12 @@ export const VALID_CASES: readonly ValidCase[] = [
   },
   { title: 'empty tuple, list and None mean a base', source: lines("revision = 'x'", 'down_revision = ()', 'branch_labels = []', 'depends_on = ()'), expected: expect('x', [], { line: 1 }) },
   { title: 'down_revision = [] is a base', source: lines("revision = 'x'", 'down_revision = []'), expected: expect('x', [], { line: 1 }) },
-  { title: 'depends_on = "" means no dependency', source: PLAIN('depends_on = ""'), expected: expect('abc', [], { line: 1 }) },
-  { title: "depends_on = ('',) means no dependency", source: PLAIN("depends_on = ('',)"), expected: expect('abc', [], { line: 1 }) },
+  { title: 'depends_on = "" means no dependency (but is flagged)', source: PLAIN('depends_on = ""'), expected: expect('abc', [], { line: 1, dependsOnEmptyString: true }) },
+  { title: "depends_on = ('',) means no dependency (but is flagged)", source: PLAIN("depends_on = ('',)"), expected: expect('abc', [], { line: 1, dependsOnEmptyString: true }) },
   { title: 'absent branch_labels and depends_on', source: PLAIN(), expected: expect('abc', [], { line: 1 }) },
   { title: 'one-element branch_labels tuple', source: PLAIN("branch_labels = ('expand',)"), expected: expect('abc', [], { line: 1, branchLabels: ['expand'] }) },
   { title: 'branch_labels as a plain string', source: PLAIN("branch_labels = 'default'"), expected: expect('abc', [], { line: 1, branchLabels: ['default'] }) },
-  { title: 'duplicate branch labels collapse (Alembic keeps a set)', source: PLAIN("branch_labels = ['a', 'b', 'a']"), expected: expect('abc', [], { line: 1, branchLabels: ['a', 'b'] }) },
+  { title: 'a repeated branch label is kept for the graph to refuse (Alembic registers each entry)', source: PLAIN("branch_labels = ['a', 'b', 'a']"), expected: expect('abc', [], { line: 1, branchLabels: ['a', 'b', 'a'] }) },
   { title: 'depends_on as a tuple', source: PLAIN("depends_on = ('x1', 'default')"), expected: expect('abc', [], { line: 1, dependencies: ['x1', 'default'] }) },
   {
     title: 'the last binding wins',

@@ -72,3 +72,20 @@ test('the same constants map is reused across files', (t) => {
     t.deepEqual([revision.id, revision.branchLabels], [id, ['expand']]);
   }
 });
+
+// Alembic keeps `depends_on = ""` as a value rather than None; the graph needs to know (real bases).
+for (const [source, flagged] of [
+  ['depends_on = ""', true],
+  ["depends_on = ('',)", true],
+  ['depends_on = [""]', true],
+  ['depends_on = None', false],
+  ['depends_on = ()', false],
+  ['depends_on = "abc"', false],
+] as const) {
+  test(`${source} ${flagged ? 'is' : 'is not'} flagged as an empty-string depends_on`, (t) => {
+    const bytes = new TextEncoder().encode(`revision = "abc1"\ndown_revision = None\n${source}\n`);
+    const revision = readRevisionFile({ fileName: 'abc1_x.py', displayPath: 'abc1_x.py', bytes }, { constants: new Map() });
+    t.is(revision.dependsOnEmptyString === true, flagged);
+    t.deepEqual(revision.dependencies, flagged ? [] : source.includes('abc') ? ['abc'] : []);
+  });
+}
