@@ -29,7 +29,11 @@ export interface LoadRevisionsOptions {
   readonly constants: ReadonlyMap<string, ConstantValue>;
   /** Messages name files relative to this directory (usually the repository root). */
   readonly displayRoot: string;
+  /** Hears how many of the files are read, every few hundred files (the CLI's progress line). */
+  readonly onProgress?: ((read: number, total: number) => void) | undefined;
 }
+
+const PROGRESS_EVERY = 256;
 
 /**
  * The files Alembic would load from one walked directory, in order: no object per file, as
@@ -64,13 +68,16 @@ export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revi
   const reader = new FileReader();
   const readerOptions: RevisionFileOptions = { constants: options.constants };
   const revisions: Revision[] = [];
-  for (const directory of listFiles(options.versionLocations, options.recursive)) {
+  const directories = listFiles(options.versionLocations, options.recursive);
+  const total = options.onProgress === undefined ? 0 : directories.reduce((sum, directory) => sum + directory.names.length, 0);
+  for (const directory of directories) {
     const relative = path.relative(options.displayRoot, directory.path).split(path.sep).join('/');
     const displayPrefix = relative === '' ? '' : `${relative}/`;
     for (const name of directory.names) {
       const displayPath = displayPrefix + name;
       const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes: reader.read(directory.prefix + name, displayPath) };
       revisions.push(readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions));
+      if (revisions.length % PROGRESS_EVERY === 0) options.onProgress?.(revisions.length, total);
     }
   }
   return revisions;

@@ -1,5 +1,10 @@
 // The shape every command file exports, and the declarative option table it is parsed from.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+import { UserError } from '../errors.js';
 import type { ExitCode } from '../exit-codes.js';
+import { UsageMessages } from '../messages/cli.js';
 import type { CommandContext } from './context.js';
 import type { Printer } from './output.js';
 
@@ -64,4 +69,14 @@ export function stringOption(args: ParsedArguments, name: string): string | unde
 /** Reads a boolean option. */
 export function booleanOption(args: ParsedArguments, name: string): boolean {
   return args.values[name] === true;
+}
+
+/** The directory `--cwd` names (resolved from `cwd`), or `cwd`; UserError when it is not a directory. */
+export function chosenDirectory(cwd: string, named: string | undefined): string {
+  if (named === undefined) return cwd;
+  const directory = path.resolve(cwd, named);
+  if (statSync(directory, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UserError(UsageMessages.noSuchDirectory(named), { hint: UsageMessages.CWD_HINT });
+  }
+  return directory;
 }

@@ -18,5 +18,5 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   doctor: { summary: 'check every piece of the git integration and say how to fix each problem', load: () => import('./commands/doctor.js') },
   driver: { summary: 'the merge driver git runs for heads files (registered by setup)', load: () => import('./commands/driver.js') },
   hook: { summary: 'the git hooks: create and stage the merge revision during merges and rebases (run by husky)', load: () => import('./commands/hook.js') },
-  demo: { summary: 'build a throwaway project with two heads and run the commands on it', load: () => import('./commands/demo.js') },
+  demo: { summary: 'merge two branches that each add a migration, in a throwaway repository set up with git-alembic', load: () => import('./commands/demo.js') },
 };

@@ -1,42 +1,30 @@
 // Chooses the command, parses its arguments, runs it, and is the only place that turns
-// errors into exit codes.
+// errors into exit codes. Every failure ends in one line on stderr (plus the stack trace with
+// GIT_ALEMBIC_DEBUG=1).
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 
+import { closestName } from '../core/closest-name.js';
 import { UsageError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { PROGRAM } from '../messages/cli.js';
-import type { CommandModule, ParsedArguments } from './command.js';
+import { InternalErrorMessages, UsageMessages } from '../messages/cli.js';
 import { COMMANDS } from './commands.js';
 import type { CommandContext } from './context.js';
-import { commandHelp, GLOBAL_OPTIONS, programHelp } from './help.js';
+import { commandHelp, programHelp } from './help.js';
 import { Printer, type Verbosity } from './output.js';
+import { parseCommandArguments } from './parse-arguments.js';
 
 /** Runs git-alembic with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<ExitCode> {
-  const debug = ctx.env['GIT_ALEMBIC_DEBUG'] === '1';
   try {
     return await dispatch(argv, ctx);
   } catch (error) {
-    if (error instanceof UserError) {
-      ctx.stderr.write(`${PROGRAM}: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}\n`);
-      if (debug) ctx.stderr.write(`${String(error.stack)}\n`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr.write(`${PROGRAM}: internal error: ${message}\n`);
-    ctx.stderr.write(
-      debug && error instanceof Error
-        ? `${String(error.stack)}\n`
-        : `${PROGRAM}: this is a bug; run again with GIT_ALEMBIC_DEBUG=1 for the stack trace and report it\n`,
-    );
-    return ExitCode.INTERNAL;
+    return reportFailure(error, ctx);
   }
 }
 
 async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<ExitCode> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h') {
     ctx.stdout.write(programHelp(COMMANDS));
     return name === undefined ? ExitCode.USAGE : ExitCode.OK;
   }
@@ -44,10 +32,12 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
     ctx.stdout.write(`${packageVersion()}\n`);
     return ExitCode.OK;
   }
+  // `git-alembic help <command>` is `git-alembic <command> --help`.
+  if (name === 'help') return rest.length === 0 ? dispatch(['--help'], ctx) : dispatch([rest[0] ?? '', '--help'], ctx);
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!entry) throw new UsageError(`unknown command '${name}'`, 'run `git-alembic --help` for the list of commands');
+  if (!entry) throw unknownCommand(name);
   const command = await entry.load();
-  const parsed = parseCommandArguments(command, rest);
+  const parsed = parseCommandArguments(command.definition, rest);
   if (parsed.values['help'] === true) {
     ctx.stdout.write(commandHelp(command.definition));
     return ExitCode.OK;
@@ -56,30 +46,38 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
   return command.run(parsed, { ctx, out: new Printer(ctx, verbosity) });
 }
 
-function parseCommandArguments(command: CommandModule, args: readonly string[]): ParsedArguments {
-  const { definition } = command;
-  if (definition.passThrough === true) {
-    const help = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
-    return help ? { values: { help: true }, positionals: [] } : { values: {}, positionals: [...args] };
+// An option before the command (`git-alembic -q check`), a misspelt command, or neither.
+function unknownCommand(name: string): UsageError {
+  if (name.startsWith('-')) return new UsageError(UsageMessages.unknownOption(name), UsageMessages.OPTIONS_AFTER_COMMAND_HINT);
+  const closest = closestName(name, Object.keys(COMMANDS));
+  return new UsageError(UsageMessages.unknownCommand(name), closest === undefined ? UsageMessages.UNKNOWN_COMMAND_HINT : UsageMessages.didYouMean(closest));
+}
+
+// Expected failures say what and how to fix it; anything else is a bug and says how to report it.
+function reportFailure(error: unknown, ctx: CommandContext): ExitCode {
+  const out = new Printer(ctx, 'normal');
+  const debug = ctx.env['GIT_ALEMBIC_DEBUG'] === '1';
+  if (error instanceof UserError) {
+    out.failure(oneLine(error.message), error.hint === undefined ? undefined : oneLine(error.hint));
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    out.failure(InternalErrorMessages.internal(oneLine(message)), debug ? undefined : InternalErrorMessages.REPORT_HINT);
   }
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { ...definition.options, ...GLOBAL_OPTIONS },
-      allowPositionals: definition.positionals !== undefined,
-      strict: true,
-    });
-    return { values, positionals };
-  } catch (error) {
-    // parseArgs throws TypeError with a code for unknown options and missing values.
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      throw new UsageError(error.message, `run \`git-alembic ${definition.name} --help\``);
-    }
-    throw error;
-  }
+  if (debug) ctx.stderr.write(`${error instanceof Error ? String(error.stack) : String(error)}\n`);
+  return error instanceof UserError ? error.exitCode : ExitCode.INTERNAL;
+}
+
+/** A message as one line: messages quoted from git or a parser may span several. */
+export function oneLine(message: string): string {
+  return message
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 function packageVersion(): string {
+  // dist/cli/main.js → the package root, in this repository and in node_modules alike.
   const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return packageJson.version;
 }

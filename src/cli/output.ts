@@ -4,6 +4,9 @@ import type { CommandContext, OutputStream } from './context.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
+/** Which of the two streams a piece of text is meant for (each decides colour on its own). */
+export type StreamName = 'stdout' | 'stderr';
+
 /** Decides colour the way most CLIs do: FORCE_COLOR wins, then NO_COLOR, then the TTY. */
 export function useColour(stream: OutputStream, env: CommandContext['env']): boolean {
   const force = env['FORCE_COLOR'];
@@ -19,7 +22,7 @@ export type Style = keyof typeof STYLES;
 export class Printer {
   readonly verbosity: Verbosity;
   readonly #ctx: CommandContext;
-  readonly #colour: { stdout: boolean; stderr: boolean };
+  readonly #colour: Readonly<Record<StreamName, boolean>>;
 
   constructor(ctx: CommandContext, verbosity: Verbosity) {
     this.#ctx = ctx;
@@ -27,14 +30,19 @@ export class Printer {
     this.#colour = { stdout: useColour(ctx.stdout, ctx.env), stderr: useColour(ctx.stderr, ctx.env) };
   }
 
-  /** Styles text for stdout (no-op without colour). */
-  style(text: string, style: Style): string {
-    return this.#colour.stdout ? paint(text, style) : text;
+  /** Styles text for one stream, stdout by default (no-op when that stream gets no colour). */
+  style(text: string, style: Style, stream: StreamName = 'stdout'): string {
+    return this.#colour[stream] ? paint(text, style) : text;
   }
 
   /** The command's result on stdout; printed even with --quiet. */
   result(text: string): void {
     this.#ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Headings and next steps around a result on stdout; silenced by --quiet. */
+  note(text: string): void {
+    if (this.verbosity !== 'quiet') this.result(text);
   }
 
   /** Progress and explanations on stderr; silenced by --quiet. */
@@ -44,17 +52,23 @@ export class Printer {
 
   /** Detail shown only with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose') this.#ctx.stderr.write(`${PROGRAM}: ${text}\n`);
+    if (this.verbosity === 'verbose') this.#ctx.stderr.write(`${PROGRAM}: ${this.style(text, 'dim', 'stderr')}\n`);
   }
 
   /** A warning on stderr, shown even with --quiet. */
   warn(text: string): void {
-    this.#ctx.stderr.write(`${PROGRAM}: ${this.#colour.stderr ? paint('warning', 'yellow') : 'warning'}: ${text}\n`);
+    this.#ctx.stderr.write(`${PROGRAM}: ${this.style('warning', 'yellow', 'stderr')}: ${text}\n`);
   }
 
   /** An error line on stderr. */
   error(text: string): void {
-    this.#ctx.stderr.write(`${PROGRAM}: ${this.#colour.stderr ? paint('error', 'red') : 'error'}: ${text}\n`);
+    this.#ctx.stderr.write(`${PROGRAM}: ${this.style('error', 'red', 'stderr')}: ${text}\n`);
+  }
+
+  /** The one line a failed command ends with: the message, then its hint (`GIT_ALEMBIC_DEBUG=1` adds the stack). */
+  failure(message: string, hint: string | undefined): void {
+    const tail = hint === undefined || hint === '' ? '' : this.style(` (hint: ${hint})`, 'dim', 'stderr');
+    this.#ctx.stderr.write(`${PROGRAM}: ${this.style(message, 'red', 'stderr')}${tail}\n`);
   }
 }
 

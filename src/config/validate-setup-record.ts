@@ -1,12 +1,13 @@
 // Validates the setup record (`"git-alembic": { "setup": … }` in package.json). Uninstall
 // deletes the files it lists, so a path that could leave the repository is refused.
+import { isLfAttributeLine } from '../core/edits/gitattributes.js';
 import type { CreatedObject, PrepareChange } from '../core/edits/package-json.js';
 import { EMPTY_SETUP_RECORD, type SetupRecord } from '../core/edits/setup-record.js';
 import { EXPECTED_ARRAY, EXPECTED_STRING } from '../messages/alembic-config.js';
 import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
 import { child, fieldError, type FieldPath, knownObject, readChoice, typeName } from './validate-fields.js';
 
-const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files'];
+const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes'];
 const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
 const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
 const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
@@ -17,11 +18,14 @@ export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: 
   if (value === undefined) return undefined;
   const where = child(at, key);
   const fields = knownObject(value, where, RECORD_KEYS);
+  // Uninstall removes these lines: only the LF pins setup writes, never an arbitrary user line.
+  const attributes = readNames(fields, 'attributes', where, isLfAttributeLine);
   return {
     devDependencies: readNames(fields, 'devDependencies', where, (name) => DEPENDENCIES.includes(name)),
     prepare: readChoice(fields, 'prepare', where, PREPARE, EMPTY_SETUP_RECORD.prepare),
     created: readNames(fields, 'created', where, (name) => (CREATED as readonly string[]).includes(name)) as CreatedObject[],
     files: readNames(fields, 'files', where, isInsideRepository),
+    ...(attributes.length === 0 ? {} : { attributes }),
   };
 }
 

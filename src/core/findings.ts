@@ -38,6 +38,8 @@ export const FINDING_TITLES = {
   GA311: 'a linked worktree where husky\'s hooks do not run',
   GA312: 'node is not on the PATH that GUI git clients use',
   GA313: 'the Alembic environments cannot be read',
+  GA314: 'a husky hook file has CRLF line endings, which sh cannot run',
+  GA315: 'a husky hook file is not kept LF by .gitattributes',
 } as const;
 
 export type FindingId = keyof typeof FINDING_TITLES;

@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Finding } from '../core/findings.js';
+import { OUR_HOOKS } from '../core/setup/hook-block-body.js';
 import { DoctorMessages } from '../messages/git-integration.js';
 import { headsFileFindings } from '../project/heads-file-findings.js';
 import { type DoctorContext, gatherDoctorContext } from './doctor-context.js';
 import { attributeFindings, driverFindings, finding } from './driver-checks.js';
 import { blockFindings, hiddenHookFindings, huskyFindings } from './hook-checks.js';
+import { lineEndingFindings } from './line-ending-checks.js';
 
 /** Where GUI git clients (started from a desktop, not a shell) usually look for programs. */
 export const GUI_PATH: readonly string[] = ['/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', '/bin'];
@@ -33,10 +35,11 @@ async function setupFindings(context: DoctorContext): Promise<Finding[]> {
     ...(await attributeFindings(context)),
     ...huskyFindings(context),
     ...blockFindings(context),
+    ...(await lineEndingFindings(context)),
     ...hiddenHookFindings(context),
   ];
   const count = (id: Finding['id']): number => findings.filter((entry) => entry.id === id).length;
-  const nothing = context.driver.driver === undefined && count('GA306') === 3 && count('GA304') === context.headsFiles.length;
+  const nothing = context.driver.driver === undefined && count('GA306') === OUR_HOOKS.length && count('GA304') === context.headsFiles.length;
   return nothing ? [finding('GA300', DoctorMessages.NOT_SET_UP, DoctorMessages.SETUP_FIX)] : findings;
 }
 

@@ -42,7 +42,12 @@ export function huskyRuntimePresent(topLevel: string, huskyDirectory: string): b
 export function huskyBin(packageDirectory: string): string {
   const projects = path.join(packageDirectory, 'node_modules', 'husky', 'bin.js');
   if (existsSync(projects)) return projects;
-  return path.join(path.dirname(fileURLToPath(import.meta.resolve('husky'))), 'bin.js');
+  return path.join(ownHuskyDirectory(), 'bin.js');
+}
+
+/** The directory of the husky package git-alembic depends on (as node resolves it from here). */
+export function ownHuskyDirectory(): string {
+  return path.dirname(fileURLToPath(import.meta.resolve('husky')));
 }
 
 /**

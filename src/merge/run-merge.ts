@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import type { CommandRuntime } from '../cli/command.js';
+import { reportLoading } from '../cli/load-report.js';
 import { type MergeGroup, type MergeSelection, selectMerges } from '../core/merge/merge-targets.js';
 import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
 import { renderMerge } from '../core/merge/render-merge.js';
@@ -36,7 +37,7 @@ export interface MergeOptions {
 /** Runs `git-alembic merge`; returns OK when merges were written or there was nothing to merge. */
 export async function runMerge(options: MergeOptions, runtime: CommandRuntime): Promise<ExitCode> {
   const wallClock = parseDateOption(options.date);
-  const { workspace, histories } = await loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection);
+  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection, observer));
   if (options.heads.length > 0 && histories.length !== 1) throw new UsageError(MergeMessages.ONE_ENVIRONMENT_FOR_HEADS, MergeMessages.ONE_ENVIRONMENT_HINT);
   const work = histories.map((history) => ({ history, selection: selectMerges(history.graph, options.heads) }));
   const groupCount = work.reduce((count, { selection }) => count + (selection.kind === 'merge' ? selection.groups.length : 0), 0);

@@ -17,3 +17,43 @@ export const CHECK_OK = (environments: number): string =>
 export const DIVERGED = (heads: readonly string[], labels: readonly string[]): string =>
   `${heads.length} heads on ${labels.length === 0 ? 'one branch' : `branch ${labels.map((label) => `'${label}'`).join(', ')}`}: ${heads.join(', ')}`;
 export const DIVERGED_HINT = 'run `git-alembic merge` to write the merge revision (what `alembic merge heads` would write)';
+
+/** Command-line usage: the command, its options and its arguments. */
+export const UsageMessages = {
+  unknownCommand: (name: string): string => `unknown command '${name}'`,
+  UNKNOWN_COMMAND_HINT: 'run `git-alembic --help` for the list of commands',
+  didYouMean: (command: string): string => `did you mean \`git-alembic ${command}\`?`,
+  OPTIONS_AFTER_COMMAND_HINT: 'options go after the command, as in `git-alembic check -q`',
+  unknownOption: (option: string): string => `unknown option '${option}'`,
+  missingValue: (option: string, value: string): string => `option --${option} needs a value (${value})`,
+  unexpectedValue: (option: string): string => `option --${option} takes no value`,
+  unexpectedArgument: (command: string, argument: string): string => `${command} takes no arguments, got '${argument}'`,
+  commandHelpHint: (command: string): string => `run \`git-alembic ${command} --help\``,
+  unknownFormat: (format: string): string => `unknown --format '${format}'`,
+  formatsHint: (formats: readonly string[]): string => `use ${formats.slice(0, -1).join(', ')} or ${formats.at(-1) ?? ''}`,
+  noSuchDirectory: (directory: string): string => `--cwd ${directory}: no such directory`,
+  CWD_HINT: 'name the directory with the package.json (or a subdirectory of the repository), relative to here',
+} as const;
+
+/** The last line of a run that failed in git-alembic itself (exit 70). */
+export const InternalErrorMessages = {
+  internal: (detail: string): string => `internal error: ${detail}`,
+  REPORT_HINT: 'this is a bug in git-alembic; run again with GIT_ALEMBIC_DEBUG=1 and report the stack trace',
+} as const;
+
+/** `--verbose` lines about what a command read, and the progress line of a long scan. */
+export const LoadMessages = {
+  projectConfig: (file: string | undefined): string => `project config: ${file ?? 'none (defaults)'}`,
+  environment: (name: string, config: string, section: string, locations: readonly string[]): string =>
+    `environment ${name}: config ${config} [${section}], version locations ${locations.join(', ')}`,
+  read: (name: string, revisions: number, milliseconds: number): string =>
+    `environment ${name}: read ${revisions} revision file${revisions === 1 ? '' : 's'} in ${milliseconds} ms`,
+  DISCOVERING: 'looking for Alembic environments…',
+  /** The progress line: `files` while a scan reports its count, else how far the environments are. */
+  progress: (environment: number, environments: number, files?: { readonly read: number; readonly total: number }): string =>
+    [
+      'reading revisions…',
+      environments > 1 ? ` environment ${environment}/${environments}` : '',
+      files === undefined ? '' : `${environments > 1 ? ',' : ''} ${files.read.toLocaleString('en-US')}/${files.total.toLocaleString('en-US')}`,
+    ].join(''),
+} as const;

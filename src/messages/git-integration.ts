@@ -79,6 +79,9 @@ export const SetupMessages = {
     `the hooks would not find every environment on their own; add to "environments" in ${file}: ${JSON.stringify(environments)}`,
   unsupportedHook: (file: string): string => `${file} will no longer run: husky cannot run that hook, so it cannot be chained`,
   headsFileOutside: (file: string): string => `${file} is outside the repository: it cannot be tracked or given the merge driver`,
+  hookFileCrlf: (file: string): string =>
+    `${file} has CRLF line endings, which husky's sh cannot run (no line of it runs); save it with LF line endings ` +
+    '(.gitattributes now keeps it LF in every checkout)',
   installNext: (packageDirectory: string): string =>
     `run npm install${packageDirectory === '' ? '' : ` in ${packageDirectory}`} to install git-alembic and husky (the driver and hooks use node_modules/.bin/git-alembic)`,
   commitNext: (files: readonly string[]): string => `commit ${files.join(', ')}`,
@@ -129,6 +132,14 @@ export const DoctorMessages = {
     `this is a linked worktree: husky's runtime ${hooksPath} is gitignored, so it is missing here and no hook runs`,
   worktreeFix: (huskyDirectory: string): string => `run \`npx husky ${huskyDirectory}\` in this worktree's top level (or npm install here)`,
   blockMissing: (file: string): string => `${file} has no git-alembic block`,
+  hookFileCrlf: (file: string): string => `${file} has CRLF line endings: sh, which husky runs it with, fails on them, so none of its lines run`,
+  crlfFix: (file: string, pinned: boolean): string =>
+    `${pinned ? '' : 'run `npx git-alembic setup` (GA315), then '}save it with LF line endings; when it has no uncommitted changes, ` +
+    `\`rm ${file} && git checkout -- ${file}\` does that`,
+  hookFileNotPinned: (file: string, eol: string): string =>
+    `${file} is not kept LF by .gitattributes (git says eol: ${eol}): where core.autocrlf=true (Git for Windows' default), ` +
+    'a checkout writes it with CRLF and sh cannot run it',
+  pinFix: (line: string): string => `run \`npx git-alembic setup\` (it adds \`${line}\` to .gitattributes) and commit .gitattributes`,
   blockOutdated: (file: string): string => `${file}: the git-alembic block differs from what this version of setup writes`,
   hiddenNotChained: (file: string): string => `${file} does not run: husky hides .git/hooks, and no git-alembic block chains it`,
   hiddenFix: (file: string, huskyFile: string): string =>

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
 import type { Revision } from '../core/revision.js';
 import { findRepositoryRoot } from './find-repository.js';
+import type { LoadObserver } from './load-observer.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
 /** The repository, its git-alembic config and the environments a command works on. */
@@ -77,7 +78,12 @@ export async function discoverWorkspace(
  * the revisions that count (the hooks keep those git tracks, so a work-in-progress file that
  * was never added cannot look like a new head).
  */
-export async function loadHistory(environment: AlembicEnvironment, repoRoot: string, keep?: (revision: Revision) => boolean): Promise<History> {
+export async function loadHistory(
+  environment: AlembicEnvironment,
+  repoRoot: string,
+  keep?: (revision: Revision) => boolean,
+  onProgress?: (read: number, total: number) => void,
+): Promise<History> {
   const [{ loadRevisions }, { buildRevisionGraph }] = await Promise.all([
     import('../alembic/scan-versions.js'),
     import('../core/graph/revision-graph.js'),
@@ -87,18 +93,30 @@ export async function loadHistory(environment: AlembicEnvironment, repoRoot: str
     recursive: environment.recursiveVersionLocations,
     constants: environment.constants,
     displayRoot: repoRoot,
+    onProgress,
   });
   return { environment, graph: buildRevisionGraph(keep === undefined ? revisions : revisions.filter(keep)) };
 }
 
-/** Opens the workspace and loads every selected environment's history. */
+/**
+ * Opens the workspace and loads every selected environment's history. `observer` hears of each
+ * step (the CLI's --verbose lines and progress indicator).
+ */
 export async function loadHistories(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
+  observer: LoadObserver = {},
 ): Promise<{ workspace: Workspace; histories: History[] }> {
   const workspace = await openWorkspace(cwd, env, selection);
+  observer.opened?.(workspace);
   const histories: History[] = [];
-  for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace.repoRoot));
+  for (const [index, environment] of workspace.environments.entries()) {
+    observer.reading?.(environment, index, workspace.environments.length);
+    const onProgress = observer.progress === undefined ? undefined : (read: number, total: number) => observer.progress?.(environment, read, total);
+    const history = await loadHistory(environment, workspace.repoRoot, undefined, onProgress);
+    observer.read?.(environment, history.graph.revisions.length);
+    histories.push(history);
+  }
   return { workspace, histories };
 }

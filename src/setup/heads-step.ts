@@ -1,6 +1,6 @@
-// Setup steps 6 and 7: the `.gitattributes` line that gives each heads file our merge driver,
-// and the heads files themselves.
-import { addAttributeLines, attributeLineFor } from '../core/edits/gitattributes.js';
+// Setup steps 6 and 7: the `.gitattributes` line that gives each heads file our merge driver
+// (and the one that keeps each hook file LF), and the heads files themselves.
+import { addAttributeLines, attributeLineFor, lfAttributeLineFor } from '../core/edits/gitattributes.js';
 import { headsFileUpdate } from '../core/heads/heads-file-status.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { inspectHeadsFile } from '../project/heads-files.js';
@@ -16,12 +16,17 @@ export function attributeLines(headsFiles: readonly string[]): { lines: string[]
   return { lines: inside.map((file) => attributeLineFor(file)), outside: headsFiles.filter((file) => !inside.includes(file)) };
 }
 
-/** The edit of `.gitattributes` adding our line for each heads file (repository-relative paths). */
-export function planAttributes(topLevel: string, headsFiles: readonly string[]): FileEdit {
+/**
+ * The edit of `.gitattributes` adding our merge line for each heads file and an LF pin for each
+ * hook file (repository-relative paths); `pinned` is the LF pins it adds, for the setup record.
+ */
+export function planAttributes(topLevel: string, headsFiles: readonly string[], hookFiles: readonly string[]): { edit: FileEdit; pinned: string[] } {
   const { file, relative, before } = readForEdit(topLevel, ATTRIBUTES_FILE);
-  const { text, added } = addAttributeLines(before ?? '', attributeLines(headsFiles).lines);
+  const pins = hookFiles.map((hookFile) => lfAttributeLineFor(hookFile));
+  const { text, added } = addAttributeLines(before ?? '', [...attributeLines(headsFiles).lines, ...pins]);
   const after = added.length === 0 ? before : text;
-  return { file, relative, before, after, summary: added.length === 0 ? SetupMessages.ATTRIBUTES_CURRENT : SetupMessages.attributesAdded(added) };
+  const summary = added.length === 0 ? SetupMessages.ATTRIBUTES_CURRENT : SetupMessages.attributesAdded(added);
+  return { edit: { file, relative, before, after, summary }, pinned: added.filter((line) => pins.includes(line)) };
 }
 
 /** One edit per environment: its heads file written when missing or stale. */

@@ -35,15 +35,20 @@ export function recordIn(text: string, relative: string): SetupRecord {
 
 /**
  * The package.json edit: our dependencies and prepare step, and the record extended with
- * `createdFiles` (repository-relative). `before` undefined means setup creates the file.
+ * `createdFiles` (repository-relative) and `addedAttributes` (the LF pins added to
+ * `.gitattributes`). `before` undefined means setup creates the file.
  */
-export function planPackageJson(target: { file: string; relative: string; before: string | undefined }, createdFiles: readonly string[]): FileEdit {
+export function planPackageJson(
+  target: { file: string; relative: string; before: string | undefined },
+  createdFiles: readonly string[],
+  addedAttributes: readonly string[] = [],
+): FileEdit {
   const start = target.before ?? minimalPackageJson(path.dirname(target.file));
   const earlier = recordIn(start, target.relative);
   const versions = setupVersions();
   const { text, added } = addSetupToPackageJson(start, versions, target.relative);
   const files = target.before === undefined ? [target.relative, ...createdFiles] : createdFiles;
-  const record = mergeSetupRecords(earlier, { ...added, files });
+  const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes });
   const after = writeSetupRecord(text, record, target.relative);
   const specs = added.devDependencies.map((name) => `${name} ${name === 'husky' ? versions.huskyVersion : versions.packageVersion}`);
   const recordChanged = after !== writeSetupRecord(text, earlier, target.relative);

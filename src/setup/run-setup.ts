@@ -50,11 +50,11 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
   const hookEdits = planHookFiles({ ...project, huskyDirectory: husky.huskyDirectory, hidden: hidden.filter((hook) => hook.supported) });
   const allHeads = planHeadsFiles(environments.histories, project.topLevel);
   const headsEdits = allHeads.filter((edit) => !path.isAbsolute(edit.relative));
-  const attributesEdit = planAttributes(project.topLevel, headsEdits.map((edit) => edit.relative));
+  const attributes = planAttributes(project.topLevel, headsEdits.map((edit) => edit.relative), hookEdits.map((edit) => edit.relative));
   const config = planConfigFile(project.topLevel, environments.toList, environments.workspace.config.file);
-  const others = [attributesEdit, ...headsEdits, ...(config.edit === undefined ? [] : [config.edit])];
+  const others = [attributes.edit, ...headsEdits, ...(config.edit === undefined ? [] : [config.edit])];
   const created = [...hookEdits, ...others].filter(creates).map((edit) => edit.relative);
-  const packageEdit = planPackageJson(readForEdit(project.topLevel, packageJsonPath(project)), created);
+  const packageEdit = planPackageJson(readForEdit(project.topLevel, packageJsonPath(project)), created, attributes.pinned);
 
   applyFileEdits([packageEdit]);
   const huskyResult = await activateHusky(project, husky);
@@ -72,6 +72,7 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
       ...hidden.filter((hook) => !hook.supported).map((hook) => SetupMessages.unsupportedHook(displayPath(hook.file, project.topLevel))),
       ...outside.map((edit) => SetupMessages.headsFileOutside(edit.relative)),
       ...(config.warning === undefined ? [] : [config.warning]),
+      ...hookEdits.filter((edit) => edit.after?.includes('\r\n') === true).map((edit) => SetupMessages.hookFileCrlf(edit.relative)),
     ],
     nextSteps: nextSteps(project, [packageEdit, ...hookEdits, ...others]),
   };

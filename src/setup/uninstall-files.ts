@@ -38,12 +38,15 @@ export function planHookFileRemoval(topLevel: string, huskyDirectory: string, re
   });
 }
 
-/** Our lines out of `.gitattributes` (every line of our exact shape, whichever path it names). */
+/**
+ * Our lines out of `.gitattributes`: every merge line of our exact shape, whichever path it names,
+ * and the LF pins the record says setup added (a user's identical line, there before, stays).
+ */
 export function planAttributesRemoval(topLevel: string, record: SetupRecord): FileEdit[] {
   const target = readForEdit(topLevel, ATTRIBUTES_FILE);
   if (target.before === undefined) return [];
-  const ours = splitLines(target.before).map((line) => line.content.trim()).filter((line) => OUR_ATTRIBUTE_LINE.test(line));
-  const { text, removed } = removeAttributeLines(target.before, ours);
+  const merges = splitLines(target.before).map((line) => line.content.trim()).filter((line) => OUR_ATTRIBUTE_LINE.test(line));
+  const { text, removed } = removeAttributeLines(target.before, [...merges, ...(record.attributes ?? [])]);
   if (removed.length === 0) return [];
   const remove = text === '' && record.files.includes(target.relative);
   return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed) }];

@@ -12,6 +12,8 @@ test('validated into setupRecord; absent parts are empty; no record is undefined
   t.deepEqual(validateConfig({ setup: RECORD }, 'package.json', '/r').setupRecord, RECORD);
   t.deepEqual(validateConfig({ setup: {} }, 'package.json', '/r').setupRecord, { devDependencies: [], prepare: 'none', created: [], files: [] });
   t.is(validateConfig({}, undefined, '/r').setupRecord, undefined);
+  const pinned = { ...RECORD, attributes: ['.husky/pre-commit text eol=lf', '"my app/.husky/pre-commit" text eol=lf'] };
+  t.deepEqual(validateConfig({ setup: pinned }, 'package.json', '/r').setupRecord, pinned);
 });
 
 const rejects = test.macro({
@@ -25,6 +27,9 @@ test('a file outside the repository (uninstall would delete it)', rejects, { fil
   'package.json: git-alembic.setup.files[0]: "../x" is not something setup records; this record is written by git-alembic setup and read by uninstall, do not edit it');
 test('an absolute file', rejects, { files: ['/etc/passwd'] }, /setup\.files\[0\]: "\/etc\/passwd" is not something setup records/);
 test('a dependency setup never adds', rejects, { devDependencies: ['left-pad'] }, /setup\.devDependencies\[0\]: "left-pad" is not something/);
+test('an attribute line that is not an LF pin (uninstall would remove it)', rejects, { attributes: ['* text=auto'] },
+  /setup\.attributes\[0\]: "\* text=auto" is not something setup records/);
+test('an LF pin with more attributes', rejects, { attributes: ['.husky/x text eol=lf -diff'] }, /setup\.attributes\[0\]: /);
 test('an unknown key', rejects, { extra: 1 }, /^package\.json: git-alembic\.setup\.extra: unknown key/);
 test('a prepare value setup never writes', rejects, { prepare: 'yes' }, /^package\.json: git-alembic\.setup\.prepare: /);
 

@@ -23,8 +23,9 @@ export interface PackedPackage {
   readonly modules: string;
 }
 
-// The parts of this package that end up in the tarball (package.json's "files", plus itself).
-const SHIPPED = ['package.json', 'dist', 'hooks', 'templates'];
+// The parts of this package that end up in the tarball (package.json's "files", itself, and
+// the files npm always adds), so that a change to any of them packs again.
+const SHIPPED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.gitattributes.example', 'dist', 'hooks', 'templates'];
 const LOCK_STALE_MS = 10 * 60 * 1000;
 const POLL_MS = 250;
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
-import { addAttributeLines, attributeLineFor } from '../../src/core/edits/gitattributes.js';
+import { addAttributeLines, attributeLineFor, lfAttributeLineFor } from '../../src/core/edits/gitattributes.js';
 
 const run = promisify(execFile);
 
@@ -94,4 +94,13 @@ test('our line, appended, wins over an earlier user line for the same path', asy
   const ours = attributeLineFor('m/heads.txt');
   await writeFile(path.join(root, '.gitattributes'), addAttributeLines('m/* merge=binary\n', [ours]).text);
   t.deepEqual(await mergeAttributes(root, ['m/heads.txt', 'm/other.txt']), ['git-alembic', 'binary']);
+});
+
+test('git applies lfAttributeLineFor lines exactly: eol=lf for each path, nothing for the decoys', async (t) => {
+  const root = await createRepo(t);
+  await writeFile(path.join(root, '.gitattributes'), addAttributeLines('', PATHS.map((file) => lfAttributeLineFor(file))).text);
+  const all = [...PATHS, ...DECOYS];
+  const fields = (await git(root, ['check-attr', '-z', 'eol', '--', ...all])).split('\0');
+  const found = all.map((file, index) => `${JSON.stringify(file)}: ${fields[index * 3 + 2] ?? 'missing'}`);
+  t.deepEqual(found, all.map((file) => `${JSON.stringify(file)}: ${PATHS.includes(file) ? 'lf' : 'unspecified'}`));
 });

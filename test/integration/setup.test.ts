@@ -29,6 +29,7 @@ async function snapshot(repo: TempRepo): Promise<Record<string, string>> {
 
 const heads = (...ids: string[]): string => [HEADS_FILE_COMMENT, ...ids].map((line) => `${line}\n`).join('');
 const PACKAGE = '{\n  "name": "app",\n  "scripts": {\n    "prepare": "echo prepared"\n  }\n}\n';
+const PINS = ['pre-commit', 'post-merge', 'post-rewrite', 'post-commit'].map((hook) => `.husky/${hook} text eol=lf`);
 
 // A project whose husky dir already has a user hook, with executable .git/hooks that log to chained.log.
 async function rootProject(t: Parameters<typeof createTempRepo>[0]): Promise<TempRepo> {
@@ -59,7 +60,7 @@ test('setup is idempotent, uninstall restores every byte, and setup again gives 
     '  .husky/post-rewrite: added the git-alembic block; it also runs .git/hooks/post-rewrite, which husky would hide',
     '  .husky/post-commit: added the git-alembic block',
     '  .git/config: registered the merge driver git-alembic: node_modules/.bin/git-alembic driver %O %A %B %L %P || { [ $? = 1 ] || git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B; exit 1; }',
-    '  .gitattributes: added migrations/heads.txt merge=git-alembic',
+    '  .gitattributes: added migrations/heads.txt merge=git-alembic, .husky/pre-commit text eol=lf, .husky/post-merge text eol=lf, .husky/post-rewrite text eol=lf, .husky/post-commit text eol=lf',
     '  migrations/heads.txt: wrote a1',
     'next: commit package.json, .husky/pre-commit, .husky/post-merge, .husky/post-rewrite, .husky/post-commit, .gitattributes, migrations/heads.txt',
     '',
@@ -68,6 +69,7 @@ test('setup is idempotent, uninstall restores every byte, and setup again gives 
   const setUp = await snapshot(repo);
   t.true(setUp['.husky/pre-commit']?.startsWith('644 echo user-line >> user.log\n# >>> git-alembic\n'));
   t.is(JSON.parse(setUp['package.json']?.slice(4) ?? '').scripts.prepare, 'echo prepared && git-alembic setup --prepare');
+  t.deepEqual(JSON.parse(setUp['package.json']?.slice(4) ?? '')['git-alembic'].setup.attributes, PINS, 'the LF pins are recorded for uninstall');
   t.is((await repo.cli(['setup'])).stdout, `git-alembic setup in ${repo.root}:\n  already set up; nothing changed\n`);
   t.deepEqual(await snapshot(repo), setUp, 'a second setup changes nothing');
   await repo.cli(['uninstall']);
@@ -201,4 +203,63 @@ test('an environment the hooks would not find by themselves (-c) is listed in .g
   t.true(await repo.exists('db/migrations/heads.txt'));
   await repo.cli(['uninstall']);
   t.deepEqual(await snapshot(repo), before);
+});
+
+test('hook files are kept LF: a pin the user wrote stays through uninstall; doctor reports CRLF (GA314) and a missing pin (GA315)', async (t) => {
+  const repo = await createTempRepo(t, { attributes: false });
+  await writeAlembicProject(repo);
+  await repo.write('package.json', PACKAGE);
+  await repo.write('.gitignore', 'node_modules\n*.log\n');
+  await repo.write('.gitattributes', '# mine\n.husky/post-merge text eol=lf\n');
+  await installShims(repo);
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'project']);
+  const notSetUp = await repo.cli(['doctor'], { allowFailure: true });
+  t.regex(notSetUp.stdout, /^GA300 git-alembic is not set up here: /);
+  const before = await snapshot(repo);
+
+  await repo.cli(['setup']);
+  const pins = PINS.filter((line) => !line.startsWith('.husky/post-merge '));
+  t.is(await repo.read('.gitattributes'), ['# mine', PINS[1], 'migrations/heads.txt merge=git-alembic', ...pins, ''].join('\n'));
+  t.deepEqual(JSON.parse(await repo.read('package.json'))['git-alembic'].setup.attributes, pins, 'only the pins setup added');
+  const setUp = await snapshot(repo);
+  await repo.cli(['uninstall']);
+  t.deepEqual(await snapshot(repo), before, "the user's own pin stays; every other byte as before");
+  await repo.cli(['setup']);
+  t.deepEqual(await snapshot(repo), setUp);
+  t.is((await repo.cli(['doctor'])).status, 0);
+
+  // A Windows clone: core.autocrlf=true and everything checked out again.
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'set up']);
+  await repo.git(['config', 'core.autocrlf', 'true']);
+  await repo.git(['rm', '-q', '-r', '--cached', '.']);
+  await repo.git(['reset', '-q', '--hard']);
+  t.true((await repo.read('alembic.ini')).includes('\r\n'), 'unpinned files are CRLF');
+  for (const hook of ['pre-commit', 'post-merge', 'post-rewrite', 'post-commit']) t.false((await repo.read(`.husky/${hook}`)).includes('\r'), hook);
+  await repo.git(['commit', '-q', '--allow-empty', '-m', 'hooks run']);
+  t.is(await repo.read('hook.log'), 'hook pre-commit\nhook pre-commit\n', 'pre-commit ran under sh, for both commits');
+
+  // The pin for pre-commit removed, and the file as a checkout without it writes it.
+  await repo.write('.gitattributes', (await repo.read('.gitattributes')).replace(`${PINS[0]}\r\n`, ''));
+  await repo.write('.husky/pre-commit', (await repo.read('.husky/pre-commit')).replace(/\n/g, '\r\n'));
+  const broken = await repo.cli(['doctor'], { allowFailure: true });
+  t.is(broken.status, 1);
+  t.is(broken.stdout.replace(/^GA312 [^]*$/m, ''), [
+    'GA314 .husky/pre-commit has CRLF line endings: sh, which husky runs it with, fails on them, so none of its lines run',
+    '  .husky/pre-commit',
+    '  fix: run `npx git-alembic setup` (GA315), then save it with LF line endings; when it has no uncommitted changes, `rm .husky/pre-commit && git checkout -- .husky/pre-commit` does that',
+    "GA315 .husky/pre-commit is not kept LF by .gitattributes (git says eol: unspecified): where core.autocrlf=true (Git for Windows' default), a checkout writes it with CRLF and sh cannot run it",
+    '  .husky/pre-commit',
+    '  fix: run `npx git-alembic setup` (it adds `.husky/pre-commit text eol=lf` to .gitattributes) and commit .gitattributes',
+    '',
+  ].join('\n'));
+
+  const fixed = await repo.cli(['setup']);
+  t.true(fixed.stdout.includes(`  .gitattributes: added ${PINS[0]}\n`), fixed.stdout);
+  t.regex(fixed.stderr, /^git-alembic: warning: \.husky\/pre-commit has CRLF line endings, which husky's sh cannot run /m);
+  await repo.git(['add', '.gitattributes']);
+  await repo.run('sh', ['-c', 'rm .husky/pre-commit && git checkout -- .husky/pre-commit']);
+  t.false((await repo.read('.husky/pre-commit')).includes('\r'), "doctor's fix works");
+  t.is((await repo.cli(['doctor'])).status, 0);
 });

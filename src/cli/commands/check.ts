@@ -1,9 +1,11 @@
 // `git-alembic check`: exit 1 when any environment has diverged (for CI and humans).
 import { ExitCode } from '../../exit-codes.js';
-import type { Finding } from '../../core/findings.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
 import { UsageError } from '../../errors.js';
-import { CHECK_OK } from '../../messages/cli.js';
+import { CHECK_OK, UsageMessages } from '../../messages/cli.js';
+import { githubAnnotations } from '../github-annotations.js';
+import { reportLoading } from '../load-report.js';
+import { findingLines } from '../present.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,26 +28,25 @@ export const definition: CommandDefinition = {
 };
 
 /** Runs `check`. */
-export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
+  const { ctx, out } = runtime;
   const format = chosenFormat(args);
   const [{ loadHistories }, { divergenceFindings }, { headsFileFindings }] = await Promise.all([
     import('../../project/workspace.js'),
     import('../../project/check-histories.js'),
     import('../../project/heads-file-findings.js'),
   ]);
-  const { workspace, histories } = await loadHistories(ctx.cwd, ctx.env, { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') });
+  const selection = { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   const findings = [
     ...histories.flatMap((history) => divergenceFindings(history)),
     ...(await headsFileFindings(histories, workspace.repoRoot, workspace.config, ctx.env)),
   ];
   if (format === 'json') {
     out.result(JSON.stringify({ ok: findings.length === 0, environments: histories.map((h) => h.environment.name), findings }));
-  } else if (format === 'github') {
-    for (const finding of findings) out.result(githubAnnotations(finding).join('\n'));
-  } else if (findings.length === 0) {
-    out.info(CHECK_OK(histories.length));
   } else {
-    for (const finding of findings) out.result(textLines(finding).join('\n'));
+    for (const finding of findings) out.result((format === 'github' ? githubAnnotations(finding) : findingLines(finding, out, 'hint')).join('\n'));
+    if (findings.length === 0) out.info(out.style(CHECK_OK(histories.length), 'green', 'stderr'));
   }
   return findings.length === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
 }
@@ -53,32 +54,6 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
 function chosenFormat(args: ParsedArguments): Format {
   if (booleanOption(args, 'json')) return 'json';
   const format = stringOption(args, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format '${format}'`, 'use text, json or github');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(UsageMessages.unknownFormat(format), UsageMessages.formatsHint(FORMATS));
   return format as Format;
-}
-
-function textLines(finding: Finding): string[] {
-  return [
-    `${finding.id} ${finding.environment}: ${finding.message}`,
-    ...finding.locations.map((location) => `  ${location.file}${location.line === undefined ? '' : `:${location.line}`}`),
-    `  hint: ${finding.hint}`,
-  ];
-}
-
-// GitHub workflow commands: one annotation per file involved, so each shows on its diff.
-function githubAnnotations(finding: Finding): string[] {
-  const message = escapeWorkflowData(`${finding.id} ${finding.message} (hint: ${finding.hint})`);
-  if (finding.locations.length === 0) return [`::error title=${finding.id}::${message}`];
-  return finding.locations.map(
-    (location) =>
-      `::error file=${escapeWorkflowProperty(location.file)}${location.line === undefined ? '' : `,line=${location.line}`},title=${finding.id}::${message}`,
-  );
-}
-
-function escapeWorkflowData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeWorkflowProperty(text: string): string {
-  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -4,13 +4,16 @@ import { booleanOption, type CommandDefinition, type CommandRuntime, type Parsed
 
 export const definition: CommandDefinition = {
   name: 'demo',
-  summary: 'build a throwaway project with two heads and run the commands on it',
+  summary: 'merge two branches that each add a migration, in a throwaway repository set up with git-alembic',
   usage: '[--clean]',
   description:
-    'Creates an Alembic project in a temporary directory where a hotfix and a feature revision\n' +
-    'both revise the same parent, then shows `heads`, `check` and `graph` on it.',
+    'Creates a git repository in a temporary directory with an Alembic project, installs this\n' +
+    'git-alembic into it (links, no network) and runs `git-alembic setup`. Then a hotfix migration on\n' +
+    'main and a feature migration on dev, both on the same parent, and a real `git merge dev`: the\n' +
+    'hook writes the merge revision into the merge commit. Shows the graph before and after, the\n' +
+    'merge revision and the merge commit. Exits 0 when the merge left one head.',
   options: {
-    clean: { type: 'boolean', description: 'remove the temporary project afterwards' },
+    clean: { type: 'boolean', description: 'remove the temporary repository at the end' },
   },
   examples: ['git-alembic demo', 'npm run demo', 'git-alembic demo --clean'],
 };

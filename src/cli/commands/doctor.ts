@@ -1,7 +1,7 @@
 // `git-alembic doctor`: checks the git integration piece by piece (src/doctor/).
 import { ExitCode } from '../../exit-codes.js';
-import type { Finding } from '../../core/findings.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, type ParsedArguments } from '../command.js';
+import { findingLines } from '../present.js';
 
 export const definition: CommandDefinition = {
   name: 'doctor',
@@ -28,18 +28,9 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
     out.result(JSON.stringify({ ok: errors === 0, findings }));
     return errors === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
-  for (const finding of findings) out.result(findingLines(finding).join('\n'));
+  for (const finding of findings) out.result(findingLines(finding, out, 'fix').join('\n'));
   const warnings = findings.length - errors;
-  if (errors === 0) out.info(DoctorMessages.ok(warnings));
+  if (errors === 0) out.info(out.style(DoctorMessages.ok(warnings), 'green', 'stderr'));
   else out.info(DoctorMessages.problems(errors, warnings));
   return errors === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
-}
-
-function findingLines(finding: Finding): string[] {
-  const scope = finding.environment === '' ? '' : ` ${finding.environment}:`;
-  return [
-    `${finding.id}${finding.severity === 'warning' ? ' (warning)' : ''}${scope} ${finding.message}`,
-    ...finding.locations.map((location) => `  ${location.file}${location.line === undefined ? '' : `:${location.line}`}`),
-    `  fix: ${finding.hint}`,
-  ];
 }

@@ -2,6 +2,7 @@
 import { ExitCode } from '../../exit-codes.js';
 import type { History } from '../../project/workspace.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { reportLoading } from '../load-report.js';
 import type { Printer } from '../output.js';
 import { environmentHeader, relativeConfigPath } from '../present.js';
 
@@ -28,19 +29,18 @@ export const definition: CommandDefinition = {
 };
 
 /** Runs `heads`. */
-export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
+  const { ctx, out } = runtime;
   const { loadHistories } = await import('../../project/workspace.js');
-  const { workspace, histories } = await loadHistories(ctx.cwd, ctx.env, {
-    configFile: stringOption(args, 'config'),
-    section: stringOption(args, 'name'),
-  });
+  const selection = { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace.repoRoot, out);
   if (booleanOption(args, 'json')) {
     out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));
     return ExitCode.OK;
   }
   for (const history of histories) {
-    if (histories.length > 1) out.result(environmentHeader(history.environment, workspace.repoRoot));
+    if (histories.length > 1) out.result(out.style(environmentHeader(history.environment, workspace.repoRoot), 'bold'));
     const indent = histories.length > 1 ? '  ' : '';
     for (const line of headLines(history)) out.result(`${indent}${line}`);
   }

@@ -1,8 +1,6 @@
 // `git-alembic setup`: installs the heads files, the merge driver and the husky hooks (src/setup/).
-import path from 'node:path';
-
 import { ExitCode } from '../../exit-codes.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { booleanOption, chosenDirectory, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'setup',
@@ -12,7 +10,8 @@ export const definition: CommandDefinition = {
     'In a repository with a package.json at its top level or in a subdirectory, setup:\n' +
     ' 1. adds git-alembic and husky to devDependencies (a spec already there is kept);\n' +
     ' 2. makes husky active (core.hooksPath), chaining `git-alembic setup --prepare` into `prepare`;\n' +
-    ' 3. adds a git-alembic block to .husky/post-merge, pre-commit and post-rewrite (your lines stay);\n' +
+    ' 3. adds a git-alembic block to .husky/pre-commit, post-merge, post-rewrite and post-commit\n' +
+    '    (your lines stay);\n' +
     ' 4. chains the hooks husky would hide (.git/hooks/*, an earlier core.hooksPath);\n' +
     ' 5. registers the merge driver in .git/config (merge.git-alembic.name and .driver);\n' +
     ' 6. adds a `<heads file> merge=git-alembic` line to .gitattributes for each environment;\n' +
@@ -39,7 +38,7 @@ export const definition: CommandDefinition = {
 /** Runs `setup`. */
 export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
   const named = stringOption(args, 'cwd');
-  const directory = named === undefined ? ctx.cwd : path.resolve(ctx.cwd, named);
+  const directory = chosenDirectory(ctx.cwd, named);
   if (booleanOption(args, 'prepare')) {
     const { runPrepare } = await import('../../setup/run-prepare.js');
     const report = await runPrepare(directory, ctx.env);
@@ -52,9 +51,10 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
     { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), selection: { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') } },
     ctx.env,
   );
-  out.result(SetupMessages.heading(report.topLevel));
-  for (const line of report.changes.length === 0 ? [SetupMessages.NOTHING_CHANGED] : report.changes) out.result(`  ${line}`);
+  out.note(out.style(SetupMessages.heading(report.topLevel), 'bold'));
+  if (report.changes.length === 0) out.note(`  ${SetupMessages.NOTHING_CHANGED}`);
+  for (const line of report.changes) out.result(`  ${line}`);
   for (const warning of report.warnings) out.warn(warning);
-  for (const step of report.nextSteps) out.result(`next: ${step}`);
+  for (const step of report.nextSteps) out.note(`${out.style('next:', 'cyan')} ${step}`);
   return ExitCode.OK;
 }

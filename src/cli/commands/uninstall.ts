@@ -1,8 +1,6 @@
 // `git-alembic uninstall`: reverses exactly what setup added (src/setup/run-uninstall.ts).
-import path from 'node:path';
-
 import { ExitCode } from '../../exit-codes.js';
-import { type CommandDefinition, type CommandRuntime, type ParsedArguments, stringOption } from '../command.js';
+import { chosenDirectory, type CommandDefinition, type CommandRuntime, type ParsedArguments, stringOption } from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'uninstall',
@@ -23,10 +21,11 @@ export const definition: CommandDefinition = {
 /** Runs `uninstall`. */
 export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
   const named = stringOption(args, 'cwd');
-  const directory = named === undefined ? ctx.cwd : path.resolve(ctx.cwd, named);
+  const directory = chosenDirectory(ctx.cwd, named);
   const [{ runUninstall }, { SetupMessages }] = await Promise.all([import('../../setup/run-uninstall.js'), import('../../messages/git-integration.js')]);
   const report = await runUninstall(directory, named !== undefined, ctx.env);
-  out.result(SetupMessages.uninstallHeading(report.topLevel));
-  for (const line of report.changes.length === 0 ? [SetupMessages.NOTHING_REMOVED] : report.changes) out.result(`  ${line}`);
+  out.note(out.style(SetupMessages.uninstallHeading(report.topLevel), 'bold'));
+  if (report.changes.length === 0) out.note(`  ${SetupMessages.NOTHING_REMOVED}`);
+  for (const line of report.changes) out.result(`  ${line}`);
   return ExitCode.OK;
 }

@@ -15,22 +15,51 @@ const GLOB_SPECIAL = /[*?[\\]/g;
 // Non-ASCII text, Unicode spaces included, works bare.
 const NEEDS_QUOTES = /[\u0000-\u0020"\u007f]/;
 const C_ESCAPED = /["\\\u0000-\u001f\u007f]/g;
+// One pattern ("quoted" with escapes, or bare and not starting with a quote), then our LF
+// attributes and nothing else.
+const LF_ATTRIBUTE_LINE = /^(?:"(?:[^"\\]|\\.)*"|[^"\s]\S*) text eol=lf$/;
+
+/** The attributes that pin a file to LF line endings in every work tree (`core.autocrlf` aside). */
+export const LF_ATTRIBUTES = 'text eol=lf';
 
 /**
  * The attribute line that gives `path` our merge driver, e.g. `migrations/heads.txt merge=git-alembic`.
- * `path` is relative to the repository root with forward slashes. Glob characters are escaped,
- * a leading `!` or `#` too, a path without a slash is anchored with `/` (else it would match in
- * every directory), and a path with blanks, control characters or `"` is written in C-style
- * double quotes. Verified against git 2.39 by test/integration/gitattributes-quoting.test.ts.
+ * `path` is written as `attributePatternFor` writes it.
  * @throws RangeError for a path or driver name that cannot be right (a caller's bug).
  */
 export function attributeLineFor(path: string, driverName: string = DEFAULT_DRIVER_NAME): string {
   if (!DRIVER_NAME.test(driverName)) throw new RangeError(AttributeMessages.badDriverName(driverName));
+  return `${attributePatternFor(path)} merge=${driverName}`;
+}
+
+/**
+ * The attribute line that keeps `path` LF in every checkout, e.g. `.husky/pre-commit text eol=lf`:
+ * `sh` cannot run a hook file that `core.autocrlf=true` (Git for Windows' default) wrote with CRLF.
+ * @throws RangeError for a path that cannot be right (a caller's bug).
+ */
+export function lfAttributeLineFor(path: string): string {
+  return `${attributePatternFor(path)} ${LF_ATTRIBUTES}`;
+}
+
+/**
+ * The pattern that matches exactly `path` (relative to the repository root, forward slashes).
+ * Glob characters are escaped, a leading `!` or `#` too, a path without a slash is anchored with
+ * `/` (else it would match in every directory), and a path with blanks, control characters or
+ * `"` is written in C-style double quotes. Verified against git 2.39 by
+ * test/integration/gitattributes-quoting.test.ts.
+ * @throws RangeError for a path that cannot be right (a caller's bug).
+ */
+export function attributePatternFor(path: string): string {
   if (!isRepositoryPath(path)) throw new RangeError(AttributeMessages.badPath(path));
   let pattern = path.replace(GLOB_SPECIAL, (special) => `\\${special}`);
   if (pattern.startsWith('!') || pattern.startsWith('#')) pattern = `\\${pattern}`;
   if (!path.includes('/')) pattern = `/${pattern}`;
-  return `${NEEDS_QUOTES.test(pattern) ? cQuote(pattern) : pattern} merge=${driverName}`;
+  return NEEDS_QUOTES.test(pattern) ? cQuote(pattern) : pattern;
+}
+
+/** Whether `line` has the shape `lfAttributeLineFor` writes: one pattern, then exactly `text eol=lf`. */
+export function isLfAttributeLine(line: string): boolean {
+  return LF_ATTRIBUTE_LINE.test(line);
 }
 
 /**

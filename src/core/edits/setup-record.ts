@@ -13,10 +13,13 @@ export const SETUP_RECORD_KEY = 'setup';
 
 /**
  * What setup changed: the package.json edits, plus `files`, the files setup created
- * (repository-relative, forward slashes), which uninstall deletes once only our content is left.
+ * (repository-relative, forward slashes), which uninstall deletes once only our content is left,
+ * and `attributes`, the LF pins setup added to `.gitattributes` (absent when none): unlike our
+ * `merge=git-alembic` lines, a user may write the same line, so only the record says it is ours.
  */
 export interface SetupRecord extends PackageJsonSetupRecord {
   readonly files: readonly string[];
+  readonly attributes?: readonly string[];
 }
 
 /** A record of nothing. */
@@ -29,12 +32,13 @@ export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): Set
     prepare: earlier.prepare === 'none' ? later.prepare : earlier.prepare,
     created: union(earlier.created, later.created),
     files: union(earlier.files, later.files),
+    ...optionalList('attributes', union(earlier.attributes ?? [], later.attributes ?? [])),
   };
 }
 
 /** Whether the record says setup added nothing at all. */
 export function isEmptySetupRecord(record: SetupRecord): boolean {
-  return record.devDependencies.length === 0 && record.prepare === 'none' && record.created.length === 0 && record.files.length === 0;
+  return record.devDependencies.length === 0 && record.prepare === 'none' && record.created.length === 0 && record.files.length === 0 && (record.attributes ?? []).length === 0;
 }
 
 /**
@@ -83,7 +87,18 @@ function renderJson(value: unknown, layout: JsonLayout, indent: string): string 
 
 // The record with its keys in a fixed order, so re-runs write the same bytes.
 function plain(record: SetupRecord): Record<string, unknown> {
-  return { devDependencies: record.devDependencies, prepare: record.prepare, created: record.created, files: record.files };
+  return {
+    devDependencies: record.devDependencies,
+    prepare: record.prepare,
+    created: record.created,
+    files: record.files,
+    ...optionalList('attributes', record.attributes ?? []),
+  };
+}
+
+// An optional list member: present only when it has entries, so records without it keep their bytes.
+function optionalList<K extends string>(key: K, list: readonly string[]): Partial<Record<K, readonly string[]>> {
+  return list.length === 0 ? {} : ({ [key]: list } as Partial<Record<K, readonly string[]>>);
 }
 
 function union<T>(first: readonly T[], second: readonly T[]): T[] {

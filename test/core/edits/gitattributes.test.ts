@@ -1,5 +1,5 @@
 import test from 'ava';
-import { addAttributeLines, attributeLineFor, removeAttributeLines } from '../../../src/core/edits/gitattributes.js';
+import { addAttributeLines, attributeLineFor, isLfAttributeLine, lfAttributeLineFor, removeAttributeLines } from '../../../src/core/edits/gitattributes.js';
 import { AttributeMessages } from '../../../src/messages/edits.js';
 
 const OURS = 'migrations/heads.txt merge=git-alembic';
@@ -97,6 +97,21 @@ test('non-ASCII text stays bare', lineFor, 'dir/日本/é.txt', 'dir/日本/é.t
 test('a no-break space stays bare', lineFor, 'dir/a\u00a0b.txt', 'dir/a\u00a0b.txt merge=git-alembic');
 test('non-ASCII text inside quotes stays raw', lineFor, 'dir/é ü.txt', '"dir/é ü.txt" merge=git-alembic');
 test('shell characters mean nothing here', lineFor, "d/$(x);`y`&'z'=.txt", "d/$(x);`y`&'z'=.txt merge=git-alembic");
+
+test('lfAttributeLineFor writes the same pattern, then text eol=lf', (t) => {
+  t.is(lfAttributeLineFor('.husky/pre-commit'), '.husky/pre-commit text eol=lf');
+  t.is(lfAttributeLineFor('my app/.husky/pre-commit'), '"my app/.husky/pre-commit" text eol=lf');
+  t.is(lfAttributeLineFor('a[1]/.husky/x'), 'a\\[1]/.husky/x text eol=lf');
+  t.is(lfAttributeLineFor('pre-commit'), '/pre-commit text eol=lf');
+  t.throws(() => lfAttributeLineFor('../x'), { instanceOf: RangeError, message: AttributeMessages.badPath('../x') });
+});
+
+test('isLfAttributeLine: exactly the shape lfAttributeLineFor writes', (t) => {
+  for (const path of ['.husky/pre-commit', 'my app/.husky/pre "x"', 'a\tb/c', 'x']) t.true(isLfAttributeLine(lfAttributeLineFor(path)), path);
+  for (const line of ['* text=auto', '.husky/x text eol=lf -diff', '.husky/x eol=lf', 'a b text eol=lf', '"open text eol=lf', ' .husky/x text eol=lf', 'migrations/heads.txt merge=git-alembic']) {
+    t.false(isLfAttributeLine(line), line);
+  }
+});
 
 for (const path of ['', '/abs/heads.txt', 'dir/', 'a//b', './a', 'a/./b', 'a/../b', '..', 'a\u0000b']) {
   test(`attributeLineFor refuses ${JSON.stringify(path)}`, (t) => {

@@ -74,3 +74,15 @@ test('merging keeps what either run added, in order, and an earlier prepare chan
   t.true(isEmptySetupRecord(EMPTY_SETUP_RECORD));
   t.false(isEmptySetupRecord(RECORD));
 });
+
+test('the LF pins: written after files only when there are any, merged, removed byte for byte', (t) => {
+  const pinned: SetupRecord = { ...RECORD, attributes: ['.husky/pre-commit text eol=lf'] };
+  const written = writeSetupRecord('{\n  "name": "app"\n}\n', pinned);
+  t.true(written.includes('      "files": [\n        ".husky/pre-commit"\n      ],\n      "attributes": [\n        ".husky/pre-commit text eol=lf"\n      ]\n'));
+  t.is(removeSetupRecord(written), '{\n  "name": "app"\n}\n');
+  t.false(writeSetupRecord('{}', { ...RECORD, attributes: [] }).includes('attributes'), 'an empty list is left out');
+  const later: SetupRecord = { ...RECORD, attributes: ['.husky/post-merge text eol=lf', '.husky/pre-commit text eol=lf'] };
+  t.deepEqual(mergeSetupRecords(pinned, later).attributes, ['.husky/pre-commit text eol=lf', '.husky/post-merge text eol=lf']);
+  t.false('attributes' in mergeSetupRecords(RECORD, RECORD), 'no pins on either side: no member');
+  t.false(isEmptySetupRecord({ ...EMPTY_SETUP_RECORD, attributes: ['.husky/pre-commit text eol=lf'] }));
+});
