@@ -23,25 +23,27 @@ const REAL_CLOCK: LoadReportClock = { now: () => performance.now() };
  */
 export async function reportLoading<T>(runtime: CommandRuntime, load: (observer: LoadObserver) => Promise<T>, clock: LoadReportClock = REAL_CLOCK): Promise<T> {
   const { ctx, out } = runtime;
+  const enabled = progressEnabled(ctx.stderr, ctx.env, out.verbosity === 'quiet');
   const progress = new ProgressIndicator({
     stream: ctx.stderr,
-    enabled: progressEnabled(ctx.stderr, ctx.env, out.verbosity === 'quiet'),
+    enabled,
     now: clock.now,
     ...(clock.schedule === undefined ? {} : { schedule: clock.schedule }),
   });
   progress.update(LoadMessages.DISCOVERING);
   try {
-    return await load(loadObserver(runtime, progress, clock.now));
+    return await load(loadObserver(runtime, enabled ? progress : undefined, clock.now));
   } finally {
     progress.stop();
   }
 }
 
-function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator, now: () => number): LoadObserver {
+// Without a progress line (not a TTY, --quiet) the scan is not asked for its counts at all.
+function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator | undefined, now: () => number): LoadObserver {
   // Verbose lines interrupt the progress line; it comes back with the next update.
   const verbose = (text: string): void => {
     if (out.verbosity !== 'verbose') return;
-    progress.erase();
+    progress?.erase();
     out.verbose(text);
   };
   let repoRoot = '';
@@ -56,12 +58,16 @@ function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator, now:
       const locations = environment.versionLocations.map((location) => repositoryPath(location, repoRoot));
       verbose(LoadMessages.environment(environment.name, relativeConfigPath(environment, repoRoot), environment.section, locations));
       position = { environment: index + 1, environments: count };
-      progress.update(LoadMessages.progress(position.environment, position.environments));
+      progress?.update(LoadMessages.progress(position.environment, position.environments));
       startedAt = now();
     },
-    progress(_environment, read, total) {
-      progress.update(LoadMessages.progress(position.environment, position.environments, { read, total }));
-    },
+    ...(progress === undefined
+      ? {}
+      : {
+          progress(_environment: unknown, read: number, total: number) {
+            progress.update(LoadMessages.progress(position.environment, position.environments, { read, total }));
+          },
+        }),
     read(environment, revisions) {
       verbose(LoadMessages.read(environment.name, revisions, Math.round(now() - startedAt)));
     },

@@ -12,6 +12,7 @@ import type { CommandContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
 import { Printer, type Verbosity } from './output.js';
 import { parseCommandArguments } from './parse-arguments.js';
+import { packageFile } from '../package-root.js';
 
 /** Runs git-alembic with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<ExitCode> {
@@ -77,7 +78,6 @@ export function oneLine(message: string): string {
 }
 
 function packageVersion(): string {
-  // dist/cli/main.js → the package root, in this repository and in node_modules alike.
-  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return packageJson.version;
 }

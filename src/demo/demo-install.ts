@@ -3,12 +3,12 @@
 // it depends on, and the `.bin/git-alembic` shim the driver and the hooks run.
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { shellQuote } from '../core/setup/shell-quote.js';
 import { UserError } from '../errors.js';
 import { ownHuskyDirectory } from '../husky/husky.js';
 import { DemoMessages } from '../messages/demo.js';
+import { packageRoot } from '../package-root.js';
 
 /** This package: its root directory and its built CLI. */
 export interface OwnPackage {
@@ -21,7 +21,7 @@ export interface OwnPackage {
  * build). @throws UserError when the CLI has not been built (`npm run build`).
  */
 export function ownPackage(): OwnPackage {
-  const root = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
+  const root = packageRoot();
   const bin = path.join(root, 'dist', 'bin.js');
   if (!existsSync(bin)) throw new UserError(DemoMessages.notBuilt(bin), { hint: DemoMessages.NOT_BUILT_HINT });
   return { root, bin };

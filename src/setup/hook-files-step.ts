@@ -9,6 +9,7 @@ import { SetupMessages } from '../messages/git-integration.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import type { HiddenHook } from './hidden-hooks.js';
 import { displayPath } from './project.js';
+import { packageFile } from '../package-root.js';
 
 /** What the hook files need to know. */
 export interface HookFilesInput {
@@ -23,7 +24,7 @@ export interface HookFilesInput {
 
 /** The shipped body of one of our hooks (hooks/<hook>.sh in the package). */
 export function shippedHookBody(hook: string): string {
-  return readFileSync(new URL(`../../hooks/${hook}.sh`, import.meta.url), 'utf8');
+  return readFileSync(packageFile('hooks', `${hook}.sh`), 'utf8');
 }
 
 /** One edit per hook file that needs our block (unchanged ones included, with before === after). */
