@@ -1,7 +1,5 @@
 // Turns the workspace's load steps into what the user sees: --verbose lines naming the project
 // config, each environment and what reading it cost, and the progress indicator of a long load.
-import { performance } from 'node:perf_hooks';
-
 import { LoadMessages } from '../messages/cli.js';
 import { repositoryPath } from '../project/heads-files.js';
 import type { LoadObserver } from '../project/load-observer.js';

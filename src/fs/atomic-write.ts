@@ -1,17 +1,18 @@
 // Writes files so that a reader (git, an editor, a concurrent hook) sees the old content or the
 // new, never half of it: write a temporary file beside the target, then rename it over.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { temporaryPathBeside } from './temporary-path.js';
 
 /** Replaces (or creates) `file` with `text` atomically, keeping an existing file's mode. */
 export function writeFileAtomic(file: string, text: string): void {
   const directory = path.dirname(file);
   mkdirSync(directory, { recursive: true });
   const mode = statSync(file, { throwIfNoEntry: false })?.mode;
-  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryPathBeside(file);
   try {
-    writeFileSync(temporary, text, mode === undefined ? {} : { mode: mode & 0o7777 });
+    writeFileSync(temporary, text, { flag: 'wx', ...(mode === undefined ? {} : { mode: mode & 0o7777 }) });
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -2,11 +2,11 @@
 // temporary file in the target directory first; a hard link then gives them their name, which
 // fails with EEXIST instead of replacing a file (rename would replace it). Readers therefore see
 // either no file or the whole file, and every failure removes what this module created.
-import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { UserError } from '../errors.js';
+import { temporaryPathBeside } from '../fs/temporary-path.js';
 import { MergeMessages } from '../messages/merge.js';
 
 /** The target exists already (git-alembic never overwrites). */
@@ -29,7 +29,7 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 export function writeNewFile(target: string, bytes: Uint8Array): void {
   const directory = path.dirname(target);
   const firstCreated = makeDirectories(target, directory);
-  const temporary = path.join(directory, `.git-alembic-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPathBeside(target);
   try {
     writeFileSync(temporary, bytes, { flag: 'wx' });
     linkWithoutOverwrite(temporary, target);

@@ -1,0 +1,16 @@
+// Names for temporary files written beside their target (same directory, so a rename or link
+// to the final name stays on one file system).
+import path from 'node:path';
+
+let sequence = 0;
+
+/**
+ * A hidden name beside `file` that no other writer uses: the process id plus a per-process
+ * sequence and the time. Callers still create it with the `wx` flag, so a clash is an error,
+ * never a shared file. (No node:crypto: loading it costs hooks a few milliseconds.)
+ */
+export function temporaryPathBeside(file: string): string {
+  sequence += 1;
+  // Short on purpose: a target name near the file system's limit must not break its temporary.
+  return path.join(path.dirname(file), `.git-alembic-${process.pid}-${Date.now().toString(36)}${sequence}.tmp`);
+}
