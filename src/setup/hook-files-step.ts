@@ -22,9 +22,10 @@ export interface HookFilesInput {
   readonly hidden: readonly HiddenHook[];
 }
 
-/** The shipped body of one of our hooks (hooks/<hook>.sh in the package). */
+/** The shipped body of one of our hooks: the shared runner, then hooks/<hook>.sh of the package. */
 export function shippedHookBody(hook: string): string {
-  return readFileSync(packageFile('hooks', `${hook}.sh`), 'utf8');
+  const runner = readFileSync(packageFile('hooks', 'run-git-alembic.sh'), 'utf8');
+  return `${runner}${readFileSync(packageFile('hooks', `${hook}.sh`), 'utf8')}`;
 }
 
 /** One edit per hook file that needs our block (unchanged ones included, with before === after). */
