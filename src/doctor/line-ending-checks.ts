@@ -1,7 +1,6 @@
 // Line endings of the husky hook files that hold our block: husky runs them with `sh`, which
 // fails on CRLF, and `core.autocrlf=true` (Git for Windows' default) checks them out with CRLF
 // unless `.gitattributes` keeps them LF, as setup's `<file> text eol=lf` lines do.
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { lfAttributeLineFor } from '../core/edits/gitattributes.js';
@@ -9,6 +8,7 @@ import { HOOK_BLOCK_BEGIN } from '../core/edits/hook-block.js';
 import type { Finding } from '../core/findings.js';
 import { readTextIfExists } from '../fs/atomic-write.js';
 import { checkAttribute } from '../git/repository.js';
+import { huskyHookFiles } from '../husky/husky.js';
 import { DoctorMessages } from '../messages/git-integration.js';
 import type { DoctorContext } from './doctor-context.js';
 import { finding } from './driver-checks.js';
@@ -29,17 +29,9 @@ export async function lineEndingFindings(context: DoctorContext): Promise<Findin
 
 // Every file of the husky directory (its `_` runtime aside) that holds our block, with its text.
 function hookFilesWithBlock(topLevel: string, huskyDirectory: string): { relative: string; text: string }[] {
-  const directory = path.join(topLevel, ...huskyDirectory.split('/'));
-  let names: string[];
-  try {
-    names = readdirSync(directory).filter((name) => statSync(path.join(directory, name)).isFile());
-  } catch {
-    // No husky directory: GA306 says the blocks are missing.
-    return [];
-  }
-  return names.sort().flatMap((name) => {
-    const text = readTextIfExists(path.join(directory, name));
-    return text?.split(/\r?\n/).includes(HOOK_BLOCK_BEGIN) ? [{ relative: `${huskyDirectory}/${name}`, text }] : [];
+  return huskyHookFiles(topLevel, huskyDirectory).flatMap((relative) => {
+    const text = readTextIfExists(path.join(topLevel, ...relative.split('/')));
+    return text?.split(/\r?\n/).includes(HOOK_BLOCK_BEGIN) ? [{ relative, text }] : [];
   });
 }
 

@@ -4,7 +4,7 @@
 // run as a child process in the top level, never imported. `husky init` is never run: it
 // overwrites the prepare script and .husky/pre-commit.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,22 @@ export function huskyDirectoryOf(hooksPath: string | undefined, topLevel: string
   if (!existsSync(path.join(absolute, 'h'))) return undefined;
   const relative = path.relative(topLevel, path.dirname(absolute)).split(path.sep).join('/');
   return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+}
+
+/**
+ * The hook files of a husky directory (its `_` runtime is a directory, so it is left out),
+ * repository-relative and sorted; none when the directory does not exist.
+ */
+export function huskyHookFiles(topLevel: string, huskyDirectory: string): string[] {
+  const directory = path.join(topLevel, ...huskyDirectory.split('/'));
+  let names: string[];
+  try {
+    names = readdirSync(directory).filter((name) => statSync(path.join(directory, name)).isFile());
+  } catch {
+    // No husky directory: no hook files.
+    return [];
+  }
+  return names.sort().map((name) => `${huskyDirectory}/${name}`);
 }
 
 /** Whether husky's runtime (`<dir>/_/h`) is in place in this work tree. */

@@ -1,7 +1,6 @@
 // What uninstall does to files: our blocks out of the husky hook files, our lines out of
 // .gitattributes, our additions and the record out of package.json, and the files setup created
 // deleted once nothing but our content is left in them.
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { removeAttributeLines } from '../core/edits/gitattributes.js';
@@ -10,6 +9,7 @@ import { removeSetupFromPackageJson } from '../core/edits/package-json.js';
 import { removeSetupRecord, type SetupRecord } from '../core/edits/setup-record.js';
 import { parseHeadsFile } from '../core/heads/heads-file.js';
 import { splitLines } from '../core/edits/line-endings.js';
+import { huskyHookFiles } from '../husky/husky.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { configText, type ListedEnvironment, SETUP_CONFIG_FILE } from './config-step.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
@@ -21,16 +21,8 @@ const OUR_ATTRIBUTE_LINE = /^(?:"(?:[^"\\]|\\.)*"|\S+) merge=git-alembic$/;
 
 /** Our block out of every file in the husky directory (`_` aside). */
 export function planHookFileRemoval(topLevel: string, huskyDirectory: string, record: SetupRecord): FileEdit[] {
-  const directory = path.join(topLevel, ...huskyDirectory.split('/'));
-  let names: string[];
-  try {
-    names = readdirSync(directory).filter((name) => statSync(path.join(directory, name)).isFile());
-  } catch {
-    // No husky directory: no blocks to remove.
-    return [];
-  }
-  return names.sort().flatMap((name) => {
-    const target = readForEdit(topLevel, `${huskyDirectory}/${name}`);
+  return huskyHookFiles(topLevel, huskyDirectory).flatMap((relative) => {
+    const target = readForEdit(topLevel, relative);
     const { text, changed } = removeHookBlock(target.before ?? '', target.relative);
     if (!changed) return [];
     const remove = text === '' && record.files.includes(target.relative);

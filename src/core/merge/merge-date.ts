@@ -57,32 +57,10 @@ export function chooseCreateDate(input: CreateDateInput): ChosenCreateDate {
     if (candidate !== undefined && (newest === undefined || candidate.micros > newest.micros)) newest = { ...candidate, parent: parent.id };
   }
   const micros = newest?.micros ?? input.nowMicros;
-  const aware = dateAtInstant(micros, zone);
+  const aware = createDateAtInstant(micros, zone);
   // Without a configured zone the file shows naive UTC wall clock, like a naive Alembic date.
   const createDate = input.timezone === undefined ? { ...aware, offsetSeconds: undefined } : aware;
   return newest === undefined ? { createDate, source: 'now' } : { createDate, source: newest.source, parent: newest.parent };
-}
-
-// UTC needs no zone database: computing it directly spares loading ICU's time zone data (~30 ms)
-// on the default, deterministic path.
-function isUtc(zone: Zone): boolean {
-  return zone.kind === 'iana' && zone.name === 'UTC';
-}
-
-function dateAtInstant(micros: number, zone: Zone): CreateDate {
-  if (!isUtc(zone)) return createDateAtInstant(micros, zone);
-  const seconds = Math.floor(micros / 1_000_000);
-  const date = new Date(seconds * 1000);
-  const wall: WallClock = {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    second: date.getUTCSeconds(),
-    microsecond: micros - seconds * 1_000_000,
-  };
-  return { wall, offsetSeconds: 0, epoch: seconds };
 }
 
 function parentInstant(parent: ParentTime, zone: Zone): { micros: number; source: DateSource } | undefined {
@@ -105,7 +83,7 @@ export function docstringInstant(text: string, zone: Zone): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall: WallClock = { year, month, day, hour, minute, second, microsecond };
   if (match[8] === undefined) {
-    const epoch = isUtc(zone) ? Date.UTC(year, month - 1, day, hour, minute, second) / 1000 : createDateFromWallClock(wall, zone).epoch;
+    const epoch = createDateFromWallClock(wall, zone).epoch;
     return epoch * 1_000_000 + microsecond;
   }
   const offset = (Number(match[9]) * 3600 + Number(match[10]) * 60 + Number(match[11] ?? 0)) * (match[8] === '-' ? -1 : 1);
