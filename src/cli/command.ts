@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import type { ExitCode } from '../exit-codes.js';
 import { UsageMessages } from '../messages/cli.js';
 import type { CommandContext } from './context.js';
@@ -64,6 +64,18 @@ export const ENVIRONMENT_OPTIONS = {
 export function stringOption(args: ParsedArguments, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** `-c` and `-n`, as the workspace takes them. */
+export function environmentSelection(args: ParsedArguments): { configFile: string | undefined; section: string | undefined } {
+  return { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+}
+
+/** Reads an option that must be one of `choices` (`--format`), `fallback` when absent. */
+export function choiceOption<T extends string>(args: ParsedArguments, name: string, choices: readonly T[], fallback: T): T {
+  const value = stringOption(args, name) ?? fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(UsageMessages.unknownFormat(value), UsageMessages.formatsHint(choices));
+  return value as T;
 }
 
 /** Reads a boolean option. */

@@ -1,8 +1,7 @@
 // `git-alembic check`: exit 1 when any environment has diverged (for CI and humans).
 import { ExitCode } from '../../exit-codes.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
-import { UsageError } from '../../errors.js';
-import { CHECK_OK, UsageMessages } from '../../messages/cli.js';
+import { CHECK_OK } from '../../messages/cli.js';
+import { booleanOption, choiceOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
 import { githubAnnotations } from '../github-annotations.js';
 import { reportLoading } from '../load-report.js';
 import { findingLines } from '../present.js';
@@ -36,7 +35,7 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
     import('../../project/check-histories.js'),
     import('../../project/heads-file-findings.js'),
   ]);
-  const selection = { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+  const selection = environmentSelection(args);
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   const findings = [
     ...histories.flatMap((history) => divergenceFindings(history)),
@@ -53,7 +52,5 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
 
 function chosenFormat(args: ParsedArguments): Format {
   if (booleanOption(args, 'json')) return 'json';
-  const format = stringOption(args, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(UsageMessages.unknownFormat(format), UsageMessages.formatsHint(FORMATS));
-  return format as Format;
+  return choiceOption(args, 'format', FORMATS, 'text');
 }

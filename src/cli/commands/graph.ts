@@ -1,13 +1,10 @@
 // `git-alembic graph`: the revision graph as a picture, heads and divergences marked.
-import { UsageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
-import { UsageMessages } from '../../messages/cli.js';
-import { type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { choiceOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
 import { reportLoading } from '../load-report.js';
 import { environmentHeader } from '../present.js';
 
 const FORMATS = ['ascii', 'mermaid', 'dot'] as const;
-type GraphFormat = (typeof FORMATS)[number];
 
 export const definition: CommandDefinition = {
   name: 'graph',
@@ -24,14 +21,13 @@ export const definition: CommandDefinition = {
 /** Runs `graph`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
-  const format = stringOption(args, 'format') ?? 'ascii';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(UsageMessages.unknownFormat(format), UsageMessages.formatsHint(FORMATS));
+  const format = choiceOption(args, 'format', FORMATS, 'ascii');
   const [{ loadHistories }, { renderGraph }] = await Promise.all([import('../../project/workspace.js'), import('../../core/graph/graph-render.js')]);
-  const selection = { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+  const selection = environmentSelection(args);
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   for (const history of histories) {
     if (histories.length > 1 && format === 'ascii') out.result(out.style(environmentHeader(history.environment, workspace.repoRoot), 'bold'));
-    out.result(renderGraph(history.graph, format as GraphFormat));
+    out.result(renderGraph(history.graph, format));
   }
   return ExitCode.OK;
 }

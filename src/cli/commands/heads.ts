@@ -1,7 +1,7 @@
 // `git-alembic heads`: the heads of each environment, printed like `alembic heads`.
 import { ExitCode } from '../../exit-codes.js';
 import type { History } from '../../project/workspace.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
 import { reportLoading } from '../load-report.js';
 import type { Printer } from '../output.js';
 import { environmentHeader, relativeConfigPath } from '../present.js';
@@ -32,7 +32,7 @@ export const definition: CommandDefinition = {
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
   const { loadHistories } = await import('../../project/workspace.js');
-  const selection = { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
+  const selection = environmentSelection(args);
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace.repoRoot, out);
   if (booleanOption(args, 'json')) {

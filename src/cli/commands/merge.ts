@@ -1,7 +1,7 @@
 // `git-alembic merge`: writes the merge revision `alembic merge` would write, natively and, by
 // default, the same on every machine.
 import type { ExitCode } from '../../exit-codes.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments, stringOption } from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'merge',
@@ -48,7 +48,7 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
   return runMerge(
     {
       heads: args.positionals,
-      selection: { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') },
+      selection: environmentSelection(args),
       message: stringOption(args, 'message'),
       revisionId: stringOption(args, 'rev-id'),
       randomId: booleanOption(args, 'random-id'),

@@ -1,6 +1,6 @@
 // `git-alembic setup`: installs the heads files, the merge driver and the husky hooks (src/setup/).
 import { ExitCode } from '../../exit-codes.js';
-import { booleanOption, chosenDirectory, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, type ParsedArguments, stringOption } from '../command.js';
+import { booleanOption, chosenDirectory, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments, stringOption } from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'setup',
@@ -48,7 +48,7 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
   }
   const [{ runSetup }, { SetupMessages }] = await Promise.all([import('../../setup/run-setup.js'), import('../../messages/git-integration.js')]);
   const report = await runSetup(
-    { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), selection: { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') } },
+    { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), selection: environmentSelection(args) },
     ctx.env,
   );
   out.note(out.style(SetupMessages.heading(report.topLevel), 'bold'));
