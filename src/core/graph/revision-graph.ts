@@ -8,7 +8,7 @@ import { degree, neighbours } from './adjacency.js';
 import { type LabelSet, propagateBranchLabels, sortedLabels } from './branch-labels.js';
 import { checkCycles } from './cycles.js';
 import { type GraphStructure, linkRevisions } from './graph-structure.js';
-import { resolveHeadSymbol } from './head-symbols.js';
+import { resolveHeadSymbol, resolveIdentifier } from './head-symbols.js';
 import type { Revision } from '../revision.js';
 
 export { type Divergence, divergences } from './divergences.js';
@@ -37,6 +37,8 @@ export interface RevisionGraph {
   dependents(id: string): readonly string[];
   /** The propagated branch labels of `id` (Alembic's `Revision.branch_labels`), sorted. */
   branchLabelsOf(id: string): readonly string[];
+  /** The revision an id, a branch label, or a unique prefix of either names (Alembic's lookup); UnknownRevisionError otherwise. */
+  resolveRevision(name: string): string;
   /** Resolves `head`, `heads`, `<label>@head` or `<label>@heads` to revision ids, as Alembic does. */
   resolveHeadSymbol(symbol: string): readonly string[];
 }
@@ -115,6 +117,10 @@ class BuiltRevisionGraph implements RevisionGraph {
       this.#sortedLabels.set(labels, sorted);
     }
     return sorted;
+  }
+
+  resolveRevision(name: string): string {
+    return (this.revisions[resolveIdentifier(this.#structure, name)] as Revision).id;
   }
 
   resolveHeadSymbol(symbol: string): readonly string[] {

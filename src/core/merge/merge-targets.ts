@@ -13,7 +13,6 @@
 // kept.
 import { UserError } from '../../errors.js';
 import { MergeMessages } from '../../messages/merge.js';
-import { UnknownRevisionError } from '../graph/graph-errors.js';
 import { divergences, type RevisionGraph } from '../graph/revision-graph.js';
 
 /** The parents of one merge revision, in `down_revision` order. */
@@ -56,20 +55,5 @@ export function requireHeads(graph: RevisionGraph, parents: readonly string[]): 
 /** The revision ids one command-line argument stands for, as Alembic's get_revisions resolves it. */
 export function resolveMergeArgument(graph: RevisionGraph, name: string): readonly string[] {
   if (name.includes('@') || name === 'heads' || name === 'head') return graph.resolveHeadSymbol(name);
-  if (graph.has(name)) return [name];
-  const owners = labelOwners(graph);
-  const owner = owners.get(name);
-  if (owner !== undefined) return [owner];
-  // Alembic's partial match: any id or label longer than three characters that starts with it.
-  const keys = [...graph.revisions.map((revision) => revision.id), ...owners.keys()];
-  const matches = keys.filter((key) => key.length > 3 && key.startsWith(name));
-  const [only] = matches;
-  if (only === undefined || matches.length > 1) throw new UnknownRevisionError(name, matches);
-  return [owners.get(only) ?? only];
-}
-
-function labelOwners(graph: RevisionGraph): Map<string, string> {
-  const owners = new Map<string, string>();
-  for (const revision of graph.revisions) for (const label of revision.branchLabels) owners.set(label, revision.id);
-  return owners;
+  return [graph.resolveRevision(name)];
 }
