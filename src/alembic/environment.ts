@@ -1,15 +1,10 @@
 // The resolved settings of one Alembic environment: everything git-alembic needs to read its
 // revisions and write a merge revision, with every path absolute.
+import type { HookConfig } from '../core/config/alembic-settings/hooks.js';
 import type { ConstantValue } from '../core/revision.js';
 
-/** One `[post_write_hooks]` entry (ini) or `[[tool.alembic.post_write_hooks]]` table (TOML). */
-export interface PostWriteHook {
-  readonly name: string;
-  /** `type` (`console_scripts`, `exec`, `module`, or a custom one registered in env.py). */
-  readonly type: string | undefined;
-  /** The hook's other options, prefix removed (`entrypoint`, `executable`, `options`, `cwd`, …). */
-  readonly options: Readonly<Record<string, string>>;
-}
+/** One `[post_write_hooks]` entry (ini) or `[[tool.alembic.post_write_hooks]]` table (TOML), as the core reads it. */
+export type PostWriteHook = HookConfig;
 
 /** A fully resolved Alembic environment. */
 export interface AlembicEnvironment {

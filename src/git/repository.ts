@@ -78,8 +78,3 @@ export async function removeLocalSection(git: Git, section: string): Promise<boo
     throw error;
   }
 }
-
-/** Stages files (repository-relative paths). */
-export async function stage(git: Git, paths: readonly string[]): Promise<void> {
-  if (paths.length > 0) await git.run(['add', '--', ...paths]);
-}

@@ -1,6 +1,6 @@
 // The only module that imports simple-git. It exposes the few git operations git-alembic
 // uses, always as argv arrays (never shell strings), and maps failures to GitCommandError.
-import { GitCommandError, NotAGitRepositoryError } from '../errors.js';
+import { GitCommandError } from '../errors.js';
 import { splitNul } from './parse-output.js';
 import type { SimpleGit } from 'simple-git';
 
@@ -76,15 +76,6 @@ export class Git {
     }
   }
 
-  /** The work tree's top level (absolute). */
-  async topLevel(): Promise<string> {
-    try {
-      return (await this.#git.raw(['rev-parse', '--show-toplevel'])).trim();
-    } catch (error) {
-      throw new NotAGitRepositoryError(this.cwd, error);
-    }
-  }
-
   /** Tracked files (repository-relative, forward slashes) under the given pathspecs. */
   async listTrackedFiles(pathspecs: readonly string[] = []): Promise<string[]> {
     // -z: names are NUL-separated and never quoted, whatever characters they contain.
@@ -102,13 +93,6 @@ export class Git {
     // :(top,literal): relative to the top level, and no glob characters in file names.
     const output = (await this.run(['log', '-1', '--format=%at', '--diff-filter=A', '--', `:(top,literal)${path}`])).trim();
     return /^\d+$/.test(output) ? Number(output) : undefined;
-  }
-
-  /** The sha a ref points to, or undefined when it does not exist. */
-  async resolveRef(ref: string): Promise<string | undefined> {
-    // -q --verify: exit 1 without output for a missing ref instead of an error message.
-    const output = (await this.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`])).trim();
-    return output === '' ? undefined : output;
   }
 }
 

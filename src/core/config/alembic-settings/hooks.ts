@@ -10,7 +10,9 @@ import { TOML_EXPECTED_HOOK_TABLE, TOML_EXPECTED_LIST, TOML_EXPECTED_STRING, TOM
 /** One hook: its name, `type`, and every other option with the `<name>.` prefix removed. */
 export interface HookConfig {
   readonly name: string;
+  /** `type` (`console_scripts`, `exec`, `module`, or a custom one registered in env.py). */
   readonly type: string | undefined;
+  /** The hook's other options, prefix removed (`entrypoint`, `executable`, `options`, `cwd`, …). */
   readonly options: Readonly<Record<string, string>>;
 }
 
