@@ -75,49 +75,20 @@ export function parseLocations(output: string): GitLocations | undefined {
   return { topLevel, gitDir, commonDir, linkedWorktree: gitDir !== commonDir };
 }
 
-/** A name, an email and a date in git's internal format (`1700000000 +0100`). */
-export interface GitIdentity {
-  readonly name: string;
-  readonly email: string;
-  readonly date: string;
-}
-
-/** The parts of a commit object the hooks rewrite a commit with. */
-export interface RawCommit {
-  readonly tree: string;
+/** A commit, its parents, and the paths it changed against its first parent. */
+export interface CommitRecord {
+  readonly id: string;
   readonly parents: readonly string[];
-  readonly author: GitIdentity;
-  readonly committer: GitIdentity;
-  /** Every byte after the header's blank line, exactly. */
-  readonly message: string;
+  readonly changed: readonly string[];
 }
 
-/** Parses `git cat-file commit <rev>`; undefined when the header lacks tree, author or committer. */
-export function parseRawCommit(text: string): RawCommit | undefined {
-  const end = text.indexOf('\n\n');
-  const header = end === -1 ? text : text.slice(0, end);
-  const fields = new Map<string, string>();
-  const parents: string[] = [];
-  for (const line of header.split('\n')) {
-    // Continuation lines (a signature's) start with a space and belong to the field before.
-    if (line.startsWith(' ')) continue;
-    const space = line.indexOf(' ');
-    const [key, value] = space === -1 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
-    if (key === 'parent') parents.push(value);
-    else if (!fields.has(key)) fields.set(key, value);
-  }
-  const tree = fields.get('tree');
-  const author = parseIdentity(fields.get('author'));
-  const committer = parseIdentity(fields.get('committer'));
-  if (tree === undefined || author === undefined || committer === undefined) return undefined;
-  return { tree, parents, author, committer, message: end === -1 ? '' : text.slice(end + 2) };
-}
-
-// `Name <email> 1700000000 +0100`; the name may be empty and may contain anything but `<`.
-function parseIdentity(value: string | undefined): GitIdentity | undefined {
-  const match = value === undefined ? null : /^(.*?) ?<([^>]*)> (\d+ [+-]\d{4})$/.exec(value);
-  if (match === null) return undefined;
-  return { name: match[1] ?? '', email: match[2] ?? '', date: match[3] ?? '' };
+/** Parses `git log -1 -z --format=%H%x20%P --name-only <commit>`: `<id> <parents>\0` and then `\n<path>\0`…. */
+export function parseCommitRecord(output: string): CommitRecord | undefined {
+  const end = output.indexOf('\0');
+  const [id, ...parents] = (end === -1 ? output : output.slice(0, end)).trim().split(' ').filter((sha) => sha !== '');
+  if (id === undefined || ![id, ...parents].every((sha) => /^[0-9a-f]{40,64}$/.test(sha))) return undefined;
+  const names = end === -1 ? '' : output.slice(end + 1);
+  return { id, parents, changed: splitNul(names.startsWith('\n') ? names.slice(1) : names) };
 }
 
 /** One `<old> <new>` line git feeds post-rewrite on stdin. */

@@ -2,7 +2,7 @@
 // with forward slashes; the hooks run in the top level, and every path-taking command here is
 // made independent of the cwd anyway (--full-tree, :(top)).
 import type { GitProcess } from './git-process.js';
-import { splitNul } from './parse-output.js';
+import { type CommitRecord, parseCommitRecord, splitNul } from './parse-output.js';
 
 // ls-tree takes no pathspec magic; this flag makes its paths literal (a file may be `[draft].py`).
 const LITERAL = '--literal-pathspecs';
@@ -43,10 +43,22 @@ export async function changedByCommit(git: GitProcess, commit: string): Promise<
   return result.status === 0 ? [...new Set(splitNul(result.stdout))] : undefined;
 }
 
-/** Paths whose staged content differs from HEAD (all staged paths on an unborn branch). */
-export async function stagedPaths(git: GitProcess): Promise<string[]> {
+/** Paths whose staged content differs from `commit` (default HEAD; all staged paths on an unborn branch). */
+export async function stagedPaths(git: GitProcess, commit?: string): Promise<string[]> {
   // Reads GIT_INDEX_FILE when git set it: under `commit -a` that is the index being committed.
-  return splitNul(await git.run(['diff', '--cached', '--name-only', '-z', NO_RENAMES, '--']));
+  return splitNul(await git.run(['diff', '--cached', '--name-only', '-z', NO_RENAMES, ...(commit === undefined ? [] : [commit]), '--']));
+}
+
+/**
+ * HEAD's commit now, with its parents and the paths it changed against its first parent, in one
+ * process (the id is the one a hook may replace later, the paths are this commit's); undefined
+ * on an unborn branch.
+ */
+export async function readHeadCommit(git: GitProcess): Promise<CommitRecord | undefined> {
+  // The commit as stored (no replace refs), and nothing the user's log config adds to the output.
+  const format = ['--no-show-signature', '--no-color', '--format=%H%x20%P', '--name-only', NO_RENAMES, '--diff-merges=first-parent'];
+  const result = await git.attempt(['--no-replace-objects', 'log', '-1', '-z', ...format, 'HEAD', '--']);
+  return result.status === 0 ? parseCommitRecord(result.stdout) : undefined;
 }
 
 /** Which of `paths` exist in `commit`'s tree. */

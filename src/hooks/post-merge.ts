@@ -3,8 +3,9 @@
 // the heads file, into that commit (onMerge "amend"), or leave both staged ("stage"). After
 // `--squash` ([1], HEAD unchanged): stage only; the squash commit takes them. A fast-forward
 // ([0] without MERGE_HEAD) is left alone: HEAD may be someone else's merge commit.
-import { changedBetween, parentsOf, stagedPaths, verifyCommit } from '../git/plumbing.js';
-import { mergeHeads } from './git-state.js';
+import type { CommitRecord } from '../git/parse-output.js';
+import { readHeadCommit, stagedPaths, verifyCommit } from '../git/plumbing.js';
+import { mergeHeads, origHead } from './git-state.js';
 import type { HookRun } from './hook-run.js';
 import { couldMatter } from './relevance.js';
 
@@ -13,25 +14,25 @@ const SHA = /^[0-9a-f]{40,64}$/;
 /** Runs post-merge. */
 export async function postMerge(run: HookRun): Promise<void> {
   if (run.args[0] === '1') return afterSquash(run);
-  if (run.args[0] !== '0' || mergeHeads(run.gitDir).length === 0) return;
-  // What the merge brought into the current branch.
-  const changed = await changedBetween(run.git, 'HEAD^1', 'HEAD');
-  if (changed === undefined || !(await couldMatter(changed, run.topLevel))) return;
-  await afterMergeCommit(run, changed);
+  const merging = run.args[0] === '0' ? mergeHeads(run.gitDir) : [];
+  if (merging.length === 0) return;
+  // Recorded before any slow work: the fold replaces this very commit or nothing.
+  const merge = await readHeadCommit(run.git);
+  if (merge === undefined || !(await couldMatter(merge.changed, run.topLevel))) return;
+  if (!(await madeByThisMerge(run, merge, merging))) return;
+  const { completeMergeCommit } = await import('./complete-merge.js');
+  await completeMergeCommit(run, merge);
 }
 
-async function afterMergeCommit(run: HookRun, changed: readonly string[]): Promise<void> {
-  const parents = await parentsOf(run.git, 'HEAD');
-  if (parents.length < 2) return;
-  const [{ announceMerges, createMergesFor }, { HookMessages }] = await Promise.all([import('./create-merges.js'), import('../messages/hooks.js')]);
-  const operation = HookMessages.OPERATION_MERGE;
-  const created = await createMergesFor(run, changed, { commits: parents.map((sha, index) => ({ sha, current: index === 0 })), operation });
-  if (created === undefined) return;
-  if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
-  const { foldIntoHead } = await import('./fold-into-head.js');
-  const ids = created.outcome.created.map((merge) => merge.id);
-  const fold = await foldIntoHead(run, created.files, HookMessages.foldReflog(ids.join(', ')));
-  announceMerges(run, created, operation, fold.folded ? HookMessages.folded : (files) => HookMessages.notFolded(files, fold.otherChanges));
+// The commit git has just made for this merge: the old HEAD, then every commit in MERGE_HEAD
+// (which holds the tag, not its commit, when a tag was merged).
+async function madeByThisMerge(run: HookRun, merge: CommitRecord, merging: readonly string[]): Promise<boolean> {
+  const [first, ...others] = merge.parents;
+  const before = origHead(run.gitDir);
+  if (others.length !== merging.length || (before !== undefined && first !== before)) return false;
+  if (others.every((sha, index) => sha === merging[index])) return true;
+  const peeled = await Promise.all(merging.map((sha, index) => (sha === others[index] ? sha : verifyCommit(run.git, sha))));
+  return others.every((sha, index) => sha === peeled[index]);
 }
 
 async function afterSquash(run: HookRun): Promise<void> {

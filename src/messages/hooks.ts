@@ -34,6 +34,15 @@ export const HookMessages = {
   folded: (files: readonly string[]): string => `added it${extras(files)} to the merge commit`,
   notFolded: (files: readonly string[], others: readonly string[]): string =>
     `staged it${extras(files)}, but left the merge commit as it is because other changes are staged too (${listText(others)}): commit them (git commit)`,
+  /** Not folded: HEAD no longer named the merge commit by the time the files were ready. */
+  notFoldedMoved: (files: readonly string[]): string =>
+    `staged it${extras(files)}, but left the merge commit as it is because HEAD moved to another commit while the hook ran: commit them (git commit)`,
+  /** Not folded: the merge is signed and could not be signed again without a person (`why`). */
+  notFoldedSigned: (files: readonly string[], why: string): string =>
+    `staged it${extras(files)}, but left the signed merge commit as it is because ${why}: add them with \`git commit --amend -S --no-edit\``,
+  signFailed: (detail: string): string => `signing it again failed${detail === '' ? '' : ` (${detail})`}`,
+  signTimedOut: (seconds: number): string => `signing it again took longer than ${seconds} s (GIT_ALEMBIC_SIGN_TIMEOUT)`,
+  SIGN_NOT_EXACT: 'git could not remake it with nothing but the tree changed',
   staged: (files: readonly string[]): string => `staged it${extras(files)}: commit ${files.length === 0 ? 'it' : 'them'} (git commit)`,
   stagedForSquash: (files: readonly string[]): string => `staged it${extras(files)} for the squash commit`,
   inMergeCommit: (files: readonly string[]): string => `added it${extras(files)} to this merge commit`,

@@ -1,7 +1,7 @@
 // Parsers of git's -z / --null output, on strings captured from git 2.39.
 import test from 'ava';
 
-import { parseCheckAttr, parseConfigEntries, parseLocations, parseNullValue, parseRawCommit, parseRewritten, parseScopedValue, splitNul } from '../../src/git/parse-output.js';
+import { parseCheckAttr, parseCommitRecord, parseConfigEntries, parseLocations, parseNullValue, parseRewritten, parseScopedValue, splitNul } from '../../src/git/parse-output.js';
 
 test('check-attr -z: path, attribute, value triples; paths with spaces and newlines intact', (t) => {
   const captured = 'a\0merge\0git-alembic\0b\0merge\0unspecified\0x y\nz\0merge\0unspecified\0';
@@ -36,31 +36,17 @@ test('rev-parse locations: a linked worktree has its own git dir', (t) => {
   t.is(parseLocations('/r\n'), undefined);
 });
 
-test('cat-file commit: tree, parents, identities and the exact message; a signature is skipped', (t) => {
-  const captured = [
-    'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904',
-    'parent 1111111111111111111111111111111111111111',
-    'parent 2222222222222222222222222222222222222222',
-    'author Ada Lovelace <ada@example.com> 981169506 +0100',
-    'committer  <> 1014786367 -0200',
-    'gpgsig -----BEGIN PGP SIGNATURE-----',
-    ' ',
-    ' abc',
-    ' -----END PGP SIGNATURE-----',
-    '',
-    "Merge branch 'dev'  ",
-    '',
-    '# not a comment',
-    '',
-  ].join('\n');
-  t.deepEqual(parseRawCommit(captured), {
-    tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
-    parents: ['1111111111111111111111111111111111111111', '2222222222222222222222222222222222222222'],
-    author: { name: 'Ada Lovelace', email: 'ada@example.com', date: '981169506 +0100' },
-    committer: { name: '', email: '', date: '1014786367 -0200' },
-    message: "Merge branch 'dev'  \n\n# not a comment\n",
+test('log -1 -z --format=%H%x20%P --name-only: the commit, its parents and the paths it changed', (t) => {
+  const [id, main, dev] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+  t.deepEqual(parseCommitRecord(`${id} ${main} ${dev}\0\nmigrations/x y.py\0migrations/heads.txt\0`), {
+    id,
+    parents: [main, dev],
+    changed: ['migrations/x y.py', 'migrations/heads.txt'],
   });
-  t.is(parseRawCommit('tree x\nauthor broken\n\nm')?.tree, undefined);
+  t.deepEqual(parseCommitRecord(`${id} ${main} ${dev}\0`), { id, parents: [main, dev], changed: [] }, 'a merge that changed nothing against its first parent');
+  t.deepEqual(parseCommitRecord(`${id} \0\na\0`), { id, parents: [], changed: ['a'] }, 'a root commit');
+  t.is(parseCommitRecord(''), undefined);
+  t.is(parseCommitRecord('fatal: bad revision\0'), undefined);
 });
 
 test('post-rewrite stdin: <old> <new> pairs; extra fields and junk ignored', (t) => {
