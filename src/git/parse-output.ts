@@ -91,6 +91,40 @@ export function parseCommitRecord(output: string): CommitRecord | undefined {
   return { id, parents, changed: splitNul(names.startsWith('\n') ? names.slice(1) : names) };
 }
 
+/** One line of FETCH_HEAD: what a fetch brought, and whether `git pull` merges it. */
+export interface FetchedRef {
+  readonly sha: string;
+  readonly forMerge: boolean;
+  /** `branch`, `tag`, or undefined for another ref or a remote's HEAD. */
+  readonly kind: 'branch' | 'tag' | undefined;
+  /** The branch or tag (`main`), the ref (`refs/pull/1/head`), or '' for a remote's HEAD. */
+  readonly name: string;
+  /** Where it came from, as git shortens it (no `.git`, no user name). */
+  readonly url: string;
+}
+
+/** Parses FETCH_HEAD: `<sha>\t[not-for-merge]\t<branch 'main' of url | tag 'v1' of url | 'ref' of url | url>` per line. */
+export function parseFetchHead(text: string): FetchedRef[] {
+  return text.split('\n').flatMap((line) => {
+    const [sha = '', marker, description] = line.split('\t');
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || marker === undefined || description === undefined) return [];
+    return [{ sha, forMerge: marker !== 'not-for-merge', ...describedRef(description) }];
+  });
+}
+
+/** The FETCH_HEAD line `git pull` merged `sha` from, if any. */
+export function fetchedFrom(fetchHead: string, sha: string): FetchedRef | undefined {
+  return parseFetchHead(fetchHead).find((fetched) => fetched.forMerge && fetched.sha === sha);
+}
+
+// `branch 'main' of <url>`; the name is quoted by git and never contains a quote (refs cannot).
+function describedRef(description: string): Pick<FetchedRef, 'kind' | 'name' | 'url'> {
+  const quoted = /^(?:(branch|tag) )?'([^']*)' of /.exec(description);
+  if (quoted === null) return { kind: undefined, name: '', url: description };
+  const kind = quoted[1] === 'branch' || quoted[1] === 'tag' ? quoted[1] : undefined;
+  return { kind, name: quoted[2] ?? '', url: description.slice(quoted[0].length) };
+}
+
 /** One `<old> <new>` line git feeds post-rewrite on stdin. */
 export interface Rewritten {
   readonly old: string;

@@ -89,10 +89,18 @@ export async function currentBranch(git: GitProcess): Promise<string | undefined
 
 /** A readable name for a commit (`dev`, `origin/main~2`), or its short sha. */
 export async function nameOf(git: GitProcess, commit: string): Promise<string> {
-  // Tags are left out: "the branch it came from" is what the hooks report.
-  const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', commit]);
+  // Tags are left out: "the branch it came from" is what the hooks report. So is a remote's HEAD
+  // (`origin/HEAD`), which names no branch.
+  const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', '--exclude=HEAD', commit]);
   const name = result.stdout.trim().replace(/^remotes\//, '');
   return result.status === 0 && name !== '' ? name : commit.slice(0, 12);
+}
+
+/** The remote-tracking branches called `branch` (`origin/main` for `main`) that point at `commit`. */
+export async function remoteTrackingAt(git: GitProcess, branch: string, commit: string): Promise<string[]> {
+  // Branch names cannot hold glob characters, so the pattern matches `branch` literally.
+  const output = await git.run(['for-each-ref', `--points-at=${commit}`, '--format=%(refname:lstrip=2)', `refs/remotes/*/${branch}`]);
+  return output.split('\n').filter((name) => name !== '');
 }
 
 // Relative to the top level whatever the cwd, and matched literally (no globbing).

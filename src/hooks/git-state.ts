@@ -1,4 +1,4 @@
-// The state files of an operation in progress (MERGE_HEAD, ORIG_HEAD, rebase-merge/),
+// The state files of an operation in progress (MERGE_HEAD, ORIG_HEAD, FETCH_HEAD, rebase-merge/),
 // found with the file system alone: starting git to ask would cost a process per hook.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,11 @@ export function mergeHeads(gitDir: string | undefined): string[] {
 export function origHead(gitDir: string | undefined): string | undefined {
   const sha = stateFile(gitDir, 'ORIG_HEAD')?.trim();
   return sha !== undefined && SHA.test(sha) ? sha : undefined;
+}
+
+/** What the last fetch wrote to FETCH_HEAD ('' when there is none). */
+export function fetchHeadText(gitDir: string | undefined): string {
+  return stateFile(gitDir, 'FETCH_HEAD') ?? '';
 }
 
 const SHA = /^[0-9a-f]{40,64}$/;

@@ -63,6 +63,8 @@ export const HookMessages = {
   /** Subject and body of the commit post-rewrite makes after a rebase. */
   rebaseCommitMessage: (heads: readonly string[], onto: string): string =>
     `Merge Alembic heads ${listText(heads)}\n\nCreated by git-alembic: rebasing onto ${onto} left them as ${count(heads.length)} heads on one branch.`,
+  /** A branch `git pull` merged from an address no remote-tracking branch follows. */
+  pulledBranch: (branch: string, url: string): string => `${branch} of ${url}`,
   /** The reflog entry of the post-merge fold. */
   foldReflog: (id: string): string => `git-alembic: add merge revision ${id} to the merge commit`,
   /** A hook's own failure: reported, and git goes on unless guard mode is on. */

@@ -1,7 +1,7 @@
 // Parsers of git's -z / --null output, on strings captured from git 2.39.
 import test from 'ava';
 
-import { parseCheckAttr, parseCommitRecord, parseConfigEntries, parseLocations, parseNullValue, parseRewritten, parseScopedValue, splitNul } from '../../src/git/parse-output.js';
+import { fetchedFrom, parseCheckAttr, parseCommitRecord, parseConfigEntries, parseFetchHead, parseLocations, parseNullValue, parseRewritten, parseScopedValue, splitNul } from '../../src/git/parse-output.js';
 
 test('check-attr -z: path, attribute, value triples; paths with spaces and newlines intact', (t) => {
   const captured = 'a\0merge\0git-alembic\0b\0merge\0unspecified\0x y\nz\0merge\0unspecified\0';
@@ -47,6 +47,28 @@ test('log -1 -z --format=%H%x20%P --name-only: the commit, its parents and the p
   t.deepEqual(parseCommitRecord(`${id} \0\na\0`), { id, parents: [], changed: ['a'] }, 'a root commit');
   t.is(parseCommitRecord(''), undefined);
   t.is(parseCommitRecord('fatal: bad revision\0'), undefined);
+});
+
+test('FETCH_HEAD: the line git pull merges, with its branch and address', (t) => {
+  const [main, topic, tag] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+  const captured = [
+    `${main}\t\tbranch 'main' of /tmp/x/origin`,
+    `${topic}\tnot-for-merge\tbranch 'feature/x' of github.com:o/r`,
+    `${tag}\tnot-for-merge\ttag 'v1.0' of github.com:o/r`,
+    `${tag}\tnot-for-merge\t'refs/pull/1/head' of https://github.com/o/r`,
+    `${topic}\t\thttps://example.com/r`,
+    '',
+  ].join('\n');
+  t.deepEqual(parseFetchHead(captured), [
+    { sha: main, forMerge: true, kind: 'branch', name: 'main', url: '/tmp/x/origin' },
+    { sha: topic, forMerge: false, kind: 'branch', name: 'feature/x', url: 'github.com:o/r' },
+    { sha: tag, forMerge: false, kind: 'tag', name: 'v1.0', url: 'github.com:o/r' },
+    { sha: tag, forMerge: false, kind: undefined, name: 'refs/pull/1/head', url: 'https://github.com/o/r' },
+    { sha: topic, forMerge: true, kind: undefined, name: '', url: 'https://example.com/r' },
+  ]);
+  t.is(fetchedFrom(captured, main)?.name, 'main');
+  t.is(fetchedFrom(captured, tag), undefined, 'not-for-merge lines are not what pull merged');
+  t.deepEqual(parseFetchHead('junk\n\n'), []);
 });
 
 test('post-rewrite stdin: <old> <new> pairs; extra fields and junk ignored', (t) => {

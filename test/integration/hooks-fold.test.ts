@@ -1,7 +1,8 @@
 // The post-merge fold keeps everything git wrote into the merge commit: a signature (signed again
 // with the user's own ssh key, or the commit left alone), mergetag, encoding, headers we do not
-// know and the message bytes. It replaces only the merge it recorded. Real git, husky 9,
-// ssh-keygen; build first.
+// know and the message bytes. It replaces only the merge it recorded. Also the hooks' manners
+// around it: a pulled branch is named as the user knows it. Real git, husky 9, ssh-keygen; build
+// first.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import test, { type ExecutionContext } from 'ava';
@@ -195,3 +196,28 @@ test('post-merge rewrites nothing when HEAD is not the commit this merge made', 
   t.is((await repo.git(['rev-parse', 'HEAD'])).stdout, head);
   t.deepEqual(await staged(repo), []);
 });
+
+test('`git pull` from a real bare origin names the incoming side origin/main, not origin/HEAD', async (t) => {
+  const repo = await setUpRepo(t);
+  const origin = repo.path('../origin.git');
+  await repo.git(['init', '-q', '--bare', '-b', 'main', origin]);
+  await repo.git(['push', '-q', origin, 'dev:main', 'dev:release']);
+  await repo.git(['branch', '-q', '-D', 'dev']);
+  await repo.git(['remote', 'add', 'origin', origin]);
+  await repo.git(['fetch', '-q', 'origin']);
+  // As a clone has it: origin/HEAD, and main following origin/main.
+  await repo.git(['remote', 'set-head', 'origin', 'main']);
+  await repo.git(['branch', '-q', '--set-upstream-to=origin/main', 'main']);
+  t.is((await repo.git(['name-rev', '--name-only', 'origin/main'])).stdout.trim(), 'remotes/origin/HEAD', 'what name-rev alone would say');
+  const before = (await repo.git(['rev-parse', 'main'])).stdout.trim();
+  const pull = await repo.git(['pull', '--no-rebase', '--no-edit']);
+  t.deepEqual(lines(pull.stderr), [expect(pull.stderr, `${B} (origin/main)`)]);
+  await repo.git(['reset', '-q', '--hard', before]);
+  const named = await repo.git(['pull', '--no-rebase', '--no-edit', 'origin', 'release']);
+  t.deepEqual(lines(named.stderr), [expect(named.stderr, `${B} (origin/release)`)], 'the branch pulled, though origin/main points there too');
+});
+
+function expect(stderr: string, incoming: string): string {
+  const id = /created merge revision ([0-9a-f]{12})/.exec(stderr)?.[1] ?? '';
+  return `git-alembic: created merge revision ${id} of ${A} (main) and ${incoming}, which this merge left as two heads; added it and migrations/heads.txt to the merge commit`;
+}
