@@ -34,6 +34,18 @@ export function fetchHeadText(gitDir: string | undefined): string {
   return stateFile(gitDir, 'FETCH_HEAD') ?? '';
 }
 
+/**
+ * Whether the rebase that is ending printed its progress line (`Rebasing (1/1)` and a carriage
+ * return, no newline), so a hook's line would run on after it: the merge backend, without
+ * --quiet or --verbose. Its rebase-merge/ directory is still there in post-rewrite.
+ */
+export function rebaseProgressShown(gitDir: string | undefined): boolean {
+  if (gitDir === undefined) return false;
+  const state = path.join(gitDir, 'rebase-merge');
+  const exists = (name: string): boolean => statSync(path.join(state, name), { throwIfNoEntry: false }) !== undefined;
+  return exists('.') && !exists('quiet') && !exists('verbose');
+}
+
 const SHA = /^[0-9a-f]{40,64}$/;
 
 // A state file's text; undefined when it does not exist (no operation of that kind).

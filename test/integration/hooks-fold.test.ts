@@ -1,8 +1,8 @@
 // The post-merge fold keeps everything git wrote into the merge commit: a signature (signed again
 // with the user's own ssh key, or the commit left alone), mergetag, encoding, headers we do not
 // know and the message bytes. It replaces only the merge it recorded. Also the hooks' manners
-// around it: a pulled branch is named as the user knows it. Real git, husky 9, ssh-keygen; build
-// first.
+// around it: a pulled branch is named as the user knows it, and after a rebase's progress line
+// the hook's line starts a line of its own. Real git, husky 9, ssh-keygen; build first.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import test, { type ExecutionContext } from 'ava';
@@ -221,3 +221,14 @@ function expect(stderr: string, incoming: string): string {
   const id = /created merge revision ([0-9a-f]{12})/.exec(stderr)?.[1] ?? '';
   return `git-alembic: created merge revision ${id} of ${A} (main) and ${incoming}, which this merge left as two heads; added it and migrations/heads.txt to the merge commit`;
 }
+
+test('after a rebase, the hook\'s line starts on a line of its own (git\'s progress line ends in a carriage return)', async (t) => {
+  const repo = await setUpRepo(t);
+  await repo.git(['checkout', '-q', 'dev']);
+  const rebase = await repo.git(['rebase', 'main']);
+  t.regex(rebase.stderr, /Rebasing \(1\/1\)\r\ngit-alembic: created merge revision /);
+  t.truthy(rebase.stderr.split('\n').find((line) => line.startsWith('git-alembic: created merge revision ')));
+  await repo.git(['reset', '-q', '--hard', 'ORIG_HEAD']);
+  const quiet = await repo.git(['rebase', '-q', 'main']);
+  t.regex(quiet.stderr, /^git-alembic: created merge revision /, 'no progress line, no empty line');
+});
