@@ -86,23 +86,25 @@ interface DetachedResult {
 }
 
 // git in a new session (setsid: no controlling terminal to prompt on), killed with everything it
-// started once `timeoutMs` has passed.
+// started once `timeoutMs` has passed; then nothing of it may keep this process waiting.
 function runDetached(args: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, timeoutMs: number): Promise<DetachedResult> {
   return new Promise((resolve) => {
     const child = spawn('git', [...args], { cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     const chunks: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, timeoutMs);
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const finish = (status: number | null): void => {
+    const finish = (status: number | null, timedOut: boolean): void => {
       clearTimeout(timer);
       resolve({ status, stderr: Buffer.concat(chunks).toString('utf8'), timedOut });
     };
-    child.on('error', () => finish(null));
-    child.on('close', (status) => finish(status));
+    const timer = setTimeout(() => {
+      killGroup(child.pid);
+      // A daemon the signer started may hold the pipe open: stop listening.
+      child.stderr.destroy();
+      child.unref();
+      finish(null, true);
+    }, timeoutMs);
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', () => finish(null, false));
+    child.on('close', (status) => finish(status, false));
   });
 }
 
