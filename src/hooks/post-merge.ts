@@ -3,6 +3,8 @@
 // the heads file, into that commit (onMerge "amend"), or leave both staged ("stage"). After
 // `--squash` ([1], HEAD unchanged): stage only; the squash commit takes them. A fast-forward
 // ([0] without MERGE_HEAD) is left alone: HEAD may be someone else's merge commit.
+// `git-alembic merge-branch` calls completeMergeCommit after its own `git merge`, so a merge made
+// without hooks ends exactly as one made with them.
 import { changedBetween, parentsOf, stagedPaths, verifyCommit } from '../git/plumbing.js';
 import { mergeHeads } from './git-state.js';
 import type { HookRun } from './hook-run.js';
@@ -14,6 +16,14 @@ const SHA = /^[0-9a-f]{40,64}$/;
 export async function postMerge(run: HookRun): Promise<void> {
   if (run.args[0] === '1') return afterSquash(run);
   if (run.args[0] !== '0' || mergeHeads(run.gitDir).length === 0) return;
+  await completeMergeCommit(run);
+}
+
+/**
+ * HEAD is a merge commit just made: write the merge revisions of the divergences the merge
+ * introduced and fold them (with the heads files) into it, or stage them (onMerge "stage").
+ */
+export async function completeMergeCommit(run: HookRun): Promise<void> {
   // What the merge brought into the current branch.
   const changed = await changedBetween(run.git, 'HEAD^1', 'HEAD');
   if (changed === undefined || !(await couldMatter(changed, run.topLevel))) return;
