@@ -56,6 +56,12 @@ function mergeBase(runner, target, start) {
   runner.echo(merge);
   if (merge.status === 1) return { outcome: 'conflicts', conflicted: plain.conflicted };
   if (merge.status !== 0) throw new Error(ActionMessages.stepFailed(`merge-branch origin/${target.base}`, merge.status));
+  // With "onMerge": "stage" merge-branch leaves the merge revision staged, as the hook does; here
+  // it belongs in the merge commit (amend is allowed: the merge is concluded, MERGE_HEAD is gone).
+  if (runner.git(['diff', '--cached', '--quiet']).status !== 0) {
+    const amend = runner.git(['commit', '--quiet', '--amend', '--no-edit', '--no-verify'], runner.identity());
+    if (amend.status !== 0) throw new Error(`git commit --amend failed: ${amend.stderr.trim()}`);
+  }
   if (plain.conflicted || runner.gitOutput(['rev-parse', 'HEAD^{tree}']).trim() !== plain.tree) return { outcome: 'merged', conflicted: plain.conflicted };
   runner.gitOutput(['reset', '--quiet', '--hard', start]);
   return { outcome: 'not-needed', conflicted: false };

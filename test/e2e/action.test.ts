@@ -43,8 +43,17 @@ async function developer(scenario: Scenario, cwd: string, branch: string, id: st
  * Alice (the scenario's repository) opens PR1 adding MAIN_REV, Bob (a clone) opens PR2 adding
  * DEV_REV, both on BASE: each pull request is green on its own.
  */
-async function story(t: Parameters<typeof createScenario>[0], python: string, bob: { keepHeads?: boolean; fork?: boolean; readme?: string } = {}): Promise<Story & { pr2: PullRequest }> {
+async function story(
+  t: Parameters<typeof createScenario>[0],
+  python: string,
+  bob: { keepHeads?: boolean; fork?: boolean; readme?: string } = {},
+  config?: string,
+): Promise<Story & { pr2: PullRequest }> {
   const scenario = await createScenario(t, python, { pythonOnly: true });
+  if (config !== undefined) {
+    await scenario.repo.write('.git-alembicrc.json', config);
+    await scenario.commitAll('git-alembic config');
+  }
   const github = await createGitHub(scenario);
   await github.clone('bob');
   await scenario.git(['config', 'user.name', 'Bob'], { cwd: BOB });
@@ -119,6 +128,22 @@ scenarioTest('action update-branch, run by hand on a pull request whose heads fi
   t.deepEqual((await github.server(['log', '-1', '--format=%P%n%s', pushed])).split('\n'), [`${before} ${await github.server(['rev-parse', 'main'])}`, "Merge remote-tracking branch 'origin/main' into feature-b"]);
   t.regex(run.summary, /merging the base conflicts in the Alembic heads file, which git-alembic merges; pushed/);
   t.truthy(await github.open(PR2), 'no conflict any more');
+  await github.mergeButton(PR2);
+  await assertMainWhole(t, story2, 'after');
+});
+
+scenarioTest('action update-branch with "onMerge": "stage" in the config: the merge revision still goes into the pushed merge commit', async (t, python) => {
+  const story2 = await story(t, python, { keepHeads: false }, '{ "onMerge": "stage" }\n');
+  const { github } = story2;
+  await github.mergeButton(PR1);
+  const before = await github.server(['rev-parse', `refs/heads/${PR2.head}`]);
+  const run = await github.runAction({ mode: 'update-branch', event: 'pull_request', payload: await github.pullPayload(PR2), checkout: 'refs/pull/2/merge' });
+  t.is(run.status, 0, run.stdout);
+  t.is(run.outputs['result'], 'pushed');
+  const pushed = await github.server(['rev-parse', `refs/heads/${PR2.head}`]);
+  t.is(await github.server(['rev-parse', `${pushed}^1`]), before, 'one merge commit, the merge revision inside');
+  t.regex(run.summary, /merging the base leaves two heads on one branch of the Alembic history, which the merge revision joins; pushed/);
+  await github.open(PR2);
   await github.mergeButton(PR2);
   await assertMainWhole(t, story2, 'after');
 });
