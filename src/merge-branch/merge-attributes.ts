@@ -72,10 +72,9 @@ async function userAttributes(git: GitProcess): Promise<Buffer> {
   if (file === undefined || file === '') return Buffer.alloc(0);
   try {
     return readFileSync(path.resolve(git.cwd, file));
-  } catch (error) {
-    // No such file: the user has no attributes of their own.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
-    throw error;
+  } catch {
+    // Missing, a directory, unreadable: git reads no attributes from it either.
+    return Buffer.alloc(0);
   }
 }
 

@@ -57,7 +57,8 @@ export async function runMergeBranch(options: MergeBranchOptions, runtime: Comma
   const merging = mergeHeads(repository.gitDir).length > 0;
   if (status !== 0) {
     if (!merging) throw new UserError(MergeBranchMessages.mergeFailed(status), { hint: MergeBranchMessages.MERGE_FAILED_HINT });
-    out.info(MergeBranchMessages.conflictsLeft(await unmergedPaths(git)));
+    const conflicted = await unmergedPaths(git);
+    out.info(conflicted.length === 0 ? MergeBranchMessages.STOPPED_BEFORE_COMMIT : MergeBranchMessages.conflictsLeft(conflicted));
     return ExitCode.CONFLICTS_LEFT;
   }
   if (merging) await complete('pre-commit', options.ref, target, runtime);

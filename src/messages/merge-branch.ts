@@ -23,10 +23,12 @@ export const MergeBranchMessages = {
   /** An in-tree or info/attributes line gives a heads file another merge attribute; it wins over ours. */
   attributeOverridden: (file: string, value: string): string =>
     `${file} has merge=${value} from the repository's own attributes, which take precedence over git-alembic's driver for this merge`,
-  /** git merge stopped with conflicts (or a hook of its own stopped it before committing). */
+  /** git merge stopped with conflicts in these files. */
   conflictsLeft: (files: readonly string[]): string =>
-    `${files.length === 0 ? 'git stopped before committing the merge' : `conflicts left in ${listText(files)}`}; resolve them and \`git add\` them, then \`git commit\` ` +
+    `conflicts left in ${listText(files)}; resolve them and \`git add\` them, then \`git commit\` ` +
     '(the pre-commit hook adds the merge revision where git-alembic is set up; elsewhere run `git-alembic merge` and `git add` its file first)',
+  /** git merge stopped without conflicts (a pre-merge-commit hook, an index it could not write). */
+  STOPPED_BEFORE_COMMIT: 'git stopped before committing the merge (see its message above); conclude it with `git commit`, or undo it with `git merge --abort`',
   /** git merge failed outright (unrelated histories, local changes in the way…); git said why. */
   mergeFailed: (status: number): string => `git merge failed (exit ${status}, see git's message above)`,
   MERGE_FAILED_HINT: 'fix what git names and run merge-branch again',

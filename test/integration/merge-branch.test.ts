@@ -124,3 +124,27 @@ test("a merge attribute the repository gives a heads file wins, and merge-branch
   t.true(run.stderr.includes("git-alembic: warning: migrations/heads.txt has merge=union from the repository's own attributes, which take precedence over git-alembic's driver for this merge\n"));
   t.is(run.status, 0);
 });
+
+test('a merge git stops before committing without conflicts (a pre-merge-commit hook): exit 1, and how to go on', async (t) => {
+  const repo = await project(t);
+  await repo.write('notes.md', 'main\n');
+  await repo.git(['add', 'notes.md']);
+  await repo.git(['commit', '-q', '-m', 'main: notes']);
+  await repo.write('.git/hooks/pre-merge-commit', '#!/bin/sh\nexit 1\n', 0o755);
+  const run = await repo.cli(['merge-branch', 'dev'], ORIGINAL);
+  t.is(run.status, 1);
+  t.true(run.stderr.endsWith('git-alembic: git stopped before committing the merge (see its message above); conclude it with `git commit`, or undo it with `git merge --abort`\n'), run.stderr);
+  t.true(await repo.exists('.git/MERGE_HEAD'));
+});
+
+test("an attributes file git cannot read (a directory) is ignored, as git ignores it", async (t) => {
+  const repo = await project(t);
+  await repo.write('../attributes/keep', '');
+  await repo.git(['config', '--global', 'core.attributesFile', repo.path('../attributes')]);
+  await repo.write('notes.md', 'main\n');
+  await repo.git(['add', 'notes.md']);
+  await repo.git(['commit', '-q', '-m', 'main: notes']);
+  const run = await repo.cli(['merge-branch', 'dev']);
+  t.is(run.status, 0, run.stderr);
+  t.is((await repo.git(['log', '-1', '--format=%s'])).stdout, "Merge branch 'dev'\n");
+});
