@@ -60,9 +60,18 @@ scenarioTest('merge-branch with the hooks installed too: one merge revision, the
   t.deepEqual(alembicLines(viaCommand), alembicLines(viaHooks), 'the hook wrote it; merge-branch found nothing left to do');
   t.deepEqual(alembicLines(viaCommand), [createdLine(id, 'added it and migrations/heads.txt to the merge commit')]);
   t.is((await scenario.git(['cat-file', 'commit', 'HEAD'])).stdout, hooksCommit, 'byte for byte the commit the hooks make');
-  const added = (await scenario.git(['diff', '--name-only', '--diff-filter=A', 'HEAD^1', 'HEAD'])).stdout.split('\n').filter(Boolean);
-  t.is(added.length, 2, `the dev revision and one merge revision: ${added.join(', ')}`);
+  const added = async (): Promise<string[]> => (await scenario.git(['diff', '--name-only', '--diff-filter=A', 'HEAD^1', 'HEAD'])).stdout.split('\n').filter(Boolean);
+  t.is((await added()).length, 2, `the dev revision and one merge revision: ${(await added()).join(', ')}`);
   await assertAlembicWhole(t, scenario);
+
+  // --no-commit stages it; the pre-commit hook of `git commit` then finds nothing left to add.
+  await scenario.git(['reset', '-q', '--hard', main]);
+  const staged = await scenario.bin(['merge-branch', '--no-commit', 'dev']);
+  t.deepEqual(alembicLines(staged), [createdLine(id, 'staged it and migrations/heads.txt for the merge commit: `git commit` concludes the merge')]);
+  const commit = await scenario.git(['commit', '--no-edit']);
+  t.deepEqual(alembicLines(commit), []);
+  t.is(await assertMergedInHead(t, scenario, [MAIN_REV, DEV_REV]), id);
+  t.is((await added()).length, 2, 'still one merge revision');
 });
 
 scenarioTest('merge-branch and the hooks of another clone write the same file: merging both merges is clean, one head', async (t, python) => {
