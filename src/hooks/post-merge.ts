@@ -3,6 +3,8 @@
 // the heads file, into that commit (onMerge "amend"), or leave both staged ("stage"). After
 // `--squash` ([1], HEAD unchanged): stage only; the squash commit takes them. A fast-forward
 // ([0] without MERGE_HEAD) is left alone: HEAD may be someone else's merge commit.
+// `git-alembic merge-branch` calls completeHeadMerge after its own `git merge`, so a merge made
+// without hooks ends exactly as one made with them.
 import type { CommitRecord } from '../git/parse-output.js';
 import { readHeadCommit, stagedPaths, verifyCommit } from '../git/plumbing.js';
 import { mergeHeads, origHead } from './git-state.js';
@@ -16,12 +18,28 @@ export async function postMerge(run: HookRun): Promise<void> {
   if (run.args[0] === '1') return afterSquash(run);
   const merging = run.args[0] === '0' ? mergeHeads(run.gitDir) : [];
   if (merging.length === 0) return;
-  // Recorded before any slow work: the fold replaces this very commit or nothing.
-  const merge = await readHeadCommit(run.git);
-  if (merge === undefined || !(await couldMatter(merge.changed, run.topLevel))) return;
-  if (!(await madeByThisMerge(run, merge, merging))) return;
+  const merge = await headMergeThatMatters(run);
+  if (merge === undefined || !(await madeByThisMerge(run, merge, merging))) return;
   const { completeMergeCommit } = await import('./complete-merge.js');
   await completeMergeCommit(run, merge);
+}
+
+/**
+ * HEAD is a merge commit just made (the caller checked): write the merge revisions of the
+ * divergences the merge introduced and fold them (with the heads files) into it, or stage them.
+ */
+export async function completeHeadMerge(run: HookRun): Promise<void> {
+  const merge = await headMergeThatMatters(run);
+  if (merge === undefined) return;
+  const { completeMergeCommit } = await import('./complete-merge.js');
+  await completeMergeCommit(run, merge);
+}
+
+// HEAD, recorded before any slow work (the fold replaces this very commit or nothing), when
+// what it changed against its first parent could touch a migration history.
+async function headMergeThatMatters(run: HookRun): Promise<CommitRecord | undefined> {
+  const merge = await readHeadCommit(run.git);
+  return merge !== undefined && (await couldMatter(merge.changed, run.topLevel)) ? merge : undefined;
 }
 
 // The commit git has just made for this merge: the old HEAD, then every commit in MERGE_HEAD

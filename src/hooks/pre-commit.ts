@@ -2,7 +2,8 @@
 // with `git commit` or `git merge --continue`, or `git merge --no-commit` then `git commit`),
 // write the merge revision of any divergence the merge introduced and stage it, so the merge
 // commit itself contains it. In every commit that stages a revision or heads file, keep the
-// touched environments' heads files current and staged.
+// touched environments' heads files current and staged. `git-alembic merge-branch --no-commit`
+// runs it right after its `git merge --no-commit`, so the merge revision is staged even without hooks.
 import { stagedPaths } from '../git/plumbing.js';
 import type { CreatedMerges } from './create-merges.js';
 import { mergeHeads } from './git-state.js';
@@ -10,19 +11,24 @@ import type { HookProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
 import { couldMatter } from './relevance.js';
 
-/** Runs pre-commit. */
-export async function preCommit(run: HookRun): Promise<void> {
+/** Runs pre-commit; `completion` ends the line about a merge revision (default: it is in this merge commit). */
+export async function preCommit(run: HookRun, completion?: (files: readonly string[]) => string): Promise<void> {
   const staged = await stagedPaths(run.git);
   if (!(await couldMatter(staged, run.topLevel))) return;
   const { loadTouchedProject } = await import('./hook-histories.js');
   const project = await loadTouchedProject(run, staged);
   if (project === undefined || project.histories.length === 0) return;
   const merging = mergeHeads(run.gitDir);
-  const created = merging.length === 0 ? undefined : await concludeMerge(run, project, merging);
+  const created = merging.length === 0 ? undefined : await concludeMerge(run, project, merging, completion);
   await keepHeadsFilesCurrent(run, project, created);
 }
 
-async function concludeMerge(run: HookRun, project: HookProject, merging: readonly string[]): Promise<CreatedMerges | undefined> {
+async function concludeMerge(
+  run: HookRun,
+  project: HookProject,
+  merging: readonly string[],
+  completion: ((files: readonly string[]) => string) | undefined,
+): Promise<CreatedMerges | undefined> {
   const [{ announceMerges, createMerges }, { HookMessages }, { verifyCommit }] = await Promise.all([
     import('./create-merges.js'),
     import('../messages/hooks.js'),
@@ -31,7 +37,7 @@ async function concludeMerge(run: HookRun, project: HookProject, merging: readon
   const head = await verifyCommit(run.git, 'HEAD');
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...merging.map((sha) => ({ sha }))];
   const created = await createMerges(run, project, { commits, operation: HookMessages.OPERATION_MERGE });
-  if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_MERGE, HookMessages.inMergeCommit);
+  if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_MERGE, completion ?? HookMessages.inMergeCommit);
   return created;
 }
 

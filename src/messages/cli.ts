@@ -1,5 +1,6 @@
 // User-facing text of the command line itself. Each area keeps its text in one file under
 // src/messages/, so tests can assert exact strings and wording stays consistent.
+import { listText } from './hooks.js';
 
 /** Prefix of every line git-alembic prints on stderr. */
 export const PROGRAM = 'git-alembic';
@@ -13,10 +14,17 @@ export const NO_ENVIRONMENT_HINT =
 export const CHECK_OK = (environments: number): string =>
   `ok: ${environments === 1 ? 'the environment has' : `all ${environments} environments have`} one head per branch`;
 
-/** GA101: heads that share a branch-label set. */
-export const DIVERGED = (heads: readonly string[], labels: readonly string[]): string =>
-  `${heads.length} heads on ${labels.length === 0 ? 'one branch' : `branch ${labels.map((label) => `'${label}'`).join(', ')}`}: ${heads.join(', ')}`;
-export const DIVERGED_HINT = 'run `git-alembic merge` to write the merge revision (what `alembic merge heads` would write)';
+// A revision and its file, as a finding names it: `b1 (migrations/versions/b1_rev.py)`.
+const revisionText = ({ id, file }: { readonly id: string; readonly file: string | undefined }): string => (file === undefined ? id : `${id} (${file})`);
+/** GA101: heads that share a branch-label set, with their files and the revisions they forked from. */
+export const DIVERGED = (
+  heads: readonly { id: string; file: string | undefined }[],
+  labels: readonly string[],
+  forkedFrom: readonly { id: string; file: string | undefined }[] = [],
+): string =>
+  `${heads.length} heads on ${labels.length === 0 ? 'one branch' : `branch ${labels.map((label) => `'${label}'`).join(', ')}`}: ${listText(heads.map(revisionText))}` +
+  (forkedFrom.length === 0 ? '' : `, forked from ${listText(forkedFrom.map(revisionText))}`);
+export const DIVERGED_HINT = 'run `git-alembic merge` and commit the merge revision it writes (what `alembic merge heads` would write)';
 
 /** Command-line usage: the command, its options and its arguments. */
 export const UsageMessages = {
