@@ -1,4 +1,4 @@
-// The typed shape of the project configuration (cosmiconfig key `git-alembic`), after validation.
+// The typed shape of the project configuration (package.json key `git-alembic` or an rc file), after validation.
 import type { SetupRecord } from '../core/edits/setup-record.js';
 import type { ConstantValue } from '../core/revision.js';
 

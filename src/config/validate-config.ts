@@ -1,4 +1,4 @@
-// Turns the untyped value cosmiconfig found into a ResolvedConfig with defaults, rejecting
+// Turns the untyped value of the config file into a ResolvedConfig with defaults, rejecting
 // unknown keys (with a suggestion) and wrong types; every error names the file and key path.
 import type { ConstantValue } from '../core/revision.js';
 import { DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY, REQUIRED_KEY } from '../messages/alembic-config.js';
