@@ -19,6 +19,7 @@ const DEFAULTS = {
   message: 'merge heads {heads}',
   mergeExistingDivergences: false,
   guard: false,
+  pythonFallback: true,
 };
 
 const CONFIG = { onMerge: 'stage', guard: true };
@@ -126,13 +127,14 @@ const validates = test.macro({
 });
 
 test('empty object', validates, {}, { ...DEFAULTS, file: '.git-alembicrc.json', baseDirectory: '/repo' });
-test('every top-level key', validates, { enabled: false, onMerge: 'stage', revisionId: 'random', message: 'merge {heads}', mergeExistingDivergences: true, guard: true }, {
+test('every top-level key', validates, { enabled: false, onMerge: 'stage', revisionId: 'random', message: 'merge {heads}', mergeExistingDivergences: true, guard: true, pythonFallback: false }, {
   enabled: false,
   onMerge: 'stage',
   revisionId: 'random',
   message: 'merge {heads}',
   mergeExistingDivergences: true,
   guard: true,
+  pythonFallback: false,
 });
 
 test('environments with defaults and merged constants', (t) => {
