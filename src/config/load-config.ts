@@ -4,11 +4,11 @@
 // `.config/config.js` whenever it searches, and an rc file's `$import` can load JavaScript too,
 // which is why we read these few files ourselves). A git merge brings in whatever the other
 // branch committed, and the hooks load this config inside that merge.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ConfigError } from '../errors.js';
-import { CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+import { CODE_CONFIG_NOT_READ, CODE_CONFIG_NOT_READ_HINT, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
 import { parseConfigText, parseJson, syntaxOf } from './read-config-file.js';
 import type { ResolvedConfig } from './schema.js';
 import { defaultConfig, PACKAGE_KEY, validateConfig } from './validate-config.js';
@@ -27,6 +27,9 @@ export const SEARCH_PLACES: readonly string[] = [
 ];
 
 const PACKAGE_JSON = 'package.json';
+
+/** Where earlier versions also read JavaScript configs: never run, but a leftover one is reported rather than silently ignored. */
+const CODE_PLACES: readonly string[] = ['git-alembic.config.js', 'git-alembic.config.mjs', 'git-alembic.config.cjs', '.config/git-alembicrc.js', '.config/git-alembicrc.mjs', '.config/git-alembicrc.cjs'];
 
 /**
  * Finds and validates the config in `repoRoot` only (never in parent directories or the user's
@@ -69,6 +72,8 @@ async function searchRcFiles(repoRoot: string): Promise<ResolvedConfig> {
     const value = await parseConfigText(text, syntaxOf(place), place);
     if (value !== undefined) return validateConfig(value, place, repoRoot);
   }
+  const code = CODE_PLACES.find((place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false })?.isFile() === true);
+  if (code !== undefined) throw new ConfigError(code, undefined, CODE_CONFIG_NOT_READ, { hint: CODE_CONFIG_NOT_READ_HINT });
   return defaultConfig(repoRoot);
 }
 

@@ -29,8 +29,10 @@ export function unchangedSince(run: HookRun, commit: string | undefined): Operat
       // The commit against the work tree, through the index, with git's own filters (eol, clean);
       // untracked files are the user's own and never listed.
       const args = ['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', commit, '--', ...tracked.map(({ relative }) => `:(top,literal)${relative}`)];
-      const changed = new Set(splitNul(await run.git.run(args)));
-      return new Set(tracked.filter(({ relative }) => changed.has(relative)).map(({ file }) => file));
+      const changed = splitNul(await run.git.run(args));
+      // A directory (a module's package) has changed when anything under it has.
+      const touches = (relative: string): boolean => changed.some((path) => path === relative || path.startsWith(`${relative}/`));
+      return new Set(tracked.filter(({ relative }) => touches(relative)).map(({ file }) => file));
     },
     async textBefore(file) {
       const relative = inside(file);

@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 
 /** The commit the user had before the operation, asked about by the merge writer. */
 export interface OperationTrust {
-  /** Those of `files` (absolute) whose content the operation changed; a file outside the work tree never is. */
+  /** Those of `files` (absolute; a directory stands for what is in it) the operation changed; nothing outside the work tree is. */
   changedFiles(files: readonly string[]): Promise<ReadonlySet<string>>;
   /** A file's text in that commit; undefined when it was not there. */
   textBefore(file: string): Promise<string | undefined>;

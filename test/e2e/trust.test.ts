@@ -52,8 +52,20 @@ scenarioTest('trust 1: a merge that brings in JavaScript configs and a cosmiconf
   };
   await forkWith(scenario, files);
   const merge = await scenario.git(['merge', '--no-edit', 'dev']);
+  // Named, not run, and not silently ignored either: the hook reports it and writes nothing.
+  t.deepEqual(alembicLines(merge), [
+    'git-alembic: post-merge hook failed: git-alembic.config.js: JavaScript configs are not read: the git-alembic configuration is data (JSON or YAML); run `git-alembic check`',
+  ]);
+  for (const name of ['config-js', 'config-mjs', 'rc-cjs', 'meta-config']) t.false(await exists(marker(scenario, name)), `${name} never ran`);
+  // With a data config beside them, they are ignored: the merge goes on with it.
+  await scenario.git(['reset', '-q', '--hard', 'HEAD^1']);
+  await scenario.git(['checkout', '-q', 'dev']);
+  await scenario.repo.write('.git-alembicrc.json', '{ "onMerge": "amend" }\n');
+  await scenario.commitAll('dev: a data config too', { env: { HUSKY: '0' } });
+  await scenario.git(['checkout', '-q', 'main']);
+  const merged = await scenario.git(['merge', '--no-edit', 'dev']);
   const id = await assertMergedInHead(t, scenario, [MAIN_REV, DEV_REV]);
-  t.deepEqual(alembicLines(merge), [`git-alembic: created merge revision ${id} of ${HEADS.join(' and ')}, which this merge left as two heads; added it and migrations/heads.txt to the merge commit`], 'the defaults, not onMerge "stage"');
+  t.deepEqual(alembicLines(merged), [`git-alembic: created merge revision ${id} of ${HEADS.join(' and ')}, which this merge left as two heads; added it and migrations/heads.txt to the merge commit`]);
   for (const name of ['config-js', 'config-mjs', 'rc-cjs', 'meta-config']) t.false(await exists(marker(scenario, name)), `${name} never ran`);
   await assertAlembicWhole(t, scenario);
 });
