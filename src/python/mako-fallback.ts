@@ -2,6 +2,7 @@
 // renders it with the same variables `alembic merge` passes. Data goes to Python as JSON on
 // stdin, the program as an argv string (`-I`: no PYTHON* variables, no user site, the working
 // directory not on sys.path), never through a shell.
+import type { WallClock } from '../core/naming/create-date.js';
 import { InputError, UserError } from '../errors.js';
 import { TrustMessages } from '../messages/trust.js';
 import { NO_MAKO_STATUS, RENDER_MAKO_SCRIPT } from './render-mako-script.js';
@@ -24,14 +25,7 @@ export interface PythonTemplateRequest {
 }
 
 /** A datetime's fields; `offset` (seconds) and `zone` only when a timezone is configured. */
-export interface PythonDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly microsecond: number;
+export interface PythonDate extends WallClock {
   readonly offset: number | null;
   readonly zone: string | null;
 }
