@@ -72,10 +72,6 @@ function resolveLaunch(command: HookCommand, place: HookPlace): HookLaunch {
 }
 
 /** The Python Alembic's `python -m` would be: the first of the usual candidates that exists. */
-export function modulePython(place: Pick<HookPlace, 'env' | 'cwd' | 'repoRoot'>): string | undefined {
-  for (const candidate of pythonCandidates(place.env, place.repoRoot).candidates) {
-    const found = findProgram(candidate, place.cwd, place.env);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+export function modulePython(place: Pick<HookPlace, 'env' | 'repoRoot'>): string | undefined {
+  return pythonCandidates(place.env, place.repoRoot).candidates.find((candidate) => path.isAbsolute(candidate));
 }

@@ -203,3 +203,26 @@ scenarioTest('trust 5: a template only Python renders is rendered in the hook wh
   t.false(await exists(marker(scenario, 'python')), 'no Python started');
   t.false(await exists(marker(scenario, 'template')));
 });
+
+scenarioTest('trust 6: a Python the incoming branch brings in (.venv/bin/python) is never started; the next one renders', async (t, python) => {
+  const scenario = await createScenario(t, python);
+  await useDefTemplate(scenario);
+  await scenario.commitAll('a template only Mako renders');
+  await scenario.git(['checkout', '-q', '-b', 'dev']);
+  await scenario.repo.write('.venv/bin/python', `#!/bin/sh\n: > ${JSON.stringify(marker(scenario, 'venv-python'))}\nexec ${JSON.stringify(python)} "$@"\n`, 0o755);
+  await scenario.revision({ id: DEV_REV, down: [BASE] });
+  await scenario.commitAll('dev: add bbbb and a python', { env: { HUSKY: '0' } });
+  await scenario.git(['checkout', '-q', 'main']);
+  await scenario.revision({ id: MAIN_REV, down: [BASE] });
+  await scenario.commitAll('main: add aaaa');
+  // python3 on the PATH is the oracle's Python; GIT_ALEMBIC_PYTHON and VIRTUAL_ENV are unset.
+  const bin = scenario.repo.path('../bin');
+  await scenario.repo.write('../bin/python3', `#!/bin/sh\nexec ${JSON.stringify(python)} "$@"\n`, 0o755);
+  const merge = await scenario.git(['merge', '--no-edit', 'dev'], { env: { GIT_ALEMBIC_PYTHON: undefined, VIRTUAL_ENV: undefined, PATH: `${bin}:${process.env['PATH'] ?? ''}` } });
+  const id = await assertMergedInHead(t, scenario, [MAIN_REV, DEV_REV]);
+  t.deepEqual(alembicLines(merge), [
+    `git-alembic: ${TrustMessages.renderedInHook('migrations/script.py.mako', `${bin}/python3`)}`,
+    `git-alembic: created merge revision ${id} of ${HEADS.join(' and ')}, which this merge left as two heads; added it and migrations/heads.txt to the merge commit`,
+  ]);
+  t.false(await exists(marker(scenario, 'venv-python')), 'the merged-in .venv/bin/python never ran');
+});

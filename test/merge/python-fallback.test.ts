@@ -129,7 +129,7 @@ oracleTest(test, 'which Python: GIT_ALEMBIC_PYTHON, then the active virtualenv, 
   renameSync(join(root, '.venv'), join(root, 'elsewhere', '.venv'));
   t.is(await used({ PATH: path }), join(root, 'venv', 'bin', 'python'));
   renameSync(join(root, 'venv'), join(root, 'elsewhere', 'venv'));
-  t.is(await used({ PATH: path }), 'python3');
+  t.is(await used({ PATH: path }), join(path, 'python3'));
   const none = await runCli(root, MERGE, { ...cleanEnv({ PATH: join(root, 'empty') }), GIT_ALEMBIC_PYTHON: undefined });
   t.is(none.code, 2);
   t.true(none.stderr.endsWith(`(hint: ${TrustMessages.NO_PYTHON_HINT})\n`), none.stderr);
