@@ -31,7 +31,7 @@ export function unchangedSince(run: HookRun, commit: string | undefined): Operat
       const args = ['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', commit, '--', ...tracked.map(({ relative }) => `:(top,literal)${relative}`)];
       const changed = splitNul(await run.git.run(args));
       // A directory (a module's package) has changed when anything under it has.
-      const touches = (relative: string): boolean => changed.some((path) => path === relative || path.startsWith(`${relative}/`));
+      const touches = (relative: string): boolean => changed.some((listed) => listed === relative || listed.startsWith(`${relative}/`));
       return new Set(tracked.filter(({ relative }) => touches(relative)).map(({ file }) => file));
     },
     async textBefore(file) {
