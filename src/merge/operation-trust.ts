@@ -17,10 +17,11 @@ export interface OperationTrust {
   textBefore(file: string): Promise<string | undefined>;
 }
 
-/** Why a hook wrote no merge revision in an environment: the operation changed code the merge would run. */
-export type HeldBack =
-  | { readonly reason: 'post-write-hooks'; readonly files: readonly string[] }
-  | { readonly reason: 'template'; readonly files: readonly string[] };
+/** Why a hook wrote no merge revision in an environment: the operation changed these files, which the merge would run. */
+export interface HeldBack {
+  readonly reason: 'post-write-hooks' | 'template';
+  readonly files: readonly string[];
+}
 
 /** The config files, when the operation changed the post-write hooks that would run; undefined when it did not. */
 export async function changedHookDefinitions(environment: AlembicEnvironment, trust: OperationTrust, repoRoot: string): Promise<string[] | undefined> {
