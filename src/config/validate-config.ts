@@ -1,4 +1,4 @@
-// Turns the untyped value cosmiconfig found into a ResolvedConfig with defaults, rejecting
+// Turns the untyped value of the config file into a ResolvedConfig with defaults, rejecting
 // unknown keys (with a suggestion) and wrong types; every error names the file and key path.
 import type { ConstantValue } from '../core/revision.js';
 import { DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY, REQUIRED_KEY } from '../messages/alembic-config.js';
@@ -6,7 +6,7 @@ import type { EnvironmentConfig, OnMerge, ResolvedConfig, RevisionIdMode } from 
 import { readSetupRecord } from './validate-setup-record.js';
 import { child, fieldError, knownObject, readBoolean, readChoice, readConstants, readString, readStringList, typeName, type FieldPath } from './validate-fields.js';
 
-const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'setup'];
+const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'pythonFallback', 'setup'];
 const ENVIRONMENT_KEYS = ['name', 'config', 'section', 'scriptLocation', 'versionLocations', 'headsFile', 'constants'];
 const ON_MERGE: readonly OnMerge[] = ['amend', 'stage'];
 const REVISION_ID: readonly RevisionIdMode[] = ['deterministic', 'random'];
@@ -39,6 +39,7 @@ export function validateConfig(value: unknown, file: string | undefined, baseDir
     message: readString(record, 'message', root, false) ?? DEFAULT_MESSAGE,
     mergeExistingDivergences: readBoolean(record, 'mergeExistingDivergences', root, false),
     guard: readBoolean(record, 'guard', root, false),
+    pythonFallback: readBoolean(record, 'pythonFallback', root, true),
     setupRecord: readSetupRecord(record, 'setup', root),
   };
 }

@@ -2,7 +2,9 @@
 // touched histories, write the merge revisions the operation made necessary, rewrite and stage
 // the heads files, and print a line per merge (how it was completed is the hook's to say).
 import { stagePaths } from '../git/plumbing.js';
+import { displayPath } from '../alembic/config-files.js';
 import { HookMessages } from '../messages/hooks.js';
+import { TrustMessages } from '../messages/trust.js';
 import { commitNames, type NamedCommit } from './commit-names.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
@@ -36,18 +38,31 @@ export async function createMergesFor(run: HookRun, changed: readonly string[], 
 /** Writes and stages the merges; undefined when there was nothing to merge. Reports divergences left alone. */
 export async function createMerges(run: HookRun, project: HookProject, spec: OperationSpec): Promise<CreatedMerges | undefined> {
   if (project.histories.length === 0) return undefined;
-  const outcome = await mergeIntroduced(run, project, spec.commits.map((commit) => commit.sha));
-  if (outcome.created.length === 0 && outcome.found.length === 0) return undefined;
+  const trusted = spec.commits.find((commit) => commit.current === true)?.sha;
+  const outcome = await mergeIntroduced(run, project, spec.commits.map((commit) => commit.sha), trusted);
+  if (outcome.created.length === 0 && outcome.found.length === 0 && outcome.heldBack.length === 0) return undefined;
   const names = await commitNames(run, spec.commits);
   const several = project.workspace.environments.length > 1;
   for (const found of outcome.found) {
     run.out.info(HookMessages.found(headTexts(found.heads, names), spec.operation, several ? found.environment : undefined));
   }
+  reportTrust(run, outcome, names, project.workspace.repoRoot);
   if (outcome.created.length === 0) return undefined;
   const headsFiles = rewriteHeadsFiles(outcome.merged, project.workspace.repoRoot, project.config, outcome.headsAfter);
   const files = [...outcome.created.map((merge) => merge.file), ...headsFiles.map((file) => file.relative)];
   await stagePaths(run.git, files);
   return { project, outcome, headsFiles, files, names };
+}
+
+// One line per environment a Python rendered the template of, or that got no merge because the
+// operation changed code the merge would run.
+function reportTrust(run: HookRun, outcome: IntroducedMerges, names: readonly string[], repoRoot: string): void {
+  for (const [template, python] of outcome.renderedWithPython) run.out.info(TrustMessages.renderedInHook(template, python));
+  for (const { heldBack, heads } of outcome.heldBack) {
+    const files = heldBack.files.map((file) => displayPath(file, repoRoot));
+    const message = heldBack.reason === 'template' ? TrustMessages.heldBackTemplate : TrustMessages.heldBackHooks;
+    run.out.info(message(files, headTexts(heads, names)));
+  }
 }
 
 /** Prints one line per merge written: what, why, and `completion` (given the other files staged with it). */

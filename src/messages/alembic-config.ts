@@ -83,6 +83,8 @@ export const NO_ENVIRONMENT_FOR_SECTION = (section: string): string =>
 // ---- git-alembic's own config ----
 
 export const PROJECT_CONFIG_UNREADABLE = (detail: string): string => `cannot load the git-alembic config: ${detail}`;
+export const CODE_CONFIG_NOT_READ = 'JavaScript configs are not read: the git-alembic configuration is data (JSON or YAML)';
+export const CODE_CONFIG_NOT_READ_HINT = 'move its settings to .git-alembicrc.json (or the "git-alembic" key of package.json) and delete it';
 export const UNKNOWN_KEY = (suggestion: string | undefined): string =>
   suggestion === undefined ? 'unknown key' : `unknown key; did you mean "${suggestion}"?`;
 export const EXPECTED_OBJECT = (type: string): string => `expected an object, found ${type}`;

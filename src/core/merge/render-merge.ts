@@ -52,7 +52,16 @@ export function mergeTemplateVariables(plan: PlannedMerge, mainOptions: Readonly
 
 /** Renders, encodes and verifies the merge revision; throws UserError naming what is wrong. */
 export function renderMerge(plan: PlannedMerge, context: RenderContext): RenderedMerge {
-  const text = renderMakoTemplate(context.template.source, context.template.name, mergeTemplateVariables(plan, context.mainOptions));
+  return encodeAndVerify(plan, renderMergeText(plan, context), context);
+}
+
+/** The template rendered by the native renderer; throws InputError where it refuses the template. */
+export function renderMergeText(plan: PlannedMerge, context: RenderContext): string {
+  return renderMakoTemplate(context.template.source, context.template.name, mergeTemplateVariables(plan, context.mainOptions));
+}
+
+/** Encodes rendered text (ours or Mako's) and reads it back; throws UserError when it is not the merge planned. */
+export function encodeAndVerify(plan: PlannedMerge, text: string, context: RenderContext): RenderedMerge {
   const bytes = context.codec.encode(text);
   verifyReadBack(plan, bytes, context);
   return { text, bytes };
