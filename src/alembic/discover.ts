@@ -40,7 +40,8 @@ export async function discoverEnvironments(input: DiscoverInput): Promise<Alembi
 async function explicitEnvironment(input: DiscoverInput, configFile: string): Promise<AlembicEnvironment> {
   const section = input.section ?? DEFAULT_INI_SECTION;
   const index = input.config.environments.findIndex(
-    (environment) => configuredPath(input.config, environment.config) === configFile && (environment.section ?? DEFAULT_INI_SECTION) === section,
+    (environment) =>
+      environment.config !== undefined && configuredPath(input.config, environment.config) === configFile && (environment.section ?? DEFAULT_INI_SECTION) === section,
   );
   const configured = input.config.environments[index];
   if (configured !== undefined) return readConfigured(input, configured, index);
@@ -62,7 +63,7 @@ async function configuredEnvironments(input: DiscoverInput): Promise<AlembicEnvi
 function readConfigured(input: DiscoverInput, environment: EnvironmentConfig, index: number): Promise<AlembicEnvironment> {
   const resolve = (location: string): string => configuredPath(input.config, location);
   return readEnvironment({
-    configFile: resolve(environment.config),
+    configFile: environment.config === undefined ? undefined : resolve(environment.config),
     section: environment.section ?? DEFAULT_INI_SECTION,
     name: environment.name,
     repoRoot: input.repoRoot,

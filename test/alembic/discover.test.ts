@@ -16,16 +16,16 @@ const TOML = '[tool.alembic]\nscript_location = "%(here)s/migrations"\n';
 // a two-section ini and some distractors.
 const LAYOUT = {
   'alembic.ini': ini('migrations'),
-  'migrations/': '',
+  'migrations/versions/': '',
   'services/api/alembic.ini': ini('db'),
   'services/api/pyproject.toml': TOML,
-  'services/api/db/': '',
-  'services/api/migrations/': '',
+  'services/api/db/versions/': '',
+  'services/api/migrations/versions/': '',
   'packages/inventory/pyproject.toml': TOML,
-  'packages/inventory/migrations/': '',
+  'packages/inventory/migrations/versions/': '',
   'multi/alembic.ini': '[core]\nscript_location = core\n[tenant]\nscript_location = tenant\n[loggers]\nkeys = root\n',
-  'multi/core/': '',
-  'multi/tenant/': '',
+  'multi/core/versions/': '',
+  'multi/tenant/versions/': '',
   'tools/pyproject.toml': '[project]\nname = "tools"\n[tool.ruff]\nline-length = 100\n',
   'broken/pyproject.toml': 'this is [not toml',
 };
@@ -88,7 +88,7 @@ test('-n picks the section in the repository-wide search', async (t) => {
 });
 
 test('tracked files deleted from the work tree are skipped', async (t) => {
-  const { input } = await setup(t, { 'a/alembic.ini': ini('m'), 'a/m/': '', 'sub/': '' }, ['a/alembic.ini', 'gone/alembic.ini', 'gone/pyproject.toml']);
+  const { input } = await setup(t, { 'a/alembic.ini': ini('m'), 'a/m/versions/': '', 'sub/': '' }, ['a/alembic.ini', 'gone/alembic.ini', 'gone/pyproject.toml']);
   t.deepEqual(names(await discoverEnvironments(input({ cwd: path.join(input().cwd, 'sub') }))), ['a/alembic.ini']);
 });
 
