@@ -22,14 +22,23 @@ export function hereOf(file: string): string {
 
 /** The UTF-8 text of a file, or undefined when it does not exist. A BOM is kept (Python keeps it too). */
 export async function readConfigText(file: string, shownAs: string): Promise<string | undefined> {
-  let bytes: Buffer;
+  const bytes = await readConfigBytes(file, shownAs);
+  return bytes === undefined ? undefined : decodeConfigText(bytes, shownAs);
+}
+
+/** The bytes of a file, or undefined when it does not exist. */
+export async function readConfigBytes(file: string, shownAs: string): Promise<Buffer | undefined> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     // A missing file is an answer ("no such config"), not a failure; anything else is reported.
     if (isMissing(error)) return undefined;
     throw new ConfigError(shownAs, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
   }
+}
+
+/** Strict UTF-8 decoding, BOM kept; anything else is a ConfigError naming the file. */
+export function decodeConfigText(bytes: Uint8Array, shownAs: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
@@ -40,7 +49,12 @@ export async function readConfigText(file: string, shownAs: string): Promise<str
 /** Reads and parses an ini file as Alembic does (`here` = its directory); undefined when missing. */
 export async function readIniDocument(file: string, shownAs: string): Promise<ConfigDocument | undefined> {
   const text = await readConfigText(file, shownAs);
-  return text === undefined ? undefined : parseConfigParser(text, shownAs, { here: hereOf(file) });
+  return text === undefined ? undefined : parseIniText(text, file, shownAs);
+}
+
+/** Parses ini text read from `file` as Alembic does (`here` = its directory). */
+export function parseIniText(text: string, file: string, shownAs: string): ConfigDocument {
+  return parseConfigParser(text, shownAs, { here: hereOf(file) });
 }
 
 /** True for "no such file" errors (also ENOTDIR: a path through a file). */

@@ -53,6 +53,7 @@ export const LoadMessages = {
     `environment ${name}: config ${config} [${section}], version locations ${locations.join(', ')}`,
   read: (name: string, revisions: number, milliseconds: number): string =>
     `environment ${name}: read ${revisions} revision file${revisions === 1 ? '' : 's'} in ${milliseconds} ms`,
+  skipped: (file: string, reason: string): string => `${file}: ${reason}`,
   DISCOVERING: 'looking for Alembic environments…',
   /** The progress line: `files` while a scan reports its count, else how far the environments are. */
   progress: (environment: number, environments: number, files?: { readonly read: number; readonly total: number }): string =>
