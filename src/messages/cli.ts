@@ -18,6 +18,12 @@ export const DIVERGED = (heads: readonly string[], labels: readonly string[]): s
   `${heads.length} heads on ${labels.length === 0 ? 'one branch' : `branch ${labels.map((label) => `'${label}'`).join(', ')}`}: ${heads.join(', ')}`;
 export const DIVERGED_HINT = 'run `git-alembic merge` to write the merge revision (what `alembic merge heads` would write)';
 
+/** GA102: an environment whose version locations hold no revision file. */
+export const NO_REVISIONS = (directories: readonly string[]): string => `no revisions found under ${directories.join(', ')}`;
+export const NO_REVISIONS_HINT =
+  'when env.py builds the version locations, list them in versionLocations of the git-alembic config (globs such as "migrations/versions/*" work); ' +
+  'when it sets script_location in code, set scriptLocation there';
+
 /** Command-line usage: the command, its options and its arguments. */
 export const UsageMessages = {
   unknownCommand: (name: string): string => `unknown command '${name}'`,
