@@ -50,8 +50,10 @@ export async function readEnvironment(spec: EnvironmentSpec): Promise<AlembicEnv
     repoRoot: spec.repoRoot,
     roots,
     scriptLocation,
+    // An override wins over script_location: then it is what a missing versions/ comes from.
+    scriptOrigin: (spec.overrides?.scriptLocation === undefined ? settings.scriptLocation : undefined) ?? overrideOrigin(spec, loaded, 'scriptLocation'),
     overrides: spec.overrides?.versionLocations?.map((location) => path.resolve(spec.repoRoot, location)),
-    origin: (key) => (key === 'scriptLocation' && spec.overrides?.scriptLocation === undefined ? settings.scriptLocation : undefined) ?? overrideOrigin(spec, loaded, key),
+    overrideOrigin: (index) => overrideOrigin(spec, loaded, `versionLocations[${index}]`),
   });
   const headsFile = spec.overrides?.headsFile;
   return {

@@ -16,12 +16,13 @@ export interface VersionLocationContext {
   readonly repoRoot: string;
   /** Where a `pkg:dir` package may be imported from. */
   readonly roots: readonly string[];
-  /** The resolved script directory. */
+  /** The resolved script directory, and the setting it came from. */
   readonly scriptLocation: string;
+  readonly scriptOrigin: ValueOrigin;
   /** The git-alembic config's versionLocations, absolute, patterns included. */
   readonly overrides: readonly string[] | undefined;
-  /** Names a setting in errors: `scriptLocation`, or `versionLocations[<index>]` of the overrides. */
-  readonly origin: (key: string) => ValueOrigin;
+  /** Names one entry of the overrides in errors. */
+  readonly overrideOrigin: (index: number) => ValueOrigin;
 }
 
 /** The absolute version locations, in config order, each an existing directory, each once. */
@@ -29,7 +30,7 @@ export async function resolveVersionLocations(written: Sourced<readonly string[]
   if (context.overrides !== undefined) return overriddenLocations(context.overrides, context);
   if (written === undefined) {
     const directory = path.join(context.scriptLocation, 'versions');
-    await requireLocation(directory, context.origin('scriptLocation'), context.repoRoot, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT);
+    await requireLocation(directory, context.scriptOrigin, context.repoRoot, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT);
     return [directory];
   }
   const locations: string[] = [];
@@ -45,7 +46,7 @@ export async function resolveVersionLocations(written: Sourced<readonly string[]
 async function overriddenLocations(overrides: readonly string[], context: VersionLocationContext): Promise<string[]> {
   const locations = new Set<string>();
   for (const [index, entry] of overrides.entries()) {
-    const origin = context.origin(`versionLocations[${index}]`);
+    const origin = context.overrideOrigin(index);
     if (hasGlobSyntax(entry)) {
       for (const directory of expandVersionPattern(entry, origin, displayPath(entry, context.repoRoot))) locations.add(directory);
       continue;
