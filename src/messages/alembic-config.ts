@@ -41,7 +41,7 @@ export const CONFIG_READ_FAILED = (detail: string): string => `cannot read the f
 
 export const SCRIPT_LOCATION_MISSING = "no 'script_location' key found in configuration";
 export const SCRIPT_LOCATION_MISSING_HINT =
-  'set environments[].scriptLocation in the git-alembic config when env.py or Flask-Migrate chooses the directory in code';
+  'set environments[].scriptLocation in the git-alembic config when env.py or Flask-Migrate chooses the directory in code (config may then be left out)';
 export const SCRIPT_LOCATION_EMPTY = 'empty value: name the directory that holds env.py and script.py.mako';
 export const VERSION_DIRECTORY_MISSING = (directory: string): string => `version directory does not exist: ${directory}`;
 export const VERSIONS_DEFAULT_MISSING = (directory: string): string =>

@@ -7,7 +7,7 @@ export const PROGRAM = 'git-alembic';
 /** No alembic.ini, pyproject.toml or project config names an environment. */
 export const NO_ENVIRONMENT = (cwd: string): string => `no Alembic environment found from ${cwd}`;
 export const NO_ENVIRONMENT_HINT =
-  'run inside a repository with an alembic.ini (or pyproject.toml with [tool.alembic]), pass -c FILE, or list environments in the git-alembic config';
+  'run inside a repository with an Alembic ini (a section with script_location) or a pyproject.toml with [tool.alembic], pass -c FILE, or list environments in the git-alembic config';
 
 /** `check` found nothing. */
 export const CHECK_OK = (environments: number): string =>
