@@ -5,11 +5,12 @@
 // [tool.alembic] that has no alembic.ini beside it. Cheap first: an ini that never says
 // script_location is not parsed, and one too large to be Alembic's is not read at all.
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 
 import type { ConfigDocument } from '../core/config/configparser.js';
 import { compareSegments } from '../core/code-point-order.js';
-import { INI_TOO_LARGE } from '../messages/alembic-config.js';
+import { INI_TOO_LARGE, NOT_A_FILE } from '../messages/alembic-config.js';
 import { decodeConfigText, displayPath, parseIniText, readConfigBytes, readConfigText } from './config-files.js';
 import { DEFAULT_INI_SECTION, INI_NAME, PYPROJECT_NAME } from './load-sources.js';
 import { readPyproject } from './read-pyproject.js';
@@ -89,13 +90,11 @@ async function environmentSections(file: string, document: ConfigDocument, optio
 async function readCandidateIni(file: string, options: CandidateOptions): Promise<ConfigDocument | undefined> {
   const shownAs = displayPath(file, options.repoRoot);
   const isAlembicIni = path.basename(file) === INI_NAME;
-  if (!isAlembicIni) {
-    const size = (await stat(file).catch(() => undefined))?.size;
-    if (size === undefined) return undefined;
-    if (size > INI_SIZE_LIMIT) {
-      options.onSkipped?.(shownAs, INI_TOO_LARGE(size, INI_SIZE_LIMIT));
-      return undefined;
-    }
+  const found = await regularFile(file, shownAs, options);
+  if (found === undefined) return undefined;
+  if (!isAlembicIni && found.size > INI_SIZE_LIMIT) {
+    options.onSkipped?.(shownAs, INI_TOO_LARGE(found.size, INI_SIZE_LIMIT));
+    return undefined;
   }
   const bytes = await readConfigBytes(file, shownAs);
   if (bytes === undefined) return undefined;
@@ -108,8 +107,18 @@ async function readCandidateIni(file: string, options: CandidateOptions): Promis
 // supplies that ini's [alembic] keys), and only for the default section: TOML has no sections.
 async function isTomlEnvironment(file: string, options: CandidateOptions): Promise<boolean> {
   if (options.section !== undefined && options.section !== DEFAULT_INI_SECTION) return false;
+  if ((await regularFile(file, displayPath(file, options.repoRoot), options)) === undefined) return false;
   if ((await stat(path.join(path.dirname(file), INI_NAME)).catch(() => undefined))?.isFile() === true) return false;
   return hasAlembicTable(file, options.repoRoot);
+}
+
+// A tracked link may lead anywhere, /dev/zero included: only regular files are read. A missing
+// file (tracked but deleted, outside a sparse checkout) is simply not there.
+async function regularFile(file: string, shownAs: string, options: CandidateOptions): Promise<Stats | undefined> {
+  const found = await stat(file).catch(() => undefined);
+  if (found === undefined || found.isFile()) return found;
+  options.onSkipped?.(shownAs, NOT_A_FILE);
+  return undefined;
 }
 
 // Cheap first: most pyproject.toml files never mention alembic and need no TOML parse.

@@ -36,6 +36,7 @@ export const TOML_INVALID = (detail: string): string => `invalid TOML: ${detail}
 export const TOML_NO_ALEMBIC = 'pyproject.toml has no [tool.alembic] table';
 export const TOML_NOT_A_TABLE = 'must be a table';
 export const CONFIG_READ_FAILED = (detail: string): string => `cannot read the file: ${detail}`;
+export const CONFIG_NOT_A_FILE = 'not a regular file (a directory, a device or a pipe); an Alembic config is a plain file';
 
 // ---- Alembic settings ----
 
@@ -96,6 +97,7 @@ export const HEADS_FILE_SHARED = (headsFile: string, other: string): string =>
   `its heads file ${headsFile} is also the heads file of ${other}, which reads other version locations`;
 export const HEADS_FILE_SHARED_HINT =
   'list both environments in the git-alembic config, each with its own headsFile';
+export const NOT_A_FILE = 'not read: not a regular file';
 export const INI_TOO_LARGE = (size: number, limit: number): string =>
   `not read: ${size} bytes is more than an Alembic ini needs (${limit}); list it in the git-alembic config if it is one`;
 

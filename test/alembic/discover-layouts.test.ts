@@ -2,6 +2,7 @@
 // sections that share a history or would share a heads file, broken and huge files, -n that
 // matches nothing, environments the git-alembic config describes without an Alembic config, and
 // glob patterns in versionLocations.
+import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
@@ -213,4 +214,18 @@ test('a missing default versions/ directory names the script_location it comes f
   const error = await t.throwsAsync(discoverEnvironments(input()), { instanceOf: ConfigError });
   t.is(error?.message, 'db/alembic.ini:3: [alembic] script_location: version directory does not exist: db/scripts/versions (without version_locations Alembic reads <script_location>/versions)');
   t.regex(error?.hint ?? '', /versionLocations in the git-alembic config/);
+});
+
+test('a tracked link to /dev/zero is never read: skipped in discovery, an error with -c', async (t) => {
+  const { root, input } = await setup(t, { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' }, ['alembic.ini', 'zero.ini', 'sub/pyproject.toml']);
+  await symlink('/dev/zero', path.join(root, 'zero.ini'));
+  await mkdir(path.join(root, 'sub'));
+  await symlink('/dev/zero', path.join(root, 'sub/pyproject.toml'));
+  const skipped: string[] = [];
+  t.deepEqual(names(await discoverEnvironments(input({ onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) }))), ['alembic.ini']);
+  t.deepEqual(skipped, ['sub/pyproject.toml: not read: not a regular file', 'zero.ini: not read: not a regular file']);
+  await t.throwsAsync(discoverEnvironments(input({ configFile: 'zero.ini' })), {
+    instanceOf: ConfigError,
+    message: 'zero.ini: not a regular file (a directory, a device or a pipe); an Alembic config is a plain file',
+  });
 });
