@@ -6,8 +6,8 @@ import type { ConstantValue } from '../core/revision.js';
 export interface EnvironmentConfig {
   /** Display name; defaults to the config path (plus `[section]`). */
   readonly name: string | undefined;
-  /** alembic.ini or pyproject.toml. */
-  readonly config: string;
+  /** alembic.ini or pyproject.toml; undefined when `scriptLocation` alone describes it (Alembic's defaults). */
+  readonly config: string | undefined;
   /** ini section, `alembic` by default. */
   readonly section: string | undefined;
   /** Overrides `script_location` (needed for `pkg:dir` values and projects that set it in code). */

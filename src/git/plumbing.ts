@@ -75,6 +75,12 @@ export async function indexedPaths(git: GitProcess, paths: readonly string[]): P
   return new Set(splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ...pathspecs])));
 }
 
+/** Tracked files that could be Alembic configs (every `*.ini` and `pyproject.toml`), repository-relative. */
+export async function trackedConfigFiles(git: GitProcess): Promise<string[]> {
+  // Git filters, so a large repository's other files never reach us; :(top) makes the cwd not matter.
+  return splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ':(top,glob)**/*.ini', ':(top,glob)**/pyproject.toml']));
+}
+
 /** Stages files (their current content, or their removal). */
 export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
   if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);

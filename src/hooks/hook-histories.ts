@@ -7,7 +7,9 @@ import type { AlembicEnvironment } from '../alembic/environment.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Revision } from '../core/revision.js';
+import type { UserError } from '../errors.js';
 import { indexedPaths } from '../git/plumbing.js';
+import { HookMessages } from '../messages/hooks.js';
 import { discoverWorkspace, type History, loadHistory, type Workspace } from '../project/workspace.js';
 import type { HookRun } from './hook-run.js';
 
@@ -27,7 +29,12 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   const config = await loadProjectConfig(run.topLevel);
   run.config = config;
   if (!config.enabled) return undefined;
-  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config);
+  // A broken environment (a missing directory, a bad ini) is reported in one line and left out:
+  // the others still get their merges, and the commit goes on, guard or not.
+  const unreadable: UserError[] = [];
+  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config, { onUnreadable: (error) => unreadable.push(error) });
+  const [first, ...more] = unreadable;
+  if (first !== undefined) run.out.info(HookMessages.leftOut(run.name, first.message, more.length));
   const absolute = changed.map((file) => path.resolve(workspace.repoRoot, file));
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
   const histories: History[] = [];

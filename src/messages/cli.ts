@@ -8,7 +8,7 @@ export const PROGRAM = 'git-alembic';
 /** No alembic.ini, pyproject.toml or project config names an environment. */
 export const NO_ENVIRONMENT = (cwd: string): string => `no Alembic environment found from ${cwd}`;
 export const NO_ENVIRONMENT_HINT =
-  'run inside a repository with an alembic.ini (or pyproject.toml with [tool.alembic]), pass -c FILE, or list environments in the git-alembic config';
+  'run inside a repository with an Alembic ini (a section with script_location) or a pyproject.toml with [tool.alembic], pass -c FILE, or list environments in the git-alembic config';
 
 /** `check` found nothing. */
 export const CHECK_OK = (environments: number): string =>
@@ -25,6 +25,12 @@ export const DIVERGED = (
   `${heads.length} heads on ${labels.length === 0 ? 'one branch' : `branch ${labels.map((label) => `'${label}'`).join(', ')}`}: ${listText(heads.map(revisionText))}` +
   (forkedFrom.length === 0 ? '' : `, forked from ${listText(forkedFrom.map(revisionText))}`);
 export const DIVERGED_HINT = 'run `git-alembic merge` and commit the merge revision it writes (what `alembic merge heads` would write)';
+
+/** GA102: an environment whose version locations hold no revision file. */
+export const NO_REVISIONS = (directories: readonly string[]): string => `no revisions found under ${directories.join(', ')}`;
+export const NO_REVISIONS_HINT =
+  'when env.py builds the version locations, list them in versionLocations of the git-alembic config (globs such as "migrations/versions/*" work); ' +
+  'when it sets script_location in code, set scriptLocation there';
 
 /** Command-line usage: the command, its options and its arguments. */
 export const UsageMessages = {
@@ -61,6 +67,7 @@ export const LoadMessages = {
     `environment ${name}: config ${config} [${section}], version locations ${locations.join(', ')}`,
   read: (name: string, revisions: number, milliseconds: number): string =>
     `environment ${name}: read ${revisions} revision file${revisions === 1 ? '' : 's'} in ${milliseconds} ms`,
+  skipped: (file: string, reason: string): string => `${file}: ${reason}`,
   DISCOVERING: 'looking for Alembic environments…',
   /** The progress line: `files` while a scan reports its count, else how far the environments are. */
   progress: (environment: number, environments: number, files?: { readonly read: number; readonly total: number }): string =>

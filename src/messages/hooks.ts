@@ -70,6 +70,10 @@ export const HookMessages = {
   /** A hook's own failure: reported, and git goes on unless guard mode is on. */
   failed: (hook: string, detail: string, guard: boolean): string =>
     `${hook} hook failed: ${detail}; run \`git-alembic check\`${guard ? ' (guard is on, so git stops here)' : ''}`,
+  /** Environments discovery could not read: left out, never a reason to stop git, even in guard mode. */
+  leftOut: (hook: string, first: string, more: number): string =>
+    `${hook} hook left out ${more === 0 ? 'an Alembic environment' : `${count(more + 1)} Alembic environments`} it cannot read (${first}${more === 0 ? '' : `; and ${more} more`}); ` +
+    'the others were handled; run `git-alembic check`',
   internal: (detail: string): string => `internal error (${detail}; GIT_ALEMBIC_DEBUG=1 prints the stack trace)`,
   UNKNOWN_HOOK: (name: string, known: readonly string[]): string => `unknown hook '${name}'; git-alembic runs in ${listText(known)}`,
   UNKNOWN_HOOK_HINT: 'run `npx git-alembic setup` to write the hook blocks this version expects',

@@ -34,10 +34,18 @@ export async function openWorkspace(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
+  reports: DiscoveryReports = {},
 ): Promise<Workspace> {
-  const workspace = await discoverWorkspace(cwd, env, selection);
+  const workspace = await discoverWorkspace(cwd, env, selection, undefined, reports);
   if (workspace.environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
   return workspace;
+}
+
+/** Where discovery's side notes go: environments left out (the hooks) and files not read. */
+export interface DiscoveryReports {
+  /** When given, an environment that cannot be read is reported here and left out instead of failing. */
+  readonly onUnreadable?: ((error: UserError) => void) | undefined;
+  readonly onSkipped?: ((file: string, reason: string) => void) | undefined;
 }
 
 /**
@@ -49,6 +57,7 @@ export async function discoverWorkspace(
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
   loaded?: ResolvedConfig,
+  reports: DiscoveryReports = {},
 ): Promise<Workspace> {
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
@@ -63,11 +72,12 @@ export async function discoverWorkspace(
     config,
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
+    ...reports,
     listTrackedFiles: async () => {
       // Outside a repository there is nothing tracked to search.
       if (gitRoot === undefined) return [];
-      const { Git } = await import('../git/simple-git-port.js');
-      return (await Git.open({ cwd: repoRoot, env })).listTrackedFiles();
+      const [{ GitProcess }, { trackedConfigFiles }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
+      return trackedConfigFiles(new GitProcess(repoRoot, env));
     },
   });
   return { repoRoot, config, environments };
@@ -108,7 +118,7 @@ export async function loadHistories(
   selection: EnvironmentSelection,
   observer: LoadObserver = {},
 ): Promise<{ workspace: Workspace; histories: History[] }> {
-  const workspace = await openWorkspace(cwd, env, selection);
+  const workspace = await openWorkspace(cwd, env, selection, { onSkipped: observer.skipped });
   observer.opened?.(workspace);
   const histories: History[] = [];
   for (const [index, environment] of workspace.environments.entries()) {

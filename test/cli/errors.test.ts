@@ -36,7 +36,7 @@ test('no Alembic environment: exit 2 with a hint', async (t) => {
   t.is(run.status, 2);
   t.is(
     run.stderr,
-    `git-alembic: no Alembic environment found from ${root} (hint: run inside a repository with an alembic.ini (or pyproject.toml with [tool.alembic]), pass -c FILE, or list environments in the git-alembic config)\n`,
+    `git-alembic: no Alembic environment found from ${root} (hint: run inside a repository with an Alembic ini (a section with script_location) or a pyproject.toml with [tool.alembic], pass -c FILE, or list environments in the git-alembic config)\n`,
   );
 });
 

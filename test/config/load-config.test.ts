@@ -110,7 +110,7 @@ test('a package.json that does not mention git-alembic is not ours to judge', as
 
 test('validation errors from a loaded file name it and the key', async (t) => {
   const root = await tempProject(t, { 'package.json': JSON.stringify({ 'git-alembic': { environments: [{ config: 'a.ini' }, { section: 'x' }] } }) });
-  await t.throwsAsync(loadProjectConfig(root), { instanceOf: ConfigError, message: 'package.json: git-alembic.environments[1].config: required key is missing' });
+  await t.throwsAsync(loadProjectConfig(root), { instanceOf: ConfigError, message: 'package.json: git-alembic.environments[1].config: required key is missing (without it, scriptLocation is required and the other Alembic settings take their defaults)' });
 });
 
 test('the YAML parser is imported lazily; only data files are searched', async (t) => {
@@ -176,7 +176,7 @@ test('wrong choice type', rejects, { revisionId: 1 }, '.git-alembicrc.json: revi
 test('message not a string', rejects, { message: null }, '.git-alembicrc.json: message: expected a string, found null');
 test('environments not an array', rejects, { environments: { config: 'a' } }, '.git-alembicrc.json: environments: expected an array, found an object');
 test('environment not an object', rejects, { environments: ['alembic.ini'] }, '.git-alembicrc.json: environments[0]: expected an object, found a string');
-test('environment without config', rejects, { environments: [{ config: 'a.ini' }, { name: 'b' }] }, '.git-alembicrc.json: environments[1].config: required key is missing');
+test('environment without config', rejects, { environments: [{ config: 'a.ini' }, { name: 'b' }] }, '.git-alembicrc.json: environments[1].config: required key is missing (without it, scriptLocation is required and the other Alembic settings take their defaults)');
 test('environment with an empty config', rejects, { environments: [{ config: ' ' }] }, '.git-alembicrc.json: environments[0].config: must not be empty');
 test('unknown environment key', rejects, { environments: [{ config: 'a', script_location: 'x' }] }, '.git-alembicrc.json: environments[0].script_location: unknown key; did you mean "scriptLocation"?');
 test('versionLocations not a list', rejects, { environments: [{ config: 'a', versionLocations: 'v' }] }, '.git-alembicrc.json: environments[0].versionLocations: expected an array, found a string');

@@ -100,6 +100,27 @@ test('a failing hook is reported and never blocks; with guard: true it stops the
   t.true(await repo.exists('.git/MERGE_HEAD'), 'the merge is still to be concluded');
 });
 
+test('an environment that cannot be read is left out in one line; the others still get their merge, guard or not', async (t) => {
+  const repo = await setUpRepo(t);
+  // A second environment whose version directory is gone (say, emptied and so not in git).
+  await repo.write('tenant/alembic-tenant.ini', '[tenant]\nscript_location = %(here)s/migrations\n');
+  await repo.write('tenant/migrations/env.py', '# set up in code\n');
+  await repo.write('.git-alembicrc.json', '{ "guard": true }\n');
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'tenant environment, guard']);
+  const merge = await repo.git(['merge', '--no-edit', 'dev']);
+  t.is(merge.status, 0);
+  const [leftOut, created, ...rest] = lines(merge.stderr);
+  t.is(
+    leftOut,
+    'git-alembic: post-merge hook left out an Alembic environment it cannot read (tenant/alembic-tenant.ini:2: [tenant] script_location: version directory does not exist: ' +
+      'tenant/migrations/versions (without version_locations Alembic reads <script_location>/versions)); the others were handled; run `git-alembic check`',
+  );
+  t.regex(created ?? '', new RegExp(`^git-alembic: created merge revision [0-9a-f]{12} of ${A} \\(main\\) and ${B} \\(dev\\), which this merge left as two heads; added it and migrations/heads\\.txt to the merge commit$`));
+  t.deepEqual(rest, []);
+  t.is((await repo.git(['ls-tree', '-r', '--name-only', 'HEAD', 'migrations/versions'])).stdout.split('\n').filter(Boolean).length, 4, 'the merge revision is in the merge commit');
+});
+
 test('post-commit warns when a cherry-pick leaves two heads on one branch', async (t) => {
   const repo = await setUpRepo(t);
   const pick = await repo.git(['cherry-pick', 'dev']);
