@@ -58,6 +58,19 @@ export class GitProcess {
     if (result.status !== 0) throw new GitCommandError(args, firstLine(result.stderr) || `exit status ${result.status}`);
     return result.stdout;
   }
+
+  /** Like run, for output that is bytes, not text (`cat-file --batch`: file contents). */
+  runBytes(args: readonly string[], options: GitCallOptions = {}): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
+      const child = execFile('git', [...args], { cwd: this.cwd, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
+        if (error === null) resolve(stdout);
+        else reject(new GitCommandError(args, firstLine(stderr.toString('utf8')) || error.message, error));
+      });
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
+    });
+  }
 }
 
 function firstLine(text: string): string {
