@@ -56,13 +56,6 @@ export async function presentInTree(git: GitProcess, commit: string, paths: read
   return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
 }
 
-/** Paths in the index (the one being committed, inside a hook) under the given directories or files ('' is the top level). */
-export async function indexedPaths(git: GitProcess, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const pathspecs = paths.includes('') ? [] : paths.map(fromTop);
-  return new Set(splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ...pathspecs])));
-}
-
 /** Stages files (their current content, or their removal). */
 export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
   if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);

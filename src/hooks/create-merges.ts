@@ -3,6 +3,7 @@
 // the heads files, and print a line per merge (how it was completed is the hook's to say).
 import { stagePaths } from '../git/plumbing.js';
 import { HookMessages } from '../messages/hooks.js';
+import type { FilesView } from '../project/project-files.js';
 import { commitNames, type NamedCommit } from './commit-names.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
@@ -14,6 +15,8 @@ export interface OperationSpec {
   readonly commits: readonly NamedCommit[];
   /** `this merge`, `this rebase`… */
   readonly operation: string;
+  /** Where its result is: HEAD once committed, the index while it is being committed. */
+  readonly result: FilesView;
 }
 
 /** The merges written, ready for the hook to complete (fold, commit) and announce. */
@@ -29,7 +32,7 @@ export interface CreatedMerges {
 
 /** Loads the project and writes and stages the merges; undefined when there was nothing to merge. */
 export async function createMergesFor(run: HookRun, changed: readonly string[], spec: OperationSpec): Promise<CreatedMerges | undefined> {
-  const project = await loadTouchedProject(run, changed);
+  const project = await loadTouchedProject(run, changed, spec.result);
   return project === undefined ? undefined : createMerges(run, project, spec);
 }
 

@@ -25,7 +25,8 @@ async function afterMergeCommit(run: HookRun, changed: readonly string[]): Promi
   if (parents.length < 2) return;
   const [{ announceMerges, createMergesFor }, { HookMessages }] = await Promise.all([import('./create-merges.js'), import('../messages/hooks.js')]);
   const operation = HookMessages.OPERATION_MERGE;
-  const created = await createMergesFor(run, changed, { commits: parents.map((sha, index) => ({ sha, current: index === 0 })), operation });
+  const commits = parents.map((sha, index) => ({ sha, current: index === 0 }));
+  const created = await createMergesFor(run, changed, { commits, operation, result: { kind: 'committed', rev: 'HEAD' } });
   if (created === undefined) return;
   if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
   const { foldIntoHead } = await import('./fold-into-head.js');
@@ -42,6 +43,7 @@ async function afterSquash(run: HookRun): Promise<void> {
   const squashed = Object.keys(run.ctx.env).flatMap((key) => (key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : []));
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...squashed.map((sha) => ({ sha }))];
   const [{ announceMerges, createMergesFor }, { HookMessages }] = await Promise.all([import('./create-merges.js'), import('../messages/hooks.js')]);
-  const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH });
+  // The squash is staged, not committed: its result is the index.
+  const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH, result: { kind: 'staged' } });
   if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_SQUASH, HookMessages.stagedForSquash);
 }

@@ -10,12 +10,15 @@ import type { HookProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
 import { couldMatter } from './relevance.js';
 
+// The commit being made: the index git named (under `--only`, a temporary one).
+const STAGED = { kind: 'staged' } as const;
+
 /** Runs pre-commit. */
 export async function preCommit(run: HookRun): Promise<void> {
   const staged = await stagedPaths(run.git);
   if (!(await couldMatter(staged, run.topLevel))) return;
   const { loadTouchedProject } = await import('./hook-histories.js');
-  const project = await loadTouchedProject(run, staged);
+  const project = await loadTouchedProject(run, staged, STAGED);
   if (project === undefined || project.histories.length === 0) return;
   const merging = mergeHeads(run.gitDir);
   const created = merging.length === 0 ? undefined : await concludeMerge(run, project, merging);
@@ -30,7 +33,7 @@ async function concludeMerge(run: HookRun, project: HookProject, merging: readon
   ]);
   const head = await verifyCommit(run.git, 'HEAD');
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...merging.map((sha) => ({ sha }))];
-  const created = await createMerges(run, project, { commits, operation: HookMessages.OPERATION_MERGE });
+  const created = await createMerges(run, project, { commits, operation: HookMessages.OPERATION_MERGE, result: STAGED });
   if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_MERGE, HookMessages.inMergeCommit);
   return created;
 }

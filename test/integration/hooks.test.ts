@@ -2,66 +2,12 @@
 // end-to-end scenarios in test/e2e use the packed package; these need no Python): onMerge
 // "stage", divergences found rather than introduced, enabled, guard, cherry-picks, untracked
 // revision files, other staged changes, GIT_ALEMBIC=0. Build first (`npm run build`).
-import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import test, { type ExecutionContext } from 'ava';
+import test from 'ava';
 
+import { A, addRevision, B, BASE, fork, lines, setUpHookRepo as setUpRepo } from '../helpers/hook-repo.js';
 import { parentSource } from '../helpers/merge-project.js';
-import { BIN, copyTempRepo, createTempRepo, PACKAGE_ROOT, type RunOptions, type TempRepo } from '../helpers/temp-repo.js';
-
-const BASE = 'd6e7f8a9b0c1';
-const A = 'aaaa11112222';
-const B = 'bbbb33334444';
-const TEMPLATE = readFileSync(new URL('../fixtures/templates/untyped-classic.mako', import.meta.url), 'utf8');
-const cleanups: (() => void)[] = [];
-let template: Promise<TempRepo> | undefined;
-
-test.after.always(() => {
-  for (const cleanup of cleanups) cleanup();
-});
-
-// One set-up project for the whole file; each test works on a copy.
-async function setUpRepo(t: ExecutionContext): Promise<TempRepo> {
-  template ??= (async () => {
-    const repo = await createTempRepo({ teardown: () => undefined });
-    cleanups.push(() => rmSync(repo.path('..'), { recursive: true, force: true }));
-    await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\n');
-    await repo.write('migrations/script.py.mako', TEMPLATE);
-    await repo.write(`migrations/versions/${BASE}_rev.py`, parentSource({ id: BASE }));
-    await repo.write('package.json', '{\n  "name": "app",\n  "private": true\n}\n');
-    await repo.write('.gitignore', 'node_modules\n');
-    // node_modules as npm leaves it: .bin/git-alembic runs the built CLI, husky is husky 9.
-    await repo.write('node_modules/.bin/git-alembic', `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, 0o755);
-    symlinkSync(`${PACKAGE_ROOT}node_modules/husky`, repo.path('node_modules/husky'), 'dir');
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '-m', 'project']);
-    await repo.cli(['setup']);
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '-m', 'set up']);
-    await repo.git(['branch', 'setup']);
-    await fork(repo);
-    return repo;
-  })();
-  return copyTempRepo(t, await template);
-}
-
-async function addRevision(repo: TempRepo, id: string, down: string, options: RunOptions = {}): Promise<void> {
-  await repo.write(`migrations/versions/${id}_rev.py`, parentSource({ id, down: [down] }));
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', `add ${id}`], options);
-}
-
-// main and dev add A and B on BASE (the template has this done; `setup` marks the commit before).
-async function fork(repo: TempRepo): Promise<void> {
-  await repo.git(['checkout', '-q', '-b', 'dev']);
-  await addRevision(repo, B, BASE);
-  await repo.git(['checkout', '-q', 'main']);
-  await addRevision(repo, A, BASE);
-}
-
-function lines(stderr: string): string[] {
-  return stderr.split(/\r|\n/).filter((line) => line.startsWith('git-alembic: '));
-}
+import { BIN, type TempRepo } from '../helpers/temp-repo.js';
 
 async function staged(repo: TempRepo): Promise<string[]> {
   return (await repo.git(['diff', '--cached', '--name-only'])).stdout.split('\n').filter(Boolean);
