@@ -1,6 +1,6 @@
 // The git queries the hooks need, as argv arrays over a GitProcess. Paths are repository-relative
-// with forward slashes; the hooks run in the top level, and every path-taking command here is
-// made independent of the cwd anyway (--full-tree, :(top)).
+// with forward slashes; the hooks run in the top level, and every path-taking command here but
+// update-index (which takes plain paths from the cwd) is made independent of it anyway (--full-tree).
 import type { GitProcess } from './git-process.js';
 import { splitNul } from './parse-output.js';
 
@@ -56,9 +56,17 @@ export async function presentInTree(git: GitProcess, commit: string, paths: read
   return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
 }
 
-/** Stages files (their current content, or their removal). */
-export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
-  if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);
+/**
+ * Stages files (their current content, or their removal) in the index git named, and in each
+ * of `alsoInto` (index files). update-index, unlike `git add` without --sparse (an option
+ * older gits lack), also stages paths outside a sparse checkout. It takes paths from the top
+ * level (the hooks' cwd), never pathspecs, so no character in a name is special.
+ */
+export async function stagePaths(git: GitProcess, paths: readonly string[], alsoInto: readonly string[] = []): Promise<void> {
+  if (paths.length === 0) return;
+  const args = ['update-index', '--add', '--remove', '--', ...paths];
+  await git.run(args);
+  for (const index of alsoInto) await git.run(args, { env: { GIT_INDEX_FILE: index } });
 }
 
 /** The short name of the current branch, or undefined on a detached HEAD. */
@@ -74,9 +82,4 @@ export async function nameOf(git: GitProcess, commit: string): Promise<string> {
   const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', commit]);
   const name = result.stdout.trim().replace(/^remotes\//, '');
   return result.status === 0 && name !== '' ? name : commit.slice(0, 12);
-}
-
-// Relative to the top level whatever the cwd, and matched literally (no globbing).
-function fromTop(path: string): string {
-  return `:(top,literal)${path}`;
 }

@@ -1,10 +1,10 @@
 // The slow path of post-merge, pre-commit (while concluding a merge) and post-rewrite: load the
 // touched histories, write the merge revisions the operation made necessary, rewrite and stage
 // the heads files, and print a line per merge (how it was completed is the hook's to say).
-import { stagePaths } from '../git/plumbing.js';
 import { HookMessages } from '../messages/hooks.js';
 import type { FilesView } from '../project/project-files.js';
 import { commitNames, type NamedCommit } from './commit-names.js';
+import { stageForCommit } from './commit-index.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
@@ -49,7 +49,7 @@ export async function createMerges(run: HookRun, project: HookProject, spec: Ope
   if (outcome.created.length === 0) return undefined;
   const headsFiles = rewriteHeadsFiles(outcome.merged, project.workspace.repoRoot, project.config, outcome.headsAfter);
   const files = [...outcome.created.map((merge) => merge.file), ...headsFiles.map((file) => file.relative)];
-  await stagePaths(run.git, files);
+  await stageForCommit(run, files);
   return { project, outcome, headsFiles, files, names };
 }
 

@@ -40,14 +40,14 @@ async function concludeMerge(run: HookRun, project: HookProject, merging: readon
 
 // The environments without a new merge revision (those with one had their heads file rewritten).
 async function keepHeadsFilesCurrent(run: HookRun, project: HookProject, created: CreatedMerges | undefined): Promise<void> {
-  const [{ rewriteHeadsFiles }, { stagePaths }, { HookMessages }] = await Promise.all([
+  const [{ rewriteHeadsFiles }, { stageForCommit }, { HookMessages }] = await Promise.all([
     import('./heads-upkeep.js'),
-    import('../git/plumbing.js'),
+    import('./commit-index.js'),
     import('../messages/hooks.js'),
   ]);
   const merged = created?.outcome.merged ?? [];
   const histories = project.histories.filter((history) => !merged.includes(history));
   const rewritten = rewriteHeadsFiles(histories, project.workspace.repoRoot, project.config, (history) => history.graph.heads);
-  await stagePaths(run.git, rewritten.map((file) => file.relative));
+  await stageForCommit(run, rewritten.map((file) => file.relative));
   for (const file of rewritten) run.out.info(HookMessages.headsFileUpdated(file.relative, file.heads));
 }
