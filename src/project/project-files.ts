@@ -15,7 +15,7 @@ import { FILE_SYSTEM_SOURCE, type RevisionFileSource } from '../alembic/scan-ver
 import { isErrorCode, realPathOrLexical } from '../alembic/version-tree.js';
 import type { GitProcess } from '../git/git-process.js';
 import type { GitFileEntry, IndexListing } from '../git/parse-output.js';
-import { listIndex, listTree, readBlobs } from '../git/tracked-files.js';
+import { intentToAdd, listIndex, listTree, readBlobs } from '../git/tracked-files.js';
 
 /** The revision files of a run, and any other project file (a heads file) read the same way. */
 export interface ProjectFiles extends RevisionFileSource {
@@ -37,7 +37,7 @@ export async function projectFiles(git: GitProcess, topLevel: string, view: File
   const root = realpathSync.native(topLevel);
   const relative = [...new Set(paths.flatMap((file) => repositoryRelative(root, file)))];
   const [index, tree] = await Promise.all([listIndex(git, relative), view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined]);
-  const files = recordedFiles(view, index, tree);
+  const files = recordedFiles(view, index, tree, view.kind === 'staged' ? await intentToAdd(git, index) : new Set());
   const blobs = blobReader(git);
   const links = files.filter((file) => file.mode === '120000' && !file.inWorkTree);
   const fetched = await blobs(links.map((file) => file.blob));
@@ -51,8 +51,9 @@ export function environmentPaths(environments: readonly AlembicEnvironment[]): s
   return environments.flatMap((environment) => [...environment.versionLocations, environment.headsFile]);
 }
 
-// What the view records, and whether the work tree holds the same bytes.
-function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitFileEntry[] | undefined): RecordedFile[] {
+// What the view records, and whether the work tree holds the same bytes. `intended`: entries
+// only intended to be added, which a commit leaves out.
+function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitFileEntry[] | undefined, intended: ReadonlySet<string>): RecordedFile[] {
   const clean = new Map<string, GitFileEntry>();
   const unmerged = new Set<string>();
   for (const entry of index.entries) {
@@ -68,7 +69,7 @@ function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitF
   }
   if (tree !== undefined) return tree.map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
   // A path still unmerged cannot be committed; its work-tree file is all there is to read.
-  const staged = index.entries.filter((entry) => entry.stage === 0).map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
+  const staged = index.entries.filter((entry) => entry.stage === 0 && !intended.has(entry.path)).map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
   const conflicted = [...unmerged].map((file) => ({ path: file, mode: '100644', blob: '', inWorkTree: true }));
   return [...staged, ...conflicted];
 }

@@ -61,16 +61,19 @@ test('every view walks by the same rules: load order, file names, __pycache__, l
   }
 });
 
-test('each view reads the bytes of its commit: HEAD, the index (staged in part, deleted unstaged), or the work tree', async (t) => {
+test('each view reads the bytes of its commit: HEAD, the index (staged in part, deleted unstaged, not intended-to-add), or the work tree', async (t) => {
   const repo = await committedRepo(t, { 'v/a.py': revision('a'), 'v/gone.py': revision('gone', "'a'") });
   await repo.write('v/a.py', revision('a_staged'));
   await repo.git(['add', 'v/a.py']);
   await repo.write('v/a.py', revision('a_work_tree'));
   await unlink(repo.path('v/gone.py'));
   await repo.write('v/untracked.py', revision('untracked'));
+  // `git add -N`: in the index, with the empty blob, but left out of any commit.
+  await repo.write('v/intended.py', revision('intended'));
+  await repo.git(['add', '-N', 'v/intended.py']);
   t.deepEqual(await ids(repo, COMMITTED), ['v/a.py:a', 'v/gone.py:gone']);
   t.deepEqual(await ids(repo, STAGED), ['v/a.py:a_staged', 'v/gone.py:gone']);
-  t.deepEqual(await ids(repo, CHECKOUT), ['v/a.py:a_work_tree', 'v/untracked.py:untracked'], 'the work tree, as Alembic reads it');
+  t.deepEqual(await ids(repo, CHECKOUT), ['v/a.py:a_work_tree', 'v/intended.py:intended', 'v/untracked.py:untracked'], 'the work tree, as Alembic reads it');
 });
 
 test('checkout view: a skip-worktree entry comes from the index, unless the work tree has the file', async (t) => {
