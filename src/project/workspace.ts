@@ -143,7 +143,13 @@ async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<s
   if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
   if (!mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
   const { GitProcess } = await import('../git/git-process.js');
-  return projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments));
+  try {
+    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments));
+  } catch (error) {
+    // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
+    if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;
+    throw error;
+  }
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
