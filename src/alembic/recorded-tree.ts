@@ -50,11 +50,12 @@ export function recordedTree(options: RecordedTreeOptions): RecordedTree {
   const { files, directories } = indexFiles(options);
   const onDisk = (file: string): boolean => lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   return {
+    // git records no directories: one exists where it holds files or where the work tree has it
+    // (an empty versions directory is still one, as Alembic sees it).
     realDirectory(location) {
       const real = realPathOrLexical(location);
       if (!inside(real)) return fileSystemTree.realDirectory(location);
-      if (mode === 'overlay') return fileSystemTree.realDirectory(location) ?? (directories.has(real) ? real : undefined);
-      return directories.has(real) ? real : undefined;
+      return directories.has(real) || fileSystemTree.realDirectory(location) !== undefined ? real : undefined;
     },
     list(directory, realDirectory) {
       if (!inside(realDirectory)) return fileSystemTree.list(directory, realDirectory);

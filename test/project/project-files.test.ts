@@ -97,3 +97,13 @@ test('a link only the index holds resolves within the index', async (t) => {
   // The link names a.py, already loaded: read once, as Alembic reads each real path once.
   t.deepEqual(await ids(repo, STAGED), ['v/a.py:a', 'v/b.py:in_index_only']);
 });
+
+test('a directory exists in every view where the work tree has it, tracked files or not, as Alembic sees it', async (t) => {
+  const repo = await committedRepo(t, { 'v/a.py': revision('a') });
+  await repo.write('empty/untracked.txt', '');
+  for (const view of [CHECKOUT, STAGED, COMMITTED]) {
+    const { tree } = await filesOf(repo, view, ['empty', 'missing']);
+    t.is(tree.realDirectory(repo.path('empty')), repo.path('empty'), view.kind);
+    t.is(tree.realDirectory(repo.path('missing')), undefined, view.kind);
+  }
+});
