@@ -4,7 +4,8 @@
 // made (`staged`: the index git named in GIT_INDEX_FILE) or just made (`committed`: HEAD): the
 // files git records there, from the work tree where it holds the same bytes and from git where
 // it does not (a file staged in part, edited since, or outside the sparse checkout). Untracked
-// files are no part of a commit. Each costs one `git ls-files` (and `ls-tree`), plus one
+// files are no part of a commit, nor are files only intended to be added (`git add -N`). Each
+// view costs one `git ls-files` (and one `ls-tree` for a commit, run alongside), plus one
 // `cat-file --batch` only when some bytes must come from git.
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
