@@ -128,6 +128,19 @@ test('a revision file staged, then edited: the heads file is staged from the sta
   t.deepEqual(await listed(repo, `HEAD:${HEADS}`), [C]);
 });
 
+oracleTest(test, 'a revision file only intended to be added (git add -N) is no part of the commit', async (t, python) => {
+  const repo = await setUpHookRepo(t);
+  const [intended, staged] = ['cccc55556666', 'dddd77778888'];
+  await repo.write(`migrations/versions/${intended}_rev.py`, parentSource({ id: intended, down: [A] }));
+  await repo.git(['add', '-N', `migrations/versions/${intended}_rev.py`]);
+  await repo.write(`migrations/versions/${staged}_rev.py`, parentSource({ id: staged, down: [A] }));
+  await repo.git(['add', `migrations/versions/${staged}_rev.py`]);
+  const commit = await repo.git(['commit', '-q', '-m', 'd']);
+  t.deepEqual(lines(commit.stderr), [`git-alembic: updated ${HEADS} (${staged}) and staged it`]);
+  t.deepEqual(await alembicHeads(t, repo, python), [staged]);
+  t.deepEqual(await listed(repo, `HEAD:${HEADS}`), [staged]);
+});
+
 // Sparse checkout of everything but the versions directory (and `alsoExcluded`): its entries are skip-worktree.
 async function sparseWithoutVersions(t: ExecutionContext, repo: TempRepo, ...alsoExcluded: string[]): Promise<void> {
   await sparse(repo, ['--no-cone', '/*', '!/migrations/versions/', ...alsoExcluded.map((file) => `!/${file}`)]);
