@@ -46,7 +46,8 @@ interface RecordedDirectory {
 /** Builds the tree. */
 export function recordedTree(options: RecordedTreeOptions): RecordedTree {
   const { root, mode, linkTexts } = options;
-  const inside = (file: string): boolean => file === root || file.startsWith(root + path.sep);
+  const below = root.endsWith(path.sep) ? root : root + path.sep;
+  const inside = (file: string): boolean => file === root || file.startsWith(below);
   const { files, directories } = indexFiles(options);
   const onDisk = (file: string): boolean => lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   return {
