@@ -26,6 +26,8 @@ export interface DiscoverInput {
   readonly section?: string | undefined;
   /** Repository-relative paths (forward slashes) of tracked files: at least those named `*.ini` or `pyproject.toml`. */
   readonly listTrackedFiles: () => Promise<readonly string[]>;
+  /** Whether git records files under a directory the work tree lacks (a sparse checkout). */
+  readonly recordedDirectory?: ((directory: string) => Promise<boolean>) | undefined;
   /**
    * When given (the hooks), a config or environment that cannot be read is reported here and
    * left out, so one broken file never stops the others; otherwise its error ends the command.
@@ -82,6 +84,7 @@ function readConfigured(input: DiscoverInput, environment: EnvironmentConfig, in
     },
     constants: environment.constants,
     overridesSource: { file: input.config.file ?? input.repoRoot, key: `environments[${index}]` },
+    recordedDirectory: input.recordedDirectory,
   });
 }
 
@@ -125,7 +128,7 @@ async function localConfigFiles(cwd: string): Promise<string[]> {
 }
 
 function readDiscovered(input: DiscoverInput, configFile: string, section: string): Promise<AlembicEnvironment> {
-  return readEnvironment({ configFile, section, repoRoot: input.repoRoot, constants: input.config.constants });
+  return readEnvironment({ configFile, section, repoRoot: input.repoRoot, constants: input.config.constants, recordedDirectory: input.recordedDirectory });
 }
 
 // Hooks report and go on; commands let the error end them.

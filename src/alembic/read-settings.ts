@@ -36,6 +36,8 @@ export interface EnvironmentSpec {
   readonly repoRoot: string;
   readonly overrides?: EnvironmentOverrides | undefined;
   readonly constants: ReadonlyMap<string, ConstantValue>;
+  /** Whether git records files under a directory the work tree lacks (see VersionLocationContext). */
+  readonly recordedDirectory?: ((directory: string) => Promise<boolean>) | undefined;
   /** Where the overrides came from (`{ file: '.git-alembicrc', key: 'environments[0]' }`), named in errors. */
   readonly overridesSource?: { readonly file: string; readonly key: string } | undefined;
 }
@@ -54,6 +56,7 @@ export async function readEnvironment(spec: EnvironmentSpec): Promise<AlembicEnv
     scriptOrigin: (spec.overrides?.scriptLocation === undefined ? settings.scriptLocation : undefined) ?? overrideOrigin(spec, loaded, 'scriptLocation'),
     overrides: spec.overrides?.versionLocations?.map((location) => path.resolve(spec.repoRoot, location)),
     overrideOrigin: (index) => overrideOrigin(spec, loaded, `versionLocations[${index}]`),
+    recordedDirectory: spec.recordedDirectory,
   });
   const headsFile = spec.overrides?.headsFile;
   return {

@@ -23,6 +23,11 @@ export interface VersionLocationContext {
   readonly overrides: readonly string[] | undefined;
   /** Names one entry of the overrides in errors. */
   readonly overrideOrigin: (index: number) => ValueOrigin;
+  /**
+   * Whether git records files under a directory the work tree lacks (a sparse checkout leaves
+   * them out): such a directory exists for git-alembic, which reads those files from git.
+   */
+  readonly recordedDirectory?: ((directory: string) => Promise<boolean>) | undefined;
 }
 
 /** The absolute version locations, in config order, each an existing directory, each once. */
@@ -30,13 +35,13 @@ export async function resolveVersionLocations(written: Sourced<readonly string[]
   if (context.overrides !== undefined) return overriddenLocations(context.overrides, context);
   if (written === undefined) {
     const directory = path.join(context.scriptLocation, 'versions');
-    await requireLocation(directory, context.scriptOrigin, context.repoRoot, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT);
+    await requireLocation(directory, context.scriptOrigin, context, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT);
     return [directory];
   }
   const locations: string[] = [];
   for (const value of written.value) {
     const directory = await resolveLocation(value, written, context.roots, context.repoRoot);
-    await requireLocation(directory, written, context.repoRoot, VERSION_DIRECTORY_MISSING, undefined);
+    await requireLocation(directory, written, context, VERSION_DIRECTORY_MISSING, undefined);
     locations.push(directory);
   }
   return locations;
@@ -51,7 +56,7 @@ async function overriddenLocations(overrides: readonly string[], context: Versio
       for (const directory of expandVersionPattern(entry, origin, displayPath(entry, context.repoRoot))) locations.add(directory);
       continue;
     }
-    await requireLocation(entry, origin, context.repoRoot, VERSION_DIRECTORY_MISSING, undefined);
+    await requireLocation(entry, origin, context, VERSION_DIRECTORY_MISSING, undefined);
     locations.add(entry);
   }
   return [...locations];
@@ -60,11 +65,11 @@ async function overriddenLocations(overrides: readonly string[], context: Versio
 async function requireLocation(
   directory: string,
   origin: ValueOrigin,
-  repoRoot: string,
+  { repoRoot, recordedDirectory }: VersionLocationContext,
   message: (directory: string) => string,
   hint: string | undefined,
 ): Promise<void> {
-  if (await isDirectory(directory)) return;
+  if ((await isDirectory(directory)) || (await recordedDirectory?.(directory))) return;
   const options = { ...(origin.line === undefined ? {} : { line: origin.line }), ...(hint === undefined ? {} : { hint }) };
   throw new ConfigError(origin.file, origin.key, message(displayPath(directory, repoRoot)), options);
 }

@@ -139,3 +139,75 @@ export function parseRewritten(text: string): Rewritten[] {
     .filter((fields): fields is [string, string, ...string[]] => fields.length >= 2 && fields.slice(0, 2).every((sha) => /^[0-9a-f]{40,64}$/.test(sha)))
     .map(([old, rewritten]) => ({ old, new: rewritten }));
 }
+
+/** A file git records: an index entry (`ls-files -s`) or a tree entry (`ls-tree -r`). */
+export interface GitFileEntry {
+  /** Repository-relative, forward slashes. */
+  readonly path: string;
+  /** `100644`, `100755`, `120000` (a symbolic link), `160000` (a submodule). */
+  readonly mode: string;
+  /** The object id of its content. */
+  readonly blob: string;
+  /** 0, or 1–3 for the sides of an unmerged path. */
+  readonly stage: number;
+}
+
+/** What `git ls-files -s -t -c -m -z` says about the index. */
+export interface IndexListing {
+  readonly entries: GitFileEntry[];
+  /** Paths with the skip-worktree bit (sparse checkout): absent from the work tree by design. */
+  readonly skipWorktree: Set<string>;
+  /** Paths whose work-tree file differs from the entry, or is gone. */
+  readonly modified: Set<string>;
+}
+
+// `<tag> <mode> <object> <stage>\t<path>`; the tag is H (cached), S (skip-worktree), M (unmerged) or C (modified, a second line).
+const INDEX_RECORD = /^([A-Z?]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
+// `<mode> <type> <object>\t<path>`.
+const TREE_RECORD = /^([0-7]{6}) ([a-z]+) ([0-9a-f]{40,64})\t/;
+
+/** Parses `git ls-files -s -t -c -m -z`: each entry once, plus a `C` line for each one that differs in the work tree. */
+export function parseIndexListing(output: string): IndexListing {
+  const listing: IndexListing = { entries: [], skipWorktree: new Set(), modified: new Set() };
+  for (const record of splitNul(output)) {
+    const match = INDEX_RECORD.exec(record);
+    if (match === null) continue;
+    const [whole, tag, mode = '', blob = '', stage = '0'] = match;
+    const path = record.slice(whole.length);
+    if (tag === 'C') listing.modified.add(path);
+    else listing.entries.push({ path, mode, blob, stage: Number(stage) });
+    if (tag === 'S') listing.skipWorktree.add(path);
+  }
+  return listing;
+}
+
+/** Parses `git ls-tree -r -z`: the blobs (and links, and submodules) of a tree. */
+export function parseTreeListing(output: string): GitFileEntry[] {
+  return splitNul(output).flatMap((record) => {
+    const match = TREE_RECORD.exec(record);
+    if (match === null) return [];
+    const [whole, mode = '', , blob = ''] = match;
+    return [{ path: record.slice(whole.length), mode, blob, stage: 0 }];
+  });
+}
+
+/**
+ * Parses `git cat-file --batch` output (`<id> <type> <size>\n<content>\n` per object, or
+ * `<id> missing\n`) into each object's content, keyed by id. Contents are views into `output`.
+ */
+export function parseBatchOutput(output: Uint8Array): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  const decoder = new TextDecoder();
+  let offset = 0;
+  while (offset < output.length) {
+    const newline = output.indexOf(0x0a, offset);
+    if (newline === -1) break;
+    const [id = '', type = '', size = ''] = decoder.decode(output.subarray(offset, newline)).split(' ');
+    offset = newline + 1;
+    if (type === 'missing' || !/^\d+$/.test(size)) continue;
+    const end = offset + Number(size);
+    contents.set(id, output.subarray(offset, end));
+    offset = end + 1;
+  }
+  return contents;
+}

@@ -1,6 +1,6 @@
 // The git queries the hooks need, as argv arrays over a GitProcess. Paths are repository-relative
-// with forward slashes; the hooks run in the top level, and every path-taking command here is
-// made independent of the cwd anyway (--full-tree, :(top)).
+// with forward slashes; the hooks run in the top level, and every path-taking command here but
+// update-index (which takes plain paths from the cwd) is made independent of it anyway (--full-tree).
 import type { GitProcess } from './git-process.js';
 import { type CommitRecord, parseCommitRecord, splitNul } from './parse-output.js';
 
@@ -68,22 +68,32 @@ export async function presentInTree(git: GitProcess, commit: string, paths: read
   return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
 }
 
-/** Paths in the index (the one being committed, inside a hook) under the given directories or files ('' is the top level). */
-export async function indexedPaths(git: GitProcess, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const pathspecs = paths.includes('') ? [] : paths.map(fromTop);
-  return new Set(splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ...pathspecs])));
-}
-
 /** Tracked files that could be Alembic configs (every `*.ini` and `pyproject.toml`), repository-relative. */
 export async function trackedConfigFiles(git: GitProcess): Promise<string[]> {
   // Git filters, so a large repository's other files never reach us; :(top) makes the cwd not matter.
   return splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ':(top,glob)**/*.ini', ':(top,glob)**/pyproject.toml']));
 }
 
-/** Stages files (their current content, or their removal). */
-export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
-  if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);
+/**
+ * Stages files (their current content, or their removal) in the index git named, and in each
+ * of `alsoInto` (index files). update-index, unlike `git add` without --sparse (an option
+ * older gits lack), also stages paths outside a sparse checkout. It takes paths from the top
+ * level (the hooks' cwd), never pathspecs, so no character in a name is special.
+ */
+export async function stagePaths(git: GitProcess, paths: readonly string[], alsoInto: readonly string[] = []): Promise<void> {
+  if (paths.length === 0) return;
+  const args = ['update-index', '--add', '--remove', '--', ...paths];
+  await git.run(args);
+  for (const index of alsoInto) await git.run(args, { env: { GIT_INDEX_FILE: index } });
+}
+
+/**
+ * Whether the index records any file under `directory` (repository-relative): asked only for a
+ * directory the work tree lacks, which a sparse checkout leaves out although git has its files.
+ */
+export async function recordsFilesUnder(git: GitProcess, directory: string): Promise<boolean> {
+  if (directory === '' || directory === '..' || directory.startsWith('../')) return false;
+  return (await git.run(['ls-files', '-z', '--full-name', '--', `:(top,literal)${directory}/`])) !== '';
 }
 
 /** The short name of the current branch, or undefined on a detached HEAD. */
@@ -107,9 +117,4 @@ export async function remoteTrackingAt(git: GitProcess, branch: string, commit: 
   // Branch names cannot hold glob characters, so the pattern matches `branch` literally.
   const output = await git.run(['for-each-ref', `--points-at=${commit}`, '--format=%(refname:lstrip=2)', `refs/remotes/*/${branch}`]);
   return output.split('\n').filter((name) => name !== '');
-}
-
-// Relative to the top level whatever the cwd, and matched literally (no globbing).
-function fromTop(path: string): string {
-  return `:(top,literal)${path}`;
 }

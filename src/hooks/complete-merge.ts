@@ -20,7 +20,8 @@ const SIGN_TIMEOUT_SECONDS = 30;
 export async function completeMergeCommit(run: HookRun, merge: CommitRecord): Promise<void> {
   const operation = HookMessages.OPERATION_MERGE;
   const commits = merge.parents.map((sha, index) => ({ sha, current: index === 0 }));
-  const created = await createMergesFor(run, merge.changed, { commits, operation });
+  // The files as this very merge commit has them, whatever the work tree or index holds.
+  const created = await createMergesFor(run, merge.changed, { commits, operation, result: { kind: 'committed', rev: merge.id } });
   if (created === undefined) return;
   if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
   const ids = created.outcome.created.map((created) => created.id);

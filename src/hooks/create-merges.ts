@@ -1,11 +1,12 @@
 // The slow path of post-merge, pre-commit (while concluding a merge) and post-rewrite: load the
 // touched histories, write the merge revisions the operation made necessary, rewrite and stage
 // the heads files, and print a line per merge (how it was completed is the hook's to say).
-import { stagePaths } from '../git/plumbing.js';
 import { displayPath } from '../alembic/config-files.js';
 import { HookMessages } from '../messages/hooks.js';
 import { TrustMessages } from '../messages/trust.js';
+import type { FilesView } from '../project/project-files.js';
 import { commitNames, type NamedCommit } from './commit-names.js';
+import { stageForCommit } from './commit-index.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
@@ -16,6 +17,8 @@ export interface OperationSpec {
   readonly commits: readonly NamedCommit[];
   /** `this merge`, `this rebase`… */
   readonly operation: string;
+  /** Where its result is: HEAD once committed, the index while it is being committed. */
+  readonly result: FilesView;
 }
 
 /** The merges written, ready for the hook to complete (fold, commit) and announce. */
@@ -31,7 +34,7 @@ export interface CreatedMerges {
 
 /** Loads the project and writes and stages the merges; undefined when there was nothing to merge. */
 export async function createMergesFor(run: HookRun, changed: readonly string[], spec: OperationSpec): Promise<CreatedMerges | undefined> {
-  const project = await loadTouchedProject(run, changed);
+  const project = await loadTouchedProject(run, changed, spec.result);
   return project === undefined ? undefined : createMerges(run, project, spec);
 }
 
@@ -50,7 +53,7 @@ export async function createMerges(run: HookRun, project: HookProject, spec: Ope
   if (outcome.created.length === 0) return undefined;
   const headsFiles = rewriteHeadsFiles(outcome.merged, project.workspace.repoRoot, project.config, outcome.headsAfter);
   const files = [...outcome.created.map((merge) => merge.file), ...headsFiles.map((file) => file.relative)];
-  await stagePaths(run.git, files);
+  await stageForCommit(run, files);
   return { project, outcome, headsFiles, files, names };
 }
 

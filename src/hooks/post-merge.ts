@@ -61,6 +61,7 @@ async function afterSquash(run: HookRun): Promise<void> {
   const squashed = Object.keys(run.ctx.env).flatMap((key) => (key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : []));
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...squashed.map((sha) => ({ sha }))];
   const [{ announceMerges, createMergesFor }, { HookMessages }] = await Promise.all([import('./create-merges.js'), import('../messages/hooks.js')]);
-  const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH });
+  // The squash is staged, not committed: its result is the index.
+  const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH, result: { kind: 'staged' } });
   if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_SQUASH, HookMessages.stagedForSquash);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
 import { sortHeads } from '../core/heads/heads-file.js';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { History } from './workspace.js';
 
 /** One environment's heads file, compared with its history. */
@@ -19,14 +19,13 @@ export interface HeadsFileState {
   readonly text: string | undefined;
 }
 
-/** Reads an environment's heads file and compares it with the history. */
-export function inspectHeadsFile({ environment, graph }: History, repoRoot: string): HeadsFileState {
-  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot);
+/** An environment's heads file (as its history was read) compared with the history. */
+export function inspectHeadsFile({ environment, graph, headsFileText }: History, repoRoot: string): HeadsFileState {
+  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot, headsFileText);
 }
 
-/** Reads a heads file and compares it with the given heads. */
-export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string): HeadsFileState {
-  const text = readTextIfExists(file);
+/** A heads file whose text is `text` (undefined: there is none) compared with the given heads. */
+export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string, text: string | undefined): HeadsFileState {
   const sorted = sortHeads(heads);
   return { file, relative: repositoryPath(file, repoRoot), heads: sorted, status: headsFileStatus(text, sorted), text };
 }
@@ -36,12 +35,15 @@ export function inspectHeadsFileFor(file: string, heads: readonly string[], repo
  * in the existing file's line endings). Returns the state before and whether it wrote.
  */
 export function updateHeadsFile(history: History, repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  return updateHeadsFileTo(history.environment.headsFile, history.graph.heads, repoRoot);
+  return updateHeadsFileTo(history, history.graph.heads, repoRoot);
 }
 
-/** updateHeadsFile with the heads given (a hook adds the merge revision it has just written). */
-export function updateHeadsFileTo(file: string, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  const state = inspectHeadsFileFor(file, heads, repoRoot);
+/**
+ * updateHeadsFile with the heads given (a hook adds the merge revision it has just written).
+ * The text compared is the one the history was read with (in a hook: the commit's).
+ */
+export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
+  const state = inspectHeadsFileFor(history.environment.headsFile, heads, repoRoot, history.headsFileText);
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
   writeFileAtomic(state.file, text);

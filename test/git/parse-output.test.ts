@@ -1,7 +1,21 @@
 // Parsers of git's -z / --null output, on strings captured from git 2.39.
 import test from 'ava';
 
-import { fetchedFrom, parseCheckAttr, parseCommitRecord, parseConfigEntries, parseFetchHead, parseLocations, parseNullValue, parseRewritten, parseScopedValue, splitNul } from '../../src/git/parse-output.js';
+import {
+  fetchedFrom,
+  parseBatchOutput,
+  parseCheckAttr,
+  parseCommitRecord,
+  parseConfigEntries,
+  parseFetchHead,
+  parseIndexListing,
+  parseLocations,
+  parseNullValue,
+  parseRewritten,
+  parseScopedValue,
+  parseTreeListing,
+  splitNul,
+} from '../../src/git/parse-output.js';
 
 test('check-attr -z: path, attribute, value triples; paths with spaces and newlines intact', (t) => {
   const captured = 'a\0merge\0git-alembic\0b\0merge\0unspecified\0x y\nz\0merge\0unspecified\0';
@@ -79,4 +93,38 @@ test('post-rewrite stdin: <old> <new> pairs; extra fields and junk ignored', (t)
     { old, new: rewritten },
   ]);
   t.deepEqual(splitNul('a b\0c\nd\0'), ['a b', 'c\nd']);
+});
+
+const BLOB_1 = 'b80f0bd60822d4fa4893de455958ef32f6c521bf';
+const BLOB_2 = 'ed5294bf7a7118015012cfedba45303893efba78';
+
+test('ls-files -s -t -c -m -z: entries once, skip-worktree (S) and work-tree changes (a second C line) apart', (t) => {
+  const captured = `H 100644 ${BLOB_1} 0\tapp/x\x00C 100644 ${BLOB_1} 0\tapp/x\x00S 100644 ${BLOB_2} 0\tm/v/a b.py\x00M 100644 ${BLOB_1} 2\tm/c.py\x00H 120000 ${BLOB_2} 0\tm/link\tname.py\x00`;
+  const listing = parseIndexListing(captured);
+  t.deepEqual(listing.entries, [
+    { path: 'app/x', mode: '100644', blob: BLOB_1, stage: 0 },
+    { path: 'm/v/a b.py', mode: '100644', blob: BLOB_2, stage: 0 },
+    { path: 'm/c.py', mode: '100644', blob: BLOB_1, stage: 2 },
+    { path: 'm/link\tname.py', mode: '120000', blob: BLOB_2, stage: 0 },
+  ]);
+  t.deepEqual([...listing.skipWorktree], ['m/v/a b.py']);
+  t.deepEqual([...listing.modified], ['app/x']);
+  t.deepEqual(parseIndexListing(''), { entries: [], skipWorktree: new Set(), modified: new Set() });
+});
+
+test('ls-tree -r -z: mode, blob and path; the object type is dropped', (t) => {
+  t.deepEqual(parseTreeListing(`100644 blob ${BLOB_1}\tm/a.py\x00160000 commit ${BLOB_2}\tsub\x00`), [
+    { path: 'm/a.py', mode: '100644', blob: BLOB_1, stage: 0 },
+    { path: 'sub', mode: '160000', blob: BLOB_2, stage: 0 },
+  ]);
+});
+
+test('cat-file --batch: contents by id, byte for byte (newlines and NULs inside); missing objects left out', (t) => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const captured = bytes(`${BLOB_2} blob 6\n# c\na\n\n${'0'.repeat(40)} missing\n${BLOB_1} blob 3\na\x00\n\n`);
+  const contents = parseBatchOutput(captured);
+  t.deepEqual([...contents.keys()], [BLOB_2, BLOB_1]);
+  t.deepEqual(contents.get(BLOB_2), bytes('# c\na\n'));
+  t.deepEqual(contents.get(BLOB_1), bytes('a\x00\n'));
+  t.is(parseBatchOutput(new Uint8Array()).size, 0);
 });
