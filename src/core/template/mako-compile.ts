@@ -7,6 +7,7 @@ import {
   UNMATCHED_END,
   UNTERMINATED_CONTROL,
 } from '../../messages/template.js';
+import { adjustWhitespace } from './mako-adjust-whitespace.js';
 import { checkBranches, type BranchFacts, noteNode } from './mako-branch-rule.js';
 import { type ControlClause, parseControlLine } from './mako-control-line.js';
 import { compileFilters, type FilterStep } from './mako-filters.js';
@@ -58,7 +59,7 @@ interface Frame {
 export function compileMakoTemplate(source: string, file: string): CompiledTemplate {
   const nodes = lexMakoTemplate(source, file);
   const code = new Map<MakoNode, readonly Statement[]>();
-  for (const node of nodes) if (node.kind === 'code') code.set(node, parseStatements(node.code, { file, line: node.line }));
+  for (const node of nodes) if (node.kind === 'code') code.set(node, parseStatements(adjustWhitespace(node.code), { file, line: node.line }));
   const builder = new TreeBuilder(file, code);
   for (const node of nodes) builder.add(node);
   return builder.finish();
