@@ -34,6 +34,12 @@ export const UNMATCHED_END = (keyword: string, open: string | null): string =>
 export const UNTERMINATED_CONTROL = (keyword: string): string => `\`% ${keyword}\` is never closed by \`% end${keyword}\``;
 /** Mako's code generator leaves such a branch empty and the template fails to compile. */
 export const EMPTY_BRANCH = 'a control block whose first branch is empty while another has content: Mako cannot compile it';
+/** `<%text filter="…">` or `<%text/>`. */
+export const TEXT_TAG_FORM = '`<%text>` is only supported without attributes (such as `filter`) and not self-closing';
+/** `<%text></%text>`: Mako's lexer skips a character there and leaves the tag open. */
+export const EMPTY_TEXT_TAG = 'an empty `<%text></%text>` is not supported (Mako misreads it and leaves the tag open)';
+/** `<%text>` without its `</%text>`. */
+export const UNCLOSED_TEXT_TAG = 'unclosed `<%text>`: expected `</%text>`';
 /** A magic encoding comment naming something other than UTF-8. */
 export const UNSUPPORTED_ENCODING = (encoding: string): string => `the template declares encoding '${encoding}'; only UTF-8 templates are supported`;
 
