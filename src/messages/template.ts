@@ -109,5 +109,17 @@ export const UNSUPPORTED_MAKO_NAME = (name: string): string => `Mako's \`${name}
 export const UNSUPPORTED_IDENTITY = '`is` is only supported with None, True, False or UNDEFINED';
 /** A `%` conversion other than %s, %r, %d, %i and %%. */
 export const UNSUPPORTED_FORMAT = (specifier: string): string => `the format \`${specifier}\` is not supported (only %s, %r, %d and %%)`;
+/** An aware create_date's repr shows its tzinfo, whose class depends on the Alembic version. */
+export const AWARE_REPR =
+  'repr() of an aware create_date is not supported: its tzinfo prints differently in each Alembic version (dateutil before 1.13, zoneinfo since)';
+/** create_date given as text that is not Python's str(datetime). */
+export const NOT_A_DATETIME = (text: string): string => `create_date ${JSON.stringify(text)} is not a datetime's str(), so its fields are unknown`;
+/** A strftime directive we do not implement exactly. */
+export const UNSUPPORTED_STRFTIME = (directive: string): string =>
+  `strftime with ${directive} is not supported (git-alembic implements glibc's directives, with the \`-\` flag, except %s)`;
+/** %Z of an aware date in a zone other than UTC. */
+export const UNKNOWN_TZNAME = '%Z of an aware create_date is only supported for the UTC zone (git-alembic does not know other zones’ abbreviations)';
+/** strftime of a year before 1000. */
+export const EARLY_YEAR_STRFTIME = 'strftime of a year before 1000 is not supported (Python versions pad it differently)';
 /** A regular-expression construct we cannot translate exactly. */
 export const UNSUPPORTED_REGEX = (construct: string): string => `re.split with ${construct} is not supported`;

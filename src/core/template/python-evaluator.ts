@@ -2,6 +2,7 @@
 // an operand, chained comparisons, code-point indexing, and calls of known functions only.
 import { PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
 import type { Expression } from './python-ast.js';
+import { dateAttribute } from './python-datetime.js';
 import { asInteger, binaryOperation, compare } from './python-operators.js';
 import { stringMethod } from './python-str-methods.js';
 import type { SourceSite } from './template-site.js';
@@ -112,9 +113,10 @@ function calleeName(callee: Expression): string {
   return 'expression';
 }
 
-/** `value.name`: str methods and the attributes of known objects. */
+/** `value.name`: str methods, datetime attributes and the attributes of known objects. */
 export function getAttribute(value: PyValue, name: string, site: SourceSite): PyValue {
   if (typeof value === 'string') return stringMethod(value, name, site);
+  if (hasKind(value, 'datetime') || hasKind(value, 'date')) return dateAttribute(value, name, site);
   if (hasKind(value, 'object')) {
     const attribute = value.attributes.get(name);
     return attribute === undefined ? failAt(site, UNSUPPORTED_ATTRIBUTE(value.displayName, name)) : attribute;

@@ -87,6 +87,7 @@ export function pyEquals(left: PyValue, right: PyValue): boolean {
     return sameLength && left.items.every((item, index) => pyEquals(item, right.items[index] ?? null));
   }
   if (hasKind(left, 'datetime') && hasKind(right, 'datetime')) return left.text === right.text;
+  if (hasKind(left, 'date') && hasKind(right, 'date')) return left.year === right.year && left.month === right.month && left.day === right.day;
   return left === right;
 }
 

@@ -1,6 +1,7 @@
 // Python's repr() and str() for the value model, exactly as CPython 3 prints them, because
 // rendered revisions contain `down_revision = ('a', 'b')` and must match Alembic byte for byte.
 import { NOT_RENDERABLE, UNDEFINED_RENDERED } from '../../messages/template.js';
+import { reprDate, strDate } from './python-datetime.js';
 import { failAt, type SourceSite } from './template-site.js';
 import { type PyValue, pyTypeName } from './python-values.js';
 
@@ -52,6 +53,7 @@ export function pyRepr(value: PyValue, site: SourceSite): string {
     default:
       if (value.kind === 'tuple') return reprItems(value.items, site, '(', value.items.length === 1 ? ',)' : ')');
       if (value.kind === 'list') return reprItems(value.items, site, '[', ']');
+      if (value.kind === 'datetime' || value.kind === 'date') return reprDate(value, site);
       return failAt(site, NOT_RENDERABLE('repr()', pyTypeName(value)));
   }
 }
@@ -64,7 +66,7 @@ function reprItems(items: readonly PyValue[], site: SourceSite, open: string, cl
 export function pyStr(value: PyValue, site: SourceSite): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) {
-    if (value.kind === 'datetime') return value.text;
+    if (value.kind === 'datetime' || value.kind === 'date') return strDate(value);
     if (value.kind === 'undefined') return failAt(site, UNDEFINED_RENDERED);
     if (value.kind === 'function' || value.kind === 'object') return failAt(site, NOT_RENDERABLE('str()', pyTypeName(value)));
   }

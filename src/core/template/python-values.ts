@@ -1,6 +1,7 @@
 // The small typed model of Python values a script.py.mako template can see. JavaScript
 // primitives stand for None (null), bool, int (safe integers only) and str; everything
 // else is a tagged object, so the evaluator never handles an untyped `unknown`.
+import type { WallClock } from '../naming/create-date.js';
 import type { SourceSite } from './template-site.js';
 
 /** A Python tuple. */
@@ -20,10 +21,30 @@ export interface PyUndefined {
   readonly kind: 'undefined';
 }
 
-/** A `datetime` whose `str()` text was computed elsewhere (Alembic's `create_date`). */
+/** The fields of a datetime, with its UTC offset and zone when it is aware. */
+export interface DateTimeParts extends WallClock {
+  /** UTC offset in seconds; null for a naive datetime. */
+  readonly offsetSeconds: number | null;
+  /** The zone key of an aware datetime (Alembic's `timezone`), when known. */
+  readonly zone: string | null;
+}
+
+/**
+ * Alembic's `create_date`: `text` is its `str()` as computed elsewhere; `parts` are its fields,
+ * or null when the text is not in `str(datetime)` form (then only str() is known).
+ */
 export interface PyDateTime {
   readonly kind: 'datetime';
   readonly text: string;
+  readonly parts: DateTimeParts | null;
+}
+
+/** A `datetime.date` (what `create_date.date()` returns). */
+export interface PyDate {
+  readonly kind: 'date';
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
 }
 
 /** Positional and keyword arguments of one call. */
@@ -51,7 +72,7 @@ export interface PyObject {
 }
 
 /** The values that are tagged objects rather than JavaScript primitives. */
-export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyFunction | PyObject;
+export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyFunction | PyObject;
 
 /** Every value a template expression can produce. */
 export type PyValue = null | boolean | number | string | PyTagged;
@@ -107,7 +128,8 @@ function objectTypeName(value: PyTagged): string {
     case 'undefined':
       return 'Undefined';
     case 'datetime':
-      return 'datetime.datetime';
+    case 'date':
+      return `datetime.${value.kind}`;
     case 'function':
       return 'function';
     case 'object':

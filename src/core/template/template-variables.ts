@@ -3,6 +3,7 @@
 // a Config whose get_main_option reads the main section's options.
 import { PYTHON_ERROR } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
+import { pyDateTime } from './python-datetime.js';
 import { joinStrings } from './python-str-methods.js';
 import { failAt } from './template-site.js';
 import { type CallArguments, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
@@ -18,8 +19,13 @@ export interface TemplateVariables {
   readonly branchLabels: readonly string[] | null;
   /** `depends_on`: null for a merge. */
   readonly dependsOn: string | readonly string[] | null;
-  /** The text of Python's `str(create_date)`, e.g. `2024-01-02 03:04:05.678901`. */
+  /** The text of Python's `str(create_date)`, e.g. `2024-01-02 03:04:05.678901` (naive) or `…+01:00` (aware). */
   readonly createDate: string;
+  /**
+   * The `timezone` setting that made an aware create date (a zone key such as `UTC`). Without
+   * it, what depends on the zone's name (%Z) is refused for an aware date.
+   */
+  readonly timezone?: string | undefined;
   /** `message`: the message, or `empty message`. */
   readonly message: string;
   /** Options of the config file's main section, keyed as ConfigParser stores them (lower case), values interpolated. */
@@ -39,7 +45,7 @@ export function templateNamespace(variables: TemplateVariables): ReadonlyMap<str
     ['down_revision', revisionValue(variables.downRevision)],
     ['branch_labels', revisionValue(variables.branchLabels)],
     ['depends_on', revisionValue(variables.dependsOn)],
-    ['create_date', { kind: 'datetime', text: variables.createDate }],
+    ['create_date', pyDateTime(variables.createDate, variables.timezone ?? null)],
     ['comma', FORMAT_AS_COMMA],
     ['message', variables.message],
     ['config', configObject(variables.mainOptions)],

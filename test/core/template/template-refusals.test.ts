@@ -8,6 +8,8 @@ import { TEMPLATE_HINT } from '../../../src/messages/template.js';
 import { MERGE_VARIABLES } from '../../helpers/template-variables.js';
 
 const NAIVE = MERGE_VARIABLES;
+const BERLIN: TemplateVariables = { ...NAIVE, createDate: '2024-01-02 03:04:05.678901+01:00', timezone: 'Europe/Berlin' };
+const UTC: TemplateVariables = { ...NAIVE, createDate: '2024-01-02 03:04:05.678901+00:00', timezone: 'UTC' };
 
 const refuses = test.macro({
   exec(t, source: string, line: number | null, message: string, variables: TemplateVariables = NAIVE) {
@@ -17,6 +19,33 @@ const refuses = test.macro({
   },
   title: (title) => `refused: ${title ?? ''}`,
 });
+
+const AWARE_REPR = 'repr() of an aware create_date is not supported: its tzinfo prints differently in each Alembic version (dateutil before 1.13, zoneinfo since)';
+test('repr of an aware create_date', refuses, 'x\n${repr(create_date)}', 2, AWARE_REPR, BERLIN);
+test('repr of an aware create_date in UTC too', refuses, '${repr(create_date)}', 1, AWARE_REPR, UTC);
+test('str of an aware tzinfo', refuses, '${create_date.tzinfo}', 1, 'str() of a tzinfo value is not supported', BERLIN);
+test('an attribute of tzinfo', refuses, '${create_date.tzinfo.key}', 1, '`create_date.tzinfo.key` is not supported', BERLIN);
+test('%Z outside UTC', refuses, "${create_date.strftime('%Z')}", 1,
+  '%Z of an aware create_date is only supported for the UTC zone (git-alembic does not know other zones’ abbreviations)', BERLIN);
+test('%Z of an aware date whose zone was not given', refuses, "${create_date.strftime('%Z')}", 1,
+  '%Z of an aware create_date is only supported for the UTC zone (git-alembic does not know other zones’ abbreviations)', { ...BERLIN, timezone: undefined });
+const STRFTIME = (what: string): string => `strftime with ${what} is not supported (git-alembic implements glibc's directives, with the \`-\` flag, except %s)`;
+test('%s (depends on the machine’s zone)', refuses, "${create_date.strftime('%s')}", 1, STRFTIME('%s'));
+test('an unknown directive', refuses, "${create_date.strftime('%Q')}", 1, STRFTIME('%Q'));
+test('%:z (Python 3.12 only)', refuses, "${create_date.strftime('%:z')}", 1, STRFTIME('%:'));
+test('a glibc flag other than -', refuses, "${create_date.strftime('%_d')}", 1, STRFTIME('%_'));
+test('a width', refuses, "${create_date.strftime('%10Y')}", 1, STRFTIME('%1'));
+test('an E modifier', refuses, "${create_date.strftime('%Ey')}", 1, STRFTIME('%E'));
+test('the - flag on a text directive', refuses, "${create_date.strftime('%-a')}", 1, STRFTIME('%-a'));
+test('a % at the end', refuses, "${create_date.strftime('%Y%')}", 1, STRFTIME('% at the end'));
+test('a year before 1000', refuses, "${create_date.strftime('%Y')}", 1,
+  'strftime of a year before 1000 is not supported (Python versions pad it differently)', { ...NAIVE, createDate: '0999-01-02 03:04:05' });
+test('a datetime method we do not model', refuses, '${create_date.weekday()}', 1, '`datetime.weekday` is not supported');
+test('create_date text that is not str(datetime)', refuses, '${create_date.year}', 1,
+  'create_date "yesterday" is not a datetime\'s str(), so its fields are unknown', { ...NAIVE, createDate: 'yesterday' });
+test('isoformat with a bad timespec', refuses, "${create_date.isoformat(timespec='days')}", 1, 'rendering fails with ValueError: Unknown timespec value');
+test('isoformat with a long separator', refuses, "${create_date.isoformat('--')}", 1,
+  'rendering fails with TypeError: isoformat() argument 1 must be a unicode character');
 
 test('<%text> with a filter', refuses, 'a\n<%text filter="h">x</%text>', 2, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
 test('a self-closing <%text/>', refuses, '<%text/>', 1, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
