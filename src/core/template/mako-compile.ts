@@ -59,7 +59,7 @@ interface Frame {
 export function compileMakoTemplate(source: string, file: string): CompiledTemplate {
   const nodes = lexMakoTemplate(source, file);
   const code = new Map<MakoNode, readonly Statement[]>();
-  for (const node of nodes) if (node.kind === 'code') code.set(node, parseStatements(adjustWhitespace(node.code), { file, line: node.line }));
+  for (const node of nodes) if (node.kind === 'code') code.set(node, parseStatements(adjustWhitespace(node.code), { file, line: node.line }, node.isModule ? 'module' : 'body'));
   const builder = new TreeBuilder(file, code);
   for (const node of nodes) builder.add(node);
   return builder.finish();
@@ -167,7 +167,7 @@ function frameNode(frame: Frame): RenderNode {
 
 function assignedNames(statement: Statement): readonly string[] {
   if (statement.kind === 'assign') return statement.targets;
-  return statement.kind === 'import' ? [statement.alias] : [];
+  return statement.kind === 'import' ? statement.bindings.map((binding) => binding.alias) : [];
 }
 
 // A `${}` must hold exactly one expression (Mako would accept a trailing comma; we do not).

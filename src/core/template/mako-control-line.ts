@@ -5,7 +5,7 @@ import type { Expression, ForTarget } from './python-ast.js';
 import { PY_SPACE_CLASS, PY_WORD_CLASS } from './python-char-classes.js';
 import { PythonParser } from './python-parser.js';
 import { describe } from './python-token-cursor.js';
-import { RESERVED_NAMES } from './python-statements.js';
+import { RESERVED_NAMES } from './mako-reserved-names.js';
 import { pythonStrip } from './python-str-methods.js';
 import { tokenizePython } from './python-tokenizer.js';
 import { failAt, type SourceSite } from './template-site.js';

@@ -1,21 +1,16 @@
 // Evaluates the expression tree with Python semantics: short-circuit `and`/`or` returning
 // an operand, chained comparisons, code-point indexing, and calls of known functions only.
-import { PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
+import { IMPORTED_NAME_USED, PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
 import type { Expression } from './python-ast.js';
 import { dateAttribute } from './python-datetime.js';
 import { asInteger, binaryOperation, compare } from './python-operators.js';
+import type { Scope } from './python-scope.js';
 import { stringMethod } from './python-str-methods.js';
 import type { SourceSite } from './template-site.js';
 import { failAt } from './template-site.js';
 import { hasKind, isSequence, isTruthy, type PyValue, pyList, pyTuple, pyTypeName } from './python-values.js';
 
-/** Where names come from while evaluating. */
-export interface Scope {
-  /** The template file, for error messages. */
-  readonly file: string;
-  /** The value of a name (locals, module names, template variables, builtins, UNDEFINED). */
-  lookup(name: string, site: SourceSite): PyValue;
-}
+export type { Scope } from './python-scope.js';
 
 /** Evaluates an expression in a scope. */
 export function evaluate(expression: Expression, scope: Scope): PyValue {
@@ -24,7 +19,7 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
     case 'constant':
       return expression.value;
     case 'name':
-      return scope.lookup(expression.id, site);
+      return lookupName(expression.id, scope, site);
     case 'attribute':
       return evaluateAttribute(expression, scope, site);
     case 'call':
@@ -40,6 +35,13 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
     default:
       return evaluateOperator(expression, scope, site);
   }
+}
+
+// A name imported from alembic or sqlalchemy may be imported, never used.
+function lookupName(name: string, scope: Scope, site: SourceSite): PyValue {
+  const value = scope.lookup(name, site);
+  if (hasKind(value, 'imported')) return failAt(site, IMPORTED_NAME_USED(name, value.source));
+  return value;
 }
 
 function evaluateOperator(expression: Expression, scope: Scope, site: SourceSite): PyValue {

@@ -47,6 +47,13 @@ export interface PyDate {
   readonly day: number;
 }
 
+/** A name imported from alembic or sqlalchemy: allowed as an import, refused once used. */
+export interface PyImported {
+  readonly kind: 'imported';
+  /** The import as written, e.g. `from alembic import op`. */
+  readonly source: string;
+}
+
 /** Positional and keyword arguments of one call. */
 export interface CallArguments {
   readonly positional: readonly PyValue[];
@@ -72,7 +79,7 @@ export interface PyObject {
 }
 
 /** The values that are tagged objects rather than JavaScript primitives. */
-export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyFunction | PyObject;
+export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyFunction | PyObject | PyImported;
 
 /** Every value a template expression can produce. */
 export type PyValue = null | boolean | number | string | PyTagged;
@@ -134,6 +141,8 @@ function objectTypeName(value: PyTagged): string {
       return 'function';
     case 'object':
       return value.typeName;
+    case 'imported':
+      return 'module';
   }
 }
 

@@ -47,6 +47,44 @@ test('isoformat with a bad timespec', refuses, "${create_date.isoformat(timespec
 test('isoformat with a long separator', refuses, "${create_date.isoformat('--')}", 1,
   'rendering fails with TypeError: isoformat() argument 1 must be a unicode character');
 
+const IMPORT_LIST = '(only re, datetime, sys, and alembic or sqlalchemy left unused)';
+test('an import of another module', refuses, '<%!\nimport os.path\n%>', 2, `\`import os.path\` is not supported ${IMPORT_LIST}`);
+test('an import of a submodule of re', refuses, '<%! import re.x %>', 1, `\`import re.x\` is not supported ${IMPORT_LIST}`);
+test('from-import of another module', refuses, '<%! from datetime import datetime %>', 1,
+  '`from datetime import …` is not supported: it needs Python to run (only alembic and sqlalchemy names, left unused, can be imported)');
+test('a relative import', refuses, '<%! from . import models %>', 1,
+  '`from . import …` is not supported: it needs Python to run (only alembic and sqlalchemy names, left unused, can be imported)');
+test('a star import', refuses, '<%! from alembic import * %>', 1, '`from … import *` is not supported (Mako refuses it too)');
+test('an alembic name used', refuses, '<%! from alembic import op %>\n${op.f("ix")}', 2,
+  '`op` (`from alembic import op`) is used in an expression: that needs Python, git-alembic allows such imports only when they are not used');
+test('a sqlalchemy module used in a function', refuses, '<%!\nimport sqlalchemy as sa\ndef kind():\n    return sa\n%>${kind()}', 4,
+  '`sa` (`import sqlalchemy`) is used in an expression: that needs Python, git-alembic allows such imports only when they are not used');
+test('sys attributes', refuses, '<%! import sys %>${sys.version}', 1, '`sys.version` is not supported');
+test('datetime attributes (now() is not deterministic)', refuses, '<%! import datetime %>${datetime.datetime.now()}', 1, '`datetime.datetime` is not supported');
+
+test('def in a <% %> block', refuses, '<%\ndef f(): return 1\n%>', 2, '`def` is only supported in a `<%! %>` module block');
+test('*args', refuses, '<%! def f(*args): return 1 %>', 1, "`*` in a function's parameters is not supported (only names with optional defaults)");
+test('an annotation', refuses, '<%! def f(x: str): return x %>', 1, "an annotation in a function's parameters is not supported (only names with optional defaults)");
+test('a return annotation', refuses, '<%! def f(x) -> str: return x %>', 1, "a return annotation in a function's parameters is not supported (only names with optional defaults)");
+test('a loop in a function', refuses, '<%!\ndef f(x):\n    for y in x:\n        pass\n%>', 3,
+  '`for` is not supported in a function (only assignments, `return`, `if`/`elif`/`else` and `pass`)');
+test('a nested def', refuses, '<%!\ndef f():\n    def g(): return 1\n    return g\n%>', 3,
+  '`def` is not supported in a function (only assignments, `return`, `if`/`elif`/`else` and `pass`)');
+test('an if outside a function', refuses, '<%\nif message:\n    x = 1\n%>', 2,
+  '`if` is not supported in a code block (only assignments, imports, `pass`, and `def` in `<%! %>`)');
+test('return outside a function', refuses, '<%! return 1 %>', 1, '`return` is not supported in a code block (only assignments, imports, `pass`, and `def` in `<%! %>`)');
+test('a body that is not indented', refuses, '<%!\ndef f():\nreturn 1\n%>', 3, 'invalid Python: expected an indented block');
+test('a dedent to no enclosing level', refuses, '<%!\ndef f():\n        x = 1\n    return x\n%>', 4, 'the lines of this code block are indented differently');
+test('a default before a plain parameter', refuses, '<%! def f(a=1, b): return a %>', 1,
+  'rendering fails with SyntaxError: non-default argument follows default argument');
+test('a missing argument', refuses, '<%! def f(a): return a %>${f()}', 1, "rendering fails with TypeError: f() missing required argument: 'a'");
+test('an unknown keyword argument', refuses, '<%! def f(a): return a %>${f(b=1)}', 1, "rendering fails with TypeError: f() got an unexpected keyword argument 'b'");
+test('a local read before assignment', refuses, '<%!\ndef f():\n    if False:\n        y = 1\n    return y\n%>${f()}', 5,
+  "rendering fails with UnboundLocalError: local variable 'y' referenced before assignment");
+test('endless recursion', refuses, '<%! def f(n): return f(n + 1) %>\n${f(0)}', 1, 'template functions calling each other more than 100 deep are not supported');
+
+test('nested loops of a million steps', refuses, "% for a in 'x' * 1000:\n% for b in 'y' * 1000:\n% endfor\n% endfor\n", 2,
+  'the template takes more than a million loop steps to render; git-alembic stops instead of hanging');
 test('<%text> with a filter', refuses, 'a\n<%text filter="h">x</%text>', 2, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
 test('a self-closing <%text/>', refuses, '<%text/>', 1, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
 test('an empty <%text></%text>', refuses, '<%text></%text>', 1, 'an empty `<%text></%text>` is not supported (Mako misreads it and leaves the tag open)');
