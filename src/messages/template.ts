@@ -138,6 +138,10 @@ export const UNSUPPORTED_STRFTIME = (directive: string): string =>
 export const UNKNOWN_TZNAME = '%Z of an aware create_date is only supported for the UTC zone (git-alembic does not know other zones’ abbreviations)';
 /** strftime of a year before 1000. */
 export const EARLY_YEAR_STRFTIME = 'strftime of a year before 1000 is not supported (Python versions pad it differently)';
+/** Iterating or printing a set of more than one item. */
+export const UNORDERED_SET = (operation: string): string => `${operation} a set of several items is not supported: Python orders it by hash, which differs between runs`;
+/** A dict key or set item of a type we do not hash. */
+export const UNSUPPORTED_KEY = (type: string): string => `a ${type} as a dict key or set item is not supported`;
 /** More loop steps than a template should ever need. */
 export const TOO_MUCH_WORK = 'the template takes more than a million loop steps to render; git-alembic stops instead of hanging';
 /** Template functions calling each other too deep. */

@@ -1,15 +1,15 @@
 // Renders script.py.mako the way `alembic merge` does (Mako's Template(...).render_unicode
 // with the merge's variables), without Python: compile once, then walk the tree.
-import { PYTHON_ERROR, TEMPLATE_TOO_LARGE, UNENCODABLE_OUTPUT } from '../../messages/template.js';
+import { TEMPLATE_TOO_LARGE, UNENCODABLE_OUTPUT } from '../../messages/template.js';
 import { applyFilters } from './mako-filters.js';
 import { type CompiledTemplate, compileMakoTemplate, type RenderNode } from './mako-compile.js';
 import { RenderScope } from './mako-scope.js';
-import type { ForTarget } from './python-ast.js';
 import { evaluate, type Scope } from './python-evaluator.js';
 import { executeStatement } from './python-function.js';
-import { failAt, failIn, type SourceSite } from './template-site.js';
+import { bindTarget, iterateValue } from './python-iteration.js';
+import { failIn, type SourceSite } from './template-site.js';
 import { templateNamespace, type TemplateVariables } from './template-variables.js';
-import { isSequence, isTruthy, type PyValue, pyTypeName } from './python-values.js';
+import { isTruthy, type PyValue } from './python-values.js';
 
 const CACHE_SIZE = 16;
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -60,7 +60,7 @@ export function compileCached(source: string, templateName: string): CompiledTem
 
 /** Renders a compiled template with a namespace of Python values. */
 export function renderCompiled(template: CompiledTemplate, data: ReadonlyMap<string, PyValue>): string {
-  const scope = new RenderScope(template.file, template.localNames, data);
+  const scope = new RenderScope(template.file, template, data);
   for (const statement of template.moduleStatements) executeStatement(statement, scope.module, scope.module.names);
   const output: string[] = [];
   renderBlock(template.body, scope, output);
@@ -94,30 +94,12 @@ function renderBlock(nodes: readonly RenderNode[], scope: RenderScope, output: s
 // A Mako `% for` has no `break`, so its `% else` branch always runs after the loop.
 function renderLoop(node: Extract<RenderNode, { kind: 'for' }>, scope: RenderScope, output: string[]): void {
   const here = site(scope, node.line);
-  for (const item of iterate(evaluate(node.iterable, scope), here)) {
+  for (const item of iterateValue(evaluate(node.iterable, scope), here)) {
     scope.budget.step(here);
-    bindTarget(node.target, item, scope, here);
+    bindTarget(node.target, item, scope.locals, here);
     renderBlock(node.body, scope, output);
   }
   if (node.orElse) renderBlock(node.orElse, scope, output);
-}
-
-function iterate(value: PyValue, here: SourceSite): readonly PyValue[] {
-  if (typeof value === 'string') return Array.from(value);
-  if (isSequence(value)) return value.items;
-  return failAt(here, PYTHON_ERROR('TypeError', `'${pyTypeName(value)}' object is not iterable`));
-}
-
-function bindTarget(target: ForTarget, item: PyValue, scope: RenderScope, here: SourceSite): void {
-  if (target.kind === 'name') {
-    scope.locals.set(target.id, item);
-    return;
-  }
-  const values = iterate(item, here);
-  if (values.length !== target.ids.length) {
-    failAt(here, PYTHON_ERROR('ValueError', `expected ${target.ids.length} values to unpack, got ${values.length}`));
-  }
-  target.ids.forEach((id, index) => scope.locals.set(id, values[index] ?? null));
 }
 
 function site(scope: Scope, line: number): SourceSite {

@@ -1,6 +1,7 @@
-// Name resolution inside a rendering, in the order Mako's generated code resolves names:
-// locals of the body, then `<%! %>` module names, then Mako's own names, then the template
-// variables (context data), then Python builtins, and finally UNDEFINED.
+// Name resolution inside a rendering, as in the render function Mako generates: locals of the
+// body; `context`; names Mako fetches from the context (the template variables, then Python
+// builtins, then UNDEFINED); any other name is a global of the template module (`<%! %>`
+// names, then builtins, else NameError).
 import { PYTHON_ERROR, UNSUPPORTED_BUILTIN, UNSUPPORTED_MAKO_NAME } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
 import { BUILTIN_FUNCTIONS, PYTHON_BUILTIN_NAMES } from './python-builtins.js';
@@ -15,7 +16,15 @@ const MAKO_NAMES = new Set([...MAKO_CONTEXT_NAMES, 'loop', 'pageargs', 'STOP_REN
 // Globals of the module Mako generates, besides UNDEFINED and STOP_RENDERING.
 const MAKO_MODULE_NAMES = new Set(['runtime', 'filters', 'cache', '_exports', '_magic_number', '_modified_time', '_enable_loop', '_template_filename', '_template_uri', '_source_encoding']);
 
-/** The scope of one rendering. */
+/** What a compiled template says about the names of its body. */
+export interface BodyNames {
+  /** Names the body assigns (Python locals of the render function). */
+  readonly localNames: ReadonlySet<string>;
+  /** Names the render function fetches from the context (see mako-identifiers.ts). */
+  readonly fetchedNames: ReadonlySet<string>;
+}
+
+/** The scope of one rendering: the body's names, with the module scope behind them. */
 export class RenderScope implements Scope {
   /** Values of the body's locals assigned so far. */
   readonly locals = new Map<string, PyValue>();
@@ -26,7 +35,7 @@ export class RenderScope implements Scope {
 
   constructor(
     readonly file: string,
-    private readonly localNames: ReadonlySet<string>,
+    private readonly names: BodyNames,
     private readonly data: ReadonlyMap<string, PyValue>,
   ) {
     this.context = contextObject(data);
@@ -34,15 +43,13 @@ export class RenderScope implements Scope {
   }
 
   lookup(name: string, site: SourceSite): PyValue {
-    if (this.localNames.has(name)) {
+    if (this.names.localNames.has(name)) {
       const value = this.locals.get(name);
       if (value === undefined) failAt(site, PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`));
       return value;
     }
-    const moduleValue = this.module.names.get(name);
-    if (moduleValue !== undefined) return moduleValue;
     if (name === 'context') return this.context;
-    if (name === 'UNDEFINED') return UNDEFINED;
+    if (!this.names.fetchedNames.has(name)) return this.module.lookup(name, site);
     if (MAKO_NAMES.has(name)) return failAt(site, UNSUPPORTED_MAKO_NAME(name));
     return this.data.has(name) ? (this.data.get(name) as PyValue) : builtinOr(name, UNDEFINED, site);
   }

@@ -35,6 +35,18 @@ export type Expression =
       readonly line: number;
     }
   | { readonly kind: 'tuple' | 'list'; readonly items: readonly Expression[]; readonly line: number }
+  | { readonly kind: 'set'; readonly items: readonly Expression[]; readonly line: number }
+  | { readonly kind: 'dict'; readonly entries: readonly DictEntry[]; readonly line: number }
+  | {
+      readonly kind: 'comprehension';
+      readonly form: 'list' | 'set' | 'dict' | 'generator';
+      /** The item, or the key of a dict comprehension. */
+      readonly element: Expression;
+      /** The value of a dict comprehension; null otherwise. */
+      readonly value: Expression | null;
+      readonly clauses: readonly ComprehensionClause[];
+      readonly line: number;
+    }
   | { readonly kind: 'not' | 'negate' | 'plus'; readonly operand: Expression; readonly line: number }
   | { readonly kind: 'and' | 'or'; readonly left: Expression; readonly right: Expression; readonly line: number }
   | {
@@ -57,6 +69,19 @@ export type Expression =
       readonly orElse: Expression;
       readonly line: number;
     };
+
+/** A `key: value` of a dict display. */
+export interface DictEntry {
+  readonly key: Expression;
+  readonly value: Expression;
+}
+
+/** One `for target in iterable if condition…` clause of a comprehension. */
+export interface ComprehensionClause {
+  readonly target: ForTarget;
+  readonly iterable: Expression;
+  readonly conditions: readonly Expression[];
+}
 
 /** A name an import binds: `import a.b as c` (member null) or `from a import b as c`. */
 export interface ImportBinding {

@@ -2,6 +2,8 @@
 // an operand, chained comparisons, code-point indexing, and calls of known functions only.
 import { IMPORTED_NAME_USED, PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
 import type { Expression } from './python-ast.js';
+import { dictAttribute, dictItem } from './python-collections.js';
+import { evaluateCollection } from './python-comprehension.js';
 import { dateAttribute } from './python-datetime.js';
 import { asInteger, binaryOperation, compare } from './python-operators.js';
 import type { Scope } from './python-scope.js';
@@ -32,6 +34,10 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
       return pyTuple(expression.items.map((item) => evaluate(item, scope)));
     case 'list':
       return pyList(expression.items.map((item) => evaluate(item, scope)));
+    case 'set':
+    case 'dict':
+    case 'comprehension':
+      return evaluateCollection(expression, scope, evaluate);
     default:
       return evaluateOperator(expression, scope, site);
   }
@@ -115,10 +121,11 @@ function calleeName(callee: Expression): string {
   return 'expression';
 }
 
-/** `value.name`: str methods, datetime attributes and the attributes of known objects. */
+/** `value.name`: str methods, datetime attributes, dict.get and the attributes of known objects. */
 export function getAttribute(value: PyValue, name: string, site: SourceSite): PyValue {
   if (typeof value === 'string') return stringMethod(value, name, site);
   if (hasKind(value, 'datetime') || hasKind(value, 'date')) return dateAttribute(value, name, site);
+  if (hasKind(value, 'dict')) return dictAttribute(value, name, site);
   if (hasKind(value, 'object')) {
     const attribute = value.attributes.get(name);
     return attribute === undefined ? failAt(site, UNSUPPORTED_ATTRIBUTE(value.displayName, name)) : attribute;
@@ -136,6 +143,7 @@ function itemsOf(value: PyValue): readonly PyValue[] | null {
 }
 
 function index(object: PyValue, key: PyValue, site: SourceSite): PyValue {
+  if (hasKind(object, 'dict')) return dictItem(object, key, site);
   const items = itemsOf(object);
   if (items === null) return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`));
   const position = asInteger(key);

@@ -47,6 +47,24 @@ export interface PyDate {
   readonly day: number;
 }
 
+/** A dict: entries keyed by hashKey() of the Python key, in insertion order. */
+export interface PyDict {
+  readonly kind: 'dict';
+  readonly entries: ReadonlyMap<string, readonly [PyValue, PyValue]>;
+}
+
+/** A set: items keyed by hashKey(). Python's iteration order of a set is not modelled. */
+export interface PySet {
+  readonly kind: 'set';
+  readonly entries: ReadonlyMap<string, PyValue>;
+}
+
+/** A generator expression: lazy and consumed once, like Python's. */
+export interface PyGenerator {
+  readonly kind: 'generator';
+  readonly iterator: Iterator<PyValue>;
+}
+
 /** A name imported from alembic or sqlalchemy: allowed as an import, refused once used. */
 export interface PyImported {
   readonly kind: 'imported';
@@ -79,7 +97,7 @@ export interface PyObject {
 }
 
 /** The values that are tagged objects rather than JavaScript primitives. */
-export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyFunction | PyObject | PyImported;
+export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyDict | PySet | PyGenerator | PyFunction | PyObject | PyImported;
 
 /** Every value a template expression can produce. */
 export type PyValue = null | boolean | number | string | PyTagged;
@@ -131,14 +149,16 @@ function objectTypeName(value: PyTagged): string {
   switch (value.kind) {
     case 'tuple':
     case 'list':
+    case 'dict':
+    case 'set':
+    case 'generator':
+    case 'function':
       return value.kind;
     case 'undefined':
       return 'Undefined';
     case 'datetime':
     case 'date':
       return `datetime.${value.kind}`;
-    case 'function':
-      return 'function';
     case 'object':
       return value.typeName;
     case 'imported':
@@ -158,6 +178,7 @@ export function isTruthy(value: PyValue): boolean {
       return value.length > 0;
     default:
       if (value.kind === 'tuple' || value.kind === 'list') return value.items.length > 0;
+      if (value.kind === 'dict' || value.kind === 'set') return value.entries.size > 0;
       return value.kind !== 'undefined';
   }
 }

@@ -4,9 +4,10 @@
 import { PYTHON_ERROR } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
 import { pyDateTime } from './python-datetime.js';
+import { iterateValue } from './python-iteration.js';
 import { joinStrings } from './python-str-methods.js';
 import { failAt } from './template-site.js';
-import { type CallArguments, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
+import { type CallArguments, hasKind, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
 import type { SourceSite } from './template-site.js';
 
 /** What a merge passes to the template. Arrays stand for Python tuples. */
@@ -53,6 +54,10 @@ export function templateNamespace(variables: TemplateVariables): ReadonlyMap<str
   ]);
 }
 
+function isIterable(value: PyValue): boolean {
+  return isSequence(value) || hasKind(value, 'dict') || hasKind(value, 'set') || hasKind(value, 'generator');
+}
+
 function revisionValue(value: string | readonly string[] | null): PyValue {
   return typeof value === 'string' || value === null ? value : pyTuple([...value]);
 }
@@ -62,8 +67,8 @@ const FORMAT_AS_COMMA = pyFunction('format_as_comma', (args: CallArguments, site
   const [value = null] = bindArguments('format_as_comma', [{ name: 'value', keyword: true }], args, site);
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (!isSequence(value)) return failAt(site, PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`));
-  return joinStrings(value.items, ', ', site);
+  if (!isIterable(value)) return failAt(site, PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`));
+  return joinStrings(iterateValue(value, site), ', ', site);
 });
 
 // Config.get_main_option(name, default=None); ConfigParser lower-cases option names.

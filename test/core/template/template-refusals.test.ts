@@ -1,5 +1,6 @@
-// What the renderer refuses around the constructs of real templates: each refusal is one
-// InputError naming the template and line, with the renderer's hint, never a guess at the output.
+// What the renderer refuses around the constructs of real templates (create_date as a
+// datetime, imports, comprehensions, functions, <%text>): each refusal is one InputError
+// naming the template and line, with the renderer's hint, never a guess at the output.
 import test from 'ava';
 import { renderMakoTemplate } from '../../../src/core/template/mako-render.js';
 import type { TemplateVariables } from '../../../src/core/template/template-variables.js';
@@ -83,8 +84,18 @@ test('a local read before assignment', refuses, '<%!\ndef f():\n    if False:\n 
   "rendering fails with UnboundLocalError: local variable 'y' referenced before assignment");
 test('endless recursion', refuses, '<%! def f(n): return f(n + 1) %>\n${f(0)}', 1, 'template functions calling each other more than 100 deep are not supported');
 
+test('a reserved name as a comprehension target in a code block', refuses, "<% names = [loop for loop in 'ab'] %>", 1,
+  '`loop` is reserved by Mako and cannot be assigned');
+test('nested comprehensions of a million steps', refuses, "${len([1 for a in 'x' * 1000 for b in 'y' * 1000])}", 1,
+  'the template takes more than a million loop steps to render; git-alembic stops instead of hanging');
 test('nested loops of a million steps', refuses, "% for a in 'x' * 1000:\n% for b in 'y' * 1000:\n% endfor\n% endfor\n", 2,
   'the template takes more than a million loop steps to render; git-alembic stops instead of hanging');
+test('a string too long for JavaScript', refuses, "${''.join('x' * 1000000 for a in 'y' * 1000)}", null, 'the template produces a string or nesting too large to render');
+test('a generator that consumes itself (Python: ValueError)', refuses, '<%! g = ("".join(g) for x in "ab") %>\n${"".join(g)}', 1,
+  'rendering fails with ValueError: generator already executing');
+test('iterating a set of two items', refuses, "% for x in {'a', 'b'}:\n${x}\n% endfor\n", 1,
+  'iterating a set of several items is not supported: Python orders it by hash, which differs between runs');
+
 test('<%text> with a filter', refuses, 'a\n<%text filter="h">x</%text>', 2, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
 test('a self-closing <%text/>', refuses, '<%text/>', 1, '`<%text>` is only supported without attributes (such as `filter`) and not self-closing');
 test('an empty <%text></%text>', refuses, '<%text></%text>', 1, 'an empty `<%text></%text>` is not supported (Mako misreads it and leaves the tag open)');
