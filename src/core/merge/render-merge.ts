@@ -45,6 +45,7 @@ export function mergeTemplateVariables(plan: PlannedMerge, mainOptions: Readonly
     branchLabels: null,
     dependsOn: null,
     createDate: formatCreateDate(plan.date.createDate),
+    timezone: plan.date.timezone,
     message: plan.message,
     mainOptions,
   };
