@@ -71,6 +71,16 @@ test('a template that does not write the ids is refused', (t) => {
   t.throws(() => renderMerge(PLAN, context(broken)), { message: MergeMessages.templateMismatch('migrations/script.py.mako', 'down_revision names bbbb instead of bbbb, cccc') });
 });
 
+test('down_revision = "${down_revision}" is refused, saying why', (t) => {
+  for (const quote of ['"', "'"]) {
+    const quoted = TEMPLATE.replace('down_revision = ${repr(down_revision)}', `down_revision = ${quote}\${down_revision}${quote}`);
+    const error = t.throws(() => renderMerge(PLAN, context(quoted)), { instanceOf: UserError });
+    t.is(error?.message, MergeMessages.quotedDownRevision('migrations/script.py.mako', "('bbbb', 'cccc')"));
+    t.true(error?.message.includes("for a merge the tuple's str() is not a revision id"));
+    t.is(error?.hint, MergeMessages.QUOTED_DOWN_REVISION_HINT);
+  }
+});
+
 test('an aware create date reaches the template with its zone', (t) => {
   const plan: PlannedMerge = { ...PLAN, date: { ...PLAN.date, timezone: 'UTC' } };
   t.is(mergeTemplateVariables(plan, new Map()).timezone, 'UTC');
