@@ -74,7 +74,7 @@ oracleTest(test, 'what Python renders goes through the same read-back: `down_rev
   const root = await project(t, fixture('def-tag-quoted-down-revision.mako'));
   const run = await runCli(root, MERGE, cleanEnv({ GIT_ALEMBIC_PYTHON: python }));
   t.is(run.code, 2);
-  t.regex(run.stderr, /^git-alembic: rendered migrations\/script\.py\.mako with Mako in .*\ngit-alembic: migrations\/script\.py\.mako renders a merge revision with down_revision names \('bbbb0001', 'cccc0001'\) instead of bbbb0001, cccc0001 \(hint: .*\)\n$/);
+  t.regex(run.stderr, /^git-alembic: rendered migrations\/script\.py\.mako with Mako in .*\ngit-alembic: migrations\/script\.py\.mako writes down_revision as the text \('bbbb0001', 'cccc0001'\) inside quotes: .* is not a revision id.*\(hint: .*nothing was written\)\n$/);
   t.deepEqual(newFiles(root), []);
 });
 
