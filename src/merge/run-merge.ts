@@ -12,10 +12,12 @@ import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerg
 import { renderMerge } from '../core/merge/render-merge.js';
 import { parseWallClock, type WallClock, formatCreateDate } from '../core/naming/create-date.js';
 import { UsageError } from '../errors.js';
+import { checkedWritePath } from '../fs/write-target.js';
 import { ExitCode } from '../exit-codes.js';
 import { MergeMessages } from '../messages/merge.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
 import { type EnvironmentSelection, type History, loadHistories, type Workspace } from '../project/workspace.js';
+import { mergeRevisionOrigin } from '../project/write-origins.js';
 import { confirmMerges } from './confirm-merge.js';
 import { gitAuthorTimes } from './merge-dates.js';
 import { forwardSlashes, type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
@@ -86,6 +88,8 @@ export async function writeMergeGroups(workspace: Workspace, work: readonly Envi
     const environment = await prepareMergeEnvironment(history.environment, workspace.repoRoot, workspace.config);
     prepared.push({ history, environment, merges: await planEnvironment(history, environment, groups, workspace, naming, runtime) });
   }
+  // Every path is checked before the first file is written, so a bad one leaves nothing half done.
+  for (const { merges } of prepared) for (const merge of merges) checkedWritePath(merge.destination);
   const results: WrittenMerges[] = [];
   for (const environment of prepared) {
     results.push({ history: environment.history, written: await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) });
@@ -143,7 +147,7 @@ async function planEnvironment(
       continue;
     }
     reportPlan(plan, request, out);
-    merges.push(renderPlan(plan, prepared, workspace.repoRoot));
+    merges.push(renderPlan(plan, prepared, workspace));
   }
   return merges;
 }
@@ -186,10 +190,11 @@ function reportPlan(plan: PlannedMerge, request: MergeRequest, out: CommandRunti
   if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
 }
 
-function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, repoRoot: string): RenderedPlan {
+function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, { repoRoot, config }: Workspace): RenderedPlan {
   const target = targetPath(plan);
   const { environment, template, codec } = prepared;
   const displayPath = path.relative(repoRoot, target).split(path.sep).join('/');
   const rendered = renderMerge(plan, { template, mainOptions: environment.mainOptions, codec, constants: environment.constants, displayPath });
-  return { plan, rendered, target };
+  const destination = { root: repoRoot, file: target, origin: mergeRevisionOrigin(environment, config, repoRoot, plan.location) };
+  return { plan, rendered, target, destination };
 }

@@ -27,6 +27,9 @@ export const SETUP_RECORD_ENTRY = (entry: string): string =>
 export const HeadsFileUpkeepMessages = {
   wrote: (file: string, heads: readonly string[]): string => `wrote ${file}: ${headList(heads)}`,
   upToDate: (file: string): string => `${file} is up to date`,
+  notAHeadsFile: (file: string, reason: string): string => `${file} is not a heads file (${reason}); git-alembic never replaces it`,
+  NOT_A_HEADS_FILE_HINT:
+    'give the environment a heads file of its own with "headsFile" in the git-alembic config (README: Configuration), or move this file away',
 } as const;
 
 /** GA201 and GA202, reported by `check` and `doctor`. */
@@ -78,7 +81,6 @@ export const SetupMessages = {
   configNeedsEnvironments: (file: string, environments: readonly { config: string; section?: string | undefined }[]): string =>
     `the hooks would not find every environment on their own; add to "environments" in ${file}: ${JSON.stringify(environments)}`,
   unsupportedHook: (file: string): string => `${file} will no longer run: husky cannot run that hook, so it cannot be chained`,
-  headsFileOutside: (file: string): string => `${file} is outside the repository: it cannot be tracked or given the merge driver`,
   hookFileCrlf: (file: string): string =>
     `${file} has CRLF line endings, which husky's sh cannot run (no line of it runs); save it with LF line endings ` +
     '(.gitattributes now keeps it LF in every checkout)',

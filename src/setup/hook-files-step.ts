@@ -41,14 +41,15 @@ export function expectedBlockBody(hook: string, packageRelative: string, chainLi
 }
 
 function planHookFile(input: HookFilesInput, hook: string): FileEdit {
-  const { file, relative, before } = readForEdit(input.topLevel, `${input.huskyDirectory}/${hook}`);
+  const target = readForEdit(input.topLevel, `${input.huskyDirectory}/${hook}`);
+  const { relative, before } = target;
   const existing = findHookBlock(before ?? '', relative);
   const kept = existing === undefined ? [] : chainLinesIn(existing.body);
   const newlyChained = input.hidden.filter((hidden) => hidden.hook === hook && !kept.includes(chainLine(hidden.source, hook)));
   const chainLines = [...kept, ...new Set(newlyChained.map((hidden) => chainLine(hidden.source, hook)))];
   const { text, changed } = upsertHookBlock(before ?? '', expectedBlockBody(hook, input.packageRelative, chainLines), relative);
   const chained = newlyChained.map((hidden) => displayPath(hidden.file, input.topLevel));
-  return { file, relative, before, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
+  return { ...target, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
 }
 
 function summaryOf(hadBlock: boolean, changed: boolean, chained: readonly string[]): string {

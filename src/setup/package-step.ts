@@ -8,7 +8,7 @@ import { addSetupToPackageJson, type PrepareChange } from '../core/edits/package
 import { readPackageRoot } from '../core/edits/package-json-members.js';
 import { EMPTY_SETUP_RECORD, mergeSetupRecords, type SetupRecord, SETUP_RECORD_PARENT, writeSetupRecord } from '../core/edits/setup-record.js';
 import { SetupMessages } from '../messages/git-integration.js';
-import type { FileEdit } from './file-edits.js';
+import type { EditTarget, FileEdit } from './file-edits.js';
 import { packageFile } from '../package-root.js';
 
 /** The version specs setup writes: this package's own version, and the husky range it depends on. */
@@ -40,7 +40,7 @@ export function recordIn(text: string, relative: string): SetupRecord {
  * `.gitattributes`). `before` undefined means setup creates the file.
  */
 export function planPackageJson(
-  target: { file: string; relative: string; before: string | undefined },
+  target: EditTarget,
   createdFiles: readonly string[],
   addedAttributes: readonly string[] = [],
 ): FileEdit {

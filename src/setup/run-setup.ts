@@ -48,8 +48,7 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
   const husky = await planHusky(project);
   const hidden = hiddenHooks(project, husky);
   const hookEdits = planHookFiles({ ...project, huskyDirectory: husky.huskyDirectory, hidden: hidden.filter((hook) => hook.supported) });
-  const allHeads = planHeadsFiles(environments.histories, project.topLevel);
-  const headsEdits = allHeads.filter((edit) => !path.isAbsolute(edit.relative));
+  const headsEdits = planHeadsFiles(environments.histories, project.topLevel, environments.workspace.config);
   const attributes = planAttributes(project.topLevel, headsEdits.map((edit) => edit.relative), hookEdits.map((edit) => edit.relative));
   const config = planConfigFile(project.topLevel, environments.toList, environments.workspace.config.file);
   const others = [attributes.edit, ...headsEdits, ...(config.edit === undefined ? [] : [config.edit])];
@@ -63,14 +62,12 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
   applyFileEdits(others);
 
   const edited = (edits: readonly FileEdit[]): string[] => edits.filter(changes).map(describeEdit);
-  const outside = allHeads.filter((edit) => path.isAbsolute(edit.relative));
   return {
     topLevel: project.topLevel,
     changes: [...edited([packageEdit]), ...huskyResult.changed, ...edited(hookEdits), ...driverChanges, ...edited(others)],
     warnings: [
       ...huskyResult.warnings,
       ...hidden.filter((hook) => !hook.supported).map((hook) => SetupMessages.unsupportedHook(displayPath(hook.file, project.topLevel))),
-      ...outside.map((edit) => SetupMessages.headsFileOutside(edit.relative)),
       ...(config.warning === undefined ? [] : [config.warning]),
       ...hookEdits.filter((edit) => edit.after?.includes('\r\n') === true).map((edit) => SetupMessages.hookFileCrlf(edit.relative)),
     ],

@@ -57,3 +57,4 @@ test('GA202 for a heads file the config names; GA201 for one with conflict marke
   await repo.cli(['heads', '--write']);
   t.is(await repo.read('migrations/HEADS'), `${HEADS_FILE_COMMENT}\na1\n`);
 });
+

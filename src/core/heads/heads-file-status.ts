@@ -38,3 +38,4 @@ function existingStyle(existing: string | undefined): HeadsFileStyle {
   if (parsed.kind === 'unreadable') return { eol: detectEol(existing) };
   return { eol: parsed.eol, comment: parsed.comment, finalNewline: parsed.finalNewline };
 }
+

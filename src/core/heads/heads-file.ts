@@ -98,6 +98,23 @@ export function parseHeadsFile(text: string, options: { markerSize?: number } = 
   return { kind: 'ok', heads: sortHeads(heads), eol: detectEol(text), comment, finalNewline: hasFinalNewline(text) };
 }
 
+/**
+ * Whether git-alembic may replace `text` with a heads file: it reads as one, or it is one that
+ * holds git's conflict markers (every other line a revision id or a comment), which
+ * `heads --write` resolves. Anything else is someone else's file and is never replaced.
+ */
+export function isReplaceableHeadsFile(text: string): boolean {
+  if (parseHeadsFile(text).kind === 'ok') return true;
+  if (text.includes('\0') || BAD_TEXT.test(text)) return false;
+  let markers = 0;
+  for (const line of splitLines(text)) {
+    const content = line.content.replace(TRAILING_BLANKS, '');
+    if (isConflictMarker(content, DEFAULT_MARKER_SIZE)) markers++;
+    else if (content !== '' && !content.startsWith('#') && !REVISION_ID.test(content)) return false;
+  }
+  return markers > 0;
+}
+
 /** Whether the file lists exactly `heads`; comment, order, blank lines and line breaks do not matter. */
 export function isHeadsFileCurrent(text: string, heads: readonly string[]): boolean {
   const parsed = parseHeadsFile(text);
