@@ -76,6 +76,7 @@ export const SetupMessages = {
   ATTRIBUTES_CURRENT: 'up to date',
   headsWritten: (heads: readonly string[]): string => `wrote ${headList(heads)}`,
   HEADS_CURRENT: 'up to date',
+  HEADS_COMMENT_UPDATED: 'updated the comment line (it now says what to do on a conflict)',
   CONFIG_WRITTEN: 'listed the environments, which the hooks would not find on their own',
   CONFIG_CURRENT: 'up to date',
   configNeedsEnvironments: (file: string, environments: readonly { config: string; section?: string | undefined }[]): string =>

@@ -1,7 +1,7 @@
 // Setup steps 6 and 7: the `.gitattributes` line that gives each heads file our merge driver
 // (and the one that keeps each hook file LF), and the heads files themselves.
 import { addAttributeLines, attributeLineFor, lfAttributeLineFor } from '../core/edits/gitattributes.js';
-import { headsFileUpdate } from '../core/heads/heads-file-status.js';
+import { headsFileCommentUpdate, headsFileUpdate } from '../core/heads/heads-file-status.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { checkedWritePath } from '../fs/write-target.js';
 import { SetupMessages } from '../messages/git-integration.js';
@@ -27,7 +27,8 @@ export function planAttributes(topLevel: string, headsFiles: readonly string[], 
 }
 
 /**
- * One edit per environment: its heads file written when missing or stale.
+ * One edit per environment: its heads file written when missing or stale, or given the current
+ * comment line when an earlier version wrote it.
  * @throws UserError when a heads file path leads outside the work tree, is a symbolic link, or
  * holds a file that is not a heads file.
  */
@@ -38,8 +39,9 @@ export function planHeadsFiles(histories: readonly History[], topLevel: string, 
     checkedWritePath({ root: topLevel, file: history.environment.headsFile, origin });
     const state = inspectHeadsFile(history, topLevel);
     assertReplaceable(state);
-    const after = headsFileUpdate(state.text, state.heads) ?? state.text;
-    const summary = after === state.text ? SetupMessages.HEADS_CURRENT : SetupMessages.headsWritten(state.heads);
+    const written = headsFileUpdate(state.text, state.heads);
+    const after = written ?? headsFileCommentUpdate(state.text) ?? state.text;
+    const summary = written !== undefined ? SetupMessages.headsWritten(state.heads) : after === state.text ? SetupMessages.HEADS_CURRENT : SetupMessages.HEADS_COMMENT_UPDATED;
     return { root: topLevel, origin, file: state.file, relative: state.relative, before: state.text, after, summary };
   });
 }

@@ -3,7 +3,7 @@
 // driver on it. Reading is strict where a wrong guess would corrupt a merge (conflict markers,
 // stray comments, binary or mis-decoded text) and lenient only about blank lines and trailing
 // blanks, which editors add.
-import { HEADS_FILE_COMMENT, HeadsFileMessages } from '../../messages/edits.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../messages/edits.js';
 import { compareCodePoints } from '../code-point-order.js';
 import { type Eol, detectEol, hasFinalNewline, splitLines } from '../edits/line-endings.js';
 
@@ -96,6 +96,14 @@ export function parseHeadsFile(text: string, options: { markerSize?: number } = 
     else return { kind: 'unreadable', reason: HeadsFileMessages.notARevisionId(number, line.content), line: number };
   }
   return { kind: 'ok', heads: sortHeads(heads), eol: detectEol(text), comment, finalNewline: hasFinalNewline(text) };
+}
+
+/**
+ * The comment a rewritten heads file keeps: its own, unless it is one an earlier version of
+ * git-alembic wrote, which gives way to the current one (undefined: the standard comment).
+ */
+export function keptComment(comment: string | undefined): string | undefined {
+  return comment !== undefined && EARLIER_HEADS_FILE_COMMENTS.includes(comment) ? undefined : comment;
 }
 
 /**

@@ -5,10 +5,11 @@ import {
   isHeadsFileCurrent,
   isHeadsFileId,
   isReplaceableHeadsFile,
+  keptComment,
   parseHeadsFile,
   type ParsedHeadsFile,
 } from '../../../src/core/heads/heads-file.js';
-import { HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
 
 const C = HEADS_FILE_COMMENT;
 
@@ -150,3 +151,9 @@ test('a second comment line without markers', replaceable, `${C}\na\n# mine\n`, 
 test('conflict markers around text that is not a heads file', replaceable, '<<<<<<< a\nsome text\n=======\nb\n>>>>>>> b\n', false);
 test('a NUL byte', replaceable, `${C}\n<<<<<<< a\n\u0000\n`, false);
 
+test('the comment an earlier version wrote gives way to the current one; any other stays', (t) => {
+  t.is(keptComment(EARLIER_HEADS_FILE_COMMENTS[0]), undefined);
+  t.is(keptComment('# mine'), '# mine');
+  t.is(keptComment(undefined), undefined);
+  t.true(C.includes('npx git-alembic heads --write'), 'the comment says how to resolve a conflict');
+});
