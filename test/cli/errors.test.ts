@@ -26,7 +26,7 @@ test('an option without its value', usage, ['heads', '-c'], 'git-alembic: option
 test('a value for a flag', usage, ['check', '--json=yes'], 'git-alembic: option --json takes no value (hint: run `git-alembic check --help`)');
 test('an argument where none are taken', usage, ['graph', 'extra'], "git-alembic: graph takes no arguments, got 'extra' (hint: run `git-alembic graph --help`)");
 test('bad check --format', usage, ['check', '--format', 'xml'], "git-alembic: unknown --format 'xml' (hint: use text, json or github)");
-test('bad graph --format', usage, ['graph', '-f', 'svg'], "git-alembic: unknown --format 'svg' (hint: use ascii, mermaid or dot)");
+test('bad graph --format', usage, ['graph', '-f', 'svg'], "git-alembic: unknown --format 'svg' (hint: use ascii, mermaid, markdown or dot)");
 
 test('a missing config file: exit 2, the file named', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null }));

@@ -64,16 +64,16 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     example: '  git-alembic merge --dry-run            # show what would be written',
   },
   graph: {
-    usage: 'Usage: git-alembic graph [-c FILE] [-n SECTION] [--format ascii|mermaid|dot]',
+    usage: 'Usage: git-alembic graph [-c FILE] [-n SECTION] [--format ascii|mermaid|markdown|dot]',
     options: [
       '  -c, --config FILE    alembic.ini or pyproject.toml to read (default: discover)',
       '  -n, --name SECTION   ini section of the environment (default: alembic)',
-      '  -f, --format FORMAT  ascii (default), mermaid (renders on GitHub/GitLab) or dot (Graphviz)',
+      '  -f, --format FORMAT  ascii (default), mermaid, markdown (mermaid in a fence: renders on GitHub/GitLab) or dot (Graphviz)',
       '  -h, --help           show this help',
       '  -q, --quiet          print only results, warnings and errors',
       '  -v, --verbose        print more detail (what was read, and how long it took)',
     ],
-    example: '  git-alembic graph --format mermaid > docs/migrations.md',
+    example: '  git-alembic graph --format markdown > docs/migrations.md',
   },
   setup: {
     usage: 'Usage: git-alembic setup [--cwd DIR] [--yes] [-c FILE] [-n SECTION] | --prepare',
