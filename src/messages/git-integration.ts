@@ -60,6 +60,7 @@ export const SetupMessages = {
   devDependenciesAdded: (names: readonly string[]): string => `added ${names.join(' and ')} to devDependencies`,
   prepareAdded: (change: 'member' | 'chained'): string =>
     change === 'member' ? 'the prepare script runs `git-alembic setup --prepare`' : 'chained `git-alembic setup --prepare` after the existing prepare script',
+  PREPARE_UPGRADED: 'replaced `git-alembic setup --prepare` in the prepare script by a line that production installs (--omit=dev) pass',
   RECORD_WRITTEN: 'recorded what setup added under "git-alembic".setup (for uninstall)',
   PACKAGE_CURRENT: 'up to date',
   huskyActivated: (hooksPath: string, previous: { scope: string; value: string } | undefined): string =>

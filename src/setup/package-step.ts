@@ -47,21 +47,22 @@ export function planPackageJson(
   const start = target.before ?? minimalPackageJson(path.dirname(target.file));
   const earlier = recordIn(start, target.relative);
   const versions = setupVersions();
-  const { text, added } = addSetupToPackageJson(start, versions, target.relative);
+  const { text, added, upgradedPrepare } = addSetupToPackageJson(start, versions, target.relative);
   const files = target.before === undefined ? [target.relative, ...createdFiles] : createdFiles;
   const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes });
   const after = writeSetupRecord(text, record, target.relative);
   const specs = added.devDependencies.map((name) => `${name} ${name === 'husky' ? versions.huskyVersion : versions.packageVersion}`);
   const recordChanged = after !== writeSetupRecord(text, earlier, target.relative);
-  return { ...target, after, summary: summaryOf(target.before === undefined, specs, added.prepare, recordChanged) };
+  const prepare = upgradedPrepare === true ? 'upgraded' : added.prepare;
+  return { ...target, after, summary: summaryOf(target.before === undefined, specs, prepare, recordChanged) };
 }
 
 // `specs`: the added devDependencies as "name spec", as printed.
-function summaryOf(created: boolean, specs: readonly string[], prepare: PrepareChange, recordChanged: boolean): string {
+function summaryOf(created: boolean, specs: readonly string[], prepare: PrepareChange | 'upgraded', recordChanged: boolean): string {
   const parts = [
     ...(created ? [SetupMessages.PACKAGE_CREATED] : []),
     ...(specs.length > 0 ? [SetupMessages.devDependenciesAdded(specs)] : []),
-    ...(prepare !== 'none' ? [SetupMessages.prepareAdded(prepare)] : []),
+    ...(prepare === 'upgraded' ? [SetupMessages.PREPARE_UPGRADED] : prepare !== 'none' ? [SetupMessages.prepareAdded(prepare)] : []),
     ...(recordChanged ? [SetupMessages.RECORD_WRITTEN] : []),
   ];
   return parts.length === 0 ? SetupMessages.PACKAGE_CURRENT : parts.join('; ');

@@ -5,6 +5,7 @@ import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 
+import { PREPARE_STEP } from '../../src/core/edits/package-json.js';
 import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { createTempRepo, installShims, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
 
@@ -68,7 +69,7 @@ test('setup is idempotent, uninstall restores every byte, and setup again gives 
   t.is(first.stderr, 'git-alembic: warning: .git/hooks/reference-transaction will no longer run: husky cannot run that hook, so it cannot be chained\n');
   const setUp = await snapshot(repo);
   t.true(setUp['.husky/pre-commit']?.startsWith('644 echo user-line >> user.log\n# >>> git-alembic\n'));
-  t.is(JSON.parse(setUp['package.json']?.slice(4) ?? '').scripts.prepare, 'echo prepared && git-alembic setup --prepare');
+  t.is(JSON.parse(setUp['package.json']?.slice(4) ?? '').scripts.prepare, `echo prepared && ${PREPARE_STEP}`);
   t.deepEqual(JSON.parse(setUp['package.json']?.slice(4) ?? '')['git-alembic'].setup.attributes, PINS, 'the LF pins are recorded for uninstall');
   t.is((await repo.cli(['setup'])).stdout, `git-alembic setup in ${repo.root}:\n  already set up; nothing changed\n`);
   t.deepEqual(await snapshot(repo), setUp, 'a second setup changes nothing');

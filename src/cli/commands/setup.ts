@@ -9,7 +9,8 @@ export const definition: CommandDefinition = {
   description:
     'In a repository with a package.json at its top level or in a subdirectory, setup:\n' +
     ' 1. adds git-alembic and husky to devDependencies (a spec already there is kept);\n' +
-    ' 2. makes husky active (core.hooksPath), chaining `git-alembic setup --prepare` into `prepare`;\n' +
+    ' 2. makes husky active (core.hooksPath), chaining a `git-alembic setup --prepare` step into\n' +
+    '    `prepare` (one that production installs, --omit=dev, pass);\n' +
     ' 3. adds a git-alembic block to .husky/pre-commit, post-merge, post-rewrite and post-commit\n' +
     '    (your lines stay);\n' +
     ' 4. chains the hooks husky would hide (.git/hooks/*, an earlier core.hooksPath);\n' +
