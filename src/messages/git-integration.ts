@@ -75,6 +75,7 @@ export const SetupMessages = {
   driverUpdated: (command: string): string => `.git/config: updated the merge driver git-alembic: ${command}`,
   attributesAdded: (lines: readonly string[]): string => `added ${lines.join(', ')}`,
   ATTRIBUTES_CURRENT: 'up to date',
+  ignoreAdded: (lines: readonly string[]): string => `added ${lines.join(', ')} (so that \`git add -A\` does not commit what npm installs)`,
   headsWritten: (heads: readonly string[]): string => `wrote ${headList(heads)}`,
   HEADS_CURRENT: 'up to date',
   HEADS_COMMENT_UPDATED: 'updated the comment line (it now says what to do on a conflict)',
@@ -86,8 +87,16 @@ export const SetupMessages = {
   hookFileCrlf: (file: string): string =>
     `${file} has CRLF line endings, which husky's sh cannot run (no line of it runs); save it with LF line endings ` +
     '(.gitattributes now keeps it LF in every checkout)',
-  installNext: (packageDirectory: string): string =>
-    `run npm install${packageDirectory === '' ? '' : ` in ${packageDirectory}`} to install git-alembic and husky (the driver and hooks use node_modules/.bin/git-alembic)`,
+  installNext: (manager: string, packageDirectory: string): string =>
+    `run ${manager} install${packageDirectory === '' ? '' : ` in ${packageDirectory}`} to install git-alembic and husky (the driver and hooks use node_modules/.bin/git-alembic)`,
+  lockUpdated: (lockFile: string, manager: string): string => `${lockFile}: updated by \`${manager} install\``,
+  managerMissing: (manager: string, lockFile: string): string =>
+    `${manager} is not on the PATH, so ${lockFile} does not list the new devDependencies yet`,
+  installFailed: (manager: string, detail: string, lockFile: string): string =>
+    `\`${manager} install\` failed (${detail}), so ${lockFile} does not list the new devDependencies yet`,
+  lockNext: (manager: string, packageDirectory: string, lockFile: string): string =>
+    `run \`${manager} install\`${packageDirectory === '' ? '' : ` in ${packageDirectory}`} so that ${lockFile} lists the new devDependencies ` +
+    '(installs from the lock file, such as a teammate\'s `npm ci`, fail until then)',
   commitNext: (files: readonly string[]): string => `commit ${files.join(', ')}`,
   NOTHING_CHANGED: 'already set up; nothing changed',
   heading: (topLevel: string): string => `git-alembic setup in ${topLevel}:`,

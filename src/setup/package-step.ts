@@ -36,25 +36,27 @@ export function recordIn(text: string, relative: string): SetupRecord {
 
 /**
  * The package.json edit: our dependencies and prepare step, and the record extended with
- * `createdFiles` (repository-relative) and `addedAttributes` (the LF pins added to
- * `.gitattributes`). `before` undefined means setup creates the file.
+ * `createdFiles` (repository-relative), `addedAttributes` (the LF pins added to `.gitattributes`)
+ * and `addedIgnores` (the lines added to `.gitignore`). `before` undefined means setup creates
+ * the file. `addedDependencies`: the devDependencies it adds.
  */
 export function planPackageJson(
   target: EditTarget,
   createdFiles: readonly string[],
   addedAttributes: readonly string[] = [],
-): FileEdit {
+  addedIgnores: readonly string[] = [],
+): FileEdit & { readonly addedDependencies: readonly string[] } {
   const start = target.before ?? minimalPackageJson(path.dirname(target.file));
   const earlier = recordIn(start, target.relative);
   const versions = setupVersions();
   const { text, added, upgradedPrepare } = addSetupToPackageJson(start, versions, target.relative);
   const files = target.before === undefined ? [target.relative, ...createdFiles] : createdFiles;
-  const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes });
+  const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes, ignores: addedIgnores });
   const after = writeSetupRecord(text, record, target.relative);
   const specs = added.devDependencies.map((name) => `${name} ${name === 'husky' ? versions.huskyVersion : versions.packageVersion}`);
   const recordChanged = after !== writeSetupRecord(text, earlier, target.relative);
   const prepare = upgradedPrepare === true ? 'upgraded' : added.prepare;
-  return { ...target, after, summary: summaryOf(target.before === undefined, specs, prepare, recordChanged) };
+  return { ...target, after, summary: summaryOf(target.before === undefined, specs, prepare, recordChanged), addedDependencies: added.devDependencies };
 }
 
 // `specs`: the added devDependencies as "name spec", as printed.

@@ -76,12 +76,13 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     example: '  git-alembic graph --format markdown > docs/migrations.md',
   },
   setup: {
-    usage: 'Usage: git-alembic setup [--cwd DIR] [--yes] [-c FILE] [-n SECTION] | --prepare',
+    usage: 'Usage: git-alembic setup [--cwd DIR] [--yes] [--no-install] [-c FILE] [-n SECTION] | --prepare',
     options: [
       CONFIG,
       NAME,
       '      --cwd DIR       the directory to set up (with or below a package.json); default: here',
-      '  -y, --yes           create a minimal private package.json when there is none',
+      '  -y, --yes           create a minimal private package.json (and ignore node_modules/) when there is none',
+      '      --no-install    do not run the package manager to update the lock file; print what to run',
       '      --prepare       only register the driver and husky; for the npm prepare script',
       HELP,
       QUIET,

@@ -174,6 +174,28 @@ test('no package.json: setup explains and refuses; --yes creates a minimal one, 
   t.deepEqual(await snapshot(repo), before);
 });
 
+test('--yes without package.json makes git ignore node_modules/; uninstall takes exactly that back', async (t) => {
+  for (const gitignore of [undefined, '*.pyc\n', '# build\n/node_modules\n']) {
+    const repo = await createTempRepo(t);
+    await writeAlembicProject(repo);
+    if (gitignore !== undefined) await repo.write('.gitignore', gitignore);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'python project']);
+    const before = await snapshot(repo);
+    const setup = await repo.cli(['setup', '--yes']);
+    const expected = gitignore === undefined ? 'node_modules/\n' : gitignore.includes('node_modules') ? gitignore : `${gitignore}node_modules/\n`;
+    t.is(await repo.read('.gitignore'), expected, JSON.stringify(gitignore));
+    t.is(setup.stdout.includes('  .gitignore: added node_modules/ (so that `git add -A` does not commit what npm installs)\n'), expected !== gitignore);
+    await repo.write('node_modules/x/index.js', '');
+    await repo.git(['add', '-A']);
+    t.false((await repo.git(['diff', '--cached', '--name-only'])).stdout.includes('node_modules'), 'git add -A leaves node_modules out');
+    await repo.git(['reset', '-q']);
+    await repo.run('rm', ['-r', 'node_modules']);
+    await repo.cli(['uninstall']);
+    t.deepEqual(await snapshot(repo), before, JSON.stringify(gitignore));
+  }
+});
+
 test('--prepare never fails an install: outside git, in CI, with GIT_ALEMBIC=0', async (t) => {
   const repo = await createTempRepo(t);
   const outside = path.dirname(repo.root);
