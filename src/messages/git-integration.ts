@@ -121,6 +121,8 @@ export const PrepareMessages = {
   IN_CI: 'CI: skipped registering the merge driver and husky (they are for working copies)',
   NOT_A_REPOSITORY: 'not inside a git work tree: skipped registering the merge driver and husky',
   failed: (detail: string): string => `could not register the merge driver and husky (${detail}); run \`npx git-alembic doctor\``,
+  hiddenNotRun: (file: string, huskyFile: string): string =>
+    `warning: ${file} no longer runs: husky hides it, and ${huskyFile} has no git-alembic block that runs it; \`npx git-alembic setup\` adds one`,
 } as const;
 
 // ---- doctor ----
@@ -154,10 +156,18 @@ export const DoctorMessages = {
     'a checkout writes it with CRLF and sh cannot run it',
   pinFix: (line: string): string => `run \`npx git-alembic setup\` (it adds \`${line}\` to .gitattributes) and commit .gitattributes`,
   blockOutdated: (file: string): string => `${file}: the git-alembic block differs from what this version of setup writes`,
-  hiddenNotChained: (file: string): string => `${file} does not run: husky hides .git/hooks, and no git-alembic block chains it`,
+  hiddenNotChained: (file: string, where: string): string => `${file} does not run: husky hides ${where}, and no git-alembic block runs it`,
   hiddenFix: (file: string, huskyFile: string): string =>
-    `run \`npx git-alembic setup\`, which chains it into ${huskyFile}; or delete ${file} if it is no longer wanted`,
-  unsupportedHidden: (file: string): string => `${file} does not run: husky hides .git/hooks and cannot run that hook`,
+    `run \`npx git-alembic setup\`, which adds a block that runs it to ${huskyFile}; or delete ${file} if it is no longer wanted`,
+  unsupportedHidden: (file: string, where: string): string => `${file} does not run: husky hides ${where} and cannot run that hook`,
+  configHooksPath: (scope: 'global' | 'system'): string => `the ${scope === 'global' ? "user's (global)" : "system's"} core.hooksPath`,
+  hooksPathUnseen: (file: string, where: string): string =>
+    `${file} does not run: husky hides ${where}, and the hook blocks do not find that setting (they read ~/.gitconfig, ` +
+    '$XDG_CONFIG_HOME/git/config, /etc/gitconfig and git\'s own etc/gitconfig, or GIT_CONFIG_GLOBAL and GIT_CONFIG_SYSTEM)',
+  hooksPathUnseenFix: (scope: 'global' | 'system'): string =>
+    scope === 'global'
+      ? 'set core.hooksPath with `git config --global core.hooksPath <dir>`, which writes ~/.gitconfig'
+      : 'set GIT_CONFIG_SYSTEM to the system config file that holds core.hooksPath (`git config --system --show-origin --list` names it), or set core.hooksPath globally',
   UNSUPPORTED_FIX: 'move what it does into a hook husky runs, or delete it',
   CONFIG_FIX: 'fix or remove the key named above (the README lists the configuration keys)',
   ENVIRONMENTS_FIX: 'make `git-alembic heads` work here first',

@@ -13,7 +13,7 @@ import { registerDriver } from './driver-step.js';
 import { setupEnvironments } from './environments-step.js';
 import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
 import { planAttributes, planHeadsFiles } from './heads-step.js';
-import { type HiddenHook, hiddenHooksIn, previousHooksSource } from './hidden-hooks.js';
+import { type HiddenHook, hiddenDirectories, hiddenHooks } from './hidden-hooks.js';
 import { planHookFiles } from './hook-files-step.js';
 import { planIgnore } from './ignore-step.js';
 import { findPackageManager, installStep } from './install-step.js';
@@ -82,7 +82,7 @@ interface SetupPlan {
 async function planSetup(project: Project, options: SetupOptions): Promise<SetupPlan> {
   const environments = await setupEnvironments(options.directory, project.topLevel, project.env, options.selection);
   const husky = await planHusky(project);
-  const hidden = hiddenHooks(project, husky);
+  const hidden = await hiddenHooksOf(project, husky);
   const hookEdits = planHookFiles({ ...project, huskyDirectory: husky.huskyDirectory, hidden: hidden.filter((hook) => hook.supported) });
   const headsEdits = planHeadsFiles(environments.histories, project.topLevel, environments.workspace.config);
   const attributes = planAttributes(project.topLevel, headsEdits.map((edit) => edit.relative), hookEdits.map((edit) => edit.relative));
@@ -115,16 +115,12 @@ export function packageJsonPath(project: Project): string {
   return project.packageRelative === '' ? 'package.json' : `${project.packageRelative}/package.json`;
 }
 
-// The hooks husky hides while it is active: every executable hook in .git/hooks, and, when setup
-// is what activates husky, those of the hooks path it replaces.
-function hiddenHooks(project: Project, husky: HuskyPlan): HiddenHook[] {
-  const huskyDirectory = path.join(project.topLevel, ...husky.huskyDirectory.split('/'));
-  const notHusky = [huskyDirectory, path.join(huskyDirectory, '_')];
-  const gitDirectory = path.join(project.commonDir, 'hooks');
-  const inGitDirectory = hiddenHooksIn(gitDirectory, { kind: 'git-dir' }, notHusky);
-  if (husky.alreadyActive || husky.previous === undefined || husky.previous.value === '') return inGitDirectory;
-  const { source, directory } = previousHooksSource(husky.previous, project.commonDir, project.topLevel);
-  return [...inGitDirectory, ...hiddenHooksIn(directory, source, [...notHusky, gitDirectory])];
+// The hooks husky hides while it is active: those of .git/hooks and of a global or system
+// core.hooksPath, and, when setup is what activates husky, those of the hooks path it replaces.
+async function hiddenHooksOf(project: Project, husky: HuskyPlan): Promise<HiddenHook[]> {
+  const previous = husky.alreadyActive ? undefined : husky.previous;
+  const directories = await hiddenDirectories(project.git, project.commonDir, project.topLevel, previous);
+  return hiddenHooks(directories, path.join(project.topLevel, ...husky.huskyDirectory.split('/')));
 }
 
 // An install when our binary is not there yet; then what to commit (the lock file too, when the
