@@ -51,7 +51,7 @@ git_alembic_try() {
 # these are where Linux, Git for Windows, Homebrew and Apple's git keep it. `git-alembic doctor`
 # reports a core.hooksPath these miss.
 git_alembic_config_mentions() {
-  if [ -n "${GIT_CONFIG_GLOBAL-}" ]; then set -- "$GIT_CONFIG_GLOBAL"; else set -- "$HOME/.gitconfig" "${XDG_CONFIG_HOME:-$HOME/.config}/git/config"; fi
+  if [ -n "${GIT_CONFIG_GLOBAL-}" ]; then set -- "$GIT_CONFIG_GLOBAL"; else set -- "${HOME-}/.gitconfig" "${XDG_CONFIG_HOME:-${HOME-}/.config}/git/config"; fi
   case "${GIT_CONFIG_NOSYSTEM-}" in
     '' | 0 | false | no | off)
       if [ -n "${GIT_CONFIG_SYSTEM-}" ]; then

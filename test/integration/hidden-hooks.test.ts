@@ -3,6 +3,7 @@
 // that the set-up machine did not have, in a teammate's clone after `npm install`; each once,
 // never husky's own directory again; doctor and the prepare step name what would still not run.
 // Build first (`npm run build`): the shimmed node_modules/.bin/git-alembic runs dist/bin.js.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,32 @@ test('a hidden hook no block runs: the prepare step says so, doctor reports it (
   await repo.git(['init', '-q', '--bare', remote]);
   await repo.git(['push', '-q', remote, 'main']);
   t.regex(await repo.read('hidden.log'), /^git-dir pre-push .*remote\.git .*remote\.git\nrefs\/heads\/main [0-9a-f]{40} refs\/heads\/main 0{40}\n$/);
+});
+
+const preCommit = spawnSync('pre-commit', ['--version']).status === 0;
+(preCommit ? test : test.skip)('the Python pre-commit framework, installed in a clone before npm install, runs its hooks after it', async (t) => {
+  const original = await setUpProject(t);
+  await original.write('.pre-commit-config.yaml', [
+    'repos:',
+    '  - repo: local',
+    '    hooks:',
+    '      - id: log',
+    '        name: log',
+    '        entry: sh -c "echo framework >> framework.log"',
+    '        language: system',
+    '        always_run: true',
+    '        pass_filenames: false',
+    '',
+  ].join('\n'));
+  await original.git(['add', '-A']);
+  await original.git(['commit', '-q', '-m', 'pre-commit config']);
+  const teammate = await copyTempRepo(t, original);
+  await teammate.git(['config', '--unset', 'core.hooksPath']);
+  const cache = { PRE_COMMIT_HOME: path.join(path.dirname(teammate.root), 'pre-commit-cache') };
+  await teammate.run('pre-commit', ['install'], { env: cache });
+  await teammate.cli(['setup', '--prepare']);
+  await teammate.git(['commit', '-q', '--allow-empty', '-m', 'checked'], { env: cache });
+  t.is(await teammate.read('framework.log'), 'framework\n');
 });
 
 test('the runner reads core.hooksPath only from config files git reads, and asks git only when one mentions it', async (t) => {
