@@ -45,12 +45,14 @@ export function findPackageManager(packageDirectory: string, topLevel: string, p
 
 /** Runs `<manager> install` in the package's directory, its output kept back (shown only on failure). */
 export function runInstall(manager: PackageManager, packageDirectory: string, env: Readonly<Record<string, string | undefined>>): InstallOutcome {
-  // npm, pnpm and yarn are .cmd scripts on Windows, which only a shell can start; argv is fixed.
-  const result = spawnSync(manager.name, ['install'], {
+  // npm, pnpm and yarn are .cmd scripts on Windows, which only a shell can start: there the
+  // fixed command line goes to the shell whole (node warns about arguments beside shell: true).
+  const windows = process.platform === 'win32';
+  const result = spawnSync(windows ? `${manager.name} install` : manager.name, windows ? [] : ['install'], {
     cwd: packageDirectory,
     env: installEnvironment(env),
     encoding: 'utf8',
-    shell: process.platform === 'win32',
+    shell: windows,
     windowsHide: true,
     maxBuffer: 64 * 1024 * 1024,
   });
