@@ -10,6 +10,15 @@ export const HEADS_FILE_COMMENT = '# Alembic heads, kept current by git-alembic;
 /** Comment lines earlier versions wrote; a heads file rewritten by git-alembic gets the current one. */
 export const EARLIER_HEADS_FILE_COMMENTS: readonly string[] = ['# Alembic heads of this environment, kept current by git-alembic; do not edit by hand.'];
 
+/**
+ * The one segment setup puts into the `prepare` script: it runs `git-alembic setup --prepare`
+ * through the package's `git-alembic/prepare` entry, and does nothing where git-alembic is not
+ * installed (`npm ci --omit=dev`). One double-quoted node argument: sh and cmd.exe read it alike.
+ */
+export const PREPARE_STEP = `node -e "import('git-alembic/prepare').catch(e=>{if(e.code!=='ERR_MODULE_NOT_FOUND')throw e})"`;
+/** The steps earlier versions wrote: setup replaces them, uninstall removes them too. */
+export const EARLIER_PREPARE_STEPS: readonly string[] = ['git-alembic setup --prepare'];
+
 /** Why a heads file cannot be read (the merge driver then falls back to `git merge-file`). */
 export const HeadsFileMessages = {
   NUL_BYTE: 'contains a NUL byte (a binary file, not a heads file)',

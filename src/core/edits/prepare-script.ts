@@ -3,13 +3,12 @@
 // The step is one `node -e` line, not our binary: a production install (`npm ci --omit=dev`)
 // has no git-alembic, and the import that fails then is caught, so the install succeeds; npm
 // runs scripts with cmd.exe on Windows, so the line is written in what sh and cmd.exe both read.
+// The step's text, like every text we write into a user's file, is in src/messages/edits.ts.
+import { EARLIER_PREPARE_STEPS, PREPARE_STEP } from '../../messages/edits.js';
 import { detectLayout, formatObject, insertMember, memberIndent, removeMember, splice } from './json-edits.js';
 import { objectMember, readPackageRoot, removeEmptyTopLevelObject, stringMember } from './package-json-members.js';
 
-/** The one segment setup puts into the `prepare` script (it runs `git-alembic setup --prepare`). */
-export const PREPARE_STEP = `node -e "import('git-alembic/prepare').catch(e=>{if(e.code!=='ERR_MODULE_NOT_FOUND')throw e})"`;
-/** The steps earlier versions wrote: setup replaces them, uninstall removes them too. */
-export const EARLIER_PREPARE_STEPS: readonly string[] = ['git-alembic setup --prepare'];
+export { EARLIER_PREPARE_STEPS, PREPARE_STEP };
 const CHAIN = ' && ';
 
 // The step as it appears between the quotes of the JSON string.
