@@ -7,7 +7,9 @@ import { EXPECTED_ARRAY, EXPECTED_STRING } from '../messages/alembic-config.js';
 import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
 import { child, fieldError, type FieldPath, knownObject, readChoice, typeName } from './validate-fields.js';
 
-const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes'];
+const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes', 'ignores'];
+// The only line setup adds to .gitignore.
+const IGNORE_LINES: readonly string[] = ['node_modules/'];
 const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
 const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
 const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
@@ -20,12 +22,14 @@ export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: 
   const fields = knownObject(value, where, RECORD_KEYS);
   // Uninstall removes these lines: only the LF pins setup writes, never an arbitrary user line.
   const attributes = readNames(fields, 'attributes', where, isLfAttributeLine);
+  const ignores = readNames(fields, 'ignores', where, (line) => IGNORE_LINES.includes(line));
   return {
     devDependencies: readNames(fields, 'devDependencies', where, (name) => DEPENDENCIES.includes(name)),
     prepare: readChoice(fields, 'prepare', where, PREPARE, EMPTY_SETUP_RECORD.prepare),
     created: readNames(fields, 'created', where, (name) => (CREATED as readonly string[]).includes(name)) as CreatedObject[],
     files: readNames(fields, 'files', where, isInsideRepository),
     ...(attributes.length === 0 ? {} : { attributes }),
+    ...(ignores.length === 0 ? {} : { ignores }),
   };
 }
 

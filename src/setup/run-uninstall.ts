@@ -10,7 +10,8 @@ import { EMPTY_SETUP_RECORD } from '../core/edits/setup-record.js';
 import { recordIn } from './package-step.js';
 import { openProject, type Project } from './project.js';
 import { packageJsonPath } from './run-setup.js';
-import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+import { IGNORE_FILE } from './ignore-step.js';
+import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planIgnoreRemoval, planPackageJsonRemoval } from './uninstall-files.js';
 
 /** What uninstall did. */
 export interface UninstallReport {
@@ -26,11 +27,12 @@ export async function runUninstall(directory: string, named: boolean, env: Reado
   const packageText = readForEdit(project.topLevel, packageRelative).before;
   const record = packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
   const hookEdits = planHookFileRemoval(project.topLevel, huskyDirectory, record);
-  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || file === ATTRIBUTES_FILE || file === packageRelative);
+  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || [ATTRIBUTES_FILE, IGNORE_FILE, packageRelative].includes(file));
   const edits: FileEdit[] = [
     ...planPackageJsonRemoval(project.topLevel, packageRelative, record),
     ...hookEdits,
     ...planAttributesRemoval(project.topLevel, record),
+    ...planIgnoreRemoval(project.topLevel, record),
     ...planCreatedFileRemoval(project.topLevel, record, handled),
   ];
   applyFileEdits(edits);

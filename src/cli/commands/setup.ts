@@ -5,11 +5,12 @@ import { booleanOption, chosenDirectory, type CommandDefinition, type CommandRun
 export const definition: CommandDefinition = {
   name: 'setup',
   summary: 'install the heads files, the merge driver and the husky hooks (idempotent)',
-  usage: '[--cwd DIR] [--yes] [-c FILE] [-n SECTION] | --prepare',
+  usage: '[--cwd DIR] [--yes] [--no-install] [-c FILE] [-n SECTION] | --prepare',
   description:
     'In a repository with a package.json at its top level or in a subdirectory, setup:\n' +
     ' 1. adds git-alembic and husky to devDependencies (a spec already there is kept);\n' +
-    ' 2. makes husky active (core.hooksPath), chaining `git-alembic setup --prepare` into `prepare`;\n' +
+    ' 2. makes husky active (core.hooksPath), chaining a `git-alembic setup --prepare` step into\n' +
+    '    `prepare` (one that production installs, --omit=dev, pass);\n' +
     ' 3. adds a git-alembic block to .husky/pre-commit, post-merge, post-rewrite and post-commit\n' +
     '    (your lines stay);\n' +
     ' 4. chains the hooks husky would hide (.git/hooks/*, an earlier core.hooksPath);\n' +
@@ -17,14 +18,18 @@ export const definition: CommandDefinition = {
     ' 6. adds a `<heads file> merge=git-alembic` line to .gitattributes for each environment;\n' +
     ' 7. writes the heads files;\n' +
     ' 8. writes .git-alembicrc.json only when the hooks would not find the environments by themselves;\n' +
-    ' 9. prints every change. Running it again changes nothing; `git-alembic uninstall` reverses it.\n' +
+    '    with --yes and no package.json, adds node_modules/ to .gitignore;\n' +
+    ' 9. when it added devDependencies and there is a lock file, runs the project\'s package manager\n' +
+    '    (packageManager, else the lock file\'s: npm, pnpm, yarn, bun) so the lock file matches;\n' +
+    '10. prints every change. Running it again changes nothing; `git-alembic uninstall` reverses it.\n' +
     '--prepare is what the prepare script runs on every npm install: it registers the driver and\n' +
     'husky again (.git/config is never cloned), edits no tracked file, and never fails the install:\n' +
     'outside git, in CI (CI set) or with GIT_ALEMBIC=0 it says why and exits 0.',
   options: {
     ...ENVIRONMENT_OPTIONS,
     cwd: { type: 'string', value: 'DIR', description: 'the directory to set up (with or below a package.json); default: here' },
-    yes: { type: 'boolean', short: 'y', description: 'create a minimal private package.json when there is none' },
+    yes: { type: 'boolean', short: 'y', description: 'create a minimal private package.json (and ignore node_modules/) when there is none' },
+    'no-install': { type: 'boolean', description: 'do not run the package manager to update the lock file; print what to run' },
     prepare: { type: 'boolean', description: 'only register the driver and husky; for the npm prepare script' },
   },
   examples: [
@@ -48,7 +53,7 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
   }
   const [{ runSetup }, { SetupMessages }] = await Promise.all([import('../../setup/run-setup.js'), import('../../messages/git-integration.js')]);
   const report = await runSetup(
-    { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), selection: environmentSelection(args) },
+    { directory, named: named !== undefined, yes: booleanOption(args, 'yes'), install: !booleanOption(args, 'no-install'), selection: environmentSelection(args) },
     ctx.env,
   );
   out.note(out.style(SetupMessages.heading(report.topLevel), 'bold'));

@@ -14,12 +14,14 @@ export const SETUP_RECORD_KEY = 'setup';
 /**
  * What setup changed: the package.json edits, plus `files`, the files setup created
  * (repository-relative, forward slashes), which uninstall deletes once only our content is left,
- * and `attributes`, the LF pins setup added to `.gitattributes` (absent when none): unlike our
- * `merge=git-alembic` lines, a user may write the same line, so only the record says it is ours.
+ * `attributes`, the LF pins setup added to `.gitattributes`, and `ignores`, the lines it added to
+ * `.gitignore` (both absent when none): a user may write the same lines, so only the record
+ * says they are ours.
  */
 export interface SetupRecord extends PackageJsonSetupRecord {
   readonly files: readonly string[];
   readonly attributes?: readonly string[];
+  readonly ignores?: readonly string[];
 }
 
 /** A record of nothing. */
@@ -33,12 +35,14 @@ export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): Set
     created: union(earlier.created, later.created),
     files: union(earlier.files, later.files),
     ...optionalList('attributes', union(earlier.attributes ?? [], later.attributes ?? [])),
+    ...optionalList('ignores', union(earlier.ignores ?? [], later.ignores ?? [])),
   };
 }
 
 /** Whether the record says setup added nothing at all. */
 export function isEmptySetupRecord(record: SetupRecord): boolean {
-  return record.devDependencies.length === 0 && record.prepare === 'none' && record.created.length === 0 && record.files.length === 0 && (record.attributes ?? []).length === 0;
+  const lists = [record.devDependencies, record.created, record.files, record.attributes ?? [], record.ignores ?? []];
+  return record.prepare === 'none' && lists.every((list) => list.length === 0);
 }
 
 /**
@@ -93,6 +97,7 @@ function plain(record: SetupRecord): Record<string, unknown> {
     created: record.created,
     files: record.files,
     ...optionalList('attributes', record.attributes ?? []),
+    ...optionalList('ignores', record.ignores ?? []),
   };
 }
 
