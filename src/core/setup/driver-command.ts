@@ -24,7 +24,16 @@ export function localBinary(packageDirectory: string): string {
  * still gets conflict markers instead of silently keeping the current side.
  */
 export function driverCommand(packageDirectory: string): string {
-  const binary = shellQuote(localBinary(packageDirectory)).replace(/%/g, '%%');
+  return guardedDriverCommand(driverWord(localBinary(packageDirectory)));
+}
+
+/** `word` as one sh word in a driver command: quoted when needed, `%` doubled so git does not expand it. */
+export function driverWord(word: string): string {
+  return shellQuote(word).replace(/%/g, '%%');
+}
+
+/** `invocation driver <placeholders>`, with the fallback to `git merge-file` described above. */
+export function guardedDriverCommand(invocation: string): string {
   const fallback = 'git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B';
-  return `${binary} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
+  return `${invocation} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
 }
