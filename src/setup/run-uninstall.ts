@@ -10,6 +10,7 @@ import { EMPTY_SETUP_RECORD } from '../core/edits/setup-record.js';
 import { recordIn } from './package-step.js';
 import { openProject, type Project } from './project.js';
 import { packageJsonPath } from './run-setup.js';
+import { findPreCommitSetup, runPreCommitUninstall } from './pre-commit-uninstall.js';
 import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planPackageJsonRemoval } from './uninstall-files.js';
 
 /** What uninstall did. */
@@ -21,6 +22,8 @@ export interface UninstallReport {
 /** Runs uninstall in the project around `directory`. */
 export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
   const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
+  const preCommit = findPreCommitSetup(project.topLevel);
+  if (preCommit !== undefined) return { topLevel: project.topLevel, changes: await runPreCommitUninstall(project, preCommit) };
   const { huskyDirectory } = husky;
   const packageRelative = packageJsonPath(project);
   const packageText = readForEdit(project.topLevel, packageRelative).before;
