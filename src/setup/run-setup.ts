@@ -14,6 +14,7 @@ import { setupEnvironments } from './environments-step.js';
 import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
 import { planAttributes, planHeadsFiles } from './heads-step.js';
 import { type HiddenHook, hiddenDirectories, hiddenHooks } from './hidden-hooks.js';
+import { chooseHookManager, type HookManager } from './hook-manager.js';
 import { planHookFiles } from './hook-files-step.js';
 import { planIgnore } from './ignore-step.js';
 import { findPackageManager, installStep } from './install-step.js';
@@ -32,6 +33,10 @@ export interface SetupOptions {
   /** Run the package manager when devDependencies were added to a project with a lock file (not with `--no-install`). */
   readonly install: boolean;
   readonly selection: EnvironmentSelection;
+  /** `--hooks` (`--pre-commit` is `--hooks pre-commit`); undefined lets setup choose. */
+  readonly hooks?: HookManager | undefined;
+  /** `--pre-commit-repo` / `--pre-commit-rev`: where the pre-commit entry takes our hooks from. */
+  readonly hookSource?: { readonly repo?: string | undefined; readonly rev?: string | undefined };
 }
 
 /** What setup did, in the order of its steps. */
@@ -45,6 +50,13 @@ export interface SetupReport {
 /** Runs setup. @throws UserError (nothing changed) when it cannot be done. */
 export async function runSetup(options: SetupOptions, env: Readonly<Record<string, string | undefined>>): Promise<SetupReport> {
   const project = await openProject(options.directory, env, options.named);
+  const choice = await chooseHookManager(project, options.hooks);
+  if (choice.manager === 'pre-commit') {
+    const { defaultHookSource, runPreCommitSetup } = await import('./pre-commit-step.js');
+    const source = defaultHookSource();
+    const report = await runPreCommitSetup(project, options, { repo: options.hookSource?.repo ?? source.repo, rev: options.hookSource?.rev ?? source.rev });
+    return { ...report, warnings: [...(choice.note === undefined ? [] : [choice.note]), ...report.warnings] };
+  }
   if (!project.hasPackageJson && !options.yes) {
     throw new UserError(SetupMessages.packageJsonNeeded(project.packageDirectory), { hint: SetupMessages.PACKAGE_JSON_HINT });
   }
@@ -64,7 +76,7 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
   return {
     topLevel: project.topLevel,
     changes: [...edited([packageEdit]), ...huskyResult.changed, ...edited(hookEdits), ...driverChanges, ...edited(others), ...install.changes],
-    warnings: [...huskyResult.warnings, ...plan.warnings, ...install.warnings],
+    warnings: [...(choice.note === undefined ? [] : [choice.note]), ...huskyResult.warnings, ...plan.warnings, ...install.warnings],
     nextSteps: [...install.nextSteps, ...nextSteps(project, manager.name, [packageEdit, ...hookEdits, ...others], install.updated)],
   };
 }

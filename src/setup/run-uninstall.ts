@@ -12,6 +12,7 @@ import { openProject, type Project } from './project.js';
 import { packageJsonPath } from './run-setup.js';
 import { IGNORE_FILE } from './ignore-step.js';
 import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planIgnoreRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+import { findPreCommitSetup, runPreCommitUninstall } from './pre-commit-uninstall.js';
 
 /** What uninstall did. */
 export interface UninstallReport {
@@ -22,6 +23,8 @@ export interface UninstallReport {
 /** Runs uninstall in the project around `directory`. */
 export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
   const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
+  const preCommit = findPreCommitSetup(project.topLevel);
+  if (preCommit !== undefined) return { topLevel: project.topLevel, changes: await runPreCommitUninstall(project, preCommit) };
   const { huskyDirectory } = husky;
   const packageRelative = packageJsonPath(project);
   const packageText = readForEdit(project.topLevel, packageRelative).before;

@@ -2,7 +2,7 @@
 // so that `uninstall` in any clone undoes exactly that. It travels with the file whose edits it
 // describes (devDependencies, the prepare step), which every clone has.
 import { findMember } from './json-document.js';
-import { detectLayout, insertMember, type JsonLayout, memberIndent, removeMember, splice } from './json-edits.js';
+import { detectLayout, insertMember, type JsonLayout, type JsonObject, memberIndent, removeMember, splice } from './json-edits.js';
 import { objectMember, readPackageRoot } from './package-json-members.js';
 import type { PackageJsonSetupRecord } from './package-json.js';
 
@@ -22,6 +22,15 @@ export interface SetupRecord extends PackageJsonSetupRecord {
   readonly files: readonly string[];
   readonly attributes?: readonly string[];
   readonly ignores?: readonly string[];
+  /** What `setup --pre-commit` added to `.pre-commit-config.yaml` (absent for husky setups). */
+  readonly preCommit?: PreCommitSetupRecord;
+}
+
+/** Our additions to `.pre-commit-config.yaml`: the repo entry, hook types, the hook types key itself. */
+export interface PreCommitSetupRecord {
+  readonly entry: boolean;
+  readonly hookTypes: readonly string[];
+  readonly hookTypesKey: boolean;
 }
 
 /** A record of nothing. */
@@ -36,13 +45,20 @@ export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): Set
     files: union(earlier.files, later.files),
     ...optionalList('attributes', union(earlier.attributes ?? [], later.attributes ?? [])),
     ...optionalList('ignores', union(earlier.ignores ?? [], later.ignores ?? [])),
+    ...mergePreCommit(earlier.preCommit, later.preCommit),
   };
+}
+
+// Both runs' pre-commit additions: an entry or key either added is ours.
+function mergePreCommit(earlier: PreCommitSetupRecord | undefined, later: PreCommitSetupRecord | undefined): { preCommit?: PreCommitSetupRecord } {
+  if (earlier === undefined || later === undefined) return earlier ?? later ? { preCommit: (earlier ?? later) as PreCommitSetupRecord } : {};
+  return { preCommit: { entry: earlier.entry || later.entry, hookTypes: union(earlier.hookTypes, later.hookTypes), hookTypesKey: earlier.hookTypesKey || later.hookTypesKey } };
 }
 
 /** Whether the record says setup added nothing at all. */
 export function isEmptySetupRecord(record: SetupRecord): boolean {
   const lists = [record.devDependencies, record.created, record.files, record.attributes ?? [], record.ignores ?? []];
-  return record.prepare === 'none' && lists.every((list) => list.length === 0);
+  return record.prepare === 'none' && lists.every((list) => list.length === 0) && record.preCommit === undefined;
 }
 
 /**
@@ -58,6 +74,28 @@ export function writeSetupRecord(text: string, record: SetupRecord, fileName = '
     const value = renderJson({ [SETUP_RECORD_KEY]: plain(record) }, layout, memberIndent(text, root, layout));
     return insertMember(text, root, root.members.length, SETUP_RECORD_PARENT, value, layout);
   }
+  return writeRecordMember(text, parent, record, layout);
+}
+
+/**
+ * Puts `record` at the top-level `setup` of a git-alembic config file (`.git-alembicrc.json`,
+ * whose object is what package.json keeps under `"git-alembic"`), as writeSetupRecord does there.
+ * @throws InputError naming `fileName` for invalid JSON or a top level that is not an object.
+ */
+export function writeConfigSetupRecord(text: string, record: SetupRecord, fileName: string): string {
+  const root = readPackageRoot(text, fileName);
+  return writeRecordMember(text, root, record, detectLayout(text, root));
+}
+
+/** Removes the top-level `setup` of a git-alembic config file; undoes writeConfigSetupRecord. */
+export function removeConfigSetupRecord(text: string, fileName: string): string {
+  const root = readPackageRoot(text, fileName);
+  const index = root.members.findLastIndex((member) => member.key === SETUP_RECORD_KEY);
+  return index === -1 ? text : removeMember(text, root, index);
+}
+
+// `setup` in `parent`, replaced in place or added at its end.
+function writeRecordMember(text: string, parent: JsonObject, record: SetupRecord, layout: JsonLayout): string {
   const value = renderJson(plain(record), layout, memberIndent(text, parent, layout));
   const existing = findMember(parent, SETUP_RECORD_KEY);
   if (existing === undefined) return insertMember(text, parent, parent.members.length, SETUP_RECORD_KEY, value, layout);
@@ -98,6 +136,7 @@ function plain(record: SetupRecord): Record<string, unknown> {
     files: record.files,
     ...optionalList('attributes', record.attributes ?? []),
     ...optionalList('ignores', record.ignores ?? []),
+    ...(record.preCommit === undefined ? {} : { preCommit: { entry: record.preCommit.entry, hookTypes: record.preCommit.hookTypes, hookTypesKey: record.preCommit.hookTypesKey } }),
   };
 }
 
