@@ -168,6 +168,16 @@ function legacyId(fileName: string, file: string): string {
 
 // A one-line rendering of source text for messages, shortened when long.
 function expressionText(source: string, tokens: readonly Token[], from: number, to: number): string {
-  const text = source.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0).replace(/\s*\n\s*/g, ' ');
+  const text = joinLines(source.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+// Each line break and the whitespace around it becomes one space. Split and trimmed rather
+// than `/\s*\n\s*/g`, which retries every start in a long run of blanks: quadratic.
+function joinLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const parts = lines.map((line, index) => (index === 0 ? line.trimEnd() : index === last ? line.trimStart() : line.trim()));
+  return parts.filter((part, index) => part !== '' || index === 0 || index === last).join(' ');
 }
