@@ -71,6 +71,9 @@ export const RevisionFileMessages = {
     'write branch_labels = None for no labels',
   emptyDependencyAmongOthers:
     'depends_on lists an empty string next to other entries; Alembic fails with KeyError: \'\'',
+  CONFLICT_MARKERS:
+    'the file has unresolved conflict markers (<<<<<<<, =======, >>>>>>>) from a git merge; ' +
+    'resolve the conflict, remove the markers and add the file again',
   legacyFileName: (fileName: string): string =>
     `Could not determine revision id from filename ${fileName}. ` +
     "Be sure the 'revision' variable is declared inside the script",

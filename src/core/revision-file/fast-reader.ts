@@ -6,6 +6,7 @@
 // (tokenizer, binding collector, evaluator) reads the file and produces the result or the
 // error. So a file the fast path accepts reads exactly as the precise reader reads it.
 import type { ConstantValue, Revision } from '../revision.js';
+import { conflictMarkerLine } from './conflict-markers.js';
 import { summarizeDocstring } from './docstring-header.js';
 import type { RevisionFileInput, RevisionFileOptions } from './revision-file.js';
 import { BLANK_TAIL, BLOCK_START, FIRST_STATEMENT, MODULE_STEP } from './fast-patterns.js';
@@ -62,6 +63,7 @@ export function readCommonRevisionFile(input: RevisionFileInput, options: Revisi
     if (error instanceof SourceDecodingError) return undefined;
     throw error;
   }
+  if (conflictMarkerLine(source) !== undefined) return undefined;
   return readFastRevision(source, input.displayPath, normalizedConstants(options.constants));
 }
 

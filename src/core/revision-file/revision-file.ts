@@ -11,6 +11,7 @@ import {
   pythonSyntaxError,
 } from '../../messages/revision-file.js';
 import type { AttributeBinding, BindingProblem } from './attribute-bindings.js';
+import { conflictMarkerLine } from './conflict-markers.js';
 import { summarizeDocstring } from './docstring-header.js';
 import { normalizedConstants, readCommonRevisionFile } from './fast-reader.js';
 import { type LiteralValue, type ValueProblem, evaluateValue } from './literal-value.js';
@@ -57,7 +58,10 @@ export function readRevisionFile(input: RevisionFileInput, options: RevisionFile
 
 /** readRevisionFile without its fast path: the reference the fast path is tested against. */
 export function readRevisionFilePrecisely(input: RevisionFileInput, options: RevisionFileOptions): Revision {
-  return readScannedRevision(decodeSource(input), input, normalizedConstants(options.constants));
+  const source = decodeSource(input);
+  const markerLine = conflictMarkerLine(source);
+  if (markerLine !== undefined) throw new InputError({ file: input.displayPath, line: markerLine }, RevisionFileMessages.CONFLICT_MARKERS);
+  return readScannedRevision(source, input, normalizedConstants(options.constants));
 }
 
 // The precise reader: every logical line outside function bodies as tokens, then evaluation.
