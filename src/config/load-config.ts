@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { parseJsonDocument } from '../core/edits/json-document.js';
 import { ConfigError } from '../errors.js';
 import { PROJECT_CONFIG_UNREADABLE } from '../messages/alembic-config.js';
 import type { ResolvedConfig } from './schema.js';
@@ -69,7 +70,8 @@ function readPackageKey(repoRoot: string): PackageKey {
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    // Invalid JSON: cosmiconfig loads it and reports the error with the file name.
+    // Invalid JSON that names our key: one line with the file, line and reason (exit 2).
+    parseJsonDocument(text, PACKAGE_JSON);
     return { kind: 'invalid' };
   }
   if (typeof document !== 'object' || document === null || !Object.hasOwn(document, PACKAGE_KEY)) return { kind: 'absent' };

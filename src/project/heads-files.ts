@@ -3,7 +3,10 @@ import path from 'node:path';
 
 import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
 import { sortHeads } from '../core/heads/heads-file.js';
+import { InputError } from '../errors.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write.js';
+import { fileSystemReason } from '../fs/file-system-error.js';
+import { HeadsFileMessages } from '../messages/edits.js';
 import type { History } from './workspace.js';
 
 /** One environment's heads file, compared with its history. */
@@ -15,8 +18,10 @@ export interface HeadsFileState {
   /** The actual heads (Alembic's `heads`), sorted. */
   readonly heads: readonly string[];
   readonly status: HeadsFileStatus;
-  /** The file's text, undefined when missing. */
+  /** The file's text, undefined when missing or unreadable. */
   readonly text: string | undefined;
+  /** The file exists but could not be read: nothing may be written over it. */
+  readonly readFailed?: true;
 }
 
 /** Reads an environment's heads file and compares it with the history. */
@@ -24,11 +29,22 @@ export function inspectHeadsFile({ environment, graph }: History, repoRoot: stri
   return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot);
 }
 
-/** Reads a heads file and compares it with the given heads. */
+/**
+ * Reads a heads file and compares it with the given heads. A file that cannot be read (a
+ * directory, no permission) is `unreadable` with the reason, and `readFailed` is set.
+ */
 export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string): HeadsFileState {
-  const text = readTextIfExists(file);
+  const relative = repositoryPath(file, repoRoot);
   const sorted = sortHeads(heads);
-  return { file, relative: repositoryPath(file, repoRoot), heads: sorted, status: headsFileStatus(text, sorted), text };
+  let text: string | undefined;
+  try {
+    text = readTextIfExists(file);
+  } catch (error) {
+    const reason = fileSystemReason(error);
+    if (reason === undefined) throw error;
+    return { file, relative, heads: sorted, status: { kind: 'unreadable', reason }, text: undefined, readFailed: true };
+  }
+  return { file, relative, heads: sorted, status: headsFileStatus(text, sorted), text };
 }
 
 /**
@@ -42,9 +58,16 @@ export function updateHeadsFile(history: History, repoRoot: string): HeadsFileSt
 /** updateHeadsFile with the heads given (a hook adds the merge revision it has just written). */
 export function updateHeadsFileTo(file: string, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
   const state = inspectHeadsFileFor(file, heads, repoRoot);
+  if (state.readFailed && state.status.kind === 'unreadable') throw new InputError({ file: state.relative }, HeadsFileMessages.cannotRead(state.status.reason));
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
-  writeFileAtomic(state.file, text);
+  try {
+    writeFileAtomic(state.file, text);
+  } catch (error) {
+    const reason = fileSystemReason(error);
+    if (reason === undefined) throw error;
+    throw new InputError({ file: state.relative }, HeadsFileMessages.cannotWrite(reason), { cause: error });
+  }
   return { ...state, written: true };
 }
 

@@ -1,11 +1,11 @@
 // Opens the repository's Alembic environments and reads their histories: the glue between the
 // CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
 import type { AlembicEnvironment } from '../alembic/environment.js';
-import { UserError } from '../errors.js';
+import { BareRepositoryError, UserError } from '../errors.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
 import type { Revision } from '../core/revision.js';
-import { findRepositoryRoot } from './find-repository.js';
+import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
@@ -36,7 +36,11 @@ export async function openWorkspace(
   selection: EnvironmentSelection,
 ): Promise<Workspace> {
   const workspace = await discoverWorkspace(cwd, env, selection);
-  if (workspace.environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  if (workspace.environments.length === 0) {
+    const bare = findRepositoryRoot(cwd, env) === undefined ? findBareRepository(cwd) : undefined;
+    if (bare !== undefined) throw new BareRepositoryError(bare);
+    throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  }
   return workspace;
 }
 
