@@ -1,0 +1,267 @@
+// Python expressions by recursive descent, one function per precedence level of the grammar
+// (`expression` down to `atom`), as CPython's PEG grammar orders them. Each returns a small
+// descriptor (expression.ts) that callers judge as a target or a value.
+import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
+import { PREFIX_BYTES, PREFIX_FORMAT, PREFIX_TEMPLATE } from '../revision-file/python-string-scan.js';
+import { describe, type Expression, expression, type SubParsers } from './expression.js';
+import { parseArguments, parseLambdaParameters } from './parse-arguments.js';
+import { parseBracketed, parseSubscript } from './parse-displays.js';
+import { type FieldExpression, formatFieldExpressions } from './format-fields.js';
+import { checkStringLiteral } from './string-literal.js';
+import type { ParserState } from './parser-state.js';
+import { NAME, NEWLINE, NUMBER, STRING, tokenizeExpression } from './tokenizer.js';
+
+/** The parsers displays and argument lists call back into. */
+export const PARSERS: SubParsers = {
+  expression: parseExpression,
+  namedExpression: parseNamedExpression,
+  starExpression: parseStarExpression,
+  starNamedExpression: parseStarNamedExpression,
+  bitwiseOr: parseBitwiseOr,
+  disjunction: parseDisjunction,
+  yieldExpression: parseYield,
+};
+
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
+// Binary operators by precedence, loosest first: `|`, `^`, `&`, shifts, sums, products.
+const BINARY_LEVELS: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['|']),
+  new Set(['^']),
+  new Set(['&']),
+  new Set(['<<', '>>']),
+  new Set(['+', '-']),
+  new Set(['*', '/', '//', '%', '@']),
+];
+
+/** `star_expressions`: expressions and `*x`, a tuple when there is a comma. */
+export function parseStarExpressions(p: ParserState): Expression {
+  const start = p.position;
+  const first = parseStarExpression(p);
+  if (!p.isOp(',')) return first;
+  const items = [first];
+  while (p.acceptOp(',') && startsExpression(p)) items.push(parseStarExpression(p));
+  return expression('tuple', start, { items });
+}
+
+/** `*x` or an expression. */
+export function parseStarExpression(p: ParserState): Expression {
+  const start = p.position;
+  if (!p.acceptOp('*')) return parseExpression(p);
+  return expression('starred', start, { items: [parseBitwiseOr(p)] });
+}
+
+/** `star_named_expression`: `*x`, or an expression that may be `name := value`. */
+export function parseStarNamedExpression(p: ParserState): Expression {
+  const start = p.position;
+  if (!p.acceptOp('*')) return parseNamedExpression(p);
+  return expression('starred', start, { items: [parseBitwiseOr(p)] });
+}
+
+/** `name := value`, or an expression. */
+export function parseNamedExpression(p: ParserState): Expression {
+  const start = p.position;
+  if (p.isName() && p.isOp(':=', 1)) {
+    p.position += 2;
+    parseExpression(p);
+    return expression('named', start);
+  }
+  const value = parseExpression(p);
+  if (p.isOp(':=')) p.fail(Messages.namedTarget(describe(value)), start);
+  return value;
+}
+
+/** `expression`: a lambda, or a disjunction with an optional `if … else …`. */
+export function parseExpression(p: ParserState): Expression {
+  p.enter();
+  try {
+    const start = p.position;
+    if (p.isWord('lambda')) return parseLambda(p);
+    const value = parseDisjunction(p);
+    if (!p.acceptWord('if')) return value;
+    parseDisjunction(p);
+    if (!p.acceptWord('else')) p.fail(Messages.EXPECTED_ELSE);
+    parseExpression(p);
+    return expression('conditional', start);
+  } finally {
+    p.leave();
+  }
+}
+
+function parseLambda(p: ParserState): Expression {
+  const start = p.position++;
+  p.inScope({ kind: 'lambda', isAsync: false, loops: 0 }, () => {
+    parseLambdaParameters(p, PARSERS);
+    p.expectOp(':');
+    parseExpression(p);
+  });
+  return expression('lambda', start);
+}
+
+/** `disjunction`: `a or b or …`. */
+export function parseDisjunction(p: ParserState): Expression {
+  const start = p.position;
+  const first = parseConjunction(p);
+  if (!p.isWord('or')) return first;
+  while (p.acceptWord('or')) parseConjunction(p);
+  return expression('operator', start);
+}
+
+function parseConjunction(p: ParserState): Expression {
+  const start = p.position;
+  const first = parseInversion(p);
+  if (!p.isWord('and')) return first;
+  while (p.acceptWord('and')) parseInversion(p);
+  return expression('operator', start);
+}
+
+function parseInversion(p: ParserState): Expression {
+  const start = p.position;
+  if (!p.acceptWord('not')) return parseComparison(p);
+  p.enter();
+  parseInversion(p);
+  p.leave();
+  return expression('operator', start);
+}
+
+function parseComparison(p: ParserState): Expression {
+  const start = p.position;
+  const first = parseBitwiseOr(p);
+  let compared = false;
+  for (;;) {
+    if (p.kind() !== NAME && COMPARISON_OPERATORS.has(p.text())) p.position++;
+    else if (p.isWord('in') || p.isWord('is')) p.position += p.isWord('is') && p.isWord('not', 1) ? 2 : 1;
+    else if (p.isWord('not') && p.isWord('in', 1)) p.position += 2;
+    else return compared ? expression('comparison', start) : first;
+    compared = true;
+    parseBitwiseOr(p);
+  }
+}
+
+/** `bitwise_or` and the binary levels below it, down to `factor`. */
+export function parseBitwiseOr(p: ParserState): Expression {
+  return parseBinary(p, 0);
+}
+
+function parseBinary(p: ParserState, level: number): Expression {
+  const operators = BINARY_LEVELS[level];
+  if (operators === undefined) return parseFactor(p);
+  const start = p.position;
+  const first = parseBinary(p, level + 1);
+  if (p.kind() === NAME || !operators.has(p.text())) return first;
+  while (p.kind() !== NAME && operators.has(p.text())) {
+    p.position++;
+    parseBinary(p, level + 1);
+  }
+  return expression('operator', start);
+}
+
+function parseFactor(p: ParserState): Expression {
+  const start = p.position;
+  if (!(p.isOp('+') || p.isOp('-') || p.isOp('~'))) return parsePower(p);
+  p.position++;
+  p.enter();
+  parseFactor(p);
+  p.leave();
+  return expression('operator', start);
+}
+
+function parsePower(p: ParserState): Expression {
+  const start = p.position;
+  const base = parseAwaitPrimary(p);
+  if (!p.acceptOp('**')) return base;
+  parseFactor(p);
+  return expression('operator', start);
+}
+
+function parseAwaitPrimary(p: ParserState): Expression {
+  const start = p.position;
+  if (!p.acceptWord('await')) return parsePrimary(p);
+  if (!p.inFunction) p.fail(Messages.outside('await', 'function'), start);
+  if (!p.scope.isAsync) p.fail(Messages.outside('await', 'async function'), start);
+  parsePrimary(p);
+  return expression('await', start);
+}
+
+/** `primary`: an atom and its trailers (`.name`, calls, subscripts). */
+export function parsePrimary(p: ParserState): Expression {
+  let value = parseAtom(p);
+  for (;;) {
+    const start = p.position;
+    if (p.acceptOp('.')) {
+      p.expectName();
+      value = expression('attribute', start);
+    } else if (p.acceptOp('(')) {
+      parseArguments(p, PARSERS, ')');
+      value = expression('call', start);
+    } else if (p.acceptOp('[')) {
+      parseSubscript(p, PARSERS);
+      value = expression('subscript', start);
+    } else return value;
+  }
+}
+
+function parseAtom(p: ParserState): Expression {
+  const start = p.position;
+  const kind = p.kind();
+  if (kind === NAME) {
+    const word = p.text();
+    if (word === 'None' || word === 'True' || word === 'False') {
+      p.position++;
+      return expression('keyword', start, { name: word });
+    }
+    return expression('name', start, { name: p.expectName() });
+  }
+  if (kind === NUMBER) {
+    p.position++;
+    return expression('literal', start);
+  }
+  if (kind === STRING) return parseStrings(p);
+  if (p.acceptOp('...')) return expression('ellipsis', start);
+  if (p.isOp('(') || p.isOp('[') || p.isOp('{')) return parseBracketed(p, PARSERS);
+  return p.fail(Messages.INVALID_SYNTAX);
+}
+
+// Adjacent string literals, which must all be bytes or all not; f-string fields are parsed.
+function parseStrings(p: ParserState): Expression {
+  const start = p.position;
+  const isBytes = ((p.flags[start] ?? 0) & PREFIX_BYTES) !== 0;
+  while (p.kind() === STRING) {
+    const flags = p.flags[p.position] ?? 0;
+    if (((flags & PREFIX_BYTES) !== 0) !== isBytes) p.fail(Messages.MIXED_BYTES, start);
+    checkStringLiteral(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags);
+    if ((flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0) {
+      for (const field of formatFieldExpressions(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags)) parseField(p, field);
+    }
+    p.position++;
+  }
+  return expression('literal', start);
+}
+
+// A replacement field's expression: `yield …` or expressions, in the enclosing scope.
+function parseField(p: ParserState, field: FieldExpression): void {
+  const inner = p.nested(tokenizeExpression(p.source, field.from, field.to));
+  if (inner.isWord('yield')) parseYield(inner);
+  else parseStarExpressions(inner);
+  if (inner.kind() !== NEWLINE) inner.fail(Messages.INVALID_SYNTAX);
+  p.yields = inner.yields;
+}
+
+/** `yield`, `yield from x` or `yield a, b`, where a yield is allowed at all. */
+export function parseYield(p: ParserState): Expression {
+  const start = p.position;
+  p.expectWord('yield');
+  if (!p.inFunction) p.fail(Messages.outside('yield', 'function'), start);
+  p.yields++;
+  if (p.acceptWord('from')) {
+    if (p.scope.isAsync) p.fail(Messages.YIELD_FROM_IN_ASYNC, start);
+    parseExpression(p);
+  } else if (startsExpression(p)) {
+    parseStarExpressions(p);
+  }
+  return expression('yield', start);
+}
+
+/** Whether the current token can start an expression (for optional values and trailing commas). */
+export function startsExpression(p: ParserState): boolean {
+  return p.startsExpression();
+}
