@@ -29,6 +29,8 @@ export interface LoadRevisionsOptions {
   readonly constants: ReadonlyMap<string, ConstantValue>;
   /** Messages name files relative to this directory (usually the repository root). */
   readonly displayRoot: string;
+  /** Whether a file (absolute path) gets the complete Python syntax check (core/python-syntax). */
+  readonly checkSyntax?: ((file: string) => boolean) | undefined;
   /** Hears how many of the files are read, every few hundred files (the CLI's progress line). */
   readonly onProgress?: ((read: number, total: number) => void) | undefined;
 }
@@ -76,11 +78,20 @@ export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revi
     for (const name of directory.names) {
       const displayPath = displayPrefix + name;
       const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes: reader.read(directory.prefix + name, displayPath) };
+      if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
       revisions.push(readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions));
       if (revisions.length % PROGRESS_EVERY === 0) options.onProgress?.(revisions.length, total);
     }
   }
   return revisions;
+}
+
+let loadedSyntaxChecker: ((input: RevisionFileInput) => void) | undefined;
+
+// The complete check is loaded only for the files that get it (never on the hooks' fast path).
+async function syntaxChecker(): Promise<(input: RevisionFileInput) => void> {
+  loadedSyntaxChecker ??= (await import('../core/revision-file/complete-check.js')).checkRevisionFileSyntax;
+  return loadedSyntaxChecker;
 }
 
 let loadedPreciseReader: ((input: RevisionFileInput, options: RevisionFileOptions) => Revision) | undefined;

@@ -30,8 +30,14 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config);
   const absolute = changed.map((file) => path.resolve(workspace.repoRoot, file));
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
+  // The files this operation brought in or changed get the complete syntax check; the others
+  // were checked when they came in, and only the readers' own checks run on them.
+  const changedFiles = new Set(absolute);
+  const checkSyntax = (file: string): boolean => changedFiles.has(file);
   const histories: History[] = [];
-  for (const environment of touched) histories.push(await loadHistory(environment, workspace.repoRoot, await trackedFilter(run, environment, workspace.repoRoot)));
+  for (const environment of touched) {
+    histories.push(await loadHistory(environment, workspace.repoRoot, await trackedFilter(run, environment, workspace.repoRoot), undefined, checkSyntax));
+  }
   return { config, workspace, histories };
 }
 

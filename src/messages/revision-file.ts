@@ -40,7 +40,7 @@ export const PythonSyntaxMessages = {
 /** Python syntax errors of the complete check (src/core/python-syntax/); CPython's wording where it has one. */
 export const PythonParserMessages = {
   INVALID_SYNTAX: 'invalid syntax',
-  expected: (token: string): string => `invalid syntax: expected '${token}'`,
+  expected: (token: string): string => `expected '${token}'`,
   keywordAsName: (word: string): string => `invalid syntax: '${word}' is a keyword, not a name`,
   TOO_DEEPLY_NESTED: 'too deeply nested (Python’s parser gives up on nesting this deep)',
   EXPECTED_ELSE: "expected 'else' after 'if' expression",

@@ -87,6 +87,7 @@ export async function loadHistory(
   repoRoot: string,
   keep?: (revision: Revision) => boolean,
   onProgress?: (read: number, total: number) => void,
+  checkSyntax?: (file: string) => boolean,
 ): Promise<History> {
   const [{ loadRevisions }, { buildRevisionGraph }] = await Promise.all([
     import('../alembic/scan-versions.js'),
@@ -98,6 +99,7 @@ export async function loadHistory(
     constants: environment.constants,
     displayRoot: repoRoot,
     onProgress,
+    checkSyntax,
   });
   return { environment, graph: buildRevisionGraph(keep === undefined ? revisions : revisions.filter(keep)) };
 }
@@ -111,6 +113,7 @@ export async function loadHistories(
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
   observer: LoadObserver = {},
+  options: { readonly completeSyntaxCheck?: boolean } = {},
 ): Promise<{ workspace: Workspace; histories: History[] }> {
   const workspace = await openWorkspace(cwd, env, selection);
   observer.opened?.(workspace);
@@ -118,7 +121,8 @@ export async function loadHistories(
   for (const [index, environment] of workspace.environments.entries()) {
     observer.reading?.(environment, index, workspace.environments.length);
     const onProgress = observer.progress === undefined ? undefined : (read: number, total: number) => observer.progress?.(environment, read, total);
-    const history = await loadHistory(environment, workspace.repoRoot, undefined, onProgress);
+    const checkSyntax = options.completeSyntaxCheck === true ? () => true : undefined;
+    const history = await loadHistory(environment, workspace.repoRoot, undefined, onProgress, checkSyntax);
     observer.read?.(environment, history.graph.revisions.length);
     histories.push(history);
   }

@@ -92,3 +92,13 @@ test('control characters in revision ids and docs are escaped in heads, graph an
   const json = JSON.parse((await repo.cli(['heads', '--json'])).stdout) as { environments: Array<{ heads: string[] }> };
   t.true(json.environments[0]?.heads.includes(hostile));
 });
+
+test('check compiles every revision file completely: a syntax error deep in a body is exit 2 with file:line', async (t) => {
+  const repo = await project(t);
+  await repo.write('migrations/versions/b1_rev.py', 'revision = "b1"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.execute("x")\n    x = = 1\n');
+  const check = await repo.cli(['check'], { allowFailure: true });
+  t.is(check.status, 2);
+  t.is(check.stderr, 'git-alembic: migrations/versions/b1_rev.py:7: Python syntax error: invalid syntax (Alembic cannot import this file either)\n');
+  // heads reads without the complete check (it runs where a file comes in: check and the hooks).
+  t.is((await repo.cli(['heads'])).stdout, 'b1 (head)\n');
+});

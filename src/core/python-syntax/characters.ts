@@ -20,11 +20,16 @@ export function isNameContinue(source: string, i: number): boolean {
 
 const THREE = new Set(['**=', '//=', '>>=', '<<=', '...']);
 const TWO = new Set(['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=']);
-const ONE = '+-*/%@&|^~<>()[]{},:;.=!';
+// Characters that are a token on their own; those marked 2 may start a longer one.
+const SINGLE = new Uint8Array(128);
+for (const character of '()[]{},;~') SINGLE[character.charCodeAt(0)] = 1;
+for (const character of '+-*/%@&|^<>:.=!') SINGLE[character.charCodeAt(0)] = 2;
 
 /** Length of the operator or delimiter at `i`, or 0 when no token starts there. */
 export function operatorLength(source: string, i: number): number {
+  const code = source.charCodeAt(i);
+  const single = code < 128 ? (SINGLE[code] ?? 0) : 0;
+  if (single !== 2) return single;
   if (THREE.has(source.slice(i, i + 3))) return 3;
-  if (TWO.has(source.slice(i, i + 2))) return 2;
-  return ONE.includes(source.charAt(i)) ? 1 : 0;
+  return TWO.has(source.slice(i, i + 2)) ? 2 : 1;
 }

@@ -9,7 +9,7 @@ import { parseBracketed, parseSubscript } from './parse-displays.js';
 import { type FieldExpression, formatFieldExpressions } from './format-fields.js';
 import { checkStringLiteral } from './string-literal.js';
 import type { ParserState } from './parser-state.js';
-import { NAME, NEWLINE, NUMBER, STRING, tokenizeExpression } from './tokenizer.js';
+import { NAME, NEWLINE, NUMBER, OP, STRING, tokenizeExpression } from './tokenizer.js';
 
 /** The parsers displays and argument lists call back into. */
 export const PARSERS: SubParsers = {
@@ -23,15 +23,10 @@ export const PARSERS: SubParsers = {
 };
 
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
-// Binary operators by precedence, loosest first: `|`, `^`, `&`, shifts, sums, products.
-const BINARY_LEVELS: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['|']),
-  new Set(['^']),
-  new Set(['&']),
-  new Set(['<<', '>>']),
-  new Set(['+', '-']),
-  new Set(['*', '/', '//', '%', '@']),
-];
+// Binary operators by precedence (`|` loosest, then `^`, `&`, shifts, sums, products).
+const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
+  ['|', 1], ['^', 2], ['&', 3], ['<<', 4], ['>>', 4], ['+', 5], ['-', 5], ['*', 6], ['/', 6], ['//', 6], ['%', 6], ['@', 6],
+]);
 
 /** `star_expressions`: expressions and `*x`, a tuple when there is a comma. */
 export function parseStarExpressions(p: ParserState): Expression {
@@ -137,22 +132,23 @@ function parseComparison(p: ParserState): Expression {
   }
 }
 
-/** `bitwise_or` and the binary levels below it, down to `factor`. */
+/**
+ * `bitwise_or` and the binary levels below it, down to `factor`. The levels only decide how
+ * operands group, which the checker never needs, so one loop reads any chain of them.
+ */
 export function parseBitwiseOr(p: ParserState): Expression {
-  return parseBinary(p, 0);
-}
-
-function parseBinary(p: ParserState, level: number): Expression {
-  const operators = BINARY_LEVELS[level];
-  if (operators === undefined) return parseFactor(p);
   const start = p.position;
-  const first = parseBinary(p, level + 1);
-  if (p.kind() === NAME || !operators.has(p.text())) return first;
-  while (p.kind() !== NAME && operators.has(p.text())) {
+  const first = parseFactor(p);
+  if (!isBinaryOperator(p)) return first;
+  while (isBinaryOperator(p)) {
     p.position++;
-    parseBinary(p, level + 1);
+    parseFactor(p);
   }
   return expression('operator', start);
+}
+
+function isBinaryOperator(p: ParserState): boolean {
+  return p.kind() === OP && BINARY_PRECEDENCE.has(p.text());
 }
 
 function parseFactor(p: ParserState): Expression {

@@ -112,11 +112,10 @@ function parseAssignedValue(p: ParserState): Expression {
   return value;
 }
 
+// At least one target; a trailing comma is allowed.
 function parseDelTargets(p: ParserState): void {
-  do {
-    if (p.kind() === NEWLINE || p.isOp(';')) break;
-    checkTarget(p, parseExpression(p), 'delete');
-  } while (p.acceptOp(','));
+  do checkTarget(p, parseExpression(p), 'delete');
+  while (p.acceptOp(',') && p.kind() !== NEWLINE && !p.isOp(';'));
 }
 
 function parseImport(p: ParserState): void {

@@ -30,6 +30,8 @@ export class ParserState {
   readonly starts: number[];
   readonly ends: number[];
   readonly flags: number[];
+  /** Each token's text, taken once: the parser compares it many times. */
+  readonly texts: string[];
   position = 0;
   /** How many yield expressions were parsed so far (a comprehension must not add any). */
   yields = 0;
@@ -47,6 +49,7 @@ export class ParserState {
 
   constructor(readonly source: string, tokens: TokenList) {
     ({ kinds: this.kinds, starts: this.starts, ends: this.ends, flags: this.flags } = tokens);
+    this.texts = this.kinds.map((kind, index) => (kind === NAME || kind === OP ? source.slice(this.starts[index], this.ends[index]) : ''));
     this.lexicalError = tokens.lexicalError;
   }
 
@@ -56,7 +59,7 @@ export class ParserState {
 
   text(offset = 0): string {
     const index = this.position + offset;
-    return this.source.slice(this.starts[index] ?? 0, this.ends[index] ?? 0);
+    return this.texts[index] ?? '';
   }
 
   /** Whether the token is the operator `op`. */
