@@ -14,6 +14,7 @@ export const PythonSyntaxMessages = {
   EOF_IN_CONTINUATION: 'unexpected EOF while parsing',
   TOO_MANY_PARENTHESES: 'too many nested parentheses',
   FSTRING_SINGLE_BRACE: "f-string: single '}' is not allowed",
+  TOO_MANY_NESTED_FSTRINGS: 'too many nested f-strings',
   UNEXPECTED_INDENT: 'unexpected indent',
   UNINDENT_MISMATCH: 'unindent does not match any outer indentation level',
   EXPECTED_INDENTED_BLOCK: 'expected an indented block',

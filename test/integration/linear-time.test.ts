@@ -127,6 +127,17 @@ test('brackets nested a hundred thousand deep are a syntax error (exit 2), not a
   t.regex(result.stderr, /b1_rev\.py:3: Python syntax error: too many nested parentheses/);
 });
 
+test('f-strings nested twenty thousand deep are a syntax error (exit 2), not a stack overflow', async (t) => {
+  const repo = await createTempRepo(t);
+  await writeAlembicProject(repo);
+  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\nx = ${'f"{'.repeat(20_000)}1${'}"'.repeat(20_000)}\n`);
+  for (const command of ['heads', 'check']) {
+    const result = await runNode([BIN, command], { cwd: repo.root, env: repo.env, timeout: 30_000 });
+    t.is(result.status, 2, command);
+    t.regex(result.stderr, /b1_rev\.py:3: Python syntax error: too many nested f-strings/);
+  }
+});
+
 test('graph of thousands of parallel heads stays proportional to the graph (a list past 64 lanes)', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);

@@ -32,10 +32,10 @@ export type ExpressionKind =
 export interface Expression {
   readonly kind: ExpressionKind;
   readonly token: number;
-  readonly items?: readonly Expression[];
+  readonly items: readonly Expression[] | undefined;
   /** The name, for `name` and `keyword` (None, True, False, `__debug__` matter as targets). */
-  readonly name?: string;
-  readonly parenthesized?: boolean;
+  readonly name: string | undefined;
+  readonly parenthesized: boolean | undefined;
 }
 
 /**
@@ -53,8 +53,9 @@ export interface SubParsers {
 }
 
 /** Builds an expression descriptor. */
-export function expression(kind: ExpressionKind, token: number, extra: Partial<Pick<Expression, 'items' | 'name' | 'parenthesized'>> = {}): Expression {
-  return { kind, token, ...extra };
+export function expression(kind: ExpressionKind, token: number, extra?: Partial<Pick<Expression, 'items' | 'name' | 'parenthesized'>>): Expression {
+  // One object shape for every descriptor: this runs for every operand of a file, mostly cold.
+  return { kind, token, items: extra?.items, name: extra?.name, parenthesized: extra?.parenthesized };
 }
 
 // CPython's words for each kind in "cannot assign to …" and "cannot delete …".

@@ -12,6 +12,10 @@ const KEYWORDS: ReadonlySet<string> = new Set([
   'return', 'try', 'while', 'with', 'yield',
 ]);
 
+// Keywords and operators an expression can start with.
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(['None', 'True', 'False', 'not', 'lambda', 'await']);
+const EXPRESSION_OPERATORS: ReadonlySet<string> = new Set(['(', '[', '{', '-', '+', '~', '*', '...']);
+
 // CPython's parser gives up (MemoryError) on nesting a few thousand deep; we stop well before
 // JavaScript's stack does, and report it as Python's refusal.
 const MAXIMUM_NESTING = 1500;
@@ -117,9 +121,9 @@ export class ParserState {
   /** Whether the current token can start an expression (for optional values and missing commas). */
   startsExpression(): boolean {
     const kind = this.kind();
-    if (kind === NAME) return this.isName() || ['None', 'True', 'False', 'not', 'lambda', 'await'].includes(this.text());
+    if (kind === NAME) return this.isName() || EXPRESSION_KEYWORDS.has(this.text());
     if (kind === NUMBER || kind === STRING) return true;
-    return ['(', '[', '{', '-', '+', '~', '*', '...'].some((op) => this.isOp(op));
+    return kind === OP && EXPRESSION_OPERATORS.has(this.text());
   }
 
   /** Counts one level of nesting; `leave` must follow. */
