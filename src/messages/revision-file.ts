@@ -88,7 +88,6 @@ export const PythonParserMessages = {
   NOT_A_CHANCE: 'not a chance',
   IMPORT_STAR_NOT_AT_MODULE_LEVEL: 'import * only allowed at module level',
   TRAILING_COMMA_IMPORT: 'trailing comma not allowed without surrounding parentheses',
-  UNEXPECTED_INDENT: 'unexpected indent',
   expectedBlock: (what: string, line: number): string => `expected an indented block after ${what} on line ${line}`,
   BARE_EXCEPT_NOT_LAST: "default 'except:' must be last",
   MIXED_EXCEPT_STAR: "cannot have both 'except' and 'except*' on the same 'try'",

@@ -2,7 +2,7 @@
 // compiler refuse before a module runs, so a file Alembic could not import is never read as a
 // good one. Version differences are decided for the newest Python: syntax that some current
 // Python accepts (PEP 701 f-strings, `type` aliases, type parameters) passes.
-import { PythonParserMessages as ParserMessages, PythonSyntaxMessages as Messages } from '../../messages/revision-file.js';
+import { PythonSyntaxMessages as Messages } from '../../messages/revision-file.js';
 import { PythonSyntaxError, lineAt } from '../revision-file/python-syntax-error.js';
 import { parseModule } from './parse-compound.js';
 import { ParserState } from './parser-state.js';
@@ -29,7 +29,7 @@ export function checkPythonSyntax(source: string): void {
 // error; indentation errors and an end of file inside a continuation never.
 function overridesParseError(source: string, lexical: PythonSyntaxError, parse: PythonSyntaxError): boolean {
   // "unexpected indent" stops pegen before that check.
-  if (lexical === parse || parse.message === ParserMessages.UNEXPECTED_INDENT) return false;
+  if (lexical === parse || parse.message === Messages.UNEXPECTED_INDENT) return false;
   const passive: readonly string[] = [Messages.UNINDENT_MISMATCH, Messages.INCONSISTENT_TABS, Messages.TOO_DEEP_INDENTATION, Messages.EOF_IN_CONTINUATION];
   if (passive.includes(lexical.message)) return false;
   if (lexical.message === Messages.neverClosed(source.charAt(lexical.offset))) return lineAt(source, parse.offset) > lineAt(source, lexical.offset);

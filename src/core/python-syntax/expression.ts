@@ -46,6 +46,7 @@ export interface SubParsers {
   expression(p: ParserState): Expression;
   namedExpression(p: ParserState): Expression;
   starExpression(p: ParserState): Expression;
+  starExpressions(p: ParserState): Expression;
   starNamedExpression(p: ParserState): Expression;
   bitwiseOr(p: ParserState): Expression;
   disjunction(p: ParserState): Expression;

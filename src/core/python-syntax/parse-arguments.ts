@@ -2,7 +2,7 @@
 // keyword arguments, repeated keywords, an unparenthesized generator among other arguments,
 // defaults followed by non-defaults, bare `*`, `/`, and duplicate parameter names.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
-import { describe, expression, type SubParsers } from './expression.js';
+import { describe, type Expression, expression, type SubParsers } from './expression.js';
 import { expectCloser, parseComprehensionClauses, startsComprehension } from './parse-displays.js';
 import type { ParserState } from './parser-state.js';
 import { NAME } from './tokenizer.js';
@@ -60,7 +60,7 @@ export function parseParameters(p: ParserState, parsers: SubParsers): void {
 }
 
 /** A lambda's parameters, up to (not including) its `:`. */
-export function parseLambdaParameters(p: ParserState, parsers: SubParsers): void {
+function parseLambdaParameters(p: ParserState, parsers: SubParsers): void {
   parseParameterList(p, parsers, ':', false);
 }
 
@@ -118,4 +118,15 @@ function parameterName(p: ParserState, parsers: SubParsers, names: Set<string>, 
     if (starred) parsers.starExpression(p);
     else parsers.expression(p);
   }
+}
+
+/** `lambda params: expression`, in a scope of its own (a yield there is the lambda's). */
+export function parseLambda(p: ParserState, parsers: SubParsers): Expression {
+  const start = p.position++;
+  p.inScope({ kind: 'lambda', isAsync: false, loops: 0 }, () => {
+    parseLambdaParameters(p, parsers);
+    p.expectOp(':');
+    parsers.expression(p);
+  });
+  return expression('lambda', start);
 }

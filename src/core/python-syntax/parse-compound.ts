@@ -1,12 +1,13 @@
 // Statements and blocks: the module, compound statements (`if`, `while`, `for`, `try`, `with`,
 // `def`, `class`, decorators, `async`, `match`) and the scopes and loops they open.
-import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
-import { PythonSyntaxError, lineAt } from '../revision-file/python-syntax-error.js';
+import { PythonParserMessages as Messages, PythonSyntaxMessages } from '../../messages/revision-file.js';
+import { lineAt } from '../revision-file/python-syntax-error.js';
 import { parseArguments, parseParameters } from './parse-arguments.js';
-import { parseForTarget, parseForTargets } from './parse-displays.js';
-import { PARSERS, parseExpression, parseNamedExpression, parseStarExpressions, parseStarNamedExpression } from './parse-expressions.js';
-import { parseCaseHeader } from './parse-patterns.js';
+import { parseForTargets } from './parse-displays.js';
+import { PARSERS, parseExpression, parseNamedExpression, parseStarExpressions } from './parse-expressions.js';
+import { parseMatch } from './parse-patterns.js';
 import { parseSimpleStatements } from './parse-simple.js';
+import { parseWith, requireAsync } from './parse-with.js';
 import type { ParserState } from './parser-state.js';
 import { checkTarget } from './targets.js';
 import { parseTypeParameters } from './type-parameters.js';
@@ -19,7 +20,7 @@ export function parseModule(p: ParserState): void {
 
 function parseStatement(p: ParserState): void {
   const kind = p.kind();
-  if (kind === INDENT) p.fail(Messages.UNEXPECTED_INDENT);
+  if (kind === INDENT) p.fail(PythonSyntaxMessages.UNEXPECTED_INDENT);
   if (kind === NEWLINE || kind === DEDENT) p.fail(Messages.INVALID_SYNTAX);
   if (!parseCompound(p)) parseSimpleStatements(p);
 }
@@ -46,7 +47,7 @@ function parseCompound(p: ParserState): boolean {
     case 'try':
       return parseTry(p);
     case 'with':
-      return parseWith(p, false);
+      return parseWith(p, false, parseBlock);
     case 'def':
       return parseFunction(p, false);
     case 'class':
@@ -55,7 +56,7 @@ function parseCompound(p: ParserState): boolean {
       return parseAsync(p);
     default:
       if (p.isOp('@')) return parseDecorated(p);
-      return p.isWord('match') && parseMatch(p);
+      return p.isWord('match') && parseMatch(p, parseBlock);
   }
 }
 
@@ -142,43 +143,6 @@ function parseTry(p: ParserState): boolean {
   return true;
 }
 
-function parseWith(p: ParserState, isAsync: boolean): boolean {
-  const header = p.position;
-  p.expectWord('with');
-  if (isAsync) requireAsync(p, 'async with');
-  if (!parseParenthesizedWithItems(p)) {
-    do parseWithItem(p, false);
-    while (p.acceptOp(','));
-  }
-  parseBlock(p, "'with' statement", header);
-  return true;
-}
-
-// `with (a as b, c as d):`: tried first, as in CPython; otherwise the `(` starts an expression.
-function parseParenthesizedWithItems(p: ParserState): boolean {
-  if (!p.isOp('(')) return false;
-  const start = p.position;
-  try {
-    p.position++;
-    do {
-      if (p.isOp(')')) break;
-      parseWithItem(p, true);
-    } while (p.acceptOp(','));
-    p.expectOp(')');
-    if (p.isOp(':')) return true;
-  } catch (error) {
-    if (!(error instanceof PythonSyntaxError)) throw error;
-  }
-  p.position = start;
-  return false;
-}
-
-function parseWithItem(p: ParserState, inParentheses: boolean): void {
-  const value = inParentheses ? parseStarNamedExpression(p) : parseExpression(p);
-  if (value.kind === 'starred') p.fail(Messages.STARRED_HERE, value.token);
-  if (p.acceptWord('as')) checkTarget(p, parseForTarget(p, PARSERS), 'with');
-}
-
 function parseFunction(p: ParserState, isAsync: boolean): boolean {
   const header = p.position;
   p.expectWord('def');
@@ -204,13 +168,10 @@ function parseAsync(p: ParserState): boolean {
   p.position++;
   if (p.isWord('def')) return parseFunction(p, true);
   if (p.isWord('for')) return parseFor(p, true);
-  if (p.isWord('with')) return parseWith(p, true);
+  if (p.isWord('with')) return parseWith(p, true, parseBlock);
   return p.fail(Messages.INVALID_SYNTAX);
 }
 
-function requireAsync(p: ParserState, what: string): void {
-  if (!(p.scope.kind === 'function' && p.scope.isAsync)) p.fail(Messages.outside(what, 'async function'), p.position - 2);
-}
 
 function parseDecorated(p: ParserState): boolean {
   while (p.acceptOp('@')) {
@@ -222,33 +183,4 @@ function parseDecorated(p: ParserState): boolean {
   if (p.isWord('class')) return parseClass(p);
   if (p.isWord('async') && p.isWord('def', 1)) return parseAsync(p);
   return p.fail(Messages.INVALID_SYNTAX);
-}
-
-// `match subject:` and its `case` blocks; false, with nothing consumed, when `match` is a name.
-function parseMatch(p: ParserState): boolean {
-  const start = p.position;
-  try {
-    p.position++;
-    parseStarNamedExpression(p);
-    if (p.acceptOp(',')) while (!p.isOp(':')) if (!p.acceptOp(',')) parseStarNamedExpression(p);
-    p.expectOp(':');
-    if (p.kind() !== NEWLINE) p.fail(Messages.INVALID_SYNTAX);
-  } catch (error) {
-    if (!(error instanceof PythonSyntaxError)) throw error;
-    p.position = start;
-    return false;
-  }
-  p.futureAllowed = false;
-  p.position++;
-  if (p.kind() !== INDENT) p.fail(Messages.expectedBlock("'match' statement", lineAt(p.source, p.starts[start] ?? 0)));
-  p.position++;
-  if (!p.isWord('case')) p.fail(Messages.INVALID_SYNTAX);
-  while (p.isWord('case')) {
-    const header = p.position;
-    parseCaseHeader(p);
-    parseBlock(p, "'case' statement", header);
-  }
-  if (p.kind() !== DEDENT && p.kind() !== END) p.fail(Messages.INVALID_SYNTAX);
-  p.position++;
-  return true;
 }

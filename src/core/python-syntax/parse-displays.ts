@@ -30,9 +30,7 @@ function parseParenthesized(p: ParserState, parsers: SubParsers, start: number):
   const yields = p.yields;
   const first = parsers.starNamedExpression(p);
   if (startsComprehension(p)) {
-    checkComprehensionElement(p, first);
-    parseComprehensionClauses(p, parsers, 'generator expression', yields);
-    p.expectOp(')');
+    finishComprehension(p, parsers, first, yields, 'generator expression', ')');
     return expression('generator', start, { parenthesized: true });
   }
   if (!p.isOp(',')) {
@@ -48,9 +46,7 @@ function parseList(p: ParserState, parsers: SubParsers, start: number): Expressi
   const yields = p.yields;
   const first = parsers.starNamedExpression(p);
   if (startsComprehension(p)) {
-    checkComprehensionElement(p, first);
-    parseComprehensionClauses(p, parsers, 'list comprehension', yields);
-    p.expectOp(']');
+    finishComprehension(p, parsers, first, yields, 'list comprehension', ']');
     return expression('comprehension', start);
   }
   return expression('list', start, { items: parseElements(p, parsers, first, ']') });
@@ -91,9 +87,7 @@ function parseBraces(p: ParserState, parsers: SubParsers, start: number): Expres
     return expression('dict', start);
   }
   if (startsComprehension(p)) {
-    checkComprehensionElement(p, first);
-    parseComprehensionClauses(p, parsers, 'set comprehension', yields);
-    p.expectOp('}');
+    finishComprehension(p, parsers, first, yields, 'set comprehension', '}');
     return expression('comprehension', start);
   }
   parseElements(p, parsers, first, '}');
@@ -120,9 +114,12 @@ export function startsComprehension(p: ParserState): boolean {
   return p.isWord('for') || (p.isWord('async') && p.isWord('for', 1));
 }
 
-// `[*a for a in b]`: unpacking has no meaning for one element.
-function checkComprehensionElement(p: ParserState, element: Expression): void {
+// The clauses and closer of a comprehension whose element is parsed; `[*a for a in b]` is an
+// error (unpacking has no meaning for one element).
+function finishComprehension(p: ParserState, parsers: SubParsers, element: Expression, yields: number, what: string, closer: string): void {
   if (element.kind === 'starred') p.fail(Messages.UNPACKING_IN_COMPREHENSION, element.token);
+  parseComprehensionClauses(p, parsers, what, yields);
+  p.expectOp(closer);
 }
 
 /**

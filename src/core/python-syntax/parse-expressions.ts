@@ -2,20 +2,19 @@
 // (`expression` down to `atom`), as CPython's PEG grammar orders them. Each returns a small
 // descriptor (expression.ts) that callers judge as a target or a value.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
-import { PREFIX_BYTES, PREFIX_FORMAT, PREFIX_TEMPLATE } from '../revision-file/python-string-scan.js';
 import { describe, type Expression, expression, type SubParsers } from './expression.js';
-import { parseArguments, parseLambdaParameters } from './parse-arguments.js';
+import { parseArguments, parseLambda } from './parse-arguments.js';
 import { parseBracketed, parseSubscript } from './parse-displays.js';
-import { type FieldExpression, formatFieldExpressions } from './format-fields.js';
-import { checkStringLiteral } from './string-literal.js';
+import { parseStrings } from './parse-strings.js';
 import type { ParserState } from './parser-state.js';
-import { NAME, NEWLINE, NUMBER, OP, STRING, tokenizeExpression } from './tokenizer.js';
+import { NAME, NUMBER, OP, STRING } from './tokenizer.js';
 
 /** The parsers displays and argument lists call back into. */
 export const PARSERS: SubParsers = {
   expression: parseExpression,
   namedExpression: parseNamedExpression,
   starExpression: parseStarExpression,
+  starExpressions: parseStarExpressions,
   starNamedExpression: parseStarNamedExpression,
   bitwiseOr: parseBitwiseOr,
   disjunction: parseDisjunction,
@@ -34,7 +33,7 @@ export function parseStarExpressions(p: ParserState): Expression {
   const first = parseStarExpression(p);
   if (!p.isOp(',')) return first;
   const items = [first];
-  while (p.acceptOp(',') && startsExpression(p)) items.push(parseStarExpression(p));
+  while (p.acceptOp(',') && p.startsExpression()) items.push(parseStarExpression(p));
   return expression('tuple', start, { items });
 }
 
@@ -70,7 +69,7 @@ export function parseExpression(p: ParserState): Expression {
   p.enter();
   try {
     const start = p.position;
-    if (p.isWord('lambda')) return parseLambda(p);
+    if (p.isWord('lambda')) return parseLambda(p, PARSERS);
     const value = parseDisjunction(p);
     if (!p.acceptWord('if')) return value;
     parseDisjunction(p);
@@ -82,30 +81,21 @@ export function parseExpression(p: ParserState): Expression {
   }
 }
 
-function parseLambda(p: ParserState): Expression {
-  const start = p.position++;
-  p.inScope({ kind: 'lambda', isAsync: false, loops: 0 }, () => {
-    parseLambdaParameters(p, PARSERS);
-    p.expectOp(':');
-    parseExpression(p);
-  });
-  return expression('lambda', start);
-}
-
 /** `disjunction`: `a or b or …`. */
 export function parseDisjunction(p: ParserState): Expression {
-  const start = p.position;
-  const first = parseConjunction(p);
-  if (!p.isWord('or')) return first;
-  while (p.acceptWord('or')) parseConjunction(p);
-  return expression('operator', start);
+  return parseBooleanChain(p, 'or', parseConjunction);
 }
 
 function parseConjunction(p: ParserState): Expression {
+  return parseBooleanChain(p, 'and', parseInversion);
+}
+
+// `operand word operand word …`; a single operand is itself.
+function parseBooleanChain(p: ParserState, word: string, operand: (p: ParserState) => Expression): Expression {
   const start = p.position;
-  const first = parseInversion(p);
-  if (!p.isWord('and')) return first;
-  while (p.acceptWord('and')) parseInversion(p);
+  const first = operand(p);
+  if (!p.isWord(word)) return first;
+  while (p.acceptWord(word)) operand(p);
   return expression('operator', start);
 }
 
@@ -211,35 +201,10 @@ function parseAtom(p: ParserState): Expression {
     p.position++;
     return expression('literal', start);
   }
-  if (kind === STRING) return parseStrings(p);
+  if (kind === STRING) return parseStrings(p, PARSERS);
   if (p.acceptOp('...')) return expression('ellipsis', start);
   if (p.isOp('(') || p.isOp('[') || p.isOp('{')) return parseBracketed(p, PARSERS);
   return p.fail(Messages.INVALID_SYNTAX);
-}
-
-// Adjacent string literals, which must all be bytes or all not; f-string fields are parsed.
-function parseStrings(p: ParserState): Expression {
-  const start = p.position;
-  const isBytes = ((p.flags[start] ?? 0) & PREFIX_BYTES) !== 0;
-  while (p.kind() === STRING) {
-    const flags = p.flags[p.position] ?? 0;
-    if (((flags & PREFIX_BYTES) !== 0) !== isBytes) p.fail(Messages.MIXED_BYTES, start);
-    checkStringLiteral(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags);
-    if ((flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0) {
-      for (const field of formatFieldExpressions(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags)) parseField(p, field);
-    }
-    p.position++;
-  }
-  return expression('literal', start);
-}
-
-// A replacement field's expression: `yield …` or expressions, in the enclosing scope.
-function parseField(p: ParserState, field: FieldExpression): void {
-  const inner = p.nested(tokenizeExpression(p.source, field.from, field.to));
-  if (inner.isWord('yield')) parseYield(inner);
-  else parseStarExpressions(inner);
-  if (inner.kind() !== NEWLINE) inner.fail(Messages.INVALID_SYNTAX);
-  p.yields = inner.yields;
 }
 
 /** `yield`, `yield from x` or `yield a, b`, where a yield is allowed at all. */
@@ -251,13 +216,8 @@ export function parseYield(p: ParserState): Expression {
   if (p.acceptWord('from')) {
     if (p.scope.isAsync) p.fail(Messages.YIELD_FROM_IN_ASYNC, start);
     parseExpression(p);
-  } else if (startsExpression(p)) {
+  } else if (p.startsExpression()) {
     parseStarExpressions(p);
   }
   return expression('yield', start);
-}
-
-/** Whether the current token can start an expression (for optional values and trailing commas). */
-export function startsExpression(p: ParserState): boolean {
-  return p.startsExpression();
 }

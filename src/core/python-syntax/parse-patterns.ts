@@ -1,12 +1,14 @@
-// The patterns of `case` clauses (PEP 634): literals, captures, `_`, dotted values, groups,
+// `match` statements and the patterns of their `case` clauses (PEP 634): literals, captures, `_`, dotted values, groups,
 // sequences with one star, mappings, class patterns, `|` alternatives and `as` bindings.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
-import { parseNamedExpression } from './parse-expressions.js';
+import { PythonSyntaxError, lineAt } from '../revision-file/python-syntax-error.js';
+import { parseNamedExpression, parseStarNamedExpression } from './parse-expressions.js';
+import type { BlockParser } from './parse-with.js';
 import type { ParserState } from './parser-state.js';
-import { NAME, NUMBER, STRING } from './tokenizer.js';
+import { DEDENT, END, INDENT, NAME, NEWLINE, NUMBER, STRING } from './tokenizer.js';
 
 /** `case patterns [if guard]` up to (not including) the `:` of its block. */
-export function parseCaseHeader(p: ParserState): void {
+function parseCaseHeader(p: ParserState): void {
   p.expectWord('case');
   parsePatternSequence(p, undefined);
   if (p.acceptWord('if')) parseNamedExpression(p);
@@ -99,4 +101,33 @@ function parseMappingPattern(p: ParserState): void {
       break;
     }
   }
+}
+
+// `match subject:` and its `case` blocks; false, with nothing consumed, when `match` is a name.
+export function parseMatch(p: ParserState, parseBlock: BlockParser): boolean {
+  const start = p.position;
+  try {
+    p.position++;
+    parseStarNamedExpression(p);
+    if (p.acceptOp(',')) while (!p.isOp(':')) if (!p.acceptOp(',')) parseStarNamedExpression(p);
+    p.expectOp(':');
+    if (p.kind() !== NEWLINE) p.fail(Messages.INVALID_SYNTAX);
+  } catch (error) {
+    if (!(error instanceof PythonSyntaxError)) throw error;
+    p.position = start;
+    return false;
+  }
+  p.futureAllowed = false;
+  p.position++;
+  if (p.kind() !== INDENT) p.fail(Messages.expectedBlock("'match' statement", lineAt(p.source, p.starts[start] ?? 0)));
+  p.position++;
+  if (!p.isWord('case')) p.fail(Messages.INVALID_SYNTAX);
+  while (p.isWord('case')) {
+    const header = p.position;
+    parseCaseHeader(p);
+    parseBlock(p, "'case' statement", header);
+  }
+  if (p.kind() !== DEDENT && p.kind() !== END) p.fail(Messages.INVALID_SYNTAX);
+  p.position++;
+  return true;
 }

@@ -3,7 +3,7 @@
 // `del`, `assert`, `global`, `nonlocal`, `pass`, `break`, `continue` and `type` aliases.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
 import type { Expression } from './expression.js';
-import { parseExpression, parseStarExpressions, parseYield, startsExpression } from './parse-expressions.js';
+import { parseExpression, parseStarExpressions, parseYield } from './parse-expressions.js';
 import { parseTypeParameters } from './type-parameters.js';
 import type { ParserState } from './parser-state.js';
 import { checkTarget } from './targets.js';
@@ -45,11 +45,11 @@ function parseSimpleStatement(p: ParserState): void {
     case 'return':
       if (p.scope.kind !== 'function') p.fail(Messages.outside('return', 'function'));
       p.position++;
-      if (startsExpression(p)) checkValue(p, parseStarExpressions(p));
+      if (p.startsExpression()) checkValue(p, parseStarExpressions(p));
       return;
     case 'raise':
       p.position++;
-      if (!startsExpression(p)) return;
+      if (!p.startsExpression()) return;
       parseExpression(p);
       if (p.acceptWord('from')) parseExpression(p);
       return;

@@ -8,6 +8,7 @@ import { PythonSyntaxError } from '../revision-file/python-syntax-error.js';
 import { isQuote, prefixFlags, skipString } from '../revision-file/python-string-scan.js';
 import { endOfNumber } from './number-literal.js';
 import { isNameContinue, isNameStart, operatorLength } from './characters.js';
+import { IndentationStack } from './indentation-stack.js';
 
 /** Token kinds. */
 export const NAME = 0;
@@ -33,9 +34,6 @@ export interface TokenList {
   lexicalError?: PythonSyntaxError;
 }
 
-// CPython's limit on nested indented blocks.
-const MAXIMUM_INDENT_LEVELS = 100;
-
 /** Tokenizes decoded, newline-normalised source, up to its first lexical error if any. */
 export function tokenize(source: string): TokenList {
   return new Tokenizer(source).run();
@@ -53,8 +51,7 @@ export function tokenizeExpression(source: string, from: number, to: number): To
 class Tokenizer {
   private readonly tokens: TokenList = { kinds: [], starts: [], ends: [], flags: [] };
   private readonly brackets = new BracketTracker();
-  private readonly columns = [0];
-  private readonly altColumns = [0];
+  private readonly indentation = new IndentationStack();
   private offset = 0;
 
   constructor(private readonly source: string) {}
@@ -82,7 +79,7 @@ class Tokenizer {
     if (last !== undefined && last !== NEWLINE && last !== DEDENT && last !== INDENT) this.push(NEWLINE, source.length, source.length);
     // Errors at the end of the file are on its last line, as CPython reports them.
     const end = source.endsWith('\n') ? source.length - 1 : source.length;
-    for (let level = this.columns.length; level > 1; level--) this.push(DEDENT, end, end);
+    for (let level = this.indentation.depth; level > 0; level--) this.push(DEDENT, end, end);
     this.push(END, end, end);
     return this.tokens;
   }
@@ -130,32 +127,10 @@ class Tokenizer {
       return false;
     }
     this.offset = i;
-    this.applyIndentation(column, altColumn, i);
+    const change = this.indentation.apply(column, altColumn, i);
+    if (change === 1) this.push(INDENT, i, i);
+    for (let closed = change; closed < 0; closed++) this.push(DEDENT, i, i);
     return true;
-  }
-
-  private applyIndentation(column: number, altColumn: number, offset: number): void {
-    const top = this.columns[this.columns.length - 1] ?? 0;
-    const altTop = this.altColumns[this.altColumns.length - 1] ?? 0;
-    if (column === top) {
-      if (altColumn !== altTop) throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
-      return;
-    }
-    if (column > top) {
-      if (altColumn <= altTop) throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
-      if (this.columns.length > MAXIMUM_INDENT_LEVELS) throw new PythonSyntaxError(offset, Messages.TOO_DEEP_INDENTATION);
-      this.columns.push(column);
-      this.altColumns.push(altColumn);
-      this.push(INDENT, offset, offset);
-      return;
-    }
-    while (column < (this.columns[this.columns.length - 1] ?? 0)) {
-      this.columns.pop();
-      this.altColumns.pop();
-      this.push(DEDENT, offset, offset);
-    }
-    if (column !== this.columns[this.columns.length - 1]) throw new PythonSyntaxError(offset, Messages.UNINDENT_MISMATCH);
-    if (altColumn !== this.altColumns[this.altColumns.length - 1]) throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
   }
 
   // The tokens of one logical line, up to and including its NEWLINE.
