@@ -48,10 +48,13 @@ const blanks = ' \\t'.repeat(${MEGABYTE / 2});
 for (const [name, shape] of Object.entries(JSON.parse(process.env.SHAPES))) {
   console.log(name);
   const bytes = new TextEncoder().encode(shape.replace('|', blanks));
-  try {
-    readRevisionFile({ fileName: 'a1_x.py', displayPath: 'a1_x.py', bytes }, { constants: new Map() });
-  } catch (error) {
-    if (error.name !== 'InputError') throw error;
+  // The readers alone (heads), then with the complete syntax check (check, the hooks).
+  for (const completeSyntaxCheck of [false, true]) {
+    try {
+      readRevisionFile({ fileName: 'a1_x.py', displayPath: 'a1_x.py', bytes }, { constants: new Map(), completeSyntaxCheck });
+    } catch (error) {
+      if (error.name !== 'InputError') throw error;
+    }
   }
 }
 console.log('done');
@@ -108,6 +111,17 @@ test('the merge driver reads a heads file with a megabyte of blanks on one line 
   t.not(result.status, 70, result.stderr);
 });
 
+test('check compiles a 4 MB revision file of short string literals in linear time', async (t) => {
+  const repo = await createTempRepo(t);
+  await writeAlembicProject(repo);
+  const line = '    x = ("", "", "", "", "", "", "", "")\n';
+  const body = line.repeat(4 * MEGABYTE / line.length);
+  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\n\ndef upgrade():\n${body}`);
+  const result = await runNode([BIN, 'check'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
+  t.false(result.killed, 'each literal once searched the rest of the file for a backslash');
+  t.is(result.status, 0, result.stderr);
+});
+
 test('a function body of tens of megabytes is read, not a stack overflow (exit 70)', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
@@ -116,6 +130,9 @@ test('a function body of tens of megabytes is read, not a stack overflow (exit 7
   const result = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 60_000 });
   t.is(result.status, 0, result.stderr);
   t.is(result.stdout, 'b1 (head)\n');
+  // check's complete syntax check stops at 4 MB: a file this size gets the readers' checks only.
+  const check = await runNode([BIN, 'check'], { cwd: repo.root, env: repo.env, timeout: 60_000 });
+  t.is(check.status, 0, check.stderr);
 });
 
 test('brackets nested a hundred thousand deep are a syntax error (exit 2), not a stack overflow', async (t) => {

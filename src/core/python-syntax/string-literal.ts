@@ -21,13 +21,16 @@ export function checkStringLiteral(source: string, start: number, end: number, f
     if (isRaw) return;
   }
   const isFormat = (flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0;
-  for (let i = source.indexOf('\\', from); i !== -1 && i < to; i = source.indexOf('\\', i + 2)) {
-    const escape = source.charAt(i + 1);
-    if (escape === 'x') requireHexDigits(source, i, 2, isBytes);
+  // A loop bounded by the literal: indexOf would search past it, through the rest of the file.
+  for (let i = from; i < to; i++) {
+    if (source.charCodeAt(i) !== 92) continue;
+    const backslash = i++; // the escaped character is skipped with it
+    const escape = source.charAt(i);
+    if (escape === 'x') requireHexDigits(source, backslash, 2, isBytes);
     else if (isBytes) continue;
-    else if (escape === 'u') requireHexDigits(source, i, 4, false);
-    else if (escape === 'U') requireHexDigits(source, i, 8, false);
-    else if (escape === 'N' && !isFormat) checkNamedEscape(source, i, to);
+    else if (escape === 'u') requireHexDigits(source, backslash, 4, false);
+    else if (escape === 'U') requireHexDigits(source, backslash, 8, false);
+    else if (escape === 'N' && !isFormat) checkNamedEscape(source, backslash, to);
   }
 }
 

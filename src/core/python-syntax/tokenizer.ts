@@ -91,7 +91,7 @@ class Tokenizer {
     for (let i = from; i < to; ) {
       const code = source.charCodeAt(i);
       if (code === 32 || code === 9 || code === 12 || code === 10) i++;
-      else if (code === 35) i = Math.min(to, source.indexOf('\n', i) === -1 ? to : source.indexOf('\n', i));
+      else if (code === 35) while (i < to && source.charCodeAt(i) !== 10) i++;
       else if (code === 92 && source.charCodeAt(i + 1) === 10) i += 2;
       else i = this.token(i);
     }

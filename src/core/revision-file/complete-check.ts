@@ -11,8 +11,17 @@ import { SourceDecodingError, decodePythonSource } from './python-source.js';
 import { PythonSyntaxError, lineAt } from './python-syntax-error.js';
 import type { RevisionFileInput } from './revision-file.js';
 
-/** Throws InputError (`file:line: Python syntax error: …`) when Python would refuse to compile the file. */
+// The checker keeps every token of a file (about 40 bytes each), so a file of tens of megabytes
+// would take gigabytes; beyond this size only the readers' own checks run. Real revision files
+// are a few kilobytes, and Alembic's own template writes a few hundred bytes.
+const COMPLETE_CHECK_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Throws InputError (`file:line: Python syntax error: …`) when Python would refuse to compile
+ * the file. Files over 4 MB are left to the readers' own checks.
+ */
 export function checkRevisionFileSyntax(input: RevisionFileInput): void {
+  if (input.bytes.length > COMPLETE_CHECK_LIMIT) return;
   let source: string;
   try {
     source = decodePythonSource(input.bytes);
