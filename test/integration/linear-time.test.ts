@@ -100,6 +100,20 @@ test('an ini value or a key without = of a megabyte of blanks is read without ha
   t.regex(noDelimiter.stderr, /alembic\.ini:3: /);
 });
 
+test('a template with a megabyte of blanks in a control line or a tag is refused without hanging', async (t) => {
+  const repo = await createTempRepo(t);
+  await writeAlembicProject(repo);
+  await writeRevision(repo, 'b1', 'a1');
+  await writeRevision(repo, 'c1', 'a1');
+  for (const line of [`% if${blanks()}x`, `<%def a=${blanks()}b${blanks()}!`]) {
+    await repo.write('migrations/script.py.mako', `revision = \${repr(up_revision)}\n${line}\n`);
+    const result = await runNode([BIN, 'merge', '--dry-run'], { cwd: repo.root, env: { ...repo.env, GIT_ALEMBIC_PYTHON: '0' }, timeout: 30_000 });
+    t.false(result.killed, line.slice(0, 8));
+    t.is(result.status, 2, result.stderr.slice(0, 300));
+    t.regex(result.stderr, /script\.py\.mako:2: /);
+  }
+});
+
 test('the merge driver reads a heads file with a megabyte of blanks on one line without hanging', async (t) => {
   const repo = await createTempRepo(t);
   const line = `${' '.repeat(MEGABYTE)}x\n`;
