@@ -14,7 +14,8 @@ import { writeSyntheticHistory } from './synthetic-history.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
-const PYTHON = process.env['GIT_ALEMBIC_PYTHON'] ?? '/usr/bin/python3';
+// The Alembic to compare with; GIT_ALEMBIC_PYTHON is git-alembic's own variable (off here: see measure.ts).
+const PYTHON = process.env['GIT_ALEMBIC_ORACLE_PYTHON'] ?? '/usr/bin/python3';
 
 function hasAlembic(): boolean {
   return spawnSync(PYTHON, ['-c', 'import alembic'], { stdio: 'ignore' }).status === 0;

@@ -4,6 +4,8 @@ export const ExitCode = {
   OK: 0,
   /** `check` found a problem; the merge driver left conflicts in `%A`. */
   CHECK_FAILED: 1,
+  /** `merge-branch`: git merge stopped with conflicts, left for the user as `git merge` leaves them. */
+  CONFLICTS_LEFT: 1,
   /** Bad input or configuration: one line naming the file (and line). */
   BAD_INPUT: 2,
   /** A bug in git-alembic: a stack trace is printed. */

@@ -1,11 +1,11 @@
 // Reading Alembic's config files from disk: alembic.ini through our ConfigParser, and the
 // paths shown in messages (relative to the repository when inside it).
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 import { parseConfigParser, type ConfigDocument } from '../core/config/configparser.js';
 import { ConfigError } from '../errors.js';
-import { CONFIG_FILE_NOT_UTF8, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+import { CONFIG_FILE_NOT_UTF8, CONFIG_NOT_A_FILE, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
 
 /** A path as messages show it: relative to the repository with `/` (`.` for the root), else absolute. */
 export function displayPath(file: string, repoRoot: string): string {
@@ -22,14 +22,37 @@ export function hereOf(file: string): string {
 
 /** The UTF-8 text of a file, or undefined when it does not exist. A BOM is kept (Python keeps it too). */
 export async function readConfigText(file: string, shownAs: string): Promise<string | undefined> {
-  let bytes: Buffer;
+  const bytes = await readConfigBytes(file, shownAs);
+  return bytes === undefined ? undefined : decodeConfigText(bytes, shownAs);
+}
+
+/** The bytes of a file, or undefined when it does not exist. Anything but a regular file is an error. */
+export async function readConfigBytes(file: string, shownAs: string): Promise<Buffer | undefined> {
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch (error) {
     // A missing file is an answer ("no such config"), not a failure; anything else is reported.
     if (isMissing(error)) return undefined;
-    throw new ConfigError(shownAs, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+    throw readFailed(shownAs, error);
   }
+  try {
+    // A link to /dev/zero or a FIFO would never end: only regular files are read.
+    if (!(await handle.stat()).isFile()) throw new ConfigError(shownAs, undefined, CONFIG_NOT_A_FILE);
+    return await handle.readFile();
+  } catch (error) {
+    throw error instanceof ConfigError ? error : readFailed(shownAs, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function readFailed(shownAs: string, error: unknown): ConfigError {
+  return new ConfigError(shownAs, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+}
+
+/** Strict UTF-8 decoding, BOM kept; anything else is a ConfigError naming the file. */
+export function decodeConfigText(bytes: Uint8Array, shownAs: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
@@ -40,7 +63,12 @@ export async function readConfigText(file: string, shownAs: string): Promise<str
 /** Reads and parses an ini file as Alembic does (`here` = its directory); undefined when missing. */
 export async function readIniDocument(file: string, shownAs: string): Promise<ConfigDocument | undefined> {
   const text = await readConfigText(file, shownAs);
-  return text === undefined ? undefined : parseConfigParser(text, shownAs, { here: hereOf(file) });
+  return text === undefined ? undefined : parseIniText(text, file, shownAs);
+}
+
+/** Parses ini text read from `file` as Alembic does (`here` = its directory). */
+export function parseIniText(text: string, file: string, shownAs: string): ConfigDocument {
+  return parseConfigParser(text, shownAs, { here: hereOf(file) });
 }
 
 /** True for "no such file" errors (also ENOTDIR: a path through a file). */

@@ -1,17 +1,18 @@
 // Which Alembic environments a command works on, in this order: the file given with `-c`; the
-// environments listed in the git-alembic config; alembic.ini / pyproject.toml in the working
-// directory; every tracked alembic.ini and pyproject.toml with [tool.alembic] in the repository.
-// Files of one directory (an ini beside a pyproject.toml) form one environment.
+// environments listed in the git-alembic config; below the top level, the Alembic configs of the
+// working directory (as `alembic` run there reads them); at the top level, or when the working
+// directory has none, every Alembic config of the repository (tracked, plus those in the working
+// directory). Hooks run at the top level, so they see every environment.
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { EnvironmentConfig, ResolvedConfig } from '../config/schema.js';
-import { compareCodePoints } from '../core/code-point-order.js';
-import { ConfigError } from '../errors.js';
-import { NO_ENVIRONMENT_FOR_SECTION } from '../messages/alembic-config.js';
+import { ConfigError, UserError } from '../errors.js';
+import { iniSectionKey, NO_ENVIRONMENT_FOR_SECTION, NO_INI_WITH_SECTION, SECTION_MISSING } from '../messages/alembic-config.js';
 import type { AlembicEnvironment } from './environment.js';
-import { displayPath, readConfigText, readIniDocument } from './config-files.js';
-import { DEFAULT_INI_SECTION, INI_NAME, PYPROJECT_NAME } from './load-sources.js';
-import { readPyproject } from './read-pyproject.js';
+import { environmentCandidates, isConfigName, sortConfigFiles, type CandidateOptions } from './discover-files.js';
+import { withoutOverlaps } from './environment-overlaps.js';
+import { DEFAULT_INI_SECTION } from './load-sources.js';
 import { readEnvironment } from './read-settings.js';
 
 /** What discovery needs; git is the caller's business (`listTrackedFiles`). */
@@ -23,24 +24,33 @@ export interface DiscoverInput {
   readonly configFile?: string | undefined;
   /** `-n`: the ini section. */
   readonly section?: string | undefined;
-  /** Repository-relative paths of tracked files, with forward slashes. */
+  /** Repository-relative paths (forward slashes) of tracked files: at least those named `*.ini` or `pyproject.toml`. */
   readonly listTrackedFiles: () => Promise<readonly string[]>;
+  /** Whether git records files under a directory the work tree lacks (a sparse checkout). */
+  readonly recordedDirectory?: ((directory: string) => Promise<boolean>) | undefined;
+  /**
+   * When given (the hooks), a config or environment that cannot be read is reported here and
+   * left out, so one broken file never stops the others; otherwise its error ends the command.
+   */
+  readonly onUnreadable?: ((error: UserError) => void) | undefined;
+  /** Hears of a file discovery did not read, and why (an ini too large to be Alembic's). */
+  readonly onSkipped?: ((file: string, reason: string) => void) | undefined;
 }
 
 /** The environments to work on, in a stable order; empty when the repository has none. */
 export async function discoverEnvironments(input: DiscoverInput): Promise<AlembicEnvironment[]> {
   if (input.configFile !== undefined) return [await explicitEnvironment(input, path.resolve(input.cwd, input.configFile))];
-  if (input.config.environments.length > 0) return configuredEnvironments(input);
-  const inWorkingDirectory = await directoryEnvironments(input, input.cwd, false);
-  if (inWorkingDirectory.length > 0) return inWorkingDirectory;
-  return trackedEnvironments(input);
+  const configured = input.config.environments.length > 0;
+  const environments = configured ? await configuredEnvironments(input) : await discoveredEnvironments(input);
+  return withoutOverlaps(environments, { repoRoot: input.repoRoot, dropSameHistory: !configured, report: reporter(input) });
 }
 
 // `-c file`: a configured environment for the same file and section lends its name and overrides.
 async function explicitEnvironment(input: DiscoverInput, configFile: string): Promise<AlembicEnvironment> {
   const section = input.section ?? DEFAULT_INI_SECTION;
   const index = input.config.environments.findIndex(
-    (environment) => configuredPath(input.config, environment.config) === configFile && (environment.section ?? DEFAULT_INI_SECTION) === section,
+    (environment) =>
+      environment.config !== undefined && configuredPath(input.config, environment.config) === configFile && (environment.section ?? DEFAULT_INI_SECTION) === section,
   );
   const configured = input.config.environments[index];
   if (configured !== undefined) return readConfigured(input, configured, index);
@@ -55,14 +65,15 @@ async function configuredEnvironments(input: DiscoverInput): Promise<AlembicEnvi
     throw new ConfigError(input.config.file ?? input.repoRoot, 'environments', NO_ENVIRONMENT_FOR_SECTION(input.section ?? DEFAULT_INI_SECTION));
   }
   const environments: AlembicEnvironment[] = [];
-  for (const { environment, index } of selected) environments.push(await readConfigured(input, environment, index));
+  const attempt = attempter(input);
+  for (const { environment, index } of selected) environments.push(...(await attempt(async () => [await readConfigured(input, environment, index)], [])));
   return environments;
 }
 
 function readConfigured(input: DiscoverInput, environment: EnvironmentConfig, index: number): Promise<AlembicEnvironment> {
   const resolve = (location: string): string => configuredPath(input.config, location);
   return readEnvironment({
-    configFile: resolve(environment.config),
+    configFile: environment.config === undefined ? undefined : resolve(environment.config),
     section: environment.section ?? DEFAULT_INI_SECTION,
     name: environment.name,
     repoRoot: input.repoRoot,
@@ -73,6 +84,7 @@ function readConfigured(input: DiscoverInput, environment: EnvironmentConfig, in
     },
     constants: environment.constants,
     overridesSource: { file: input.config.file ?? input.repoRoot, key: `environments[${index}]` },
+    recordedDirectory: input.recordedDirectory,
   });
 }
 
@@ -80,58 +92,63 @@ function configuredPath(config: ResolvedConfig, location: string): string {
   return path.resolve(config.baseDirectory, location);
 }
 
-// Every tracked alembic.ini and pyproject.toml, grouped by directory, in code-point order.
-async function trackedEnvironments(input: DiscoverInput): Promise<AlembicEnvironment[]> {
-  const directories = new Set<string>();
-  for (const file of await input.listTrackedFiles()) {
-    const name = file.slice(file.lastIndexOf('/') + 1);
-    if (name === INI_NAME || name === PYPROJECT_NAME) directories.add(file.slice(0, Math.max(file.lastIndexOf('/'), 0)));
+async function discoveredEnvironments(input: DiscoverInput): Promise<AlembicEnvironment[]> {
+  const local = await localConfigFiles(input.cwd);
+  const options: CandidateOptions = { repoRoot: input.repoRoot, section: input.section, attempt: attempter(input), onSkipped: input.onSkipped };
+  if (path.resolve(input.cwd) !== path.resolve(input.repoRoot)) {
+    const here = await environmentCandidates(sortConfigFiles(local, input.repoRoot), options);
+    if (here.candidates.length > 0) return readCandidates(input, here.candidates);
   }
+  const tracked = (await input.listTrackedFiles())
+    .filter((file) => isConfigName(file.slice(file.lastIndexOf('/') + 1)))
+    .map((file) => path.join(input.repoRoot, ...file.split('/')));
+  const everywhere = await environmentCandidates(sortConfigFiles([...local, ...tracked], input.repoRoot), options);
+  if (input.section !== undefined && everywhere.candidates.length === 0) throw sectionNowhere(input.section, everywhere.inisRead);
+  return readCandidates(input, everywhere.candidates);
+}
+
+async function readCandidates(input: DiscoverInput, candidates: readonly { configFile: string; section: string }[]): Promise<AlembicEnvironment[]> {
+  const attempt = attempter(input);
   const environments: AlembicEnvironment[] = [];
-  for (const directory of [...directories].sort(compareCodePoints)) {
-    const absolute = path.join(input.repoRoot, ...directory.split('/').filter((part) => part !== ''));
-    environments.push(...(await directoryEnvironments(input, absolute, true)));
-  }
+  for (const { configFile, section } of candidates) environments.push(...(await attempt(async () => [await readDiscovered(input, configFile, section)], [])));
   return environments;
 }
 
-// The environments of one directory: its alembic.ini (one per section) or, without an ini, its
-// pyproject.toml when that has [tool.alembic].
-async function directoryEnvironments(input: DiscoverInput, directory: string, repositoryWide: boolean): Promise<AlembicEnvironment[]> {
-  const iniFile = path.join(directory, INI_NAME);
-  const document = await readIniDocument(iniFile, displayPath(iniFile, input.repoRoot));
-  // Repository-wide, -n picks the inis that have the section (TOML has none); in the working
-  // directory its absence is an error.
-  const skipForSection = repositoryWide && input.section !== undefined && !(document?.sections.has(input.section) ?? false);
-  if (document === undefined) {
-    const pyproject = path.join(directory, PYPROJECT_NAME);
-    if (skipForSection || !(await hasAlembicTable(pyproject, input.repoRoot))) return [];
-    return [await readDiscovered(input, pyproject, input.section ?? DEFAULT_INI_SECTION)];
-  }
-  if (skipForSection) return [];
-  const environments: AlembicEnvironment[] = [];
-  for (const section of sectionsOf(document.sections, input.section)) environments.push(await readDiscovered(input, iniFile, section));
-  return environments;
+// `-n` that no ini has: the one ini's own error, or every ini read named.
+function sectionNowhere(section: string, inisRead: readonly string[]): UserError {
+  const [only] = inisRead;
+  if (inisRead.length === 1 && only !== undefined) return new ConfigError(only, iniSectionKey(section), SECTION_MISSING(section));
+  return new UserError(NO_INI_WITH_SECTION(section, inisRead));
+}
+
+// The working directory's *.ini and pyproject.toml, tracked or not (a project not yet committed).
+async function localConfigFiles(cwd: string): Promise<string[]> {
+  const entries = await readdir(cwd, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => !entry.isDirectory() && isConfigName(entry.name)).map((entry) => path.join(cwd, entry.name));
 }
 
 function readDiscovered(input: DiscoverInput, configFile: string, section: string): Promise<AlembicEnvironment> {
-  return readEnvironment({ configFile, section, repoRoot: input.repoRoot, constants: input.config.constants });
+  return readEnvironment({ configFile, section, repoRoot: input.repoRoot, constants: input.config.constants, recordedDirectory: input.recordedDirectory });
 }
 
-// Without -n: [alembic] if present, else every section with its own script_location (one ini
-// holding several environments, such as [core] and [tenant]), else [alembic] (whose absence
-// readEnvironment reports, unless pyproject.toml supplies the settings).
-function sectionsOf(sections: ReadonlyMap<string, { readonly options: ReadonlyMap<string, unknown> }>, requested: string | undefined): string[] {
-  if (requested !== undefined) return [requested];
-  if (sections.has(DEFAULT_INI_SECTION)) return [DEFAULT_INI_SECTION];
-  const withScripts = [...sections].filter(([, section]) => section.options.has('script_location')).map(([name]) => name);
-  return withScripts.length > 0 ? withScripts : [DEFAULT_INI_SECTION];
+// Hooks report and go on; commands let the error end them.
+function attempter(input: DiscoverInput): <T>(read: () => Promise<T>, fallback: T) => Promise<T> {
+  const report = reporter(input);
+  return async (read, fallback) => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      report(error);
+      return fallback;
+    }
+  };
 }
 
-// Cheap first: most pyproject.toml files never mention alembic and need no TOML parse.
-async function hasAlembicTable(file: string, repoRoot: string): Promise<boolean> {
-  const shownAs = displayPath(file, repoRoot);
-  const text = await readConfigText(file, shownAs);
-  if (text === undefined || !text.includes('alembic')) return false;
-  return (await readPyproject(file, shownAs)).kind === 'alembic';
+function reporter(input: DiscoverInput): (error: UserError) => void {
+  const { onUnreadable } = input;
+  return (error) => {
+    if (onUnreadable === undefined) throw error;
+    onUnreadable(error);
+  };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import type { AlembicSources } from '../core/config/alembic-settings/sources.js';
 import { ConfigError } from '../errors.js';
-import { CONFIG_FILE_MISSING, iniSectionKey, SECTION_MISSING, TOML_NO_ALEMBIC } from '../messages/alembic-config.js';
+import { CONFIG_FILE_MISSING, iniSectionKey, SECTION_MISSING, TOML_HAS_NO_SECTIONS, TOML_NO_ALEMBIC } from '../messages/alembic-config.js';
 import { displayPath, hereOf, readIniDocument } from './config-files.js';
 import { readPyproject } from './read-pyproject.js';
 
@@ -37,6 +37,8 @@ export async function loadSources(configFile: string, section: string, repoRoot:
   if (named === 'toml' && pyproject.kind !== 'alembic') {
     throw new ConfigError(displayPath(tomlFile, repoRoot), undefined, pyproject.kind === 'missing' ? CONFIG_FILE_MISSING : TOML_NO_ALEMBIC);
   }
+  // TOML has no sections: a -n other than the default needs an ini that has it.
+  if (document === undefined && section !== DEFAULT_INI_SECTION) throw new ConfigError(displayPath(tomlFile, repoRoot), iniSectionKey(section), TOML_HAS_NO_SECTIONS);
   const table = pyproject.kind === 'alembic' ? pyproject.table : undefined;
   // Alembic falls back to [tool.alembic] for every key when the ini lacks the section, so only
   // the default section may be missing, and only when TOML supplies the settings.

@@ -38,6 +38,13 @@ export async function resolvePackageResource(value: string, candidates: readonly
   throw resourceError(origin, PACKAGE_RESOURCE_NOT_FOUND(value, candidates.map((root) => displayPath(root, repoRoot))));
 }
 
+/** A path as Alembic's coerce_resource_to_filename sees it: absolute, package resource, or relative to `origin.directory`. */
+export async function resolveLocation(value: string, origin: ValueOrigin & { readonly directory: string }, roots: readonly string[], repoRoot: string): Promise<string> {
+  if (path.isAbsolute(value)) return path.normalize(value);
+  if (isPackageResource(value)) return resolvePackageResource(value, roots, origin, repoRoot);
+  return path.resolve(origin.directory, value);
+}
+
 /** Whether the path is an existing directory. */
 export async function isDirectory(directory: string): Promise<boolean> {
   try {

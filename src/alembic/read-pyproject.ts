@@ -15,7 +15,11 @@ export type PyprojectContent =
 /** Reads pyproject.toml and returns its `[tool.alembic]` table, if any. */
 export async function readPyproject(file: string, shownAs: string): Promise<PyprojectContent> {
   const text = await readConfigText(file, shownAs);
-  if (text === undefined) return { kind: 'missing' };
+  return text === undefined ? { kind: 'missing' } : pyprojectFromText(text, shownAs);
+}
+
+/** The `[tool.alembic]` table of pyproject.toml's text. */
+export function pyprojectFromText(text: string, shownAs: string): PyprojectContent {
   const document = parseToml(text, shownAs);
   const tool = document['tool'];
   if (!isTable(tool) || !Object.hasOwn(tool, 'alembic')) return { kind: 'no-alembic' };

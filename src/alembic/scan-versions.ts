@@ -2,11 +2,14 @@
 // `Script._list_py_dir`): version locations in config order, missing ones skipped; in each
 // directory its files sorted by code point, then (when recursive) its subdirectories in the
 // same order; `__pycache__` files skipped; each real path loaded once, the first time.
+// These rules are applied here, and only here, to whatever tree the files come from: the file
+// system, or what git records (src/alembic/version-tree.ts); a file's bytes come from the work
+// tree or, for files git says differ from it, from git in one batch.
 // This runs in a fresh process per git hook over thousands of files, so per-file work is kept
 // small: paths are concatenated rather than path.join-ed, and files read into one buffer. All
 // file-system calls are synchronous: the process has nothing else to do meanwhile, and each
 // asynchronous call costs a thread-pool round trip.
-import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { ScanMessages } from '../messages/revision-file.js';
@@ -14,10 +17,21 @@ import { compareCodePoints } from '../core/code-point-order.js';
 import { readCommonRevisionFile } from '../core/revision-file/fast-reader.js';
 import type { RevisionFileInput, RevisionFileOptions } from '../core/revision-file/revision-file.js';
 import type { ConstantValue, Revision } from '../core/revision.js';
+import { errorDetail, fileSystemTree, type VersionTree } from './version-tree.js';
 
 // Alembic's `_only_source_rev_file`, used with re.match (anchored at the start).
 const REVISION_FILE_NAME = /^(?!\.#|__init__)[^\n]*\.py$/;
 const SURROGATE = /[\ud800-\udfff]/;
+
+/** Where the revision files are read from: the tree walked, and the bytes of files git holds. */
+export interface RevisionFileSource {
+  readonly tree: VersionTree;
+  /** The contents of blobs the tree names, fetched in one batch. */
+  readonly readBlobs: (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>;
+}
+
+/** The file system alone, as Alembic reads it. */
+export const FILE_SYSTEM_SOURCE: RevisionFileSource = { tree: fileSystemTree, readBlobs: async () => new Map() };
 
 /** Settings for loading every revision of one Alembic environment. */
 export interface LoadRevisionsOptions {
@@ -29,6 +43,8 @@ export interface LoadRevisionsOptions {
   readonly constants: ReadonlyMap<string, ConstantValue>;
   /** Messages name files relative to this directory (usually the repository root). */
   readonly displayRoot: string;
+  /** Where the files are read from; the file system when not given. */
+  readonly source?: RevisionFileSource | undefined;
   /** Whether a file (absolute path) gets the complete Python syntax check (core/python-syntax). */
   readonly checkSyntax?: ((file: string) => boolean) | undefined;
   /** Hears how many of the files are read, every few hundred files (the CLI's progress line). */
@@ -50,12 +66,14 @@ interface DirectoryFiles {
   readonly names: string[];
   /** Real paths of the names that are symbolic links. */
   readonly linkTargets: Map<string, string> | undefined;
+  /** Blob ids of the names whose bytes come from git. */
+  readonly blobs: Map<string, string> | undefined;
 }
 
-/** Absolute paths of the revision files Alembic would load, in its load order. */
-export async function listRevisionFiles(versionLocations: readonly string[], recursive: boolean): Promise<string[]> {
+/** Absolute paths (as walked) of the revision files Alembic would load, in its load order. */
+export async function listRevisionFiles(versionLocations: readonly string[], recursive: boolean, tree: VersionTree = fileSystemTree): Promise<string[]> {
   const paths: string[] = [];
-  for (const directory of listFiles(versionLocations, recursive)) {
+  for (const directory of listFiles(tree, versionLocations, recursive)) {
     for (const name of directory.names) paths.push(directory.prefix + name);
   }
   return paths;
@@ -67,23 +85,34 @@ export async function listRevisionFiles(versionLocations: readonly string[], rec
  * milliseconds to load in a fresh process, is loaded only when a file needs it.
  */
 export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revision[]> {
+  const source = options.source ?? FILE_SYSTEM_SOURCE;
+  const directories = listFiles(source.tree, options.versionLocations, options.recursive);
+  const fromGit = await source.readBlobs(directories.flatMap(({ names, blobs }) => (blobs === undefined ? [] : names.flatMap((name) => blobs.get(name) ?? []))));
   const reader = new FileReader();
   const readerOptions: RevisionFileOptions = { constants: options.constants };
   const revisions: Revision[] = [];
-  const directories = listFiles(options.versionLocations, options.recursive);
   const total = options.onProgress === undefined ? 0 : directories.reduce((sum, directory) => sum + directory.names.length, 0);
   for (const directory of directories) {
     const relative = path.relative(options.displayRoot, directory.path).split(path.sep).join('/');
     const displayPrefix = relative === '' ? '' : `${relative}/`;
     for (const name of directory.names) {
       const displayPath = displayPrefix + name;
-      const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes: reader.read(directory.prefix + name, displayPath) };
+      const blob = directory.blobs?.get(name);
+      const bytes = blob === undefined ? reader.read(directory.prefix + name, displayPath) : blobBytes(fromGit, blob, displayPath);
+      const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
       if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
       revisions.push(readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions));
       if (revisions.length % PROGRESS_EVERY === 0) options.onProgress?.(revisions.length, total);
     }
   }
   return revisions;
+}
+
+// A blob git did not give back: the repository lost an object, or another process rewrote it meanwhile.
+function blobBytes(fromGit: ReadonlyMap<string, Uint8Array>, blob: string, displayPath: string): Uint8Array {
+  const bytes = fromGit.get(blob);
+  if (bytes === undefined) throw new InputError({ file: displayPath }, ScanMessages.unreadable(ScanMessages.missingBlob(blob)));
+  return bytes;
 }
 
 let loadedSyntaxChecker: ((input: RevisionFileInput) => void) | undefined;
@@ -147,14 +176,14 @@ function realName(directory: DirectoryFiles, name: string): string {
   return target === undefined ? name : path.basename(target);
 }
 
-function listFiles(versionLocations: readonly string[], recursive: boolean): DirectoryFiles[] {
+function listFiles(tree: VersionTree, versionLocations: readonly string[], recursive: boolean): DirectoryFiles[] {
   const listed: DirectoryFiles[] = [];
   const seenRealPaths = new Set<string>();
   for (const location of versionLocations) {
-    const realLocation = existingDirectory(location);
+    const realLocation = tree.realDirectory(location);
     if (realLocation === undefined) continue;
     const walked: DirectoryFiles[] = [];
-    walk(location, realLocation, recursive, walked);
+    walk(tree, location, realLocation, recursive, walked);
     // Only a link can repeat a real path within one location (linked directories are not
     // followed); across locations anything can. Without either, the set is not needed.
     const mayRepeat = versionLocations.length > 1 || walked.some((directory) => directory.linkTargets !== undefined);
@@ -173,40 +202,31 @@ function listFiles(versionLocations: readonly string[], recursive: boolean): Dir
   return listed;
 }
 
-// The real path of a location that is a directory; undefined when it is missing or not one.
-function existingDirectory(location: string): string | undefined {
-  try {
-    const real = realpathSync.native(location);
-    return statSync(real).isDirectory() ? real : undefined;
-  } catch (error) {
-    // Alembic skips a location that does not exist (a dangling symlink included).
-    if (isErrorCode(error, 'ENOENT') || isErrorCode(error, 'ENOTDIR')) return undefined;
-    throw error;
-  }
-}
-
 // Top-down walk: a directory's files in code-point order, then each subdirectory. Files in a
 // directory named `…__pycache__` are skipped, but (as in Alembic) its subdirectories are not.
-function walk(directory: string, realDirectory: string, recursive: boolean, walked: DirectoryFiles[]): void {
-  const { files, subdirectories, links } = listDirectory(directory);
+function walk(tree: VersionTree, directory: string, realDirectory: string, recursive: boolean, walked: DirectoryFiles[]): void {
+  const { files, subdirectories, links, blobs: listedBlobs } = tree.list(directory, realDirectory);
   const prefix = childPrefix(directory);
   const realPrefix = childPrefix(realDirectory);
-  let names = files;
+  const sorted = sortByCodePoint(files);
+  let names = sorted;
   let linkTargets: Map<string, string> | undefined;
-  if (links !== undefined) {
+  let blobs = listedBlobs === undefined || listedBlobs.size === 0 ? undefined : new Map(listedBlobs);
+  if (links !== undefined && links.size > 0) {
     names = [];
-    for (const name of files) {
+    for (const name of sorted) {
       if (links.has(name)) {
-        const target = symlinkTarget(prefix + name);
+        const target = tree.linkTarget(prefix + name, realPrefix + name);
         if (target.isDirectory) continue;
         (linkTargets ??= new Map()).set(name, target.realPath);
+        if (target.blob !== undefined) (blobs ??= new Map()).set(name, target.blob);
       }
       names.push(name);
     }
   }
-  if (!path.basename(directory).endsWith('__pycache__')) walked.push({ path: directory, prefix, realPrefix, names, linkTargets });
+  if (!path.basename(directory).endsWith('__pycache__')) walked.push({ path: directory, prefix, realPrefix, names, linkTargets, blobs });
   if (!recursive) return;
-  for (const name of subdirectories) walk(prefix + name, realPrefix + name, true, walked);
+  for (const name of sortByCodePoint(subdirectories)) walk(tree, prefix + name, realPrefix + name, true, walked);
 }
 
 // What path.join(directory, name) puts before an entry name (which never holds a separator).
@@ -216,52 +236,8 @@ function childPrefix(directory: string): string {
   return normalized.endsWith(path.sep) ? normalized : normalized + path.sep;
 }
 
-/** A directory's entries: non-directories and subdirectories, each sorted; which are links. */
-interface DirectoryListing {
-  readonly files: string[];
-  readonly subdirectories: string[];
-  readonly links: Set<string> | undefined;
-}
-
-function listDirectory(directory: string): DirectoryListing {
-  try {
-    const files: string[] = [];
-    const subdirectories: string[] = [];
-    let links: Set<string> | undefined;
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      if (entry.isDirectory()) subdirectories.push(entry.name);
-      else files.push(entry.name);
-      if (entry.isSymbolicLink()) (links ??= new Set()).add(entry.name);
-    }
-    return { files: sortByCodePoint(files), subdirectories: sortByCodePoint(subdirectories), links };
-  } catch (error) {
-    // Named with its path: an unreadable version directory would silently drop revisions.
-    throw new InputError({ file: directory }, ScanMessages.unreadableDirectory(errorDetail(error)), { cause: error });
-  }
-}
-
 // Without surrogates, code-point order is UTF-16 order, which the built-in sort gives without
 // calling a JavaScript comparator thousands of times.
 function sortByCodePoint(names: string[]): string[] {
   return SURROGATE.test(names.join('')) ? names.sort(compareCodePoints) : names.sort();
-}
-
-// Links to directories are never followed (os.walk does not descend into them). A dangling
-// link stays a file, which then fails to read, as Alembic fails to import it.
-function symlinkTarget(link: string): { realPath: string; isDirectory: boolean } {
-  try {
-    const realPath = realpathSync.native(link);
-    return { realPath, isDirectory: statSync(realPath).isDirectory() };
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT') || isErrorCode(error, 'ELOOP')) return { realPath: link, isDirectory: false };
-    throw error;
-  }
-}
-
-function isErrorCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
-}
-
-function errorDetail(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,6 +12,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   heads: { summary: 'list the heads of each Alembic environment', load: () => import('./commands/heads.js') },
   check: { summary: 'fail when an environment has diverged (two heads on one branch)', load: () => import('./commands/check.js') },
   merge: { summary: 'write the merge revision of diverged heads (same bytes as `alembic merge`)', load: () => import('./commands/merge.js') },
+  'merge-branch': { summary: 'git merge a branch with git-alembic applied, in any clone (no setup needed)', load: () => import('./commands/merge-branch.js') },
   graph: { summary: 'draw the revision graph (ascii, mermaid or dot)', load: () => import('./commands/graph.js') },
   setup: { summary: 'install the heads files, the merge driver and the husky hooks (idempotent)', load: () => import('./commands/setup.js') },
   uninstall: { summary: 'reverse exactly what setup added, and nothing else', load: () => import('./commands/uninstall.js') },

@@ -48,6 +48,9 @@ function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator | und
   let position = { environment: 1, environments: 1 };
   let startedAt = 0;
   return {
+    skipped(file, reason) {
+      verbose(LoadMessages.skipped(file, reason));
+    },
     opened(workspace) {
       repoRoot = workspace.repoRoot;
       verbose(LoadMessages.projectConfig(workspace.config.file === undefined ? undefined : repositoryPath(workspace.config.file, repoRoot)));

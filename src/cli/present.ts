@@ -17,6 +17,12 @@ export function environmentHeader(environment: AlembicEnvironment, repoRoot: str
   return environment.name === config ? `${config}:` : `${environment.name} (${config}):`;
 }
 
+/** A finding as one line for a warning: `<ID> <environment>: <message> (hint: <hint>)`. */
+export function findingWarning(finding: Finding): string {
+  const scope = finding.environment === '' ? '' : ` ${finding.environment}:`;
+  return `${finding.id}${scope} ${finding.message} (hint: ${finding.hint})`;
+}
+
 /**
  * A finding as text: `<ID>[ (warning)] <environment>: <message>`, its locations, then its hint
  * under `label` (`check` says hint, `doctor` says fix). On a terminal the ID is red, or yellow

@@ -1,11 +1,15 @@
-// Loads git-alembic's own config with cosmiconfig, the only module that imports it. It is
-// imported lazily: hooks run on every commit and most runs never need a config parser.
+// Loads git-alembic's own config. The config is data: JSON in package.json or an rc file, YAML
+// in the others, read from a fixed list of files at the repository's top level. Nothing is
+// executed: no JavaScript configs, and no config-loader "meta config" (cosmiconfig loads
+// `.config/config.js` whenever it searches, and an rc file's `$import` can load JavaScript too,
+// which is why we read these few files ourselves). A git merge brings in whatever the other
+// branch committed, and the hooks load this config inside that merge.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseJsonDocument } from '../core/edits/json-document.js';
 import { ConfigError } from '../errors.js';
-import { PROJECT_CONFIG_UNREADABLE } from '../messages/alembic-config.js';
+import { CODE_CONFIG_NOT_READ, CODE_CONFIG_NOT_READ_HINT, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+import { parseConfigText, parseJson, syntaxOf } from './read-config-file.js';
 import type { ResolvedConfig } from './schema.js';
 import { defaultConfig, PACKAGE_KEY, validateConfig } from './validate-config.js';
 
@@ -16,97 +20,70 @@ export const SEARCH_PLACES: readonly string[] = [
   '.git-alembicrc.json',
   '.git-alembicrc.yaml',
   '.git-alembicrc.yml',
-  'git-alembic.config.js',
-  'git-alembic.config.mjs',
-  'git-alembic.config.cjs',
   '.config/git-alembicrc',
   '.config/git-alembicrc.json',
   '.config/git-alembicrc.yaml',
   '.config/git-alembicrc.yml',
-  '.config/git-alembicrc.js',
-  '.config/git-alembicrc.mjs',
-  '.config/git-alembicrc.cjs',
 ];
+
+const PACKAGE_JSON = 'package.json';
+
+/** Where earlier versions also read JavaScript configs: never run, but a leftover one is reported rather than silently ignored. */
+const CODE_PLACES: readonly string[] = ['git-alembic.config.js', 'git-alembic.config.mjs', 'git-alembic.config.cjs', '.config/git-alembicrc.js', '.config/git-alembicrc.mjs', '.config/git-alembicrc.cjs'];
 
 /**
  * Finds and validates the config in `repoRoot` only (never in parent directories or the user's
  * global config directory). Relative paths in it resolve against `repoRoot`, `.config/` files
- * included. No config means all defaults.
+ * included. No config means all defaults; an empty rc file counts as none.
  *
  * package.json's `"git-alembic"` key comes first, except when it holds only the setup record
- * (`{"setup": …}`, which setup writes into every project): then the other places are searched
- * and the record is kept on the result, so an rc file is not hidden by it.
+ * (`{"setup": …}`, which setup writes into every project): then the rc files are searched and
+ * the record is kept on the result, so an rc file is not hidden by it.
  */
 export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfig> {
   const packageKey = readPackageKey(repoRoot);
   if (packageKey.kind === 'config') return validateConfig(packageKey.value, PACKAGE_JSON, repoRoot);
-  const places = packageKey.kind === 'invalid' ? SEARCH_PLACES : SEARCH_PLACES.filter((place) => place !== PACKAGE_JSON);
-  const found = await searchPlaces(repoRoot, places);
+  const found = await searchRcFiles(repoRoot);
   if (packageKey.kind !== 'setup-only') return found;
   // Validated on its own so errors name package.json, whichever file holds the config.
   const { setupRecord } = validateConfig(packageKey.value, PACKAGE_JSON, repoRoot);
   return { ...found, setupRecord };
 }
 
-const PACKAGE_JSON = 'package.json';
-
 /** What package.json's `"git-alembic"` key holds. */
-type PackageKey =
-  | { readonly kind: 'absent' | 'invalid' }
-  | { readonly kind: 'config' | 'setup-only'; readonly value: unknown };
+type PackageKey = { readonly kind: 'absent' } | { readonly kind: 'config' | 'setup-only'; readonly value: unknown };
 
-// Read without cosmiconfig: the key is plain JSON, and loading cosmiconfig (about forty modules)
-// would otherwise be the largest start-up cost of every hook in a project that ran setup.
+// A package.json that does not mention the key is not ours to judge, valid or not.
 function readPackageKey(repoRoot: string): PackageKey {
-  let text: string;
-  try {
-    text = readFileSync(path.join(repoRoot, PACKAGE_JSON), 'utf8');
-  } catch {
-    // No readable package.json: nothing to find there.
-    return { kind: 'absent' };
-  }
-  if (!text.includes(`"${PACKAGE_KEY}"`)) return { kind: 'absent' };
-  let document: unknown;
-  try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // Invalid JSON that names our key: one line with the file, line and reason (exit 2).
-    parseJsonDocument(text, PACKAGE_JSON);
-    return { kind: 'invalid' };
-  }
+  const text = readText(repoRoot, PACKAGE_JSON);
+  if (text === undefined || !text.includes(`"${PACKAGE_KEY}"`)) return { kind: 'absent' };
+  const document = parseJson(text.replace(/^\uFEFF/, ''), PACKAGE_JSON);
   if (typeof document !== 'object' || document === null || !Object.hasOwn(document, PACKAGE_KEY)) return { kind: 'absent' };
   const value: unknown = (document as Record<string, unknown>)[PACKAGE_KEY];
   const setupOnly = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).join() === 'setup';
   return { kind: setupOnly ? 'setup-only' : 'config', value };
 }
 
-// cosmiconfig over `places`, loaded only when one of them exists.
-async function searchPlaces(repoRoot: string, places: readonly string[]): Promise<ResolvedConfig> {
-  if (!places.some((place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false }))) return defaultConfig(repoRoot);
-  const { cosmiconfig } = await import('cosmiconfig');
-  // searchStrategy 'none' looks in the start directory only; a stopDir would switch to the
-  // 'global' strategy, which also reads ~/.config/git-alembic/.
-  const explorer = cosmiconfig(PACKAGE_KEY, { searchPlaces: [...places], searchStrategy: 'none', cache: false });
-  let result: Awaited<ReturnType<typeof explorer.search>>;
-  try {
-    result = await explorer.search(repoRoot);
-  } catch (error) {
-    // Loader errors (bad JSON or YAML, a throwing JS config) carry the file cosmiconfig was reading.
-    throw new ConfigError(failedFile(error, repoRoot), undefined, PROJECT_CONFIG_UNREADABLE(firstLine(error)), { cause: error });
+async function searchRcFiles(repoRoot: string): Promise<ResolvedConfig> {
+  for (const place of SEARCH_PLACES) {
+    if (place === PACKAGE_JSON) continue;
+    const text = readText(repoRoot, place);
+    if (text === undefined) continue;
+    const value = await parseConfigText(text, syntaxOf(place), place);
+    if (value !== undefined) return validateConfig(value, place, repoRoot);
   }
-  if (result === null || result.isEmpty === true) return defaultConfig(repoRoot);
-  const shown = path.relative(repoRoot, result.filepath).split(path.sep).join('/');
-  return validateConfig(result.config, shown, repoRoot);
+  const code = CODE_PLACES.find((place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false })?.isFile() === true);
+  if (code !== undefined) throw new ConfigError(code, undefined, CODE_CONFIG_NOT_READ, { hint: CODE_CONFIG_NOT_READ_HINT });
+  return defaultConfig(repoRoot);
 }
 
-function failedFile(error: unknown, repoRoot: string): string {
-  const file = (error as { filepath?: unknown } | null)?.filepath;
-  return typeof file === 'string' ? path.relative(repoRoot, file).split(path.sep).join('/') : repoRoot;
-}
-
-// cosmiconfig's messages are multi-line ("JSON Error in <file>:\n<detail>"); keep the detail's first line.
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^(JSON|YAML) Error in /.test(line));
-  return lines[0] ?? message.trim();
+// The file's text, or undefined when there is no such file (a directory of that name is none either).
+function readText(repoRoot: string, place: string): string | undefined {
+  try {
+    return readFileSync(path.join(repoRoot, place), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw new ConfigError(place, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+  }
 }

@@ -1,4 +1,4 @@
-// The typed shape of the project configuration (cosmiconfig key `git-alembic`), after validation.
+// The typed shape of the project configuration (package.json key `git-alembic` or an rc file), after validation.
 import type { SetupRecord } from '../core/edits/setup-record.js';
 import type { ConstantValue } from '../core/revision.js';
 
@@ -6,8 +6,8 @@ import type { ConstantValue } from '../core/revision.js';
 export interface EnvironmentConfig {
   /** Display name; defaults to the config path (plus `[section]`). */
   readonly name: string | undefined;
-  /** alembic.ini or pyproject.toml. */
-  readonly config: string;
+  /** alembic.ini or pyproject.toml; undefined when `scriptLocation` alone describes it (Alembic's defaults). */
+  readonly config: string | undefined;
   /** ini section, `alembic` by default. */
   readonly section: string | undefined;
   /** Overrides `script_location` (needed for `pkg:dir` values and projects that set it in code). */
@@ -46,6 +46,8 @@ export interface ResolvedConfig {
   readonly mergeExistingDivergences: boolean;
   /** Hooks exit non-zero (blocking the commit) when they fail, instead of only reporting. */
   readonly guard: boolean;
+  /** When the native renderer refuses script.py.mako, render it with a Python that has Mako (GIT_ALEMBIC_PYTHON=0 turns it off for one command). */
+  readonly pythonFallback: boolean;
   /** What `git-alembic setup` added (package.json `"git-alembic": {"setup": …}`), for `uninstall`; undefined before setup. */
   readonly setupRecord: SetupRecord | undefined;
 }

@@ -1,12 +1,12 @@
-// Turns the untyped value cosmiconfig found into a ResolvedConfig with defaults, rejecting
+// Turns the untyped value of the config file into a ResolvedConfig with defaults, rejecting
 // unknown keys (with a suggestion) and wrong types; every error names the file and key path.
 import type { ConstantValue } from '../core/revision.js';
-import { DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY, REQUIRED_KEY } from '../messages/alembic-config.js';
+import { CONFIG_OR_SCRIPT_LOCATION, DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY } from '../messages/alembic-config.js';
 import type { EnvironmentConfig, OnMerge, ResolvedConfig, RevisionIdMode } from './schema.js';
 import { readSetupRecord } from './validate-setup-record.js';
 import { child, fieldError, knownObject, readBoolean, readChoice, readConstants, readString, readStringList, typeName, type FieldPath } from './validate-fields.js';
 
-const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'setup'];
+const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'pythonFallback', 'setup'];
 const ENVIRONMENT_KEYS = ['name', 'config', 'section', 'scriptLocation', 'versionLocations', 'headsFile', 'constants'];
 const ON_MERGE: readonly OnMerge[] = ['amend', 'stage'];
 const REVISION_ID: readonly RevisionIdMode[] = ['deterministic', 'random'];
@@ -39,6 +39,7 @@ export function validateConfig(value: unknown, file: string | undefined, baseDir
     message: readString(record, 'message', root, false) ?? DEFAULT_MESSAGE,
     mergeExistingDivergences: readBoolean(record, 'mergeExistingDivergences', root, false),
     guard: readBoolean(record, 'guard', root, false),
+    pythonFallback: readBoolean(record, 'pythonFallback', root, true),
     setupRecord: readSetupRecord(record, 'setup', root),
   };
 }
@@ -56,16 +57,19 @@ function readEnvironments(record: Readonly<Record<string, unknown>>, root: Field
   return environments;
 }
 
-// An environment's own constants are merged over the top-level ones.
+// An environment's own constants are merged over the top-level ones. Without `config` (a project
+// that sets everything in code, such as Flask-Migrate without alembic.ini) `scriptLocation` is
+// required and every other Alembic setting takes its default.
 function readEnvironment(value: unknown, at: FieldPath, constants: ReadonlyMap<string, ConstantValue>): EnvironmentConfig {
   const record = knownObject(value, at, ENVIRONMENT_KEYS);
   const config = readString(record, 'config', at, true);
-  if (config === undefined) throw fieldError(child(at, 'config'), REQUIRED_KEY);
+  const scriptLocation = readString(record, 'scriptLocation', at, true);
+  if (config === undefined && scriptLocation === undefined) throw fieldError(child(at, 'config'), CONFIG_OR_SCRIPT_LOCATION);
   return {
     name: readString(record, 'name', at, true),
     config,
     section: readString(record, 'section', at, true),
-    scriptLocation: readString(record, 'scriptLocation', at, true),
+    scriptLocation,
     versionLocations: readStringList(record, 'versionLocations', at),
     headsFile: readString(record, 'headsFile', at, true),
     constants: new Map([...constants, ...readConstants(record, 'constants', at)]),

@@ -1,4 +1,4 @@
-// Small typed readers for the untyped value cosmiconfig returns. Each failure is a ConfigError
+// Small typed readers for the untyped value a config file holds. Each failure is a ConfigError
 // naming the config file and the key path (`environments[1].config`).
 import { closestName } from '../core/closest-name.js';
 import type { ConstantValue } from '../core/revision.js';

@@ -17,3 +17,13 @@ function codePointRank(codeUnit: number): number {
   if (codeUnit >= 0xe000) return codeUnit - 0x800;
   return codeUnit <= 0xdfff ? codeUnit + 0x2000 : codeUnit;
 }
+
+/** Paths as name lists in code-point order segment by segment: `a` < `a/b` < `a-b` (a directory before its contents). */
+export function compareSegments(left: readonly string[], right: readonly string[]): number {
+  const length = Math.min(left.length, right.length);
+  for (let i = 0; i < length; i++) {
+    const order = compareCodePoints(left[i] as string, right[i] as string);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}

@@ -22,6 +22,7 @@ export interface Finding {
 /** Every finding ID with its one-line title. IDs never change meaning. */
 export const FINDING_TITLES = {
   GA101: 'diverged history: two or more heads on the same branch',
+  GA102: 'no revisions found: the environment reads no revision file',
   GA201: 'stale heads file: it does not list exactly the heads',
   GA202: 'missing heads file in an environment set up to use one',
   GA300: 'git-alembic is not set up in this repository',

@@ -55,7 +55,7 @@ async function readEnvironments(cwd: string, project: Project): Promise<Pick<Doc
   try {
     const workspace = await openWorkspace(cwd, project.env, {});
     const histories: History[] = [];
-    for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace.repoRoot));
+    for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace));
     return { config: workspace.config, histories, readFindings: [] };
   } catch (error) {
     // No environment, a bad alembic.ini, an unreadable revision file: GA313.

@@ -8,17 +8,18 @@ import { execFile } from 'node:child_process';
 import { GitCommandError } from '../errors.js';
 
 /** How a git process ended. */
-export interface GitProcessResult {
+export interface GitProcessResult<Output = string> {
   readonly status: number;
-  readonly stdout: string;
+  readonly stdout: Output;
   readonly stderr: string;
 }
 
-/** Per-call options: environment additions (commit-tree's identity) and standard input. */
+/** Per-call options: environment changes and standard input. */
 export interface GitCallOptions {
-  readonly env?: Readonly<Record<string, string>>;
-  /** Written to git's stdin (commit-tree reads the message there); stdin is closed otherwise. */
-  readonly input?: string;
+  /** Added to the environment; an undefined value removes the variable. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Written to git's stdin (hash-object reads a commit object there); stdin is closed otherwise. */
+  readonly input?: string | Uint8Array;
 }
 
 // Generous: ls-tree and diff output of a large repository can run to megabytes.
@@ -36,28 +37,41 @@ export class GitProcess {
 
   /** Runs git and returns how it ended, whatever the status. */
   attempt(args: readonly string[], options: GitCallOptions = {}): Promise<GitProcessResult> {
+    return this.#spawn(args, options).then(({ status, stdout, stderr }) => ({ status, stdout: stdout.toString('utf8'), stderr }));
+  }
+
+  /** Runs git and returns stdout; any non-zero status throws GitCommandError with git's first line. */
+  async run(args: readonly string[], options: GitCallOptions = {}): Promise<string> {
+    return succeeded(args, await this.attempt(args, options));
+  }
+
+  /** Runs git and returns stdout as bytes (a commit object, exactly); non-zero status throws as `run` does. */
+  async runBytes(args: readonly string[], options: GitCallOptions = {}): Promise<Buffer> {
+    return succeeded(args, await this.#spawn(args, options));
+  }
+
+  #spawn(args: readonly string[], options: GitCallOptions): Promise<GitProcessResult<Buffer>> {
     return new Promise((resolve, reject) => {
       const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
-      const child = execFile('git', [...args], { cwd: this.cwd, env, encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
+      // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`.
+      const child = execFile('git', [...args], { cwd: this.cwd, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
           // No status at all: git could not be started (ENOENT) or was killed.
           reject(new GitCommandError(args, error.message, error));
           return;
         }
-        resolve({ status: error === null ? 0 : (error.code as number), stdout, stderr });
+        resolve({ status: error === null ? 0 : (error.code as number), stdout, stderr: stderr.toString('utf8') });
       });
       // git may exit before reading stdin (a failing command); its status says what happened.
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input);
     });
   }
+}
 
-  /** Runs git and returns stdout; any non-zero status throws GitCommandError with git's first line. */
-  async run(args: readonly string[], options: GitCallOptions = {}): Promise<string> {
-    const result = await this.attempt(args, options);
-    if (result.status !== 0) throw new GitCommandError(args, firstLine(result.stderr) || `exit status ${result.status}`);
-    return result.stdout;
-  }
+function succeeded<Output>(args: readonly string[], result: GitProcessResult<Output>): Output {
+  if (result.status !== 0) throw new GitCommandError(args, firstLine(result.stderr) || `exit status ${result.status}`);
+  return result.stdout;
 }
 
 function firstLine(text: string): string {

@@ -75,49 +75,54 @@ export function parseLocations(output: string): GitLocations | undefined {
   return { topLevel, gitDir, commonDir, linkedWorktree: gitDir !== commonDir };
 }
 
-/** A name, an email and a date in git's internal format (`1700000000 +0100`). */
-export interface GitIdentity {
-  readonly name: string;
-  readonly email: string;
-  readonly date: string;
-}
-
-/** The parts of a commit object the hooks rewrite a commit with. */
-export interface RawCommit {
-  readonly tree: string;
+/** A commit, its parents, and the paths it changed against its first parent. */
+export interface CommitRecord {
+  readonly id: string;
   readonly parents: readonly string[];
-  readonly author: GitIdentity;
-  readonly committer: GitIdentity;
-  /** Every byte after the header's blank line, exactly. */
-  readonly message: string;
+  readonly changed: readonly string[];
 }
 
-/** Parses `git cat-file commit <rev>`; undefined when the header lacks tree, author or committer. */
-export function parseRawCommit(text: string): RawCommit | undefined {
-  const end = text.indexOf('\n\n');
-  const header = end === -1 ? text : text.slice(0, end);
-  const fields = new Map<string, string>();
-  const parents: string[] = [];
-  for (const line of header.split('\n')) {
-    // Continuation lines (a signature's) start with a space and belong to the field before.
-    if (line.startsWith(' ')) continue;
-    const space = line.indexOf(' ');
-    const [key, value] = space === -1 ? [line, ''] : [line.slice(0, space), line.slice(space + 1)];
-    if (key === 'parent') parents.push(value);
-    else if (!fields.has(key)) fields.set(key, value);
-  }
-  const tree = fields.get('tree');
-  const author = parseIdentity(fields.get('author'));
-  const committer = parseIdentity(fields.get('committer'));
-  if (tree === undefined || author === undefined || committer === undefined) return undefined;
-  return { tree, parents, author, committer, message: end === -1 ? '' : text.slice(end + 2) };
+/** Parses `git log -1 -z --format=%H%x20%P --name-only <commit>`: `<id> <parents>\0` and then `\n<path>\0`…. */
+export function parseCommitRecord(output: string): CommitRecord | undefined {
+  const end = output.indexOf('\0');
+  const [id, ...parents] = (end === -1 ? output : output.slice(0, end)).trim().split(' ').filter((sha) => sha !== '');
+  if (id === undefined || ![id, ...parents].every((sha) => /^[0-9a-f]{40,64}$/.test(sha))) return undefined;
+  const names = end === -1 ? '' : output.slice(end + 1);
+  return { id, parents, changed: splitNul(names.startsWith('\n') ? names.slice(1) : names) };
 }
 
-// `Name <email> 1700000000 +0100`; the name may be empty and may contain anything but `<`.
-function parseIdentity(value: string | undefined): GitIdentity | undefined {
-  const match = value === undefined ? null : /^(.*?) ?<([^>]*)> (\d+ [+-]\d{4})$/.exec(value);
-  if (match === null) return undefined;
-  return { name: match[1] ?? '', email: match[2] ?? '', date: match[3] ?? '' };
+/** One line of FETCH_HEAD: what a fetch brought, and whether `git pull` merges it. */
+export interface FetchedRef {
+  readonly sha: string;
+  readonly forMerge: boolean;
+  /** `branch`, `tag`, or undefined for another ref or a remote's HEAD. */
+  readonly kind: 'branch' | 'tag' | undefined;
+  /** The branch or tag (`main`), the ref (`refs/pull/1/head`), or '' for a remote's HEAD. */
+  readonly name: string;
+  /** Where it came from, as git shortens it (no `.git`, no user name). */
+  readonly url: string;
+}
+
+/** Parses FETCH_HEAD: `<sha>\t[not-for-merge]\t<branch 'main' of url | tag 'v1' of url | 'ref' of url | url>` per line. */
+export function parseFetchHead(text: string): FetchedRef[] {
+  return text.split('\n').flatMap((line) => {
+    const [sha = '', marker, description] = line.split('\t');
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || marker === undefined || description === undefined) return [];
+    return [{ sha, forMerge: marker !== 'not-for-merge', ...describedRef(description) }];
+  });
+}
+
+/** The FETCH_HEAD line `git pull` merged `sha` from, if any. */
+export function fetchedFrom(fetchHead: string, sha: string): FetchedRef | undefined {
+  return parseFetchHead(fetchHead).find((fetched) => fetched.forMerge && fetched.sha === sha);
+}
+
+// `branch 'main' of <url>`; the name is quoted by git and never contains a quote (refs cannot).
+function describedRef(description: string): Pick<FetchedRef, 'kind' | 'name' | 'url'> {
+  const quoted = /^(?:(branch|tag) )?'([^']*)' of /.exec(description);
+  if (quoted === null) return { kind: undefined, name: '', url: description };
+  const kind = quoted[1] === 'branch' || quoted[1] === 'tag' ? quoted[1] : undefined;
+  return { kind, name: quoted[2] ?? '', url: description.slice(quoted[0].length) };
 }
 
 /** One `<old> <new>` line git feeds post-rewrite on stdin. */
@@ -133,4 +138,76 @@ export function parseRewritten(text: string): Rewritten[] {
     .map((line) => line.trim().split(/\s+/))
     .filter((fields): fields is [string, string, ...string[]] => fields.length >= 2 && fields.slice(0, 2).every((sha) => /^[0-9a-f]{40,64}$/.test(sha)))
     .map(([old, rewritten]) => ({ old, new: rewritten }));
+}
+
+/** A file git records: an index entry (`ls-files -s`) or a tree entry (`ls-tree -r`). */
+export interface GitFileEntry {
+  /** Repository-relative, forward slashes. */
+  readonly path: string;
+  /** `100644`, `100755`, `120000` (a symbolic link), `160000` (a submodule). */
+  readonly mode: string;
+  /** The object id of its content. */
+  readonly blob: string;
+  /** 0, or 1–3 for the sides of an unmerged path. */
+  readonly stage: number;
+}
+
+/** What `git ls-files -s -t -c -m -z` says about the index. */
+export interface IndexListing {
+  readonly entries: GitFileEntry[];
+  /** Paths with the skip-worktree bit (sparse checkout): absent from the work tree by design. */
+  readonly skipWorktree: Set<string>;
+  /** Paths whose work-tree file differs from the entry, or is gone. */
+  readonly modified: Set<string>;
+}
+
+// `<tag> <mode> <object> <stage>\t<path>`; the tag is H (cached), S (skip-worktree), M (unmerged) or C (modified, a second line).
+const INDEX_RECORD = /^([A-Z?]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
+// `<mode> <type> <object>\t<path>`.
+const TREE_RECORD = /^([0-7]{6}) ([a-z]+) ([0-9a-f]{40,64})\t/;
+
+/** Parses `git ls-files -s -t -c -m -z`: each entry once, plus a `C` line for each one that differs in the work tree. */
+export function parseIndexListing(output: string): IndexListing {
+  const listing: IndexListing = { entries: [], skipWorktree: new Set(), modified: new Set() };
+  for (const record of splitNul(output)) {
+    const match = INDEX_RECORD.exec(record);
+    if (match === null) continue;
+    const [whole, tag, mode = '', blob = '', stage = '0'] = match;
+    const path = record.slice(whole.length);
+    if (tag === 'C') listing.modified.add(path);
+    else listing.entries.push({ path, mode, blob, stage: Number(stage) });
+    if (tag === 'S') listing.skipWorktree.add(path);
+  }
+  return listing;
+}
+
+/** Parses `git ls-tree -r -z`: the blobs (and links, and submodules) of a tree. */
+export function parseTreeListing(output: string): GitFileEntry[] {
+  return splitNul(output).flatMap((record) => {
+    const match = TREE_RECORD.exec(record);
+    if (match === null) return [];
+    const [whole, mode = '', , blob = ''] = match;
+    return [{ path: record.slice(whole.length), mode, blob, stage: 0 }];
+  });
+}
+
+/**
+ * Parses `git cat-file --batch` output (`<id> <type> <size>\n<content>\n` per object, or
+ * `<id> missing\n`) into each object's content, keyed by id. Contents are views into `output`.
+ */
+export function parseBatchOutput(output: Uint8Array): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  const decoder = new TextDecoder();
+  let offset = 0;
+  while (offset < output.length) {
+    const newline = output.indexOf(0x0a, offset);
+    if (newline === -1) break;
+    const [id = '', type = '', size = ''] = decoder.decode(output.subarray(offset, newline)).split(' ');
+    offset = newline + 1;
+    if (type === 'missing' || !/^\d+$/.test(size)) continue;
+    const end = offset + Number(size);
+    contents.set(id, output.subarray(offset, end));
+    offset = end + 1;
+  }
+  return contents;
 }

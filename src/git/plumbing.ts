@@ -1,8 +1,8 @@
 // The git queries the hooks need, as argv arrays over a GitProcess. Paths are repository-relative
-// with forward slashes; the hooks run in the top level, and every path-taking command here is
-// made independent of the cwd anyway (--full-tree, :(top)).
+// with forward slashes; the hooks run in the top level, and every path-taking command here but
+// update-index (which takes plain paths from the cwd) is made independent of it anyway (--full-tree).
 import type { GitProcess } from './git-process.js';
-import { splitNul } from './parse-output.js';
+import { type CommitRecord, parseCommitRecord, splitNul } from './parse-output.js';
 
 // ls-tree takes no pathspec magic; this flag makes its paths literal (a file may be `[draft].py`).
 const LITERAL = '--literal-pathspecs';
@@ -43,10 +43,22 @@ export async function changedByCommit(git: GitProcess, commit: string): Promise<
   return result.status === 0 ? [...new Set(splitNul(result.stdout))] : undefined;
 }
 
-/** Paths whose staged content differs from HEAD (all staged paths on an unborn branch). */
-export async function stagedPaths(git: GitProcess): Promise<string[]> {
+/** Paths whose staged content differs from `commit` (default HEAD; all staged paths on an unborn branch). */
+export async function stagedPaths(git: GitProcess, commit?: string): Promise<string[]> {
   // Reads GIT_INDEX_FILE when git set it: under `commit -a` that is the index being committed.
-  return splitNul(await git.run(['diff', '--cached', '--name-only', '-z', NO_RENAMES, '--']));
+  return splitNul(await git.run(['diff', '--cached', '--name-only', '-z', NO_RENAMES, ...(commit === undefined ? [] : [commit]), '--']));
+}
+
+/**
+ * HEAD's commit now, with its parents and the paths it changed against its first parent, in one
+ * process (the id is the one a hook may replace later, the paths are this commit's); undefined
+ * on an unborn branch.
+ */
+export async function readHeadCommit(git: GitProcess): Promise<CommitRecord | undefined> {
+  // The commit as stored (no replace refs), and nothing the user's log config adds to the output.
+  const format = ['--no-show-signature', '--no-color', '--format=%H%x20%P', '--name-only', NO_RENAMES, '--diff-merges=first-parent'];
+  const result = await git.attempt(['--no-replace-objects', 'log', '-1', '-z', ...format, 'HEAD', '--']);
+  return result.status === 0 ? parseCommitRecord(result.stdout) : undefined;
 }
 
 /** Which of `paths` exist in `commit`'s tree. */
@@ -56,16 +68,32 @@ export async function presentInTree(git: GitProcess, commit: string, paths: read
   return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
 }
 
-/** Paths in the index (the one being committed, inside a hook) under the given directories or files ('' is the top level). */
-export async function indexedPaths(git: GitProcess, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const pathspecs = paths.includes('') ? [] : paths.map(fromTop);
-  return new Set(splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ...pathspecs])));
+/** Tracked files that could be Alembic configs (every `*.ini` and `pyproject.toml`), repository-relative. */
+export async function trackedConfigFiles(git: GitProcess): Promise<string[]> {
+  // Git filters, so a large repository's other files never reach us; :(top) makes the cwd not matter.
+  return splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ':(top,glob)**/*.ini', ':(top,glob)**/pyproject.toml']));
 }
 
-/** Stages files (their current content, or their removal). */
-export async function stagePaths(git: GitProcess, paths: readonly string[]): Promise<void> {
-  if (paths.length > 0) await git.run(['add', '-A', '--', ...paths.map(fromTop)]);
+/**
+ * Stages files (their current content, or their removal) in the index git named, and in each
+ * of `alsoInto` (index files). update-index, unlike `git add` without --sparse (an option
+ * older gits lack), also stages paths outside a sparse checkout. It takes paths from the top
+ * level (the hooks' cwd), never pathspecs, so no character in a name is special.
+ */
+export async function stagePaths(git: GitProcess, paths: readonly string[], alsoInto: readonly string[] = []): Promise<void> {
+  if (paths.length === 0) return;
+  const args = ['update-index', '--add', '--remove', '--', ...paths];
+  await git.run(args);
+  for (const index of alsoInto) await git.run(args, { env: { GIT_INDEX_FILE: index } });
+}
+
+/**
+ * Whether the index records any file under `directory` (repository-relative): asked only for a
+ * directory the work tree lacks, which a sparse checkout leaves out although git has its files.
+ */
+export async function recordsFilesUnder(git: GitProcess, directory: string): Promise<boolean> {
+  if (directory === '' || directory === '..' || directory.startsWith('../')) return false;
+  return (await git.run(['ls-files', '-z', '--full-name', '--', `:(top,literal)${directory}/`])) !== '';
 }
 
 /** The short name of the current branch, or undefined on a detached HEAD. */
@@ -77,13 +105,16 @@ export async function currentBranch(git: GitProcess): Promise<string | undefined
 
 /** A readable name for a commit (`dev`, `origin/main~2`), or its short sha. */
 export async function nameOf(git: GitProcess, commit: string): Promise<string> {
-  // Tags are left out: "the branch it came from" is what the hooks report.
-  const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', commit]);
+  // Tags are left out: "the branch it came from" is what the hooks report. So is a remote's HEAD
+  // (`origin/HEAD`), which names no branch.
+  const result = await git.attempt(['name-rev', '--name-only', '--no-undefined', '--exclude=tags/*', '--exclude=HEAD', commit]);
   const name = result.stdout.trim().replace(/^remotes\//, '');
   return result.status === 0 && name !== '' ? name : commit.slice(0, 12);
 }
 
-// Relative to the top level whatever the cwd, and matched literally (no globbing).
-function fromTop(path: string): string {
-  return `:(top,literal)${path}`;
+/** The remote-tracking branches called `branch` (`origin/main` for `main`) that point at `commit`. */
+export async function remoteTrackingAt(git: GitProcess, branch: string, commit: string): Promise<string[]> {
+  // Branch names cannot hold glob characters, so the pattern matches `branch` literally.
+  const output = await git.run(['for-each-ref', `--points-at=${commit}`, '--format=%(refname:lstrip=2)', `refs/remotes/*/${branch}`]);
+  return output.split('\n').filter((name) => name !== '');
 }

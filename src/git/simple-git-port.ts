@@ -1,7 +1,6 @@
 // The only module that imports simple-git. It exposes the few git operations git-alembic
 // uses, always as argv arrays (never shell strings), and maps failures to GitCommandError.
 import { GitCommandError } from '../errors.js';
-import { splitNul } from './parse-output.js';
 import type { SimpleGit } from 'simple-git';
 
 /**
@@ -74,13 +73,6 @@ export class Git {
     } catch (error) {
       throw new GitCommandError(args, firstLine(error), error);
     }
-  }
-
-  /** Tracked files (repository-relative, forward slashes) under the given pathspecs. */
-  async listTrackedFiles(pathspecs: readonly string[] = []): Promise<string[]> {
-    // -z: names are NUL-separated and never quoted, whatever characters they contain.
-    const output = await this.run(['ls-files', '-z', '--', ...pathspecs]);
-    return splitNul(output);
   }
 
   /**

@@ -1,7 +1,11 @@
 // Names for the commits a hook compares, so its line can say which branch each head came from:
-// the current branch, the names git gives merged-in commits in GITHEAD_<sha> variables (a
-// `git pull` puts the sha there, which says nothing), or what name-rev finds.
-import { currentBranch, nameOf } from '../git/plumbing.js';
+// the current branch, the names git gives merged-in commits in GITHEAD_<sha> variables, or what
+// name-rev finds. `git pull` puts the bare sha there, which says nothing; FETCH_HEAD says which
+// branch of which remote was pulled, and its remote-tracking branch (`origin/main`) names it.
+import { fetchedFrom } from '../git/parse-output.js';
+import { HookMessages } from '../messages/hooks.js';
+import { currentBranch, nameOf, remoteTrackingAt } from '../git/plumbing.js';
+import { fetchHeadText } from './git-state.js';
 import type { HookRun } from './hook-run.js';
 
 /** A commit to name; `current` marks the one the current branch pointed to. */
@@ -18,7 +22,16 @@ export async function commitNames(run: HookRun, commits: readonly NamedCommit[])
       if (commit.current === true && branch !== undefined) return branch;
       const given = run.ctx.env[`GITHEAD_${commit.sha}`];
       if (given !== undefined && given !== '' && given !== commit.sha) return given;
-      return nameOf(run.git, commit.sha);
+      return (given === commit.sha ? await pulledName(run, commit.sha) : undefined) ?? nameOf(run.git, commit.sha);
     }),
   );
+}
+
+// The branch `git pull` merged, as FETCH_HEAD records it: its remote-tracking branch, or the
+// branch and the address it was pulled from when no remote-tracking branch has it.
+async function pulledName(run: HookRun, sha: string): Promise<string | undefined> {
+  const fetched = fetchedFrom(fetchHeadText(run.gitDir), sha);
+  if (fetched?.kind !== 'branch') return undefined;
+  const [tracking] = await remoteTrackingAt(run.git, fetched.name, sha);
+  return tracking ?? HookMessages.pulledBranch(fetched.name, fetched.url);
 }

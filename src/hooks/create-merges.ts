@@ -1,9 +1,12 @@
 // The slow path of post-merge, pre-commit (while concluding a merge) and post-rewrite: load the
 // touched histories, write the merge revisions the operation made necessary, rewrite and stage
 // the heads files, and print a line per merge (how it was completed is the hook's to say).
-import { stagePaths } from '../git/plumbing.js';
+import { displayPath } from '../alembic/config-files.js';
 import { HookMessages } from '../messages/hooks.js';
+import { TrustMessages } from '../messages/trust.js';
+import type { FilesView } from '../project/project-files.js';
 import { commitNames, type NamedCommit } from './commit-names.js';
+import { stageForCommit } from './commit-index.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
@@ -14,6 +17,8 @@ export interface OperationSpec {
   readonly commits: readonly NamedCommit[];
   /** `this merge`, `this rebase`… */
   readonly operation: string;
+  /** Where its result is: HEAD once committed, the index while it is being committed. */
+  readonly result: FilesView;
 }
 
 /** The merges written, ready for the hook to complete (fold, commit) and announce. */
@@ -29,25 +34,38 @@ export interface CreatedMerges {
 
 /** Loads the project and writes and stages the merges; undefined when there was nothing to merge. */
 export async function createMergesFor(run: HookRun, changed: readonly string[], spec: OperationSpec): Promise<CreatedMerges | undefined> {
-  const project = await loadTouchedProject(run, changed);
+  const project = await loadTouchedProject(run, changed, spec.result);
   return project === undefined ? undefined : createMerges(run, project, spec);
 }
 
 /** Writes and stages the merges; undefined when there was nothing to merge. Reports divergences left alone. */
 export async function createMerges(run: HookRun, project: HookProject, spec: OperationSpec): Promise<CreatedMerges | undefined> {
   if (project.histories.length === 0) return undefined;
-  const outcome = await mergeIntroduced(run, project, spec.commits.map((commit) => commit.sha));
-  if (outcome.created.length === 0 && outcome.found.length === 0) return undefined;
+  const trusted = spec.commits.find((commit) => commit.current === true)?.sha;
+  const outcome = await mergeIntroduced(run, project, spec.commits.map((commit) => commit.sha), trusted);
+  if (outcome.created.length === 0 && outcome.found.length === 0 && outcome.heldBack.length === 0) return undefined;
   const names = await commitNames(run, spec.commits);
   const several = project.workspace.environments.length > 1;
   for (const found of outcome.found) {
     run.out.info(HookMessages.found(headTexts(found.heads, names), spec.operation, several ? found.environment : undefined));
   }
+  reportTrust(run, outcome, names, project.workspace.repoRoot);
   if (outcome.created.length === 0) return undefined;
   const headsFiles = rewriteHeadsFiles(outcome.merged, project.workspace.repoRoot, project.config, outcome.headsAfter);
   const files = [...outcome.created.map((merge) => merge.file), ...headsFiles.map((file) => file.relative)];
-  await stagePaths(run.git, files);
+  await stageForCommit(run, files);
   return { project, outcome, headsFiles, files, names };
+}
+
+// One line per environment a Python rendered the template of, or that got no merge because the
+// operation changed code the merge would run.
+function reportTrust(run: HookRun, outcome: IntroducedMerges, names: readonly string[], repoRoot: string): void {
+  for (const [template, python] of outcome.renderedWithPython) run.out.info(TrustMessages.renderedInHook(template, python));
+  for (const { heldBack, heads } of outcome.heldBack) {
+    const files = heldBack.files.map((file) => displayPath(file, repoRoot));
+    const message = heldBack.reason === 'template' ? TrustMessages.heldBackTemplate : TrustMessages.heldBackHooks;
+    run.out.info(message(files, headTexts(heads, names)));
+  }
 }
 
 /** Prints one line per merge written: what, why, and `completion` (given the other files staged with it). */

@@ -1,25 +1,66 @@
 // post-merge's "amend": put the staged merge revision and heads file into the merge commit git
-// has just made. `git commit --amend` is refused while MERGE_HEAD exists, so the commit is
-// remade with plumbing: the same parents, message, author and committer, the index as its tree,
-// and HEAD moved only if it still points at the merge (compare-and-swap). No hook fires.
-import { commitTree, readCommit, updateRef, writeTree } from '../git/commit-plumbing.js';
+// has just made. `git commit --amend` is refused while MERGE_HEAD exists, so the commit object is
+// remade: its own bytes with the index as the tree, every other header (mergetag, encoding, ones
+// we do not know) and the message kept byte for byte. A signed merge is signed again with the
+// user's own set-up, or left as it is: never replaced by an unsigned commit. HEAD moves only if
+// it still names the merge recorded when the hook started (compare-and-swap). No hook fires.
+import { headerValues, isSigned, parseIdentity, sameBytes, withoutSignatures, withTree } from '../core/commit/commit-object.js';
+import { compareAndSwapRef, readCommitObject, writeCommitObject, writeTree } from '../git/commit-plumbing.js';
+import type { GitProcess } from '../git/git-process.js';
+import type { CommitRecord } from '../git/parse-output.js';
 import { stagedPaths, verifyCommit } from '../git/plumbing.js';
-import type { HookRun } from './hook-run.js';
+import type { SignFailure } from '../git/sign-commit.js';
 
-/** Whether the files went into HEAD, or why not (they stay staged then). */
-export type FoldOutcome = { readonly folded: true } | { readonly folded: false; readonly otherChanges: readonly string[] };
+/** What to fold into which commit. */
+export interface FoldRequest {
+  /** The merge commit as recorded when the work started; nothing else is ever replaced. */
+  readonly merge: Pick<CommitRecord, 'id' | 'parents'>;
+  /** The staged files to fold in (repository-relative). */
+  readonly files: readonly string[];
+  /** The reflog entry of the move. */
+  readonly reason: string;
+  /** How long signing may take before it counts as needing a person. */
+  readonly signTimeoutMs: number;
+}
 
-/** Remakes HEAD with the index, if the index differs from HEAD only in `files`. */
-export async function foldIntoHead(run: HookRun, files: readonly string[], reason: string): Promise<FoldOutcome> {
-  const ours = new Set(files);
+/** Whether the files went into the merge commit, or why not (they stay staged then). */
+export type FoldOutcome =
+  | { readonly folded: true }
+  | { readonly folded: false; readonly why: 'other-changes'; readonly otherChanges: readonly string[] }
+  /** HEAD no longer names the merge (another program committed meanwhile). */
+  | { readonly folded: false; readonly why: 'moved' }
+  /** The merge is signed and no signed replacement could be made without a person. */
+  | { readonly folded: false; readonly why: 'unsigned'; readonly failure: SignFailure | { readonly kind: 'not-exact' } };
+
+type NotFolded = Extract<FoldOutcome, { folded: false }>;
+
+/** Remakes the merge with the index as its tree, if the index differs from it only in `files`. */
+export async function foldIntoMerge(git: GitProcess, request: FoldRequest): Promise<FoldOutcome> {
+  // Checked first, so that what another program committed is not taken for staged changes.
+  if ((await verifyCommit(git, 'HEAD')) !== request.merge.id) return { folded: false, why: 'moved' };
+  const ours = new Set(request.files);
   // Anything else staged would be slipped into the merge commit unseen; leave it to the user.
-  const otherChanges = (await stagedPaths(run.git)).filter((file) => !ours.has(file));
-  if (otherChanges.length > 0) return { folded: false, otherChanges };
-  const head = await verifyCommit(run.git, 'HEAD');
-  if (head === undefined) return { folded: false, otherChanges: [] };
-  const commit = await readCommit(run.git, head);
-  const tree = await writeTree(run.git);
-  const remade = await commitTree(run.git, { tree, parents: commit.parents, message: commit.message, author: commit.author, committer: commit.committer });
-  await updateRef(run.git, 'HEAD', remade, head, reason);
-  return { folded: true };
+  const otherChanges = (await stagedPaths(git, request.merge.id)).filter((file) => !ours.has(file));
+  if (otherChanges.length > 0) return { folded: false, why: 'other-changes', otherChanges };
+  const original = await readCommitObject(git, request.merge.id);
+  const remade = withTree(original, await writeTree(git));
+  if (remade === undefined || request.merge.parents.length < 2) throw new Error(`${request.merge.id} is not a merge commit git-alembic can remake`);
+  const made = isSigned(original) ? await signedCopy(git, request, original, remade) : { id: await writeCommitObject(git, remade) };
+  if ('why' in made) return made;
+  return (await compareAndSwapRef(git, 'HEAD', made.id, request.merge.id, request.reason)) ? { folded: true } : { folded: false, why: 'moved' };
+}
+
+// The remade commit, signed by git with the user's signing set-up; it must equal `remade` but for
+// the signature.
+async function signedCopy(git: GitProcess, request: FoldRequest, original: Uint8Array, remade: Uint8Array): Promise<{ readonly id: string } | NotFolded> {
+  const committer = parseIdentity(headerValues(original, 'committer')[0] ?? '');
+  const [tree = ''] = headerValues(remade, 'tree');
+  if (committer === undefined) return { folded: false, why: 'unsigned', failure: { kind: 'not-exact' } };
+  const { amendSigned } = await import('../git/sign-commit.js');
+  const [encoding] = headerValues(original, 'encoding');
+  const signed = await amendSigned(git, { commit: request.merge.id, tree, committer, encoding, timeoutMs: request.signTimeoutMs });
+  if (!signed.signed) return { folded: false, why: 'unsigned', failure: signed.failure };
+  const made = await readCommitObject(git, signed.commit);
+  const exact = isSigned(made) && sameBytes(withoutSignatures(made), withoutSignatures(remade));
+  return exact ? { id: signed.commit } : { folded: false, why: 'unsigned', failure: { kind: 'not-exact' } };
 }

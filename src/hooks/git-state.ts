@@ -1,5 +1,5 @@
-// The state files of an operation in progress (MERGE_HEAD, rebase-merge/), found with the file
-// system alone: starting git to ask where the git directory is would cost a process per hook.
+// The state files of an operation in progress (MERGE_HEAD, ORIG_HEAD, FETCH_HEAD, rebase-merge/),
+// found with the file system alone: starting git to ask would cost a process per hook.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,16 +20,43 @@ export function locateGitDir(topLevel: string, env: Readonly<Record<string, stri
 
 /** The commits being merged in (MERGE_HEAD, one per line; several for an octopus); empty when no merge is in progress. */
 export function mergeHeads(gitDir: string | undefined): string[] {
-  if (gitDir === undefined) return [];
-  let text: string;
+  return stateFile(gitDir, 'MERGE_HEAD')?.split(/\r?\n/).map((line) => line.trim()).filter((line) => SHA.test(line)) ?? [];
+}
+
+/** The commit HEAD named before the last merge, rebase or reset (ORIG_HEAD), if recorded. */
+export function origHead(gitDir: string | undefined): string | undefined {
+  const sha = stateFile(gitDir, 'ORIG_HEAD')?.trim();
+  return sha !== undefined && SHA.test(sha) ? sha : undefined;
+}
+
+/** What the last fetch wrote to FETCH_HEAD ('' when there is none). */
+export function fetchHeadText(gitDir: string | undefined): string {
+  return stateFile(gitDir, 'FETCH_HEAD') ?? '';
+}
+
+/**
+ * Whether the rebase that is ending printed its progress line (`Rebasing (1/1)` and a carriage
+ * return, no newline), so a hook's line would run on after it: the merge backend, without
+ * --quiet or --verbose. Its rebase-merge/ directory is still there in post-rewrite.
+ */
+export function rebaseProgressShown(gitDir: string | undefined): boolean {
+  if (gitDir === undefined) return false;
+  const state = path.join(gitDir, 'rebase-merge');
+  const exists = (name: string): boolean => statSync(path.join(state, name), { throwIfNoEntry: false }) !== undefined;
+  return exists('.') && !exists('quiet') && !exists('verbose');
+}
+
+const SHA = /^[0-9a-f]{40,64}$/;
+
+// A state file's text; undefined when it does not exist (no operation of that kind).
+function stateFile(gitDir: string | undefined, name: string): string | undefined {
+  if (gitDir === undefined) return undefined;
   try {
-    text = readFileSync(path.join(gitDir, 'MERGE_HEAD'), 'utf8');
+    return readFileSync(path.join(gitDir, name), 'utf8');
   } catch (error) {
-    // No MERGE_HEAD: no merge in progress (a fast-forward, a plain commit).
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 
 /** Whether a rebase is under way (its commits are replayed one by one; post-rewrite sees the end). */

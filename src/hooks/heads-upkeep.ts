@@ -31,8 +31,9 @@ export function rewriteHeadsFiles(
 ): RewrittenHeadsFile[] {
   const rewritten: RewrittenHeadsFile[] = [];
   for (const history of histories) {
-    if (!headsFileInUse(history.environment, repoRoot, config)) continue;
-    const state = updateHeadsFileTo(history.environment.headsFile, headsOf(history), repoRoot);
+    // A heads file the commit holds is in use, even where sparse checkout left it out of the work tree.
+    if (history.headsFileText === undefined && !headsFileInUse(history.environment, repoRoot, config)) continue;
+    const state = updateHeadsFileTo(history, headsOf(history), repoRoot);
     if (state.written) rewritten.push({ environment: history.environment.name, relative: state.relative, heads: state.heads });
   }
   return rewritten;

@@ -5,7 +5,7 @@ import type { Printer } from '../cli/output.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { GitProcess } from '../git/git-process.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
-import { locateGitDir } from './git-state.js';
+import { locateGitDir, rebaseProgressShown } from './git-state.js';
 
 /** The hooks git-alembic runs in. */
 export const HOOK_NAMES = ['post-merge', 'pre-commit', 'post-rewrite', 'post-commit'] as const;
@@ -20,7 +20,7 @@ export interface HookRun {
   readonly args: readonly string[];
   readonly ctx: CommandContext;
   /** Prints our one line (`git-alembic: …` on stderr) and warnings. */
-  readonly out: Printer;
+  readonly out: HookOutput;
   /** Work tree top level (hooks start there). */
   readonly topLevel: string;
   readonly gitDir: string | undefined;
@@ -29,8 +29,33 @@ export interface HookRun {
   config: ResolvedConfig | undefined;
 }
 
+/** What a hook prints with. */
+export type HookOutput = Pick<Printer, 'info' | 'warn'>;
+
 /** Builds the run for `name` from the command's context. */
 export function createHookRun(name: HookName, args: readonly string[], ctx: CommandContext, out: Printer): HookRun {
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;
-  return { name, args, ctx, out, topLevel, gitDir: locateGitDir(topLevel, ctx.env), git: new GitProcess(topLevel, ctx.env), config: undefined };
+  const gitDir = locateGitDir(topLevel, ctx.env);
+  const lineStart = name === 'post-rewrite' ? () => rebaseProgressShown(gitDir) : () => false;
+  return { name, args, ctx, out: onOwnLine(out, ctx, lineStart), topLevel, gitDir, git: new GitProcess(topLevel, ctx.env), config: undefined };
+}
+
+// git's rebase ends its progress line with a carriage return and no newline: the first line
+// printed after it starts with a newline, or it would read `Rebasing (1/1)git-alembic: …`.
+function onOwnLine(out: Printer, ctx: CommandContext, afterOpenLine: () => boolean): HookOutput {
+  let first = true;
+  const start = (): void => {
+    if (first && afterOpenLine()) ctx.stderr.write('\n');
+    first = false;
+  };
+  return {
+    info: (text) => {
+      if (out.verbosity !== 'quiet') start();
+      out.info(text);
+    },
+    warn: (text) => {
+      start();
+      out.warn(text);
+    },
+  };
 }

@@ -8,12 +8,15 @@ import type { CommandContext } from '../cli/context.js';
 import { Printer } from '../cli/output.js';
 import { divergences } from '../core/graph/divergences.js';
 import { type DivergenceOrigin, divergenceOrigins, lineageFiles } from '../core/merge/divergence-origin.js';
+import { displayPath } from '../alembic/config-files.js';
 import { presentInTree } from '../git/plumbing.js';
+import type { HeldBack } from '../merge/operation-trust.js';
 import { type MergeNaming, writeMergeGroups, type WrittenMerges } from '../merge/run-merge.js';
 import type { RenderedPlan } from '../merge/write-merge.js';
 import type { History } from '../project/workspace.js';
 import type { HookProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
+import { unchangedSince } from './unchanged-since.js';
 
 /** A head a merge revision merges, and the index of the compared commit it came from. */
 export interface SourcedHead {
@@ -37,10 +40,20 @@ export interface FoundDivergence {
   readonly heads: readonly SourcedHead[];
 }
 
+/** Divergences left unmerged because the operation changed code their merge would run. */
+export interface HeldBackMerges {
+  readonly environment: string;
+  readonly heldBack: HeldBack;
+  readonly heads: readonly SourcedHead[];
+}
+
 /** What the hook did and found. */
 export interface IntroducedMerges {
   readonly created: readonly CreatedMerge[];
   readonly found: readonly FoundDivergence[];
+  readonly heldBack: readonly HeldBackMerges[];
+  /** Templates a Python rendered (`[template, python]`), for one line each. */
+  readonly renderedWithPython: ReadonlyArray<readonly [string, string]>;
   /** The heads of each history once the merges are in (for the heads files). */
   readonly headsAfter: (history: History) => readonly string[];
   /** Histories that got a merge revision. */
@@ -49,25 +62,35 @@ export interface IntroducedMerges {
 
 /**
  * Writes the merge revision of every divergence the operation introduced relative to
- * `commits` (and of the others too with `mergeExistingDivergences`); reports the rest.
+ * `commits` (and of the others too with `mergeExistingDivergences`); reports the rest. Code the
+ * merge would run must be as it was in `trusted`, the commit the user had before the operation.
  */
-export async function mergeIntroduced(run: HookRun, project: HookProject, commits: readonly string[]): Promise<IntroducedMerges> {
+export async function mergeIntroduced(run: HookRun, project: HookProject, commits: readonly string[], trusted: string | undefined): Promise<IntroducedMerges> {
   const origins = await introducedDivergences(run, project.histories, commits);
   const merging = (origin: DivergenceOrigin): boolean => origin.kind === 'introduced' || project.config.mergeExistingDivergences;
   const work = project.histories.map((history, index) => ({
     history,
     groups: (origins[index] ?? []).filter(merging).map(({ divergence }) => ({ parents: divergence.heads, labels: divergence.labels, explicit: false })),
   }));
-  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run.ctx));
+  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run.ctx), unchangedSince(run, trusted));
   const found = project.histories.flatMap((history, index) =>
     (origins[index] ?? []).filter((origin) => !merging(origin)).map((origin) => ({ environment: history.environment.name, heads: sourcedHeads([origin], origin.divergence.heads) })),
   );
   return {
     created: results.flatMap(({ history, written }) => written.map((merge) => createdMerge(history, merge, origins[project.histories.indexOf(history)] ?? [], project))),
     found,
+    heldBack: results.flatMap(({ history, heldBack }) =>
+      heldBack === undefined ? [] : [{ environment: history.environment.name, heldBack, heads: sourcedHeads(origins[project.histories.indexOf(history)] ?? [], mergedHeads(work, history)) }],
+    ),
+    renderedWithPython: results.flatMap(({ history, python }) => (python === undefined ? [] : [[displayPath(path.join(history.environment.scriptLocation, 'script.py.mako'), project.workspace.repoRoot), python] as const])),
     headsAfter: headsAfterWriting(results),
     merged: results.filter(({ written }) => written.length > 0).map(({ history }) => history),
   };
+}
+
+// The heads a history's merges would have joined.
+function mergedHeads(work: readonly { history: History; groups: readonly { parents: readonly string[] }[] }[], history: History): string[] {
+  return [...new Set(work.filter((entry) => entry.history === history).flatMap(({ groups }) => groups.flatMap((group) => group.parents)))];
 }
 
 // The hooks name and date merges as `git-alembic merge` does by default (deterministically).

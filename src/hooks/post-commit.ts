@@ -20,7 +20,8 @@ export async function postCommit(run: HookRun): Promise<void> {
     import('./create-merges.js'),
     import('../messages/hooks.js'),
   ]);
-  const project = await loadTouchedProject(run, changed);
+  // The commit just made, whatever the index and the work tree hold besides.
+  const project = await loadTouchedProject(run, changed, { kind: 'committed', rev: 'HEAD' });
   if (project === undefined || project.histories.length === 0) return;
   const parents = await parentsOf(run.git, 'HEAD');
   const origins = await introducedDivergences(run, project.histories, parents);

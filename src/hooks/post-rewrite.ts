@@ -26,7 +26,7 @@ export async function postRewrite(run: HookRun): Promise<void> {
     import('../git/commit-plumbing.js'),
   ]);
   const operation = HookMessages.OPERATION_REBASE;
-  const created = await createMergesFor(run, changed, { commits: [{ sha: base }, { sha: tip, current: true }], operation });
+  const created = await createMergesFor(run, changed, { commits: [{ sha: base }, { sha: tip, current: true }], operation, result: { kind: 'committed', rev: 'HEAD' } });
   if (created === undefined) return;
   if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
   const merged = created.outcome.created.flatMap((merge) => merge.heads.map((head) => head.id));

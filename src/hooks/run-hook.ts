@@ -31,7 +31,7 @@ export async function runHook(args: readonly string[], { ctx, out }: CommandRunt
   } catch (error) {
     // Messages are loaded when needed: the fast path of every hook prints nothing.
     const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('../messages/hooks.js')]);
-    out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
+    run.out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
     if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) ctx.stderr.write(`${String(error.stack)}\n`);
     return guard ? HookExit.BLOCK : ExitCode.OK;
   }

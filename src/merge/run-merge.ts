@@ -1,25 +1,28 @@
 // `git-alembic merge` from start to end: read the histories, choose the merges, plan and render
 // every one of them (so any error stops the run before a file is written), then write them, run
 // the hooks, and check the result. The git hooks reuse the second half (writeMergeGroups) with
-// the divergences a git operation introduced.
-import { createHash, randomUUID } from 'node:crypto';
+// the divergences a git operation introduced, and with what that operation changed: they write
+// nothing in an environment where it changed code the merge would run.
 import path from 'node:path';
 
 import type { CommandRuntime } from '../cli/command.js';
 import { reportLoading } from '../cli/load-report.js';
+import { REVISION_SCRIPT_TOKEN, hookCommands } from '../core/merge/hook-commands.js';
 import { type MergeGroup, type MergeSelection, selectMerges } from '../core/merge/merge-targets.js';
-import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
-import { renderMerge } from '../core/merge/render-merge.js';
-import { parseWallClock, type WallClock, formatCreateDate } from '../core/naming/create-date.js';
+import { parseWallClock, type WallClock } from '../core/naming/create-date.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MergeMessages } from '../messages/merge.js';
-import { findRepositoryRoot } from '../project/find-repository.js';
+import { fallbackOptedOut } from '../python/find-python.js';
 import { type EnvironmentSelection, type History, loadHistories, type Workspace } from '../project/workspace.js';
 import { confirmMerges } from './confirm-merge.js';
-import { gitAuthorTimes } from './merge-dates.js';
-import { forwardSlashes, type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
-import { type RenderedPlan, targetPath, writeMerge } from './write-merge.js';
+import { type HookLaunch, modulePython, resolveHookLaunches } from './hook-programs.js';
+import { type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
+import { changedHookDefinitions, changedPrograms, type HeldBack, type OperationTrust } from './operation-trust.js';
+import { type MergeNaming, planEnvironment } from './plan-environment.js';
+import { type RenderedPlan, writeMerge } from './write-merge.js';
+
+export type { MergeNaming } from './plan-environment.js';
 
 /** The command line of `merge`, parsed. */
 export interface MergeOptions {
@@ -52,17 +55,6 @@ export async function runMerge(options: MergeOptions, runtime: CommandRuntime): 
   return ExitCode.OK;
 }
 
-/** How merge revisions are named and dated: `merge`'s command line, or the hooks' defaults. */
-export interface MergeNaming {
-  /** `-m`; undefined: the configured message. */
-  readonly message: string | undefined;
-  readonly revisionId: string | undefined;
-  readonly randomId: boolean;
-  /** `--date`, parsed. */
-  readonly wallClock: WallClock | undefined;
-  readonly dryRun: boolean;
-}
-
 /** The merges to write in one environment. */
 export interface EnvironmentMerges {
   readonly history: History;
@@ -73,31 +65,71 @@ export interface EnvironmentMerges {
 export interface WrittenMerges {
   readonly history: History;
   readonly written: readonly RenderedPlan[];
+  /** In a git hook: why nothing was written there. */
+  readonly heldBack: HeldBack | undefined;
+  /** The Python that rendered the template, when git-alembic's own renderer could not. */
+  readonly python: string | undefined;
 }
 
 /**
  * Plans and renders every merge of every environment first (so any error stops the run before
- * a file is written), then writes them, runs the post-write hooks and checks the result.
+ * a file is written), then writes them, runs the post-write hooks and checks the result. With
+ * `trust` (a git hook), an environment where the operation changed the post-write hooks, a
+ * program they run, or a template only Python renders gets no merge: it is reported as held back.
  */
-export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: CommandRuntime): Promise<WrittenMerges[]> {
+export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: CommandRuntime, trust?: OperationTrust): Promise<WrittenMerges[]> {
   const prepared: PreparedEnvironment[] = [];
   for (const { history, groups } of work) {
-    if (groups.length === 0) continue;
-    const environment = await prepareMergeEnvironment(history.environment, workspace.repoRoot, workspace.config);
-    prepared.push({ history, environment, merges: await planEnvironment(history, environment, groups, workspace, naming, runtime) });
+    if (groups.length > 0) prepared.push(await prepareEnvironment(history, groups, workspace, naming, runtime, trust));
   }
   const results: WrittenMerges[] = [];
   for (const environment of prepared) {
-    results.push({ history: environment.history, written: await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) });
+    const written = environment.heldBack === undefined ? await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) : [];
+    results.push({ history: environment.history, written, heldBack: environment.heldBack, python: environment.python });
   }
   return results;
 }
 
-/** An environment with its merges planned and rendered. */
+/** An environment with its merges planned and rendered and its hooks resolved, or held back. */
 interface PreparedEnvironment {
   readonly history: History;
   readonly environment: MergeEnvironment;
   readonly merges: readonly RenderedPlan[];
+  readonly launches: ReadonlyMap<string, HookLaunch>;
+  readonly heldBack: HeldBack | undefined;
+  readonly python: string | undefined;
+}
+
+async function prepareEnvironment(
+  history: History,
+  groups: readonly MergeGroup[],
+  workspace: Workspace,
+  naming: MergeNaming,
+  runtime: CommandRuntime,
+  trust: OperationTrust | undefined,
+): Promise<PreparedEnvironment> {
+  const { repoRoot, config } = workspace;
+  const environment = await prepareMergeEnvironment(history.environment, repoRoot, config);
+  const skip = (heldBack: HeldBack): PreparedEnvironment => ({ history, environment, merges: [], launches: new Map(), heldBack, python: undefined });
+  const changedHooks = trust === undefined ? undefined : await changedHookDefinitions(history.environment, trust, repoRoot);
+  if (changedHooks !== undefined) return skip({ reason: 'post-write-hooks', files: changedHooks });
+  const fallback = { enabled: config.pythonFallback && !fallbackOptedOut(runtime.ctx.env), env: runtime.ctx.env, repoRoot, trust };
+  const planned = await planEnvironment(history, environment, groups, workspace, naming, runtime, fallback);
+  if (planned.kind === 'held-back') return skip(planned.heldBack);
+  const launches = planned.merges.length === 0 ? new Map<string, HookLaunch>() : await hookLaunches(environment, repoRoot, runtime, trust);
+  const changedCode = trust === undefined ? new Set<string>() : await changedPrograms(trust, [...launches.values()].flatMap((launch) => launch.code));
+  if (changedCode.size > 0) return skip({ reason: 'post-write-hooks', files: [...changedCode] });
+  return { history, environment, merges: planned.merges, launches, heldBack: undefined, python: planned.python };
+}
+
+// Every hook resolved to what it starts, before anything is written (a missing program fails here).
+async function hookLaunches({ environment }: MergeEnvironment, repoRoot: string, { ctx }: CommandRuntime, trust: OperationTrust | undefined): Promise<Map<string, HookLaunch>> {
+  const commands = hookCommands(environment.postWriteHooks, REVISION_SCRIPT_TOKEN, environment.revisionEnvironment);
+  if (commands.length === 0) return new Map();
+  const place = { env: ctx.env, cwd: ctx.cwd, configDirectory: path.dirname(environment.configFile), repoRoot };
+  const python = commands.some((command) => command.program.kind === 'module') ? modulePython(place) : undefined;
+  const untrusted = trust === undefined || python === undefined ? new Set<string>() : await changedPrograms(trust, [python]);
+  return resolveHookLaunches(commands, { ...place, untrusted });
 }
 
 function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
@@ -106,9 +138,9 @@ function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
   return MergeMessages.nothingToMerge(selections.length);
 }
 
-async function writeEnvironment({ history, environment, merges }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<RenderedPlan[]> {
+async function writeEnvironment({ history, environment, merges, launches }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<RenderedPlan[]> {
   const written: RenderedPlan[] = [];
-  for (const merge of merges) if ((await writeMerge(merge, environment, dryRun, runtime)) === 'written') written.push(merge);
+  for (const merge of merges) if ((await writeMerge(merge, environment, launches, dryRun, runtime)) === 'written') written.push(merge);
   if (written.length > 0) confirmMerges(history, repoRoot, written, runtime.out);
   return written;
 }
@@ -118,78 +150,4 @@ function parseDateOption(text: string | undefined): WallClock | undefined {
   const wallClock = parseWallClock(text);
   if (wallClock === undefined) throw new UsageError(MergeMessages.badDate(text), MergeMessages.BAD_DATE_HINT);
   return wallClock;
-}
-
-// Plans and renders every merge of one environment; reports the merges that already exist.
-async function planEnvironment(
-  history: History,
-  prepared: MergeEnvironment,
-  groups: readonly MergeGroup[],
-  workspace: Workspace,
-  naming: MergeNaming,
-  { ctx, out }: CommandRuntime,
-): Promise<RenderedPlan[]> {
-  const { environment } = prepared;
-  out.verbose(MergeMessages.environment(environment.name));
-  if (environment.revisionEnvironment) out.warn(MergeMessages.REVISION_ENVIRONMENT);
-  const request = mergeRequest(workspace, naming, prepared);
-  const services = await mergeServices(history, groups, workspace.repoRoot, request, ctx.env, ctx.cwd);
-  const taken = new Set<string>();
-  const plans: MergePlan[] = groups.map((group) => planMerge(history.graph, group, prepared.settings, request, services, taken));
-  const merges: RenderedPlan[] = [];
-  for (const plan of plans) {
-    if (plan.kind === 'exists') {
-      out.info(MergeMessages.mergeExists(plan.id, plan.parents, plan.file));
-      continue;
-    }
-    reportPlan(plan, request, out);
-    merges.push(renderPlan(plan, prepared, workspace.repoRoot));
-  }
-  return merges;
-}
-
-function mergeRequest(workspace: Workspace, naming: MergeNaming, prepared: MergeEnvironment): MergeRequest {
-  return {
-    mode: naming.randomId || workspace.config.revisionId === 'random' ? 'random' : 'deterministic',
-    message: naming.message,
-    revisionId: naming.revisionId,
-    wallClock: naming.wallClock,
-    timezone: prepared.timezone,
-    // Microseconds, like Python's datetime.now(); Date.now() has milliseconds only (the global
-    // `performance` spares loading node:perf_hooks).
-    nowMicros: Math.floor((performance.timeOrigin + performance.now()) * 1000),
-  };
-}
-
-async function mergeServices(
-  history: History,
-  groups: readonly MergeGroup[],
-  repoRoot: string,
-  request: MergeRequest,
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-): Promise<MergeServices> {
-  const absolutePath = (file: string): string => forwardSlashes(path.resolve(repoRoot, file));
-  const needsGit = request.mode === 'deterministic' && request.wallClock === undefined;
-  const parents = [...new Set(groups.flatMap((group) => group.parents))].map((id) => ({ id, file: path.resolve(repoRoot, history.graph.get(id)?.file ?? id) }));
-  return {
-    hash: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
-    randomId: () => randomUUID().replaceAll('-', '').slice(-12),
-    absolutePath,
-    gitAuthorTimes: needsGit ? await gitAuthorTimes(findRepositoryRoot(cwd, env), env, parents) : new Map(),
-  };
-}
-
-function reportPlan(plan: PlannedMerge, request: MergeRequest, out: CommandRuntime['out']): void {
-  const { date } = plan;
-  out.verbose(MergeMessages.planned(plan.id, plan.parents, formatCreateDate(date.createDate), MergeMessages.dateSource(date.source, date.parent)));
-  if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
-}
-
-function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, repoRoot: string): RenderedPlan {
-  const target = targetPath(plan);
-  const { environment, template, codec } = prepared;
-  const displayPath = path.relative(repoRoot, target).split(path.sep).join('/');
-  const rendered = renderMerge(plan, { template, mainOptions: environment.mainOptions, codec, constants: environment.constants, displayPath });
-  return { plan, rendered, target };
 }

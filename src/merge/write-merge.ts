@@ -10,6 +10,7 @@ import type { PlannedMerge } from '../core/merge/merge-plan.js';
 import type { RenderedMerge } from '../core/merge/render-merge.js';
 import { MergeMessages } from '../messages/merge.js';
 import type { MergeEnvironment } from './merge-environment.js';
+import type { HookLaunch } from './hook-programs.js';
 import { FileTakenError, writeNewFile } from './write-revision.js';
 
 /** A merge ready to go to disk. */
@@ -32,7 +33,13 @@ export function targetPath(plan: PlannedMerge): string {
  * Writes the merge (never over another file: an identical one counts as already merged), then
  * runs the hooks. With `dryRun` prints the path and content instead.
  */
-export async function writeMerge(merge: RenderedPlan, prepared: MergeEnvironment, dryRun: boolean, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<WriteOutcome> {
+export async function writeMerge(
+  merge: RenderedPlan,
+  prepared: MergeEnvironment,
+  launches: ReadonlyMap<string, HookLaunch>,
+  dryRun: boolean,
+  { ctx, out }: { ctx: CommandContext; out: Printer },
+): Promise<WriteOutcome> {
   const { target, rendered } = merge;
   if (existingContentEquals(target, rendered.bytes)) {
     out.info(MergeMessages.fileExists(target));
@@ -45,7 +52,7 @@ export async function writeMerge(merge: RenderedPlan, prepared: MergeEnvironment
   }
   writeNewFile(target, rendered.bytes);
   out.result(out.verbosity === 'quiet' ? target : MergeMessages.generating(target));
-  await runHooks(target, prepared, { ctx, out });
+  await runHooks(target, prepared, launches, { ctx, out });
   return 'written';
 }
 
@@ -63,22 +70,19 @@ function existingContentEquals(target: string, bytes: Uint8Array): boolean {
   throw new FileTakenError(target);
 }
 
-async function runHooks(target: string, prepared: MergeEnvironment, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<void> {
+async function runHooks(target: string, prepared: MergeEnvironment, launches: ReadonlyMap<string, HookLaunch>, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<void> {
   const { environment } = prepared;
   const quiet = out.verbosity === 'quiet';
-  const where = {
-    env: ctx.env,
-    cwd: ctx.cwd,
-    configDirectory: path.dirname(environment.configFile),
-    output: quiet ? undefined : { stdout: ctx.stdout, stderr: ctx.stderr },
-  };
   const commands = hookCommands(environment.postWriteHooks, target, environment.revisionEnvironment);
   if (commands.length === 0) return;
   // Loaded only when there are hooks: node:child_process costs start-up time otherwise.
   const { runHook } = await import('./post-write-hooks.js');
+  const output = quiet ? undefined : { stdout: ctx.stdout, stderr: ctx.stderr };
   for (const command of commands) {
+    const launch = launches.get(command.name);
+    if (launch === undefined) continue;
     if (!quiet) out.result(MergeMessages.hookRunning(command.name));
-    const outcome = await runHook(command, where);
+    const outcome = await runHook(command, launch, { env: ctx.env, output });
     if (!quiet) out.result(MergeMessages.HOOK_DONE);
     if (!outcome.ok) out.warn(MergeMessages.hookFailed(command.name, outcome.problem, target));
   }

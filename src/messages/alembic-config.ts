@@ -36,12 +36,22 @@ export const TOML_INVALID = (detail: string): string => `invalid TOML: ${detail}
 export const TOML_NO_ALEMBIC = 'pyproject.toml has no [tool.alembic] table';
 export const TOML_NOT_A_TABLE = 'must be a table';
 export const CONFIG_READ_FAILED = (detail: string): string => `cannot read the file: ${detail}`;
+export const CONFIG_NOT_A_FILE = 'not a regular file (a directory, a device or a pipe); an Alembic config is a plain file';
 
 // ---- Alembic settings ----
 
 export const SCRIPT_LOCATION_MISSING = "no 'script_location' key found in configuration";
 export const SCRIPT_LOCATION_MISSING_HINT =
-  'set environments[].scriptLocation in the git-alembic config when env.py or Flask-Migrate chooses the directory in code';
+  'set environments[].scriptLocation in the git-alembic config when env.py or Flask-Migrate chooses the directory in code (config may then be left out)';
+export const SCRIPT_LOCATION_EMPTY = 'empty value: name the directory that holds env.py and script.py.mako';
+export const VERSION_DIRECTORY_MISSING = (directory: string): string => `version directory does not exist: ${directory}`;
+export const VERSIONS_DEFAULT_MISSING = (directory: string): string =>
+  `version directory does not exist: ${directory} (without version_locations Alembic reads <script_location>/versions)`;
+export const VERSIONS_MISSING_HINT =
+  'create it, set version_locations, or set environments[].versionLocations in the git-alembic config when env.py builds the list (globs such as "migrations/versions/*" work)';
+export const VERSION_PATTERN_NO_MATCH = (pattern: string): string => `${JSON.stringify(pattern)} matches no directory`;
+export const VERSION_PATTERN_HINT =
+  'patterns are relative to the top level; * and ? match within one name, ** any depth, and neither matches hidden names or __pycache__';
 export const SCRIPT_DIRECTORY_MISSING = (directory: string): string =>
   `script directory does not exist: ${directory} (Alembic: "Path doesn't exist … Please use the 'init' command")`;
 export const PACKAGE_RESOURCE_NOT_FOUND = (value: string, searched: readonly string[]): string =>
@@ -79,10 +89,23 @@ export const TOML_PERCENT_HINT = 'every string in [tool.alembic] is %-formatted:
 
 export const NO_ENVIRONMENT_FOR_SECTION = (section: string): string =>
   `no configured environment uses the section [${section}]`;
+export const NO_INI_WITH_SECTION = (section: string, files: readonly string[]): string =>
+  `no Alembic ini has a [${section}] section${files.length === 0 ? '' : ` (read ${files.join(', ')})`}`;
+export const TOML_HAS_NO_SECTIONS =
+  "no alembic.ini beside it to take the section from, and [tool.alembic] has no sections (Alembic's -n/--name picks an ini section)";
+export const HEADS_FILE_SHARED = (headsFile: string, other: string): string =>
+  `its heads file ${headsFile} is also the heads file of ${other}, which reads other version locations`;
+export const HEADS_FILE_SHARED_HINT =
+  'list both environments in the git-alembic config, each with its own headsFile';
+export const NOT_A_FILE = 'not read: not a regular file';
+export const INI_TOO_LARGE = (size: number, limit: number): string =>
+  `not read: ${size} bytes is more than an Alembic ini needs (${limit}); list it in the git-alembic config if it is one`;
 
 // ---- git-alembic's own config ----
 
 export const PROJECT_CONFIG_UNREADABLE = (detail: string): string => `cannot load the git-alembic config: ${detail}`;
+export const CODE_CONFIG_NOT_READ = 'JavaScript configs are not read: the git-alembic configuration is data (JSON or YAML)';
+export const CODE_CONFIG_NOT_READ_HINT = 'move its settings to .git-alembicrc.json (or the "git-alembic" key of package.json) and delete it';
 export const UNKNOWN_KEY = (suggestion: string | undefined): string =>
   suggestion === undefined ? 'unknown key' : `unknown key; did you mean "${suggestion}"?`;
 export const EXPECTED_OBJECT = (type: string): string => `expected an object, found ${type}`;
@@ -96,4 +119,5 @@ export const EXPECTED_CONSTANT = (type: string): string =>
   `expected a string, an array of strings or null, found ${type}`;
 export const BAD_CONSTANT_NAME = 'not a Python name or dotted attribute (such as cli.EXPAND_BRANCH)';
 export const REQUIRED_KEY = 'required key is missing';
+export const CONFIG_OR_SCRIPT_LOCATION = `${REQUIRED_KEY} (without it, scriptLocation is required and the other Alembic settings take their defaults)`;
 export const DUPLICATE_ENVIRONMENT_NAME = (index: number): string => `duplicate name (also used by environments[${index}])`;

@@ -85,6 +85,10 @@ export const MergeMessages = {
     `check the message (a """ ends the docstring) and ${template}; nothing was written`,
   templateMismatch: (template: string, problem: string): string => `${template} renders a merge revision with ${problem}`,
   TEMPLATE_MISMATCH_HINT: 'script.py.mako must write revision, down_revision, branch_labels and depends_on from the template variables',
+  quotedDownRevision: (template: string, tuple: string): string =>
+    `${template} writes down_revision as the text ${tuple} inside quotes: for a merge the tuple's str() is not a revision id, ` +
+    'so the file Alembic would write from this template breaks the history',
+  QUOTED_DOWN_REVISION_HINT: 'write down_revision = ${repr(down_revision)} (no quotes) in script.py.mako; nothing was written',
   shlexError: (problem: string, text: string): string => `post-write hook options ${JSON.stringify(text)} cannot be split: ${problem}`,
 
   // ---- writing -------------------------------------------------------------------------

@@ -158,4 +158,5 @@ export const RevisionFileMessages = {
 export const ScanMessages = {
   unreadable: (detail: string): string => `cannot read the revision file: ${detail}`,
   unreadableDirectory: (detail: string): string => `cannot list the version directory: ${detail}`,
+  missingBlob: (blob: string): string => `git has no object ${blob} for it (run \`git fsck\`)`,
 } as const;

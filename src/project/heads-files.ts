@@ -4,7 +4,7 @@ import path from 'node:path';
 import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
 import { sortHeads } from '../core/heads/heads-file.js';
 import { InputError } from '../errors.js';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { fileSystemReason } from '../fs/file-system-error.js';
 import { HeadsFileMessages } from '../messages/edits.js';
 import type { History } from './workspace.js';
@@ -20,30 +20,23 @@ export interface HeadsFileState {
   readonly status: HeadsFileStatus;
   /** The file's text, undefined when missing or unreadable. */
   readonly text: string | undefined;
-  /** The file exists but could not be read: nothing may be written over it. */
+  /** The file exists but could not be read (a directory, no permission): nothing may be written over it. */
   readonly readFailed?: true;
 }
 
-/** Reads an environment's heads file and compares it with the history. */
-export function inspectHeadsFile({ environment, graph }: History, repoRoot: string): HeadsFileState {
-  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot);
+/** An environment's heads file (as its history was read) compared with the history. */
+export function inspectHeadsFile({ environment, graph, headsFileText, headsFileReadError }: History, repoRoot: string): HeadsFileState {
+  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot, headsFileText, headsFileReadError);
 }
 
 /**
- * Reads a heads file and compares it with the given heads. A file that cannot be read (a
- * directory, no permission) is `unreadable` with the reason, and `readFailed` is set.
+ * A heads file whose text is `text` (undefined: there is none) compared with the given heads;
+ * `readError`, when the file exists but could not be read, makes it `unreadable` for that reason.
  */
-export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string): HeadsFileState {
-  const relative = repositoryPath(file, repoRoot);
+export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string, text: string | undefined, readError?: string): HeadsFileState {
   const sorted = sortHeads(heads);
-  let text: string | undefined;
-  try {
-    text = readTextIfExists(file);
-  } catch (error) {
-    const reason = fileSystemReason(error);
-    if (reason === undefined) throw error;
-    return { file, relative, heads: sorted, status: { kind: 'unreadable', reason }, text: undefined, readFailed: true };
-  }
+  const relative = repositoryPath(file, repoRoot);
+  if (readError !== undefined) return { file, relative, heads: sorted, status: { kind: 'unreadable', reason: readError }, text: undefined, readFailed: true };
   return { file, relative, heads: sorted, status: headsFileStatus(text, sorted), text };
 }
 
@@ -52,12 +45,15 @@ export function inspectHeadsFileFor(file: string, heads: readonly string[], repo
  * in the existing file's line endings). Returns the state before and whether it wrote.
  */
 export function updateHeadsFile(history: History, repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  return updateHeadsFileTo(history.environment.headsFile, history.graph.heads, repoRoot);
+  return updateHeadsFileTo(history, history.graph.heads, repoRoot);
 }
 
-/** updateHeadsFile with the heads given (a hook adds the merge revision it has just written). */
-export function updateHeadsFileTo(file: string, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  const state = inspectHeadsFileFor(file, heads, repoRoot);
+/**
+ * updateHeadsFile with the heads given (a hook adds the merge revision it has just written).
+ * The text compared is the one the history was read with (in a hook: the commit's).
+ */
+export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
+  const state = inspectHeadsFileFor(history.environment.headsFile, heads, repoRoot, history.headsFileText, history.headsFileReadError);
   if (state.readFailed && state.status.kind === 'unreadable') throw new InputError({ file: state.relative }, HeadsFileMessages.cannotRead(state.status.reason));
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };

@@ -3,8 +3,10 @@
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import type { Workspace } from './workspace.js';
 
-/** Callbacks during loadHistories, in this order: opened, then reading/read per environment. */
+/** Callbacks during loadHistories, in this order: skipped files, opened, then reading/read per environment. */
 export interface LoadObserver {
+  /** Discovery did not read `file` (repository-relative), for `reason`. */
+  skipped?(file: string, reason: string): void;
   /** The project config is loaded and the environments are discovered. */
   opened?(workspace: Workspace): void;
   /** About to read the revision files of `environment`, the `index`-th (0-based) of `count`. */

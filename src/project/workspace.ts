@@ -1,12 +1,15 @@
 // Opens the repository's Alembic environments and reads their histories: the glue between the
 // CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
+import path from 'node:path';
+
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import { BareRepositoryError, UserError } from '../errors.js';
+import { fileSystemReason } from '../fs/file-system-error.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
-import type { Revision } from '../core/revision.js';
 import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
+import type { ProjectFiles } from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
 /** The repository, its git-alembic config and the environments a command works on. */
@@ -15,12 +18,21 @@ export interface Workspace {
   readonly repoRoot: string;
   readonly config: ResolvedConfig;
   readonly environments: readonly AlembicEnvironment[];
+  /**
+   * Where the commands read revision and heads files: the work tree, and the index for what
+   * sparse checkout left out of it (made on first use: it asks git once).
+   */
+  readonly files: () => Promise<ProjectFiles>;
 }
 
 /** One environment with its revision graph. */
 export interface History {
   readonly environment: AlembicEnvironment;
   readonly graph: RevisionGraph;
+  /** The heads file's text, read from where the revisions were; undefined when there is none. */
+  readonly headsFileText: string | undefined;
+  /** Why the heads file exists but could not be read (then `headsFileText` is undefined). */
+  readonly headsFileReadError?: string | undefined;
 }
 
 /** How the user chose environments on the command line (`-c`, `-n`). */
@@ -34,14 +46,22 @@ export async function openWorkspace(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
+  reports: DiscoveryReports = {},
 ): Promise<Workspace> {
-  const workspace = await discoverWorkspace(cwd, env, selection);
+  const workspace = await discoverWorkspace(cwd, env, selection, undefined, reports);
   if (workspace.environments.length === 0) {
     const bare = findRepositoryRoot(cwd, env) === undefined ? findBareRepository(cwd) : undefined;
     if (bare !== undefined) throw new BareRepositoryError(bare);
     throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
   }
   return workspace;
+}
+
+/** Where discovery's side notes go: environments left out (the hooks) and files not read. */
+export interface DiscoveryReports {
+  /** When given, an environment that cannot be read is reported here and left out instead of failing. */
+  readonly onUnreadable?: ((error: UserError) => void) | undefined;
+  readonly onSkipped?: ((file: string, reason: string) => void) | undefined;
 }
 
 /**
@@ -53,6 +73,7 @@ export async function discoverWorkspace(
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
   loaded?: ResolvedConfig,
+  reports: DiscoveryReports = {},
 ): Promise<Workspace> {
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
@@ -67,41 +88,63 @@ export async function discoverWorkspace(
     config,
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
+    ...reports,
     listTrackedFiles: async () => {
       // Outside a repository there is nothing tracked to search.
       if (gitRoot === undefined) return [];
-      const { Git } = await import('../git/simple-git-port.js');
-      return (await Git.open({ cwd: repoRoot, env })).listTrackedFiles();
+      const [{ GitProcess }, { trackedConfigFiles }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
+      return trackedConfigFiles(new GitProcess(repoRoot, env));
+    },
+    recordedDirectory: async (directory) => {
+      if (gitRoot === undefined) return false;
+      const [{ GitProcess }, { recordsFilesUnder }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
+      return recordsFilesUnder(new GitProcess(repoRoot, env), path.relative(repoRoot, directory).split(path.sep).join('/'));
     },
   });
-  return { repoRoot, config, environments };
+  return { repoRoot, config, environments, files: once(() => checkoutFiles(gitRoot, env, environments)) };
 }
 
 /**
- * Reads every revision file of an environment and builds its graph. `keep`, when given, chooses
- * the revisions that count (the hooks keep those git tracks, so a work-in-progress file that
- * was never added cannot look like a new head).
+ * Reads every revision file of an environment and its heads file, and builds its graph. `files`
+ * says where from (the hooks read the commit being made); the workspace's own by default.
  */
 export async function loadHistory(
   environment: AlembicEnvironment,
-  repoRoot: string,
-  keep?: (revision: Revision) => boolean,
-  onProgress?: (read: number, total: number) => void,
-  checkSyntax?: (file: string) => boolean,
+  workspace: Pick<Workspace, 'repoRoot' | 'files'>,
+  options: {
+    files?: ProjectFiles | undefined;
+    onProgress?: ((read: number, total: number) => void) | undefined;
+    /** Which revision files (absolute paths) get the complete Python syntax check. */
+    checkSyntax?: ((file: string) => boolean) | undefined;
+  } = {},
 ): Promise<History> {
-  const [{ loadRevisions }, { buildRevisionGraph }] = await Promise.all([
+  const [{ loadRevisions }, { buildRevisionGraph }, files] = await Promise.all([
     import('../alembic/scan-versions.js'),
     import('../core/graph/revision-graph.js'),
+    options.files ?? workspace.files(),
   ]);
   const revisions = await loadRevisions({
     versionLocations: environment.versionLocations,
     recursive: environment.recursiveVersionLocations,
     constants: environment.constants,
-    displayRoot: repoRoot,
-    onProgress,
-    checkSyntax,
+    displayRoot: workspace.repoRoot,
+    source: files,
+    onProgress: options.onProgress,
+    checkSyntax: options.checkSyntax,
   });
-  return { environment, graph: buildRevisionGraph(keep === undefined ? revisions : revisions.filter(keep)) };
+  const graph = buildRevisionGraph(revisions);
+  let headsFile: Uint8Array | undefined;
+  try {
+    headsFile = await files.read(environment.headsFile);
+  } catch (error) {
+    // A directory or a file we may not read: the heads file's problem (GA201), not a crash.
+    const reason = fileSystemReason(error);
+    if (reason === undefined) throw error;
+    return { environment, graph, headsFileText: undefined, headsFileReadError: reason };
+  }
+  // As readTextIfExists decodes: bad bytes become U+FFFD, which the heads-file reader rejects.
+  const headsFileText = headsFile === undefined ? undefined : new TextDecoder('utf-8', { ignoreBOM: true }).decode(headsFile);
+  return { environment, graph, headsFileText };
 }
 
 /**
@@ -115,16 +158,42 @@ export async function loadHistories(
   observer: LoadObserver = {},
   options: { readonly completeSyntaxCheck?: boolean } = {},
 ): Promise<{ workspace: Workspace; histories: History[] }> {
-  const workspace = await openWorkspace(cwd, env, selection);
+  const workspace = await openWorkspace(cwd, env, selection, { onSkipped: observer.skipped });
   observer.opened?.(workspace);
   const histories: History[] = [];
   for (const [index, environment] of workspace.environments.entries()) {
     observer.reading?.(environment, index, workspace.environments.length);
     const onProgress = observer.progress === undefined ? undefined : (read: number, total: number) => observer.progress?.(environment, read, total);
     const checkSyntax = options.completeSyntaxCheck === true ? () => true : undefined;
-    const history = await loadHistory(environment, workspace.repoRoot, undefined, onProgress, checkSyntax);
+    const history = await loadHistory(environment, workspace, { onProgress, checkSyntax });
     observer.read?.(environment, history.graph.revisions.length);
     histories.push(history);
   }
   return { workspace, histories };
+}
+
+// The files of every environment as the commands read them: the work tree, and git's index
+// only where sparse checkout may have left something out of it (git is not started otherwise).
+async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>>, environments: readonly AlembicEnvironment[]): Promise<ProjectFiles> {
+  const [{ WORK_TREE_FILES, projectFiles, environmentPaths }, { indexFileOf, mayHoldSkipWorktree }, { locateGitDir }] = await Promise.all([
+    import('./project-files.js'),
+    import('../git/index-file.js'),
+    import('../hooks/git-state.js'),
+  ]);
+  const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
+  if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
+  if (!mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
+  const { GitProcess } = await import('../git/git-process.js');
+  try {
+    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments));
+  } catch (error) {
+    // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
+    if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;
+    throw error;
+  }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }

@@ -28,7 +28,7 @@ export async function setupEnvironments(
 ): Promise<SetupEnvironments> {
   const workspace = await openWorkspace(cwd, env, selection);
   const histories: History[] = [];
-  for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace.repoRoot));
+  for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace));
   const defaults = await defaultEnvironments(topLevel, env);
   const known = new Set(defaults.map(identity));
   const missed = workspace.environments.some((environment) => !known.has(identity(environment)));

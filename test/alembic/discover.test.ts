@@ -1,5 +1,6 @@
-// discoverEnvironments: -c first, then the configured environments, then the working directory,
-// then every tracked alembic.ini / pyproject.toml with [tool.alembic].
+// discoverEnvironments: -c first, then the configured environments, then (below the top level)
+// the working directory, then every Alembic config of the repository: every ini with a section
+// that has script_location, alembic.ini, and pyproject.toml with [tool.alembic].
 import path from 'node:path';
 import test from 'ava';
 
@@ -16,16 +17,16 @@ const TOML = '[tool.alembic]\nscript_location = "%(here)s/migrations"\n';
 // a two-section ini and some distractors.
 const LAYOUT = {
   'alembic.ini': ini('migrations'),
-  'migrations/': '',
+  'migrations/versions/': '',
   'services/api/alembic.ini': ini('db'),
   'services/api/pyproject.toml': TOML,
-  'services/api/db/': '',
-  'services/api/migrations/': '',
+  'services/api/db/versions/': '',
+  'services/api/migrations/versions/': '',
   'packages/inventory/pyproject.toml': TOML,
-  'packages/inventory/migrations/': '',
+  'packages/inventory/migrations/versions/': '',
   'multi/alembic.ini': '[core]\nscript_location = core\n[tenant]\nscript_location = tenant\n[loggers]\nkeys = root\n',
-  'multi/core/': '',
-  'multi/tenant/': '',
+  'multi/core/versions/': '',
+  'multi/tenant/versions/': '',
   'tools/pyproject.toml': '[project]\nname = "tools"\n[tool.ruff]\nline-length = 100\n',
   'broken/pyproject.toml': 'this is [not toml',
 };
@@ -55,10 +56,17 @@ async function setup(t: import('ava').ExecutionContext, layout: Record<string, s
 
 const names = (environments: readonly AlembicEnvironment[]): string[] => environments.map((environment) => environment.name);
 
-test('the working directory wins over the rest of the repository', async (t) => {
-  const { input, calls } = await setup(t);
-  t.deepEqual(names(await discoverEnvironments(input())), ['alembic.ini']);
+test('below the top level, the working directory wins over the rest of the repository', async (t) => {
+  const { root, input, calls } = await setup(t);
+  t.deepEqual(names(await discoverEnvironments(input({ cwd: path.join(root, 'multi') }))), ['multi/alembic.ini[core]', 'multi/alembic.ini[tenant]']);
   t.is(calls.count, 0);
+});
+
+test('at the top level, a root alembic.ini hides no other environment', async (t) => {
+  const { input, calls } = await setup(t);
+  const all = ['alembic.ini', 'multi/alembic.ini[core]', 'multi/alembic.ini[tenant]', 'packages/inventory/pyproject.toml', 'services/api/alembic.ini'];
+  t.deepEqual(names(await discoverEnvironments(input())), all);
+  t.is(calls.count, 1);
 });
 
 test('an ini and a pyproject.toml in the working directory are one environment', async (t) => {
@@ -88,7 +96,7 @@ test('-n picks the section in the repository-wide search', async (t) => {
 });
 
 test('tracked files deleted from the work tree are skipped', async (t) => {
-  const { input } = await setup(t, { 'a/alembic.ini': ini('m'), 'a/m/': '', 'sub/': '' }, ['a/alembic.ini', 'gone/alembic.ini', 'gone/pyproject.toml']);
+  const { input } = await setup(t, { 'a/alembic.ini': ini('m'), 'a/m/versions/': '', 'sub/': '' }, ['a/alembic.ini', 'gone/alembic.ini', 'gone/pyproject.toml', 'gone/x.ini']);
   t.deepEqual(names(await discoverEnvironments(input({ cwd: path.join(input().cwd, 'sub') }))), ['a/alembic.ini']);
 });
 

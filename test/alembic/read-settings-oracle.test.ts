@@ -19,10 +19,13 @@ interface Case {
   readonly section?: string;
   /** The first Alembic version with the behaviour (path_separator is 1.16). */
   readonly since?: readonly [number, number];
+  /** Where Alembic reads nothing and stays silent (or fails, depending on the version), our error. */
+  readonly stricter?: string;
 }
 type Answer = { ok: Record<string, unknown> } | { error: string };
 
-const ini = (body: string): Record<string, string> => ({ 'm/versions/': '', 'alembic.ini': `[alembic]\nscript_location = m\n${body}\n` });
+const DIRECTORIES = { 'm/versions/': '', 'a/': '', 'b/': '', 'b c/': '', 'c/': '' };
+const ini = (body: string): Record<string, string> => ({ ...DIRECTORIES, 'alembic.ini': `[alembic]\nscript_location = m\n${body}\n` });
 
 const CASES: readonly Case[] = [
   { title: 'generic alembic.ini from alembic init', files: { 'migrations/versions/': '', 'alembic.ini': GENERIC } },
@@ -37,9 +40,28 @@ const CASES: readonly Case[] = [
   { title: 'legacy split with an empty entry', files: ini('version_locations = a , b') },
   { title: 'path_separator = newline', files: ini('path_separator = newline\nversion_locations =\n  a\n  %(here)s/b c'), since: [1, 16] },
   { title: 'path_separator = ; with blank entries', files: ini('path_separator = ;\nversion_locations = a; ;b;;'), since: [1, 16] },
-  { title: 'absolute version location', files: ini('version_locations = /opt/versions') },
-  { title: 'here-relative script_location', files: { 'sub/dir/': '', 'alembic.ini': '[alembic]\nscript_location = %(here)s/sub/dir\n' } },
-  { title: 'script_location from DEFAULT', files: { 'm/': '', 'alembic.ini': '[DEFAULT]\nscript_location = m\n[alembic]\n' } },
+  {
+    title: 'absolute version location that does not exist',
+    files: ini('version_locations = /nonexistent/git-alembic/versions'),
+    stricter: 'alembic.ini:3: [alembic] version_locations: version directory does not exist: /nonexistent/git-alembic/versions',
+  },
+  { title: 'here-relative script_location', files: { 'sub/dir/versions/': '', 'alembic.ini': '[alembic]\nscript_location = %(here)s/sub/dir\n' } },
+  {
+    title: 'script directory without versions/',
+    files: { 'sub/dir/': '', 'alembic.ini': '[alembic]\nscript_location = %(here)s/sub/dir\n' },
+    stricter: 'alembic.ini:2: [alembic] script_location: version directory does not exist: sub/dir/versions (without version_locations Alembic reads <script_location>/versions)',
+  },
+  {
+    title: 'a version location that does not exist, beside one that does',
+    files: ini('version_locations = a gone'),
+    stricter: 'alembic.ini:3: [alembic] version_locations: version directory does not exist: gone',
+  },
+  {
+    title: 'empty script_location (1.8.1 fails, 1.19 reads nothing)',
+    files: { 'versions/': '', 'alembic.ini': '[alembic]\nscript_location =\n' },
+    stricter: 'alembic.ini:2: [alembic] script_location: empty value: name the directory that holds env.py and script.py.mako',
+  },
+  { title: 'script_location from DEFAULT', files: { 'm/versions/': '', 'alembic.ini': '[DEFAULT]\nscript_location = m\n[alembic]\n' } },
   { title: 'file_template and truncate_slug_length 0', files: ini('file_template = %%(year)d_%%(rev)s\ntruncate_slug_length = 0') },
   { title: 'truncate_slug_length with spaces and underscores', files: ini('truncate_slug_length =  1_2 ') },
   { title: 'bad truncate_slug_length', files: ini('truncate_slug_length = twelve') },
@@ -47,7 +69,7 @@ const CASES: readonly Case[] = [
   { title: 'missing script directory', files: { 'alembic.ini': '[alembic]\nscript_location = nowhere\n' } },
   { title: 'no script_location', files: { 'alembic.ini': '[alembic]\nsqlalchemy.url = sqlite://\n' } },
   { title: 'missing section', files: { 'm/': '', 'alembic.ini': '[alembic]\nscript_location = m\n' }, section: 'tenant' },
-  { title: 'second section', files: { 'core/': '', 'alembic.ini': '[DEFAULT]\nurl = x\n[core]\nscript_location = %(here)s/core\n' }, section: 'core' },
+  { title: 'second section', files: { 'core/versions/': '', 'alembic.ini': '[DEFAULT]\nurl = x\n[core]\nscript_location = %(here)s/core\n' }, section: 'core' },
   { title: 'bad interpolation in script_location', files: { 'alembic.ini': '[alembic]\nscript_location = 100%\n' } },
   { title: 'duplicate option', files: { 'm/': '', 'alembic.ini': '[alembic]\nscript_location = m\nscript_location = m\n' } },
   {
@@ -86,7 +108,8 @@ oracleTest(test, 'read-settings agrees with real Alembic on ini layouts', async 
   for (const [index, testCase] of cases.entries()) {
     const expected = answers[index] as Answer;
     const actual = await ours(roots[index] as string, testCase.section ?? 'alembic');
-    if ('error' in expected) t.true('error' in actual, `${testCase.title}: Alembic fails (${expected.error}) but we read ${JSON.stringify(actual)}`);
+    if (testCase.stricter !== undefined) t.deepEqual(actual, { error: testCase.stricter }, `${testCase.title}: Alembic says ${JSON.stringify(expected)}`);
+    else if ('error' in expected) t.true('error' in actual, `${testCase.title}: Alembic fails (${expected.error}) but we read ${JSON.stringify(actual)}`);
     else t.deepEqual(actual, expected, testCase.title);
   }
 });

@@ -1,6 +1,6 @@
 // readEnvironment on real layouts (fixtures made with `alembic init`, hand-written pyproject
 // layouts) and on small temporary projects; ini layouts are also compared with real Alembic.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
@@ -128,19 +128,19 @@ test('the override replaces an unresolvable package resource', async (t) => {
 });
 
 test('relative paths resolve against the ini directory; %(here)s and absolute paths too', async (t) => {
-  const root = await tempProject(t, {
-    'db/migrations/': '',
-    'config/alembic.ini': '[alembic]\nscript_location = ../db/migrations\npath_separator = ;\nversion_locations = ../db/a; %(here)s/b; ;/abs/c\n',
-  });
+  const root = await tempProject(t, { 'db/migrations/': '', 'db/a/': '', 'config/b/': '', 'abs/c/': '' });
+  const ini = `[alembic]\nscript_location = ../db/migrations\npath_separator = ;\nversion_locations = ../db/a; %(here)s/b; ;${path.join(root, 'abs//c')}\n`;
+  await writeFile(path.join(root, 'config/alembic.ini'), ini);
   const environment = await read(root, 'config/alembic.ini');
   t.is(environment.scriptLocation, path.join(root, 'db/migrations'));
   // The whitespace-only entry becomes '' (Alembic: the cwd; here: the ini's directory).
-  t.deepEqual(environment.versionLocations, [path.join(root, 'db/a'), path.join(root, 'config/b'), path.join(root, 'config'), path.normalize('/abs/c')]);
+  t.deepEqual(environment.versionLocations, [path.join(root, 'db/a'), path.join(root, 'config/b'), path.join(root, 'config'), path.join(root, 'abs/c')]);
 });
 
 const separators = test.macro({
   async exec(t, lines: string, expected: readonly string[]) {
-    const root = await tempProject(t, { 'm/': '', 'lib/pkg/': '', 'alembic.ini': `[alembic]\nscript_location = m\n${lines}\n` });
+    const directories = Object.fromEntries(['m/', 'a/', 'b/', 'c/', 'b c/', 'lib/pkg/versions/'].map((directory) => [directory, '']));
+    const root = await tempProject(t, { ...directories, 'alembic.ini': `[alembic]\nscript_location = m\n${lines}\n` });
     const environment = await read(root, 'alembic.ini');
     t.deepEqual(environment.versionLocations, expected.map((location) => path.join(root, location)));
   },
@@ -188,7 +188,7 @@ test('TOML % escaping', failure, { 'pyproject.toml': '[tool.alembic]\nscript_loc
   "pyproject.toml: tool.alembic.file_template: Python %-formatting with {here} fails: KeyError: 'epoch'");
 
 test('overrides, a given name and constants pass through', async (t) => {
-  const root = await tempProject(t, { 'm/': '', 'other/': '', 'alembic.ini': '[alembic]\nscript_location = m\n' });
+  const root = await tempProject(t, { 'm/': '', 'other/v1/': '', 'v2/': '', 'alembic.ini': '[alembic]\nscript_location = m\n' });
   const constants = new Map([['cli.EXPAND_BRANCH', 'expand']]);
   const environment = await read(root, 'alembic.ini', {
     name: 'main db',
@@ -207,12 +207,12 @@ test('an override pointing nowhere names the git-alembic config and key', async 
 });
 
 test('a pyproject.toml beside the ini without [tool.alembic] is ignored', async (t) => {
-  const root = await tempProject(t, { 'm/': '', 'alembic.ini': '[alembic]\nscript_location = m\n', 'pyproject.toml': '[project]\nname = "x"\n' });
+  const root = await tempProject(t, { 'm/versions/': '', 'alembic.ini': '[alembic]\nscript_location = m\n', 'pyproject.toml': '[project]\nname = "x"\n' });
   t.is((await read(root, 'alembic.ini')).pyprojectFile, undefined);
 });
 
 test('an ini without [alembic] beside [tool.alembic] uses the TOML settings', async (t) => {
-  const root = await tempProject(t, { 'm/': '', 'alembic.ini': '[loggers]\nkeys = root\n', 'pyproject.toml': '[tool.alembic]\nscript_location = "%(here)s/m"\n' });
+  const root = await tempProject(t, { 'm/versions/': '', 'alembic.ini': '[loggers]\nkeys = root\n', 'pyproject.toml': '[tool.alembic]\nscript_location = "%(here)s/m"\n' });
   const environment = await read(root, 'alembic.ini');
   t.is(environment.scriptLocation, path.join(root, 'm'));
   t.is(environment.mainOptions.size, 0);

@@ -49,10 +49,10 @@ test('FORCE_COLOR=1: the finding ID red, the hint label dim', async (t) => {
   const run = await runBin(root, ['check'], { FORCE_COLOR: '1' });
   t.is(run.status, 1);
   t.deepEqual(run.stdout.split('\n'), [
-    `${ESC}31mGA101${ESC}39m alembic.ini: 2 heads on one branch: b1, c1`,
+    `${ESC}31mGA101${ESC}39m alembic.ini: 2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)`,
     '  migrations/versions/b1_rev.py:1',
     '  migrations/versions/c1_rev.py:1',
-    `  ${ESC}2mhint:${ESC}22m run \`git-alembic merge\` to write the merge revision (what \`alembic merge heads\` would write)`,
+    `  ${ESC}2mhint:${ESC}22m run \`git-alembic merge\` and commit the merge revision it writes (what \`alembic merge heads\` would write)`,
     '',
   ]);
 });
@@ -66,7 +66,7 @@ test('NO_COLOR beside FORCE_COLOR=0: plain', async (t) => {
   const root = await tempProject(t, DIVERGED);
   const run = await runBin(root, ['check'], { FORCE_COLOR: '0', NO_COLOR: '1' });
   t.false(run.stdout.includes(ESC));
-  t.true(run.stdout.startsWith('GA101 alembic.ini: 2 heads on one branch: b1, c1\n'));
+  t.true(run.stdout.startsWith('GA101 alembic.ini: 2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)\n'));
 });
 
 test('--format github and --json stay plain even with FORCE_COLOR', async (t) => {

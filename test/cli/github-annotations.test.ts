@@ -35,14 +35,15 @@ test('a finding without a location, and a warning', (t) => {
   t.deepEqual(githubAnnotations({ ...base, severity: 'warning' }), ['::warning title=GA201::GA201 line one%0Aline two (hint: 100%25)']);
 });
 
-test('the real CLI: exact annotations on the diverged revision files, exit 1', async (t) => {
+test('the real CLI: exact annotations on the diverged revision files, naming both heads, their files, the parent they forked from and the fix; exit 1', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null, b1: 'a1', c1: 'a1' }));
-  const hint = '(hint: run `git-alembic merge` to write the merge revision (what `alembic merge heads` would write))';
+  const hint = '(hint: run `git-alembic merge` and commit the merge revision it writes (what `alembic merge heads` would write))';
+  const heads = '2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)';
   t.deepEqual(await runBin(root, ['check', '--format', 'github']), {
     status: 1,
     stdout: [
-      `::error file=migrations/versions/b1_rev.py,line=1,title=GA101::GA101 2 heads on one branch: b1, c1 ${hint}`,
-      `::error file=migrations/versions/c1_rev.py,line=1,title=GA101::GA101 2 heads on one branch: b1, c1 ${hint}`,
+      `::error file=migrations/versions/b1_rev.py,line=1,title=GA101::GA101 ${heads} ${hint}`,
+      `::error file=migrations/versions/c1_rev.py,line=1,title=GA101::GA101 ${heads} ${hint}`,
       '',
     ].join('\n'),
     stderr: '',

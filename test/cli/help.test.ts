@@ -63,6 +63,17 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     ],
     example: '  git-alembic merge --dry-run            # show what would be written',
   },
+  'merge-branch': {
+    usage: 'Usage: git-alembic merge-branch [-m MSG] [--no-commit] REF',
+    options: [
+      "  -m, --message MSG  message of the merge commit (default: git's own)",
+      '      --no-commit    merge and stage the merge revision, but leave the commit to you',
+      '  -h, --help         show this help',
+      '  -q, --quiet        print only results, warnings and errors',
+      '  -v, --verbose      print more detail (what was read, and how long it took)',
+    ],
+    example: '  git fetch origin && npx git-alembic merge-branch origin/main   # bring main into this branch',
+  },
   graph: {
     usage: 'Usage: git-alembic graph [-c FILE] [-n SECTION] [--format ascii|mermaid|dot]',
     options: [
@@ -157,7 +168,7 @@ for (const command of Object.keys(CASES)) test(`${command} --help`, commandHelp,
 
 test('every command has a help case here', async (t) => {
   const run = await runBin(CWD, ['--help']);
-  const listed = run.stdout.split('\n').filter((line) => /^ {2}[a-z]+ {2,}\S/.test(line) && !line.includes('#')).map((line) => line.trim().split(/\s+/)[0]);
+  const listed = run.stdout.split('\n').filter((line) => /^ {2}[a-z-]+ {2,}\S/.test(line) && !line.includes('#')).map((line) => line.trim().split(/\s+/)[0]);
   t.deepEqual(listed, Object.keys(CASES));
 });
 
@@ -166,8 +177,9 @@ test('--help: usage, commands, options and examples of the program', async (t) =
   t.is(run.status, 0);
   const lines = run.stdout.split('\n');
   t.is(lines[0], 'Usage: git-alembic <command> [options]');
-  t.true(lines.includes('  heads      list the heads of each Alembic environment'));
-  t.true(lines.includes('  check      fail when an environment has diverged (two heads on one branch)'));
+  t.true(lines.includes('  heads         list the heads of each Alembic environment'));
+  t.true(lines.includes('  check         fail when an environment has diverged (two heads on one branch)'));
+  t.true(lines.includes('  merge-branch  git merge a branch with git-alembic applied, in any clone (no setup needed)'));
   t.deepEqual(optionBlock(run.stdout), ['  -h, --help     show this help', '  -V, --version  print the version']);
   t.true(lines.includes('Every command but driver and hook also takes -q/--quiet and -v/--verbose.'));
   t.true(lines.includes('  npx git-alembic setup         # heads files, merge driver and hooks in this repository'));

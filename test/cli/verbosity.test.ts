@@ -26,7 +26,7 @@ test('check -q still prints the findings and fails', async (t) => {
   const run = await runBin(root, ['check', '-q']);
   t.is(run.status, 1);
   t.is(run.stderr, '');
-  t.true(run.stdout.startsWith('GA101 alembic.ini: 2 heads on one branch: b1, c1\n'));
+  t.true(run.stdout.startsWith('GA101 alembic.ini: 2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)\n'));
 });
 
 test('check -v: config, environment and the reading, then the result', async (t) => {

@@ -47,13 +47,13 @@ test('through the CLI: %P may start with "-" and is taken as it is', async (t) =
   t.is(await readFile(path.join(root, 'A'), 'utf8'), heads('a1', 'b1'));
 });
 
-test('the fast path loads neither simple-git, cosmiconfig nor the graph (real process)', async (t) => {
+test('the fast path loads neither simple-git, the YAML parser nor the graph (real process)', async (t) => {
   const root = await tempProject(t, FILES);
   await mkdir(path.join(root, 'loader'));
   await writeFile(
     path.join(root, 'loader', 'hooks.mjs'),
     "export async function resolve(specifier, context, next) {\n" +
-      "  if (/simple-git|cosmiconfig|revision-graph|workspace|smol-toml/.test(specifier)) throw new Error(`driver imported ${specifier}`);\n" +
+      "  if (/simple-git|js-yaml|revision-graph|workspace|smol-toml/.test(specifier)) throw new Error(`driver imported ${specifier}`);\n" +
       '  return next(specifier, context);\n}\n',
   );
   await writeFile(path.join(root, 'loader', 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");

@@ -3,6 +3,8 @@
 // a SQLite database, a base revision), a package.json declaring the packed git-alembic, its
 // node_modules as npm installs it, and `git-alembic setup` run with the installed binary, whose
 // result is committed (so the hooks are live from then on). Real Alembic is the judge at the end.
+// A Python-only scenario has none of the node parts: its heads files come from `heads --write`
+// and its .gitattributes lines are written by hand, and no hook is installed.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +34,11 @@ export interface ScenarioOptions {
   readonly environments?: readonly EnvironmentLayout[];
   /** Commit `* text=auto eol=lf` first (default true), as createTempRepo does. */
   readonly attributes?: boolean;
+  /**
+   * A Python-only project: no package.json, no node_modules, no setup and no hooks; heads files
+   * from `git-alembic heads --write` and their `merge=git-alembic` lines in .gitattributes.
+   */
+  readonly pythonOnly?: boolean;
   /** Runs after the project is written, before its first commit and setup. */
   readonly beforeSetup?: (repo: TempRepo) => Promise<void>;
   /**
@@ -58,7 +65,7 @@ export interface Scenario {
   readonly environments: readonly EnvironmentLayout[];
   /** git in the repository (node started by hooks without NODE_EXTRA_CA_CERTS, which slows it). */
   git(args: readonly string[], options?: RunOptions): Promise<RunResult>;
-  /** The installed node_modules/.bin/git-alembic. */
+  /** The installed node_modules/.bin/git-alembic (dist/bin.js in a Python-only scenario). */
   bin(args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Writes a revision file; returns its repository-relative path. */
   revision(spec: ScenarioRevision): Promise<string>;
@@ -98,13 +105,13 @@ const templates = new Map<string, Promise<TempRepo>>();
 export async function createScenario(t: ExecutionContext, python: string, options: ScenarioOptions = {}): Promise<Scenario> {
   const environments = options.environments ?? [{ directory: '' }];
   if (options.beforeSetup !== undefined) return buildScenario(t, python, options);
-  const key = JSON.stringify([environments, options.attributes ?? true, options.shared?.name]);
+  const key = JSON.stringify([environments, options.attributes ?? true, options.pythonOnly ?? false, options.shared?.name]);
   const template = templates.get(key) ?? buildScenario(PROCESS_LIFETIME, python, options).then(async (scenario) => {
     await options.shared?.prepare(scenario);
     return scenario.repo;
   });
   templates.set(key, template);
-  return scenarioOf(await copyTempRepo(t, await template), environments, python);
+  return scenarioOf(await copyTempRepo(t, await template), environments, python, options.pythonOnly);
 }
 
 // Templates live until the worker exits (AVA runs each test file in its own process), and are
@@ -119,8 +126,9 @@ async function buildScenario(t: Pick<ExecutionContext, 'teardown'>, python: stri
   const repo = await createTempRepo(t, { attributes: options.attributes ?? true });
   if (t === PROCESS_LIFETIME) templateRoots.push(repo.root);
   const environments = options.environments ?? [{ directory: '' }];
-  const scenario = scenarioOf(repo, environments, python);
+  const scenario = scenarioOf(repo, environments, python, options.pythonOnly);
   for (const [index, layout] of environments.entries()) await writeEnvironment(scenario, layout, index, python);
+  if (options.pythonOnly === true) return setUpPythonOnly(scenario, options);
   await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`);
   // `node_modules` without a slash: it is a symbolic link here, which `node_modules/` would not match.
   await repo.write('.gitignore', 'node_modules\n*.sqlite\n__pycache__/\n*.log\n');
@@ -129,6 +137,19 @@ async function buildScenario(t: Pick<ExecutionContext, 'teardown'>, python: stri
   await scenario.commitAll('project');
   await scenario.bin(['setup']);
   await scenario.commitAll('set up git-alembic');
+  return scenario;
+}
+
+// What a Python-only project keeps by hand: heads files and their attribute lines, no hooks.
+async function setUpPythonOnly(scenario: Scenario, options: ScenarioOptions): Promise<Scenario> {
+  const { repo, environments } = scenario;
+  await repo.write('.gitignore', '*.sqlite\n__pycache__/\n*.log\n');
+  await options.beforeSetup?.(repo);
+  await scenario.bin(['heads', '--write']);
+  const heads = environments.map((_, index) => `${scenario.scriptPath('heads.txt', index)} merge=git-alembic\n`).join('');
+  const attributes = (await repo.exists('.gitattributes')) ? await repo.read('.gitattributes') : '';
+  await repo.write('.gitattributes', `${attributes}${heads}`);
+  await scenario.commitAll('project');
   return scenario;
 }
 
@@ -142,7 +163,7 @@ async function writeEnvironment(scenario: Scenario, layout: EnvironmentLayout, i
   for (const revision of layout.base ?? [{ id: BASE }]) await scenario.revision({ ...revision, environment: index });
 }
 
-function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], python: string): Scenario {
+function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], python: string, pythonOnly = false): Scenario {
   const scriptPath = (file: string, environment = 0): string => {
     const layout = environments[environment] ?? { directory: '' };
     return [layout.directory, layout.scripts ?? 'migrations', file].filter((part) => part !== '').join('/');
@@ -152,7 +173,10 @@ function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], 
     repo,
     environments,
     git,
-    bin: (args, options = {}) => repo.run(repo.path('node_modules/.bin/git-alembic'), args, { ...options, env: { ...QUIET_NODE, ...options.env } }),
+    bin: (args, options = {}) =>
+      pythonOnly
+        ? repo.cli(args, { ...options, env: { ...QUIET_NODE, ...options.env } })
+        : repo.run(repo.path('node_modules/.bin/git-alembic'), args, { ...options, env: { ...QUIET_NODE, ...options.env } }),
     async revision(spec) {
       const file = scriptPath(`versions/${spec.fileName ?? `${spec.id}_rev.py`}`, spec.environment);
       await repo.write(file, parentSource(spec));

@@ -1,10 +1,12 @@
 // Finds a Python that can import Alembic (and Mako), the oracle for differential tests.
 // Debian's python3-alembic lives in /usr/bin/python3's dist-packages, which a pyenv or
 // virtualenv python3 earlier on PATH does not see, so /usr/bin/python3 is tried first.
+// GIT_ALEMBIC_ORACLE_PYTHON names another one. (GIT_ALEMBIC_PYTHON is the product's own
+// variable: the tests run with it set to 0, so the Mako fallback stays off unless a test turns it on.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import type { ExecutionContext, TestFn } from 'ava';
 
-const CANDIDATES = [process.env['GIT_ALEMBIC_PYTHON'], '/usr/bin/python3', 'python3'].filter(
+const CANDIDATES = [process.env['GIT_ALEMBIC_ORACLE_PYTHON'], '/usr/bin/python3', 'python3'].filter(
   (candidate): candidate is string => Boolean(candidate),
 );
 
@@ -26,7 +28,7 @@ export function findAlembicPython(): { python: string; alembicVersion: string } 
 
 const ENABLE_HINT =
   'Alembic oracle tests skipped: install Alembic for /usr/bin/python3 (apt-get install python3-alembic) ' +
-  'or point GIT_ALEMBIC_PYTHON at a python that has it; CI sets GIT_ALEMBIC_REQUIRE_ORACLE=1 to make them mandatory.';
+  'or point GIT_ALEMBIC_ORACLE_PYTHON at a python that has it; CI sets GIT_ALEMBIC_REQUIRE_ORACLE=1 to make them mandatory.';
 let hintPrinted = false;
 
 /**

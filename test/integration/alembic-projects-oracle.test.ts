@@ -84,7 +84,8 @@ type Ours = { heads: string[]; realHeads: string[]; bases: string[] } | { error:
 
 async function readOurs(directory: string): Promise<Ours> {
   try {
-    const { histories } = await loadHistories(directory, {}, {});
+    // -c: the oracle's own ini beside ours would be an environment of its own.
+    const { histories } = await loadHistories(directory, {}, { configFile: 'alembic.ini' });
     const { graph } = histories[0]!;
     return { heads: [...graph.heads], realHeads: [...graph.realHeads], bases: [...graph.bases] };
   } catch (error) {

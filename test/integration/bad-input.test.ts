@@ -30,7 +30,7 @@ test('package.json with a syntax error and a "git-alembic" key: exit 2 with file
   await repo.write('package.json', '{\n  "name": "app",\n  "git-alembic": {,}\n}\n');
   const result = await repo.cli(['heads'], { allowFailure: true });
   t.is(result.status, 2);
-  t.is(result.stderr, 'git-alembic: package.json:3: invalid JSON: expected a "quoted" key (column 19)\n');
+  t.is(result.stderr, 'git-alembic: package.json:3: cannot load the git-alembic config: invalid JSON: expected a "quoted" key (column 19)\n');
 });
 
 test('a heads file that is a directory is GA201 in check and exit 2 on heads --write', async (t) => {

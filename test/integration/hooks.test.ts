@@ -2,70 +2,13 @@
 // end-to-end scenarios in test/e2e use the packed package; these need no Python): onMerge
 // "stage", divergences found rather than introduced, enabled, guard, cherry-picks, untracked
 // revision files, other staged changes, GIT_ALEMBIC=0. Build first (`npm run build`).
-import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import test, { type ExecutionContext } from 'ava';
+import { pathToFileURL } from 'node:url';
+import test from 'ava';
 
+import { A, addRevision, B, BASE, fork, lines, setUpRepo, staged } from '../helpers/hook-repo.js';
 import { parentSource } from '../helpers/merge-project.js';
-import { BIN, copyTempRepo, createTempRepo, PACKAGE_ROOT, type RunOptions, type TempRepo } from '../helpers/temp-repo.js';
-
-const BASE = 'd6e7f8a9b0c1';
-const A = 'aaaa11112222';
-const B = 'bbbb33334444';
-const TEMPLATE = readFileSync(new URL('../fixtures/templates/untyped-classic.mako', import.meta.url), 'utf8');
-const cleanups: (() => void)[] = [];
-let template: Promise<TempRepo> | undefined;
-
-test.after.always(() => {
-  for (const cleanup of cleanups) cleanup();
-});
-
-// One set-up project for the whole file; each test works on a copy.
-async function setUpRepo(t: ExecutionContext): Promise<TempRepo> {
-  template ??= (async () => {
-    const repo = await createTempRepo({ teardown: () => undefined });
-    cleanups.push(() => rmSync(repo.path('..'), { recursive: true, force: true }));
-    await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\n');
-    await repo.write('migrations/script.py.mako', TEMPLATE);
-    await repo.write(`migrations/versions/${BASE}_rev.py`, parentSource({ id: BASE }));
-    await repo.write('package.json', '{\n  "name": "app",\n  "private": true\n}\n');
-    await repo.write('.gitignore', 'node_modules\n');
-    // node_modules as npm leaves it: .bin/git-alembic runs the built CLI, husky is husky 9.
-    await repo.write('node_modules/.bin/git-alembic', `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, 0o755);
-    symlinkSync(`${PACKAGE_ROOT}node_modules/husky`, repo.path('node_modules/husky'), 'dir');
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '-m', 'project']);
-    await repo.cli(['setup']);
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '-m', 'set up']);
-    await repo.git(['branch', 'setup']);
-    await fork(repo);
-    return repo;
-  })();
-  return copyTempRepo(t, await template);
-}
-
-async function addRevision(repo: TempRepo, id: string, down: string, options: RunOptions = {}): Promise<void> {
-  await repo.write(`migrations/versions/${id}_rev.py`, parentSource({ id, down: [down] }));
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', `add ${id}`], options);
-}
-
-// main and dev add A and B on BASE (the template has this done; `setup` marks the commit before).
-async function fork(repo: TempRepo): Promise<void> {
-  await repo.git(['checkout', '-q', '-b', 'dev']);
-  await addRevision(repo, B, BASE);
-  await repo.git(['checkout', '-q', 'main']);
-  await addRevision(repo, A, BASE);
-}
-
-function lines(stderr: string): string[] {
-  return stderr.split(/\r|\n/).filter((line) => line.startsWith('git-alembic: '));
-}
-
-async function staged(repo: TempRepo): Promise<string[]> {
-  return (await repo.git(['diff', '--cached', '--name-only'])).stdout.split('\n').filter(Boolean);
-}
+import { BIN, type TempRepo } from '../helpers/temp-repo.js';
 
 // Where `git-alembic merge` would write the merge revision (repository-relative).
 async function mergeFile(repo: TempRepo): Promise<string> {
@@ -158,6 +101,27 @@ test('a failing hook is reported and never blocks; with guard: true it stops the
   t.true(await repo.exists('.git/MERGE_HEAD'), 'the merge is still to be concluded');
 });
 
+test('an environment that cannot be read is left out in one line; the others still get their merge, guard or not', async (t) => {
+  const repo = await setUpRepo(t);
+  // A second environment whose version directory is gone (say, emptied and so not in git).
+  await repo.write('tenant/alembic-tenant.ini', '[tenant]\nscript_location = %(here)s/migrations\n');
+  await repo.write('tenant/migrations/env.py', '# set up in code\n');
+  await repo.write('.git-alembicrc.json', '{ "guard": true }\n');
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'tenant environment, guard']);
+  const merge = await repo.git(['merge', '--no-edit', 'dev']);
+  t.is(merge.status, 0);
+  const [leftOut, created, ...rest] = lines(merge.stderr);
+  t.is(
+    leftOut,
+    'git-alembic: post-merge hook left out an Alembic environment it cannot read (tenant/alembic-tenant.ini:2: [tenant] script_location: version directory does not exist: ' +
+      'tenant/migrations/versions (without version_locations Alembic reads <script_location>/versions)); the others were handled; run `git-alembic check`',
+  );
+  t.regex(created ?? '', new RegExp(`^git-alembic: created merge revision [0-9a-f]{12} of ${A} \\(main\\) and ${B} \\(dev\\), which this merge left as two heads; added it and migrations/heads\\.txt to the merge commit$`));
+  t.deepEqual(rest, []);
+  t.is((await repo.git(['ls-tree', '-r', '--name-only', 'HEAD', 'migrations/versions'])).stdout.split('\n').filter(Boolean).length, 4, 'the merge revision is in the merge commit');
+});
+
 test('post-commit warns when a cherry-pick leaves two heads on one branch', async (t) => {
   const repo = await setUpRepo(t);
   const pick = await repo.git(['cherry-pick', 'dev']);
@@ -199,8 +163,10 @@ test('GIT_ALEMBIC=0 ends any hook at once; an unknown hook is a usage error that
 
 test('the fast path, when no revision or heads file changed, loads no config, workspace, graph, template or simple-git (real processes)', async (t) => {
   const repo = await setUpRepo(t);
-  const forbidden = 'simple-git|cosmiconfig|smol-toml|load-config|workspace|discover|revision-graph|scan-versions|template|merge\\/';
-  await repo.write('../loader/hooks.mjs', `export async function resolve(specifier, context, next) {\n  if (/${forbidden}/.test(specifier)) throw new Error(\`hook imported \${specifier}\`);\n  return next(specifier, context);\n}\n`);
+  const forbidden = 'simple-git|js-yaml|smol-toml|load-config|workspace|discover|revision-graph|scan-versions|template|merge\\/';
+  // Only the part below the package's dist/ counts: the checkout's own path may contain any word.
+  const dist = JSON.stringify(pathToFileURL(path.dirname(BIN)).href);
+  await repo.write('../loader/hooks.mjs', `export async function resolve(specifier, context, next) {\n  const inside = specifier.startsWith(${dist}) ? specifier.slice(${dist}.length) : specifier;\n  if (/${forbidden}/.test(inside)) throw new Error(\`hook imported \${specifier}\`);\n  return next(specifier, context);\n}\n`);
   await repo.write('../loader/register.mjs', "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
   const hook = (args: readonly string[], input?: string) =>
     repo.run(process.execPath, ['--import', repo.path('../loader/register.mjs'), BIN, 'hook', ...args], input === undefined ? {} : { input });

@@ -190,15 +190,16 @@ test('--prepare never fails an install: outside git, in CI, with GIT_ALEMBIC=0',
 
 test('an environment the hooks would not find by themselves (-c) is listed in .git-alembicrc.json', async (t) => {
   const repo = await createTempRepo(t);
-  await repo.write('db/migrations.ini', '[alembic]\nscript_location = %(here)s/migrations\n');
+  // Discovery counts sections with their own script_location; [main] inherits it from [DEFAULT].
+  await repo.write('db/migrations.ini', '[DEFAULT]\nscript_location = %(here)s/migrations\n[main]\nsqlalchemy.url = sqlite://\n');
   await writeRevision(repo, 'a1', null, 'db');
   await repo.write('package.json', '{\n  "name": "app"\n}\n');
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '-m', 'project']);
   const before = await snapshot(repo);
-  const setup = await repo.cli(['setup', '-c', 'db/migrations.ini']);
+  const setup = await repo.cli(['setup', '-c', 'db/migrations.ini', '-n', 'main']);
   t.true(setup.stdout.includes('  .git-alembicrc.json: listed the environments, which the hooks would not find on their own\n'), setup.stdout);
-  t.is(await repo.read('.git-alembicrc.json'), '{\n  "environments": [\n    {\n      "config": "db/migrations.ini"\n    }\n  ]\n}\n');
+  t.is(await repo.read('.git-alembicrc.json'), '{\n  "environments": [\n    {\n      "config": "db/migrations.ini",\n      "section": "main"\n    }\n  ]\n}\n');
   t.is((await repo.cli(['heads'])).stdout, 'a1 (head)\n', 'found from the top level without -c, as the hooks will');
   t.true(await repo.exists('db/migrations/heads.txt'));
   await repo.cli(['uninstall']);

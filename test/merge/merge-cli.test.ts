@@ -81,6 +81,8 @@ test('labelled divergences get one merge each; expand and contract stay apart', 
 test('refusals write nothing: bad template, """ in the message, unencodable text, bad options', async (t) => {
   const cases: Array<[Partial<MergeProjectSpec>, string[], RegExp, number]> = [
     [{ template: '${sorted(down_revision)}\n' }, ['merge'], /^git-alembic: migrations\/script\.py\.mako:1: /, 2],
+    [{ template: `<%! from alembic import op %>\n${BENCH_TEMPLATE}\n\${op.f("x")}\n` }, ['merge'], /^git-alembic: migrations\/script\.py\.mako:\d+: `op` \(`from alembic import op`\) is used/, 2],
+    [{ template: BENCH_TEMPLATE.replace('${repr(down_revision)}', '"${down_revision}"') }, ['merge'], /writes down_revision as the text \('bbbb0001', 'cccc0001'\) inside quotes/, 2],
     [{}, ['merge', '-m', 'a """ b'], /would not be a readable revision file/, 2],
     [{ settings: ['output_encoding = latin-1'] }, ['merge', '-m', 'merge €'], /'latin-1' codec can't encode character '\\u20ac' in position 9/, 2],
     [{ settings: ['output_encoding = cp1252'] }, ['merge'], /output_encoding: output_encoding 'cp1252' is not supported/, 2],

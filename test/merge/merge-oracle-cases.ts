@@ -24,6 +24,8 @@ export interface OracleCase {
 }
 
 const TYPED_TEMPLATE = readFileSync(new URL('../fixtures/templates/docstrings-typed.mako', import.meta.url), 'utf8');
+// create_date.year and strftime, unused imports, a def, comprehensions and <%text>.
+const LICENCE_TEMPLATE = readFileSync(new URL('../fixtures/templates/licence-header-merge.mako', import.meta.url), 'utf8');
 
 const fork = (...heads: string[]): ParentSpec[] => [{ id: 'aaaa0001' }, ...heads.map((id) => ({ id, down: ['aaaa0001'] }))];
 
@@ -91,6 +93,14 @@ export const ORACLE_CASES: readonly OracleCase[] = [
   },
   { ...base, name: 'unicode and quotes in the message', project: stockProject([]), message: 'Café "naïve" it\'s — ünïcode ✓ merge' },
   { ...base, name: 'typed template of our own (1.11+ style)', project: () => ({ template: TYPED_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }) },
+  { ...base, name: 'licence header template (create_date.year, imports, def, comprehensions, <%text>)', project: () => ({ template: LICENCE_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }) },
+  {
+    ...base,
+    name: 'licence header template, timezone = Asia/Kolkata',
+    project: () => ({ template: LICENCE_TEMPLATE, settings: ['timezone = Asia/Kolkata'], revisions: fork('bbbb0001', 'cccc0001') }),
+    timezone: 'Asia/Kolkata',
+    date: '2024-12-31 23:59:59.000001',
+  },
   {
     ...base,
     name: 'CRLF template',

@@ -1,15 +1,18 @@
 // Post-write hooks run after the merge is written: exec, console_scripts (from PATH) and module
-// (python -m), with REVISION_SCRIPT_FILENAME and cwd; a failing hook is reported and the file stays.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// (python -m), with REVISION_SCRIPT_FILENAME and cwd; a failing hook is reported and the file stays,
+// a missing program stops the merge before anything is written.
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
 import { MergeMessages } from '../../src/messages/merge.js';
+import { TrustMessages } from '../../src/messages/trust.js';
 import { BENCH_TEMPLATE } from '../../bench/synthetic-history.js';
 import { cleanEnv, runCli, writeMergeProject, type ParentSpec } from '../helpers/merge-project.js';
 import { findAlembicPython } from '../helpers/python.js';
 import { tempProject } from '../helpers/temp-project.js';
 
+const python = findAlembicPython()?.python;
 const FORK: ParentSpec[] = [{ id: 'aaaa0001' }, { id: 'bbbb0001', down: ['aaaa0001'] }, { id: 'cccc0001', down: ['aaaa0001'] }];
 const TARGET = (root: string) => join(root, 'migrations', 'versions', 'feedface0001_merge_heads_bbbb0001_cccc0001.py');
 
@@ -47,20 +50,33 @@ test('exec: argv with the revision path substituted, cwd relative to the ini, Al
 });
 
 test('a failing hook is reported; the revision stays and the exit status is 0', async (t) => {
-  const hooks = ['hooks = bad, next', 'bad.type = exec', `bad.executable = ${process.execPath}`, 'bad.options = tools/record.mjs REVISION_SCRIPT_FILENAME', 'next.type = exec', 'next.executable = no-such-program-here'].join('\n');
+  const hooks = ['hooks = bad', 'bad.type = exec', `bad.executable = ${process.execPath}`, 'bad.options = tools/record.mjs REVISION_SCRIPT_FILENAME'].join('\n');
   const root = await hookedProject(t, hooks);
   const run = await runCli(root, ['merge', '--rev-id', 'feedface0001'], cleanEnv({ RECORD: join(root, 'record.jsonl'), EXIT_WITH: '3' }));
   t.is(run.code, 0);
   t.is(readFileSync(TARGET(root), 'utf8').includes("revision = 'feedface0001'"), true);
   t.deepEqual(records(root), [{ argv: [TARGET(root)], cwd: root }], 'without cwd, hooks run where git-alembic runs');
-  t.is(
-    run.stderr,
-    [
-      `git-alembic: warning: ${MergeMessages.hookFailed('bad', MergeMessages.hookExit(3, null), TARGET(root))}`,
-      `git-alembic: warning: ${MergeMessages.hookFailed('next', MergeMessages.hookNotStarted('no-such-program-here', 'not found'), TARGET(root))}`,
-      '',
-    ].join('\n'),
-  );
+  t.is(run.stderr, `git-alembic: warning: ${MergeMessages.hookFailed('bad', MergeMessages.hookExit(3, null), TARGET(root))}\n`);
+});
+
+test('a missing hook program fails the merge before anything is written: exec, console_scripts, module', async (t) => {
+  const cases: Array<[string[], string]> = [
+    [['hooks = fmt', 'fmt.type = exec', 'fmt.executable = no-such-formatter-here'], TrustMessages.executableMissing('no-such-formatter-here')],
+    [['hooks = fmt', 'fmt.type = exec', 'fmt.executable = tools/no-such-script.sh'], TrustMessages.executableMissing('tools/no-such-script.sh')],
+    [['hooks = lint', 'lint.type = console_scripts', 'lint.entrypoint = no-such-linter-here'], TrustMessages.consoleScriptMissing('no-such-linter-here')],
+    ...(python === undefined ? [] : [[['hooks = fmt', 'fmt.type = module', 'fmt.module = no_such_module_here.sub'], TrustMessages.moduleMissing('no_such_module_here.sub', python)] as [string[], string]]),
+  ];
+  for (const [hooks, missing] of cases) {
+    const name = hooks[0]?.slice('hooks = '.length) ?? '';
+    // A working hook first: it must not run either.
+    const root = await hookedProject(t, [`hooks = ok, ${name}`, 'ok.type = exec', `ok.executable = ${process.execPath}`, 'ok.options = tools/record.mjs', ...hooks.slice(1)].join('\n'));
+    const before = readdirSync(join(root, 'migrations', 'versions'));
+    const run = await runCli(root, ['merge', '--rev-id', 'feedface0001'], cleanEnv({ RECORD: join(root, 'record.jsonl'), ...(python === undefined ? {} : { GIT_ALEMBIC_PYTHON: python }) }));
+    t.is(run.code, 2);
+    t.is(run.stderr.split('\n')[0], `git-alembic: ${TrustMessages.hookProgramMissing(name, missing)} (hint: ${TrustMessages.HOOK_PROGRAM_MISSING_HINT})`);
+    t.deepEqual(readdirSync(join(root, 'migrations', 'versions')), before, 'no merge revision');
+    t.false(existsSync(join(root, 'record.jsonl')), 'not even the hook before it ran');
+  }
 });
 
 test('console_scripts runs the console script of that name from PATH', async (t) => {
@@ -73,8 +89,7 @@ test('console_scripts runs the console script of that name from PATH', async (t)
   t.is(readFileSync(join(root, 'args.txt'), 'utf8'), `${TARGET(root)}\n--strict\n`);
 });
 
-const python = findAlembicPython()?.python;
-(python === undefined ? test.skip : test)('module runs `python -m` with GIT_ALEMBIC_PYTHON', async (t) => {
+(python === undefined ? test.skip : test)('module runs `python -m` with the Python GIT_ALEMBIC_PYTHON names', async (t) => {
   const root = await hookedProject(t, ['hooks = fmt', 'fmt.type = module', 'fmt.module = recordargs', 'fmt.options = -x REVISION_SCRIPT_FILENAME'].join('\n'));
   writeFileSync(join(root, 'tools', 'recordargs.py'), `import sys\nopen(${JSON.stringify(join(root, 'args.txt'))}, "w").write("\\n".join(sys.argv[1:]))\n`);
   const env = cleanEnv({ GIT_ALEMBIC_PYTHON: python as string, PYTHONPATH: join(root, 'tools'), PYTHONDONTWRITEBYTECODE: '1' });

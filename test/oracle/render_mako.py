@@ -4,11 +4,13 @@ Reads a JSON request on stdin:
   {"templates": [{"name": str, "source_b64": str}],    # templates of our own
    "stock": bool,                                      # add the installed Alembic's templates
    "variable_sets": [{"name": str, "parents": [str], "rev_id": str, "message": str | null,
-                      "branch_labels": [str] | null, "create_date": [y, m, d, H, M, S, us, tz_minutes | null],
+                      "branch_labels": [str] | null, "create_date": [y, m, d, H, M, S, us, zone | null],
                       "main_options": {str: str}}]}
 and renders every template with every variable set through alembic.util.template_to_file,
 with the keyword arguments ScriptDirectory.generate_revision passes (a real Config object for
-`config`, util.format_as_comma for `comma`, a real datetime for `create_date`).
+`config`, util.format_as_comma for `comma`, a real datetime for `create_date`: naive when the
+zone is null, else aware with zoneinfo.ZoneInfo(zone) as Alembic 1.13+ makes it; a number
+of minutes gives a fixed-offset datetime.timezone instead).
 
 Writes JSON on stdout:
   {"alembic_version": str,
@@ -26,6 +28,7 @@ import json
 import os
 import sys
 import tempfile
+from zoneinfo import ZoneInfo
 
 import alembic
 from alembic import util
@@ -46,8 +49,13 @@ def stock_templates():
 
 
 def make_date(parts):
-    year, month, day, hour, minute, second, micro, offset = parts
-    tz = None if offset is None else datetime.timezone(datetime.timedelta(minutes=offset))
+    year, month, day, hour, minute, second, micro, zone = parts
+    if zone is None:
+        tz = None
+    elif isinstance(zone, str):
+        tz = ZoneInfo(zone)
+    else:
+        tz = datetime.timezone(datetime.timedelta(minutes=zone))
     return datetime.datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
 
 

@@ -15,7 +15,8 @@ export const definition: CommandDefinition = {
   usage: '[-c FILE] [-n SECTION] [--json | --format text|json|github]',
   description:
     'Exit status: 0 when every environment has one head per branch-label group, 1 when one has\n' +
-    'diverged, 2 when a file cannot be read. Heads with different branch labels (expand/contract) are fine.\n' +
+    'diverged or reads no revision at all (GA102), 2 when a file cannot be read. Heads with different\n' +
+    'branch labels (expand/contract) are fine.\n' +
     'Also fails on a stale heads file (GA201), and on a missing one where .gitattributes or the config\n' +
     'expects it (GA202); a project that never ran setup has no heads file, and that is fine.',
   options: {
@@ -30,7 +31,7 @@ export const definition: CommandDefinition = {
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
   const format = chosenFormat(args);
-  const [{ loadHistories }, { divergenceFindings }, { headsFileFindings }] = await Promise.all([
+  const [{ loadHistories }, { divergenceFindings, emptyHistoryFindings }, { headsFileFindings }] = await Promise.all([
     import('../../project/workspace.js'),
     import('../../project/check-histories.js'),
     import('../../project/heads-file-findings.js'),
@@ -39,6 +40,7 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
   // check is where a file Python would refuse must surface: every file gets the complete syntax check.
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer, { completeSyntaxCheck: true }));
   const findings = [
+    ...histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot)),
     ...histories.flatMap((history) => divergenceFindings(history)),
     ...(await headsFileFindings(histories, workspace.repoRoot, workspace.config, ctx.env)),
   ];

@@ -4,7 +4,7 @@ import type { History } from '../../project/workspace.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
 import { reportLoading } from '../load-report.js';
 import type { Printer } from '../output.js';
-import { environmentHeader, relativeConfigPath } from '../present.js';
+import { environmentHeader, findingWarning, relativeConfigPath } from '../present.js';
 
 export const definition: CommandDefinition = {
   name: 'heads',
@@ -14,7 +14,8 @@ export const definition: CommandDefinition = {
     'Reads the revision files natively (no Python) and prints each head like `alembic heads`:\n' +
     '`<rev> (<branch labels>) (head)`, or `(effective head)` for a head that only a depends_on keeps alive.\n' +
     'With --write it rewrites each environment\'s heads file (<script_location>/heads.txt by default)\n' +
-    'when it does not list exactly the heads, keeping its line endings, and prints what it wrote.',
+    'when it does not list exactly the heads, keeping its line endings, and prints what it wrote.\n' +
+    'An environment that reads no revision file at all is reported on stderr (GA102; `check` fails on it).',
   options: {
     ...ENVIRONMENT_OPTIONS,
     json: { type: 'boolean', description: 'print {"environments":[{name, config, heads, realHeads, bases, revisions}]}' },
@@ -31,9 +32,11 @@ export const definition: CommandDefinition = {
 /** Runs `heads`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
-  const { loadHistories } = await import('../../project/workspace.js');
+  const [{ loadHistories }, { emptyHistoryFindings }] = await Promise.all([import('../../project/workspace.js'), import('../../project/check-histories.js')]);
   const selection = environmentSelection(args);
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
+  // No heads because nothing was read is not "no heads": say so where `alembic heads` is silent.
+  for (const finding of histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot))) out.warn(findingWarning(finding));
   if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace.repoRoot, out);
   if (booleanOption(args, 'json')) {
     out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));

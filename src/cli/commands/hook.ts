@@ -14,13 +14,18 @@ export const definition: CommandDefinition = {
     'that existed before is reported, unless the config sets "mergeExistingDivergences": true.',
     '',
     '  post-merge    after a merge commit: writes the merge revision and folds it, with the heads file,',
-    '                into that commit (onMerge "amend", keeping its parents, message and author) or',
-    '                leaves both staged (onMerge "stage"). --squash: stage only. Fast-forward: nothing.',
+    '                into that commit (onMerge "amend": every byte git wrote is kept but the tree, a',
+    '                signed merge is signed again, and only while HEAD still names it) or leaves both',
+    '                staged (onMerge "stage"). --squash: stage only. Fast-forward: nothing.',
     '  pre-commit    while a merge is being concluded (conflicts resolved, --no-commit, --continue):',
     '                adds the merge revision to the merge commit. Always: keeps heads files current.',
     '  post-rewrite  after a rebase that left two heads on one branch: commits the merge revision on',
     '                top (onMerge "stage": stages it). Amends are ignored.',
     '  post-commit   warns when the commit left two heads on one branch (a cherry-pick, --no-verify).',
+    '',
+    'Nothing the operation brought in runs: post-write hooks, their programs, and a template only',
+    'Python can render must be as they were in the commit you had before; otherwise the hook writes',
+    'no merge revision and says so (run `git-alembic merge` once you have looked).',
     '',
     'A hook prints one line when it acts and nothing otherwise. Its own failure is reported and never',
     'stops git (exit 0), unless the config sets "guard": true (exit 1). GIT_ALEMBIC=0 skips every hook.',
@@ -31,6 +36,7 @@ export const definition: CommandDefinition = {
   examples: [
     'git-alembic hook post-merge 0          # as .husky/post-merge runs it after `git merge`',
     'GIT_ALEMBIC=0 git merge dev            # merge without any git-alembic hook',
+    'GIT_ALEMBIC_SIGN_TIMEOUT=60 git merge -S dev   # give a hardware key a minute to sign the fold',
   ],
 };
 

@@ -41,6 +41,8 @@ export interface ChosenCreateDate {
   readonly createDate: CreateDate;
   readonly source: DateSource;
   readonly parent?: string | undefined;
+  /** The configured zone's name when the date is aware (the template's tzinfo). */
+  readonly timezone?: string | undefined;
 }
 
 const UTC: Zone = { kind: 'iana', name: 'UTC' };
@@ -48,6 +50,11 @@ const LOCAL: Zone = { kind: 'local' };
 
 /** Chooses the merge's create date (see the file comment for the rules). */
 export function chooseCreateDate(input: CreateDateInput): ChosenCreateDate {
+  const chosen = chooseDate(input);
+  return input.timezone?.kind === 'iana' ? { ...chosen, timezone: input.timezone.name } : chosen;
+}
+
+function chooseDate(input: CreateDateInput): ChosenCreateDate {
   if (input.wallClock !== undefined) return { createDate: createDateFromWallClock(input.wallClock, input.timezone ?? LOCAL), source: 'option' };
   if (input.mode === 'random') return { createDate: createDateAtInstant(input.nowMicros, input.timezone ?? LOCAL), source: 'now' };
   const zone = input.timezone ?? UTC;

@@ -7,7 +7,7 @@ import { MergeMessages } from '../../messages/merge.js';
 import { formatCreateDate } from '../naming/create-date.js';
 import { readRevisionFile } from '../revision-file/revision-file.js';
 import type { ConstantValue, Revision } from '../revision.js';
-import { renderMakoTemplate, type TemplateVariables } from '../template/index.js';
+import { renderMakoTemplate, reprString, type TemplateVariables } from '../template/index.js';
 import type { PlannedMerge } from './merge-plan.js';
 import type { OutputCodec } from './output-encoding.js';
 
@@ -45,6 +45,7 @@ export function mergeTemplateVariables(plan: PlannedMerge, mainOptions: Readonly
     branchLabels: null,
     dependsOn: null,
     createDate: formatCreateDate(plan.date.createDate),
+    timezone: plan.date.timezone,
     message: plan.message,
     mainOptions,
   };
@@ -52,10 +53,28 @@ export function mergeTemplateVariables(plan: PlannedMerge, mainOptions: Readonly
 
 /** Renders, encodes and verifies the merge revision; throws UserError naming what is wrong. */
 export function renderMerge(plan: PlannedMerge, context: RenderContext): RenderedMerge {
-  const text = renderMakoTemplate(context.template.source, context.template.name, mergeTemplateVariables(plan, context.mainOptions));
+  return encodeAndVerify(plan, renderMergeText(plan, context), context);
+}
+
+/** The template rendered by the native renderer; throws InputError where it refuses the template. */
+export function renderMergeText(plan: PlannedMerge, context: RenderContext): string {
+  return renderMakoTemplate(context.template.source, context.template.name, mergeTemplateVariables(plan, context.mainOptions));
+}
+
+/** Encodes rendered text (ours or Mako's) and reads it back; throws UserError when it is not the merge planned. */
+export function encodeAndVerify(plan: PlannedMerge, text: string, context: RenderContext): RenderedMerge {
+  refuseQuotedTuple(plan, text, context.template.name);
   const bytes = context.codec.encode(text);
   verifyReadBack(plan, bytes, context);
   return { text, bytes };
+}
+
+// `down_revision = "${down_revision}"` writes the tuple's str() inside quotes: Alembic writes
+// that file and reads back one bogus parent, so the history splits again. Say so plainly.
+function refuseQuotedTuple(plan: PlannedMerge, text: string, templateName: string): void {
+  const tuple = `(${plan.parents.map(reprString).join(', ')})`;
+  const quoted = text.split('\n').some((line) => line.startsWith('down_revision') && (line.includes(`"${tuple}"`) || line.includes(`'${tuple}'`)));
+  if (quoted) throw new UserError(MergeMessages.quotedDownRevision(templateName, tuple), { hint: MergeMessages.QUOTED_DOWN_REVISION_HINT });
 }
 
 function verifyReadBack(plan: PlannedMerge, bytes: Uint8Array, context: RenderContext): void {

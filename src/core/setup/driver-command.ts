@@ -24,7 +24,15 @@ export function localBinary(packageDirectory: string): string {
  * still gets conflict markers instead of silently keeping the current side.
  */
 export function driverCommand(packageDirectory: string): string {
-  const binary = shellQuote(localBinary(packageDirectory)).replace(/%/g, '%%');
+  return driverCommandRunning(shellQuote(localBinary(packageDirectory)));
+}
+
+/**
+ * The same driver command around any way of starting git-alembic, given as sh words already
+ * quoted (`merge-branch` passes its own node and bin.js for one `git merge`).
+ */
+export function driverCommandRunning(program: string): string {
+  const binary = program.replace(/%/g, '%%');
   const fallback = 'git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B';
   return `${binary} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
 }

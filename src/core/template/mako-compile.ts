@@ -7,7 +7,9 @@ import {
   UNMATCHED_END,
   UNTERMINATED_CONTROL,
 } from '../../messages/template.js';
+import { adjustWhitespace } from './mako-adjust-whitespace.js';
 import { checkBranches, type BranchFacts, noteNode } from './mako-branch-rule.js';
+import { ContextNames, controlNames, nameUse, useStatements } from './mako-identifiers.js';
 import { type ControlClause, parseControlLine } from './mako-control-line.js';
 import { compileFilters, type FilterStep } from './mako-filters.js';
 import { lexMakoTemplate, type MakoNode } from './mako-lexer.js';
@@ -40,6 +42,8 @@ export interface CompiledTemplate {
   readonly body: readonly RenderNode[];
   /** Names assigned in the body: Python locals, an error when read before assignment. */
   readonly localNames: ReadonlySet<string>;
+  /** Names the render function fetches from the template variables (see mako-identifiers.ts). */
+  readonly fetchedNames: ReadonlySet<string>;
 }
 
 interface Branch {
@@ -58,7 +62,9 @@ interface Frame {
 export function compileMakoTemplate(source: string, file: string): CompiledTemplate {
   const nodes = lexMakoTemplate(source, file);
   const code = new Map<MakoNode, readonly Statement[]>();
-  for (const node of nodes) if (node.kind === 'code') code.set(node, parseStatements(node.code, { file, line: node.line }));
+  for (const node of nodes) {
+    if (node.kind === 'code') code.set(node, parseStatements(adjustWhitespace(node.code), { file, line: node.line }, node.isModule ? 'module' : 'body'));
+  }
   const builder = new TreeBuilder(file, code);
   for (const node of nodes) builder.add(node);
   return builder.finish();
@@ -72,6 +78,7 @@ class TreeBuilder {
   private readonly localNames = new Set<string>();
   private readonly pending: { frame: Frame; site: SourceSite }[] = [];
   private readonly assignsInBody: boolean;
+  private readonly contextNames = new ContextNames();
 
   constructor(
     private readonly file: string,
@@ -92,12 +99,7 @@ class TreeBuilder {
       case 'text':
         return this.push({ kind: 'text', text: node.text });
       case 'expression':
-        return this.push({
-          kind: 'output',
-          expression: compileExpression(node.code, site),
-          filters: compileFilters(node.filters, site),
-          line: node.line,
-        });
+        return this.addExpression(node, site);
       case 'code':
         return this.addCode(node, this.code.get(node) ?? []);
       case 'control':
@@ -108,12 +110,27 @@ class TreeBuilder {
   }
 
   private addCode(node: Extract<MakoNode, { kind: 'code' }>, statements: readonly Statement[]): void {
-    if (node.isModule) this.moduleStatements.push(...statements);
-    else this.push({ kind: 'code', statements });
+    if (node.isModule) {
+      this.moduleStatements.push(...statements);
+      this.contextNames.addModuleCode(statements);
+      return;
+    }
+    const use = nameUse();
+    useStatements(statements, use);
+    this.contextNames.addBodyCode(use, { file: this.file, line: node.line });
+    this.push({ kind: 'code', statements });
+  }
+
+  private addExpression(node: Extract<MakoNode, { kind: 'expression' }>, site: SourceSite): void {
+    const expression = compileExpression(node.code, site);
+    const filters = compileFilters(node.filters, site);
+    this.contextNames.addExpression(expression, filters.flatMap((step) => (step.kind === 'name' ? [step.name] : [])));
+    this.push({ kind: 'output', expression, filters, line: node.line });
   }
 
   private control(keyword: string, text: string, site: SourceSite): void {
     const clause = parseControlLine(keyword, text, site);
+    this.contextNames.addBodyCode(controlNames(clause), site);
     if (clause.kind === 'if' || clause.kind === 'for') return this.open(clause, site);
     const frame = this.stack.at(-1);
     const last = frame?.branches.at(-1)?.clause.kind;
@@ -146,7 +163,8 @@ class TreeBuilder {
     const open = this.stack.at(-1);
     if (open !== undefined) failAt({ file: this.file, line: open.line }, UNTERMINATED_CONTROL(open.keyword));
     for (const { frame, site } of this.pending) checkBranches(frame.branches.map((branch) => branch.facts), this.assignsInBody, site);
-    return { file: this.file, moduleStatements: this.moduleStatements, body: this.root, localNames: this.localNames };
+    const fetchedNames = this.contextNames.fetched();
+    return { file: this.file, moduleStatements: this.moduleStatements, body: this.root, localNames: this.localNames, fetchedNames };
   }
 }
 
@@ -166,7 +184,7 @@ function frameNode(frame: Frame): RenderNode {
 
 function assignedNames(statement: Statement): readonly string[] {
   if (statement.kind === 'assign') return statement.targets;
-  return statement.kind === 'import' ? [statement.alias] : [];
+  return statement.kind === 'import' ? statement.bindings.map((binding) => binding.alias) : [];
 }
 
 // A `${}` must hold exactly one expression (Mako would accept a trailing comma; we do not).

@@ -1,11 +1,12 @@
 // Parses the Python of a `%` control line (`if x:`, `elif y:`, `else:`, `for a in b:`)
 // under Mako's rules, including its check that the keyword is followed by a space or `:`.
-import { NOT_A_CONTROL_STATEMENT, RESERVED_NAME, UNSUPPORTED_CONTROL } from '../../messages/template.js';
+import { NOT_A_CONTROL_STATEMENT, UNSUPPORTED_CONTROL } from '../../messages/template.js';
 import type { Expression, ForTarget } from './python-ast.js';
 import { PY_SPACE_CLASS, PY_WORD_CLASS } from './python-char-classes.js';
 import { PythonParser } from './python-parser.js';
+import { parseForTarget } from './python-parser-displays.js';
 import { describe } from './python-token-cursor.js';
-import { RESERVED_NAMES } from './python-statements.js';
+import { checkAssignable } from './mako-reserved-names.js';
 import { pythonStrip } from './python-str-methods.js';
 import { tokenizePython } from './python-tokenizer.js';
 import { failAt, type SourceSite } from './template-site.js';
@@ -64,24 +65,9 @@ function parseClause(keyword: string, parser: PythonParser): ControlClause {
   return { kind: 'for', target, iterable: parser.expressionList() };
 }
 
-// `x`, `a, b` or `(a, b)`: the loop targets templates use.
+// Mako refuses a template that assigns one of its reserved names.
 function parseTarget(parser: PythonParser): ForTarget {
-  const parenthesised = parser.isOperator('(');
-  if (parenthesised) parser.next();
-  const ids = [targetName(parser)];
-  let sawComma = false;
-  while (parser.isOperator(',')) {
-    parser.next();
-    sawComma = true;
-    if (parser.isKeyword('in') || parser.isOperator(')')) break;
-    ids.push(targetName(parser));
-  }
-  if (parenthesised) parser.expectOperator(')');
-  return ids.length === 1 && !sawComma ? { kind: 'name', id: ids[0] ?? '' } : { kind: 'unpack', ids };
-}
-
-function targetName(parser: PythonParser): string {
-  const name = parser.expectName();
-  if (RESERVED_NAMES.has(name)) parser.fail(RESERVED_NAME(name));
-  return name;
+  const target = parseForTarget(parser);
+  for (const name of target.kind === 'name' ? [target.id] : target.ids) checkAssignable(parser, name);
+  return target;
 }

@@ -2,9 +2,12 @@
 // blocks, reproducing Mako's lexer rule by rule: the same alternatives tried in the same
 // order at each position, so whitespace and newlines come out exactly as Mako's do.
 import {
+  EMPTY_TEXT_TAG,
   INVALID_CONTROL_LINE,
+  TEXT_TAG_FORM,
   UNCLOSED_BLOCK,
   UNCLOSED_EXPRESSION,
+  UNCLOSED_TEXT_TAG,
   UNSUPPORTED_ENCODING,
   UNSUPPORTED_TAG,
   UNSUPPORTED_TAG_END,
@@ -12,7 +15,7 @@ import {
 import { BLOCK_END, EXPRESSION_END, FILTERS_END, scanCode } from './mako-code-span.js';
 import { MakoScanner } from './mako-scanner.js';
 import { PY_SPACE_CLASS, PY_WORD_CLASS } from './python-char-classes.js';
-import { failAt } from './template-site.js';
+import { failAt, type SourceSite } from './template-site.js';
 
 /** One lexical unit of a template, with the line it starts on. */
 export type MakoNode =
@@ -39,6 +42,8 @@ const TAG_END = /<\/%[\t ]*([^\t ]+?)[\t ]*>/y;
 const BLOCK_START = /<%(!)?/y;
 const TEXT = /([\s\S]*?)(?:(?<=\n)(?=[ \t]*(?:%|##))|(?=\$\{)|(?=<\/?[%&])|\\\r?\n|$)/y;
 const EMPTY_TEXT = 'empty text';
+const PLAIN_TEXT_TAG = new RegExp(`^<%text[${S}]*>$`, 'u');
+const TEXT_TAG_END = '</%text>';
 const UTF8_NAMES = new Set(['utf_8', 'utf8', 'u8', 'utf', 'cp65001']);
 const ASCII_COMPATIBLE_NAMES = new Set(['ascii', 'us_ascii', '646', 'latin_1', 'latin1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'latin', 'l1']);
 
@@ -98,6 +103,7 @@ function matchMarkup(scanner: MakoScanner, file: string): MakoNode | null {
   const start = scanner.pos;
   if (scanner.match(DOC_COMMENT)) return { kind: 'comment', line: scanner.lineAt(start) };
   const tag = scanner.match(TAG_START);
+  if (tag?.[1] === 'text') return matchTextTag(scanner, tag[0], { file, line: scanner.lineAt(start) });
   if (tag) return failAt({ file, line: scanner.lineAt(start) }, UNSUPPORTED_TAG(tag[1] ?? ''));
   const tagEnd = scanner.match(TAG_END);
   if (tagEnd) return failAt({ file, line: scanner.lineAt(start) }, UNSUPPORTED_TAG_END(tagEnd[1] ?? ''));
@@ -107,6 +113,19 @@ function matchMarkup(scanner: MakoScanner, file: string): MakoNode | null {
   const code = scanCode(scanner, BLOCK_END, false);
   if (code === null) return failAt({ file, line }, UNCLOSED_BLOCK);
   return { kind: 'code', code: code.code, isModule: block[1] === '!', line };
+}
+
+// `<%text>…</%text>`: everything up to the first `</%text>` is literal text. Its only
+// attribute, `filter`, and the self-closing form are refused, and so is an empty one: Mako's
+// empty match skips a character and leaves the tag open.
+function matchTextTag(scanner: MakoScanner, opening: string, site: SourceSite): MakoNode {
+  if (!PLAIN_TEXT_TAG.test(opening)) failAt(site, TEXT_TAG_FORM);
+  const end = scanner.text.indexOf(TEXT_TAG_END, scanner.pos);
+  if (end === -1) return failAt(site, UNCLOSED_TEXT_TAG);
+  if (end === scanner.pos) return failAt(site, EMPTY_TEXT_TAG);
+  const text = scanner.text.slice(scanner.pos, end);
+  scanner.pos = end + TEXT_TAG_END.length;
+  return { kind: 'text', text, line: site.line };
 }
 
 // Text runs to the next construct; a backslash-newline inside it is dropped. An empty match

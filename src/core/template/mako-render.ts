@@ -1,15 +1,15 @@
 // Renders script.py.mako the way `alembic merge` does (Mako's Template(...).render_unicode
 // with the merge's variables), without Python: compile once, then walk the tree.
-import { PYTHON_ERROR, UNENCODABLE_OUTPUT } from '../../messages/template.js';
+import { TEMPLATE_TOO_LARGE, UNENCODABLE_OUTPUT } from '../../messages/template.js';
 import { applyFilters } from './mako-filters.js';
 import { type CompiledTemplate, compileMakoTemplate, type RenderNode } from './mako-compile.js';
-import { ModuleScope, RenderScope } from './mako-scope.js';
-import type { ForTarget, Statement } from './python-ast.js';
+import { RenderScope } from './mako-scope.js';
 import { evaluate, type Scope } from './python-evaluator.js';
-import { RE_MODULE } from './python-re.js';
-import { failAt, failIn, type SourceSite } from './template-site.js';
+import { executeStatement } from './python-function.js';
+import { bindTarget, iterateValue } from './python-iteration.js';
+import { failIn, type SourceSite } from './template-site.js';
 import { templateNamespace, type TemplateVariables } from './template-variables.js';
-import { isSequence, isTruthy, type PyValue, pyTypeName } from './python-values.js';
+import { isTruthy, type PyValue } from './python-values.js';
 
 const CACHE_SIZE = 16;
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -21,7 +21,7 @@ const cache = new Map<string, CompiledTemplate>();
  * outside the supported subset or anything that would make Mako fail.
  */
 export function renderMakoTemplate(source: string, templateName: string, variables: TemplateVariables): string {
-  const output = renderCompiled(compileCached(source, templateName), templateNamespace(variables));
+  const output = withinLimits(templateName, () => renderCompiled(compileCached(source, templateName), templateNamespace(variables)));
   // Alembic encodes the result; a lone surrogate (from a `\ud800` escape) cannot be encoded.
   if (LONE_SURROGATE.test(output)) failIn(templateName, UNENCODABLE_OUTPUT);
   return output;
@@ -32,7 +32,18 @@ export function renderMakoTemplate(source: string, templateName: string, variabl
  * throws the same InputError a render would for unsupported syntax.
  */
 export function checkMakoTemplate(source: string, templateName: string): void {
-  compileCached(source, templateName);
+  withinLimits(templateName, () => compileCached(source, templateName));
+}
+
+// A template that builds a string or nests deeper than JavaScript allows is refused, like any
+// other template outside what we can render, instead of ending as an internal error.
+function withinLimits<T>(templateName: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) failIn(templateName, TEMPLATE_TOO_LARGE);
+    throw error;
+  }
 }
 
 /** Compiles a template (cached by name and text), failing early on unsupported syntax. */
@@ -49,9 +60,8 @@ export function compileCached(source: string, templateName: string): CompiledTem
 
 /** Renders a compiled template with a namespace of Python values. */
 export function renderCompiled(template: CompiledTemplate, data: ReadonlyMap<string, PyValue>): string {
-  const scope = new RenderScope(template.file, template.localNames, data);
-  const moduleScope = new ModuleScope(template.file, scope.moduleNames);
-  for (const statement of template.moduleStatements) execute(statement, moduleScope, scope.moduleNames);
+  const scope = new RenderScope(template.file, template, data);
+  for (const statement of template.moduleStatements) executeStatement(statement, scope.module, scope.module.names);
   const output: string[] = [];
   renderBlock(template.body, scope, output);
   return output.join('');
@@ -67,7 +77,7 @@ function renderBlock(nodes: readonly RenderNode[], scope: RenderScope, output: s
         output.push(applyFilters(evaluate(node.expression, scope), node.filters, scope, site(scope, node.line)));
         break;
       case 'code':
-        for (const statement of node.statements) execute(statement, scope, scope.locals);
+        for (const statement of node.statements) executeStatement(statement, scope, scope.locals);
         break;
       case 'if': {
         const branch = node.branches.find((candidate) => candidate.test === null || isTruthy(evaluate(candidate.test, scope)));
@@ -84,36 +94,12 @@ function renderBlock(nodes: readonly RenderNode[], scope: RenderScope, output: s
 // A Mako `% for` has no `break`, so its `% else` branch always runs after the loop.
 function renderLoop(node: Extract<RenderNode, { kind: 'for' }>, scope: RenderScope, output: string[]): void {
   const here = site(scope, node.line);
-  for (const item of iterate(evaluate(node.iterable, scope), here)) {
-    bindTarget(node.target, item, scope, here);
+  for (const item of iterateValue(evaluate(node.iterable, scope), here)) {
+    scope.budget.step(here);
+    bindTarget(node.target, item, scope.locals, here);
     renderBlock(node.body, scope, output);
   }
   if (node.orElse) renderBlock(node.orElse, scope, output);
-}
-
-function iterate(value: PyValue, here: SourceSite): readonly PyValue[] {
-  if (typeof value === 'string') return Array.from(value);
-  if (isSequence(value)) return value.items;
-  return failAt(here, PYTHON_ERROR('TypeError', `'${pyTypeName(value)}' object is not iterable`));
-}
-
-function bindTarget(target: ForTarget, item: PyValue, scope: RenderScope, here: SourceSite): void {
-  if (target.kind === 'name') {
-    scope.locals.set(target.id, item);
-    return;
-  }
-  const values = iterate(item, here);
-  if (values.length !== target.ids.length) {
-    failAt(here, PYTHON_ERROR('ValueError', `expected ${target.ids.length} values to unpack, got ${values.length}`));
-  }
-  target.ids.forEach((id, index) => scope.locals.set(id, values[index] ?? null));
-}
-
-function execute(statement: Statement, scope: Scope, names: Map<string, PyValue>): void {
-  if (statement.kind === 'import') names.set(statement.alias, RE_MODULE);
-  if (statement.kind !== 'assign') return;
-  const value = evaluate(statement.value, scope);
-  for (const target of statement.targets) names.set(target, value);
 }
 
 function site(scope: Scope, line: number): SourceSite {

@@ -4,7 +4,7 @@ import { PYTHON_ERROR } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
 import { pyRepr, pyStr } from './python-repr.js';
 import { failAt } from './template-site.js';
-import { isSequence, type PyFunction, pyFunction, pyTypeName } from './python-values.js';
+import { hasKind, isSequence, type PyFunction, pyFunction, pyTypeName } from './python-values.js';
 
 /** The supported builtins: repr(), str() and len(). */
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyFunction> = new Map([
@@ -16,6 +16,7 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyFunction> = new Map([
       const [value = null] = bindArguments('len', [{ name: 'obj' }], args, site);
       if (typeof value === 'string') return Array.from(value).length;
       if (isSequence(value)) return value.items.length;
+      if (hasKind(value, 'dict') || hasKind(value, 'set')) return value.entries.size;
       return failAt(site, PYTHON_ERROR('TypeError', `object of type '${pyTypeName(value)}' has no len()`));
     }),
   ],

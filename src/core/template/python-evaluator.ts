@@ -1,20 +1,18 @@
 // Evaluates the expression tree with Python semantics: short-circuit `and`/`or` returning
 // an operand, chained comparisons, code-point indexing, and calls of known functions only.
-import { PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
+import { IMPORTED_NAME_USED, PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
 import type { Expression } from './python-ast.js';
+import { dictAttribute, dictItem } from './python-collections.js';
+import { evaluateCollection } from './python-comprehension.js';
+import { dateAttribute } from './python-datetime.js';
 import { asInteger, binaryOperation, compare } from './python-operators.js';
+import type { Scope } from './python-scope.js';
 import { stringMethod } from './python-str-methods.js';
 import type { SourceSite } from './template-site.js';
 import { failAt } from './template-site.js';
 import { hasKind, isSequence, isTruthy, type PyValue, pyList, pyTuple, pyTypeName } from './python-values.js';
 
-/** Where names come from while evaluating. */
-export interface Scope {
-  /** The template file, for error messages. */
-  readonly file: string;
-  /** The value of a name (locals, module names, template variables, builtins, UNDEFINED). */
-  lookup(name: string, site: SourceSite): PyValue;
-}
+export type { Scope } from './python-scope.js';
 
 /** Evaluates an expression in a scope. */
 export function evaluate(expression: Expression, scope: Scope): PyValue {
@@ -23,7 +21,7 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
     case 'constant':
       return expression.value;
     case 'name':
-      return scope.lookup(expression.id, site);
+      return lookupName(expression.id, scope, site);
     case 'attribute':
       return evaluateAttribute(expression, scope, site);
     case 'call':
@@ -36,9 +34,20 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
       return pyTuple(expression.items.map((item) => evaluate(item, scope)));
     case 'list':
       return pyList(expression.items.map((item) => evaluate(item, scope)));
+    case 'set':
+    case 'dict':
+    case 'comprehension':
+      return evaluateCollection(expression, scope, evaluate);
     default:
       return evaluateOperator(expression, scope, site);
   }
+}
+
+// A name imported from alembic or sqlalchemy may be imported, never used.
+function lookupName(name: string, scope: Scope, site: SourceSite): PyValue {
+  const value = scope.lookup(name, site);
+  if (hasKind(value, 'imported')) return failAt(site, IMPORTED_NAME_USED(name, value.source));
+  return value;
 }
 
 function evaluateOperator(expression: Expression, scope: Scope, site: SourceSite): PyValue {
@@ -112,9 +121,11 @@ function calleeName(callee: Expression): string {
   return 'expression';
 }
 
-/** `value.name`: str methods and the attributes of known objects. */
+/** `value.name`: str methods, datetime attributes, dict.get and the attributes of known objects. */
 export function getAttribute(value: PyValue, name: string, site: SourceSite): PyValue {
   if (typeof value === 'string') return stringMethod(value, name, site);
+  if (hasKind(value, 'datetime') || hasKind(value, 'date')) return dateAttribute(value, name, site);
+  if (hasKind(value, 'dict')) return dictAttribute(value, name, site);
   if (hasKind(value, 'object')) {
     const attribute = value.attributes.get(name);
     return attribute === undefined ? failAt(site, UNSUPPORTED_ATTRIBUTE(value.displayName, name)) : attribute;
@@ -132,6 +143,7 @@ function itemsOf(value: PyValue): readonly PyValue[] | null {
 }
 
 function index(object: PyValue, key: PyValue, site: SourceSite): PyValue {
+  if (hasKind(object, 'dict')) return dictItem(object, key, site);
   const items = itemsOf(object);
   if (items === null) return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`));
   const position = asInteger(key);

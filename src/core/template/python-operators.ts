@@ -2,6 +2,7 @@
 // (bool is an int, `%` formats strings, `in` searches substrings) and Python's TypeErrors.
 import { PYTHON_ERROR, UNSUPPORTED_IDENTITY } from '../../messages/template.js';
 import type { BinaryOperator, CompareOperator } from './python-ast.js';
+import { hasKey } from './python-collections.js';
 import { percentFormat } from './python-percent-format.js';
 import { failAt, type SourceSite } from './template-site.js';
 import { hasKind, isSequence, type PyValue, pyList, pyTuple, pyTypeName } from './python-values.js';
@@ -87,6 +88,14 @@ export function pyEquals(left: PyValue, right: PyValue): boolean {
     return sameLength && left.items.every((item, index) => pyEquals(item, right.items[index] ?? null));
   }
   if (hasKind(left, 'datetime') && hasKind(right, 'datetime')) return left.text === right.text;
+  if (hasKind(left, 'date') && hasKind(right, 'date')) return left.year === right.year && left.month === right.month && left.day === right.day;
+  if (hasKind(left, 'dict') && hasKind(right, 'dict')) {
+    return left.entries.size === right.entries.size && [...left.entries].every(([hash, [, value]]) => {
+      const other = right.entries.get(hash);
+      return other !== undefined && pyEquals(value, other[1]);
+    });
+  }
+  if (hasKind(left, 'set') && hasKind(right, 'set')) return left.entries.size === right.entries.size && [...left.entries.keys()].every((hash) => right.entries.has(hash));
   return left === right;
 }
 
@@ -116,6 +125,12 @@ function contains(container: PyValue, item: PyValue, site: SourceSite): boolean 
     return container.includes(item);
   }
   if (isSequence(container)) return container.items.some((element) => pyEquals(element, item));
+  if (hasKind(container, 'dict') || hasKind(container, 'set')) return hasKey(container, item, site);
+  // A generator is consumed up to the first equal item, as in Python.
+  if (hasKind(container, 'generator')) {
+    for (let next = container.iterator.next(); !next.done; next = container.iterator.next()) if (pyEquals(next.value, item)) return true;
+    return false;
+  }
   return failAt(site, PYTHON_ERROR('TypeError', `argument of type '${pyTypeName(container)}' is not iterable`));
 }
 

@@ -1,11 +1,13 @@
-// The innermost rules of the expression grammar: literals, names, displays (tuples and
-// lists), calls and subscripts.
+// The innermost rules of the expression grammar: literals, names, calls and subscripts
+// (displays and comprehensions are in python-parser-displays.ts).
 import { EXPECTED_TOKEN, UNSUPPORTED_SYNTAX } from '../../messages/template.js';
 import type { Expression, KeywordArgument } from './python-ast.js';
 import type { PythonParser } from './python-parser.js';
+import { parseClauses, parseDisplay } from './python-parser-displays.js';
 import { describe, KEYWORDS } from './python-token-cursor.js';
 import type { PyToken } from './python-tokenizer.js';
 
+const GENERATOR_NOT_ALONE = 'a generator expression beside other arguments (Python requires parentheses)';
 const CONSTANTS: ReadonlyMap<string, null | boolean> = new Map([
   ['None', null],
   ['True', true],
@@ -21,8 +23,7 @@ export function parseAtom(parser: PythonParser): Expression {
     return { kind: 'constant', value: Number(token.value), line: token.line };
   }
   if (token.kind === 'name') return parseName(parser, token);
-  if (parser.isOperator('(') || parser.isOperator('[')) return parseDisplay(parser);
-  if (parser.isOperator('{')) parser.fail(UNSUPPORTED_SYNTAX('dict and set displays'));
+  if (parser.isOperator('(') || parser.isOperator('[') || parser.isOperator('{')) return parseDisplay(parser);
   if (parser.isOperator('...')) parser.fail(UNSUPPORTED_SYNTAX('Ellipsis'));
   return parser.fail(EXPECTED_TOKEN('an expression', describe(token)));
 }
@@ -46,26 +47,6 @@ function parseStrings(parser: PythonParser): Expression {
   return { kind: 'constant', value, line };
 }
 
-// `(x)` is x; `()`, `(x,)` and `(x, y)` are tuples; `[…]` is a list.
-function parseDisplay(parser: PythonParser): Expression {
-  const opening = parser.next();
-  const closing = opening.value === '(' ? ')' : ']';
-  const items: Expression[] = [];
-  let sawComma = false;
-  while (!parser.isOperator(closing)) {
-    if (parser.isOperator('*')) parser.fail(UNSUPPORTED_SYNTAX('starred expressions'));
-    items.push(parser.expression());
-    if (parser.isKeyword('for')) parser.fail(UNSUPPORTED_SYNTAX('comprehensions'));
-    if (parser.isOperator(closing)) break;
-    parser.expectOperator(',');
-    sawComma = true;
-  }
-  parser.next();
-  if (closing === ']') return { kind: 'list', items, line: opening.line };
-  if (items.length === 1 && !sawComma) return items[0] as Expression;
-  return { kind: 'tuple', items, line: opening.line };
-}
-
 /** The argument list of a call, after `callee`. */
 export function parseCall(parser: PythonParser, callee: Expression): Expression {
   const line = parser.next().line;
@@ -80,12 +61,22 @@ export function parseCall(parser: PythonParser, callee: Expression): Expression 
     } else {
       if (keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX('a positional argument after a keyword argument'));
       args.push(parser.expression());
+      if (parser.isKeyword('for')) return generatorArgument(parser, { kind: 'call', callee, args, keywords, line });
     }
-    if (parser.isKeyword('for')) parser.fail(UNSUPPORTED_SYNTAX('comprehensions'));
     if (!parser.isOperator(')')) parser.expectOperator(',');
   }
   parser.next();
   return { kind: 'call', callee, args, keywords, line };
+}
+
+// `f(x for x in y)`: a generator expression may go unparenthesised as the only argument.
+function generatorArgument(parser: PythonParser, call: Extract<Expression, { kind: 'call' }>): Expression {
+  const [element, ...others] = call.args;
+  if (element === undefined || others.length > 0 || call.keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
+  const generator: Expression = { kind: 'comprehension', form: 'generator', element, value: null, clauses: parseClauses(parser), line: element.line };
+  if (parser.isOperator(',')) parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
+  parser.expectOperator(')');
+  return { ...call, args: [generator] };
 }
 
 /** `object[index]` or `object[lower:upper]` (slice steps are refused). */

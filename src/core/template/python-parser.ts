@@ -37,6 +37,11 @@ export class PythonParser extends TokenCursor {
     return { kind: 'conditional', test, body, orElse: this.expression(), line };
   }
 
+  /** Python's `disjunction`: an expression without a conditional (`x or y`, `not z`, …). */
+  orTest(): Expression {
+    return this.disjunction();
+  }
+
   private disjunction(): Expression {
     let left = this.conjunction();
     while (this.isKeyword('or')) {

@@ -20,7 +20,7 @@ export function percentFormat(template: string, value: PyValue, site: SourceSite
     return convert(conversion, arg, site);
   });
   // Python only checks for leftovers when the right operand is a tuple or a non-mapping.
-  if (used < args.length && !hasKind(value, 'list')) {
+  if (used < args.length && !hasKind(value, 'list') && !hasKind(value, 'dict')) {
     failAt(site, PYTHON_ERROR('TypeError', 'not all arguments converted during string formatting'));
   }
   return result;

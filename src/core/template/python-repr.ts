@@ -1,8 +1,9 @@
 // Python's repr() and str() for the value model, exactly as CPython 3 prints them, because
 // rendered revisions contain `down_revision = ('a', 'b')` and must match Alembic byte for byte.
-import { NOT_RENDERABLE, UNDEFINED_RENDERED } from '../../messages/template.js';
+import { NOT_RENDERABLE, UNDEFINED_RENDERED, UNORDERED_SET } from '../../messages/template.js';
+import { reprDate, strDate } from './python-datetime.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { type PyValue, pyTypeName } from './python-values.js';
+import { type PySet, type PyValue, pyTypeName } from './python-values.js';
 
 // Python's str.isprintable() is false for these categories (the ASCII space is handled apart).
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
@@ -52,8 +53,17 @@ export function pyRepr(value: PyValue, site: SourceSite): string {
     default:
       if (value.kind === 'tuple') return reprItems(value.items, site, '(', value.items.length === 1 ? ',)' : ')');
       if (value.kind === 'list') return reprItems(value.items, site, '[', ']');
+      if (value.kind === 'datetime' || value.kind === 'date') return reprDate(value, site);
+      if (value.kind === 'dict') return `{${Array.from(value.entries.values(), ([key, item]) => `${pyRepr(key, site)}: ${pyRepr(item, site)}`).join(', ')}}`;
+      if (value.kind === 'set') return reprSet(value, site);
       return failAt(site, NOT_RENDERABLE('repr()', pyTypeName(value)));
   }
+}
+
+// Python orders a set by hash, which for str changes between runs: only 0 or 1 item is certain.
+function reprSet(set: PySet, site: SourceSite): string {
+  if (set.entries.size > 1) return failAt(site, UNORDERED_SET('repr()'));
+  return set.entries.size === 0 ? 'set()' : reprItems([...set.entries.values()], site, '{', '}');
 }
 
 function reprItems(items: readonly PyValue[], site: SourceSite, open: string, close: string): string {
@@ -64,7 +74,7 @@ function reprItems(items: readonly PyValue[], site: SourceSite, open: string, cl
 export function pyStr(value: PyValue, site: SourceSite): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) {
-    if (value.kind === 'datetime') return value.text;
+    if (value.kind === 'datetime' || value.kind === 'date') return strDate(value);
     if (value.kind === 'undefined') return failAt(site, UNDEFINED_RENDERED);
     if (value.kind === 'function' || value.kind === 'object') return failAt(site, NOT_RENDERABLE('str()', pyTypeName(value)));
   }

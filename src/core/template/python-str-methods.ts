@@ -3,8 +3,9 @@
 import { PYTHON_ERROR, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
 import { bindArguments, type Parameter } from './python-arguments.js';
 import { isPythonSpace } from './python-char-classes.js';
+import { iterateValue } from './python-iteration.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { type CallArguments, hasKind, isSequence, type PyFunction, pyFunction, pyList, type PyValue, pyTypeName } from './python-values.js';
+import { type CallArguments, hasKind, type PyFunction, pyFunction, pyList, type PyValue, pyTypeName } from './python-values.js';
 
 type Method = (self: string, args: CallArguments, site: SourceSite) => PyValue;
 
@@ -85,17 +86,16 @@ function splitOnWhitespace(self: string, limit: number): string[] {
 
 function join(self: string, args: CallArguments, site: SourceSite): PyValue {
   const [iterable = null] = bindArguments('join', [{ name: 'iterable' }], args, site);
-  const items = typeof iterable === 'string' ? Array.from(iterable) : isSequence(iterable) ? iterable.items : null;
-  if (items === null) return failAt(site, PYTHON_ERROR('TypeError', 'can only join an iterable'));
-  return joinStrings(items, self, site);
+  return joinStrings(iterateValue(iterable, site), self, site);
 }
 
 /** str.join: every item must be a str. */
-export function joinStrings(items: readonly PyValue[], separator: string, site: SourceSite): string {
-  const strings = items.map((item, index) => {
-    if (typeof item === 'string') return item;
-    return failAt(site, PYTHON_ERROR('TypeError', `sequence item ${index}: expected str instance, ${pyTypeName(item)} found`));
-  });
+export function joinStrings(items: Iterable<PyValue>, separator: string, site: SourceSite): string {
+  const strings: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') failAt(site, PYTHON_ERROR('TypeError', `sequence item ${strings.length}: expected str instance, ${pyTypeName(item)} found`));
+    strings.push(item);
+  }
   return strings.join(separator);
 }
 

@@ -77,7 +77,12 @@ export class TokenCursor {
 
   /** Fails at the current token. */
   fail(message: string): never {
-    return failAt(atLine(this.site, this.peek().line), message);
+    return this.failOn(this.peek(), message);
+  }
+
+  /** Fails at the line of an earlier token (a construct that turned out wrong once read). */
+  failOn(token: PyToken, message: string): never {
+    return failAt(atLine(this.site, token.line), message);
   }
 }
 

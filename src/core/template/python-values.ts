@@ -1,6 +1,7 @@
 // The small typed model of Python values a script.py.mako template can see. JavaScript
 // primitives stand for None (null), bool, int (safe integers only) and str; everything
 // else is a tagged object, so the evaluator never handles an untyped `unknown`.
+import type { WallClock } from '../naming/create-date.js';
 import type { SourceSite } from './template-site.js';
 
 /** A Python tuple. */
@@ -20,10 +21,55 @@ export interface PyUndefined {
   readonly kind: 'undefined';
 }
 
-/** A `datetime` whose `str()` text was computed elsewhere (Alembic's `create_date`). */
+/** The fields of a datetime, with its UTC offset and zone when it is aware. */
+export interface DateTimeParts extends WallClock {
+  /** UTC offset in seconds; null for a naive datetime. */
+  readonly offsetSeconds: number | null;
+  /** The zone key of an aware datetime (Alembic's `timezone`), when known. */
+  readonly zone: string | null;
+}
+
+/**
+ * Alembic's `create_date`: `text` is its `str()` as computed elsewhere; `parts` are its fields,
+ * or null when the text is not in `str(datetime)` form (then only str() is known).
+ */
 export interface PyDateTime {
   readonly kind: 'datetime';
   readonly text: string;
+  readonly parts: DateTimeParts | null;
+}
+
+/** A `datetime.date` (what `create_date.date()` returns). */
+export interface PyDate {
+  readonly kind: 'date';
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** A dict: entries keyed by hashKey() of the Python key, in insertion order. */
+export interface PyDict {
+  readonly kind: 'dict';
+  readonly entries: ReadonlyMap<string, readonly [PyValue, PyValue]>;
+}
+
+/** A set: items keyed by hashKey(). Python's iteration order of a set is not modelled. */
+export interface PySet {
+  readonly kind: 'set';
+  readonly entries: ReadonlyMap<string, PyValue>;
+}
+
+/** A generator expression: lazy and consumed once, like Python's. */
+export interface PyGenerator {
+  readonly kind: 'generator';
+  readonly iterator: Iterator<PyValue>;
+}
+
+/** A name imported from alembic or sqlalchemy: allowed as an import, refused once used. */
+export interface PyImported {
+  readonly kind: 'imported';
+  /** The import as written, e.g. `from alembic import op`. */
+  readonly source: string;
 }
 
 /** Positional and keyword arguments of one call. */
@@ -51,7 +97,7 @@ export interface PyObject {
 }
 
 /** The values that are tagged objects rather than JavaScript primitives. */
-export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyFunction | PyObject;
+export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyDict | PySet | PyGenerator | PyFunction | PyObject | PyImported;
 
 /** Every value a template expression can produce. */
 export type PyValue = null | boolean | number | string | PyTagged;
@@ -103,15 +149,20 @@ function objectTypeName(value: PyTagged): string {
   switch (value.kind) {
     case 'tuple':
     case 'list':
+    case 'dict':
+    case 'set':
+    case 'generator':
+    case 'function':
       return value.kind;
     case 'undefined':
       return 'Undefined';
     case 'datetime':
-      return 'datetime.datetime';
-    case 'function':
-      return 'function';
+    case 'date':
+      return `datetime.${value.kind}`;
     case 'object':
       return value.typeName;
+    case 'imported':
+      return 'module';
   }
 }
 
@@ -127,6 +178,7 @@ export function isTruthy(value: PyValue): boolean {
       return value.length > 0;
     default:
       if (value.kind === 'tuple' || value.kind === 'list') return value.items.length > 0;
+      if (value.kind === 'dict' || value.kind === 'set') return value.entries.size > 0;
       return value.kind !== 'undefined';
   }
 }

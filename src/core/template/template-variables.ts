@@ -3,9 +3,11 @@
 // a Config whose get_main_option reads the main section's options.
 import { PYTHON_ERROR } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
+import { pyDateTime } from './python-datetime.js';
+import { iterateValue } from './python-iteration.js';
 import { joinStrings } from './python-str-methods.js';
 import { failAt } from './template-site.js';
-import { type CallArguments, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
+import { type CallArguments, hasKind, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
 import type { SourceSite } from './template-site.js';
 
 /** What a merge passes to the template. Arrays stand for Python tuples. */
@@ -18,8 +20,13 @@ export interface TemplateVariables {
   readonly branchLabels: readonly string[] | null;
   /** `depends_on`: null for a merge. */
   readonly dependsOn: string | readonly string[] | null;
-  /** The text of Python's `str(create_date)`, e.g. `2024-01-02 03:04:05.678901`. */
+  /** The text of Python's `str(create_date)`, e.g. `2024-01-02 03:04:05.678901` (naive) or `…+01:00` (aware). */
   readonly createDate: string;
+  /**
+   * The `timezone` setting that made an aware create date (a zone key such as `UTC`). Without
+   * it, what depends on the zone's name (%Z) is refused for an aware date.
+   */
+  readonly timezone?: string | undefined;
   /** `message`: the message, or `empty message`. */
   readonly message: string;
   /** Options of the config file's main section, keyed as ConfigParser stores them (lower case), values interpolated. */
@@ -39,12 +46,16 @@ export function templateNamespace(variables: TemplateVariables): ReadonlyMap<str
     ['down_revision', revisionValue(variables.downRevision)],
     ['branch_labels', revisionValue(variables.branchLabels)],
     ['depends_on', revisionValue(variables.dependsOn)],
-    ['create_date', { kind: 'datetime', text: variables.createDate }],
+    ['create_date', pyDateTime(variables.createDate, variables.timezone ?? null)],
     ['comma', FORMAT_AS_COMMA],
     ['message', variables.message],
     ['config', configObject(variables.mainOptions)],
     ...(variables.refresh === false ? [] : [['refresh', true] as const]),
   ]);
+}
+
+function isIterable(value: PyValue): boolean {
+  return isSequence(value) || hasKind(value, 'dict') || hasKind(value, 'set') || hasKind(value, 'generator');
 }
 
 function revisionValue(value: string | readonly string[] | null): PyValue {
@@ -56,8 +67,8 @@ const FORMAT_AS_COMMA = pyFunction('format_as_comma', (args: CallArguments, site
   const [value = null] = bindArguments('format_as_comma', [{ name: 'value', keyword: true }], args, site);
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (!isSequence(value)) return failAt(site, PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`));
-  return joinStrings(value.items, ', ', site);
+  if (!isIterable(value)) return failAt(site, PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`));
+  return joinStrings(iterateValue(value, site), ', ', site);
 });
 
 // Config.get_main_option(name, default=None); ConfigParser lower-cases option names.

@@ -71,6 +71,23 @@ test('a template that does not write the ids is refused', (t) => {
   t.throws(() => renderMerge(PLAN, context(broken)), { message: MergeMessages.templateMismatch('migrations/script.py.mako', 'down_revision names bbbb instead of bbbb, cccc') });
 });
 
+test('down_revision = "${down_revision}" is refused, saying why', (t) => {
+  for (const quote of ['"', "'"]) {
+    const quoted = TEMPLATE.replace('down_revision = ${repr(down_revision)}', `down_revision = ${quote}\${down_revision}${quote}`);
+    const error = t.throws(() => renderMerge(PLAN, context(quoted)), { instanceOf: UserError });
+    t.is(error?.message, MergeMessages.quotedDownRevision('migrations/script.py.mako', "('bbbb', 'cccc')"));
+    t.true(error?.message.includes("for a merge the tuple's str() is not a revision id"));
+    t.is(error?.hint, MergeMessages.QUOTED_DOWN_REVISION_HINT);
+  }
+});
+
+test('an aware create date reaches the template with its zone', (t) => {
+  const plan: PlannedMerge = { ...PLAN, date: { ...PLAN.date, timezone: 'UTC' } };
+  t.is(mergeTemplateVariables(plan, new Map()).timezone, 'UTC');
+  const template = `${TEMPLATE}# \${create_date.year} \${create_date.strftime('%d %B %Y %H:%M %Z %z')}\n`;
+  t.true(renderMerge(plan, context(template)).text.endsWith('# 2024 02 January 2024 03:04 UTC +0000\n'));
+});
+
 test('a template outside the renderer’s subset gives the renderer’s error', (t) => {
   t.throws(() => renderMerge(PLAN, context('${sorted(down_revision)}\n')), { message: /^migrations\/script\.py\.mako:1: / });
 });

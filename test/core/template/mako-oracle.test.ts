@@ -19,8 +19,8 @@ interface VariableSet {
   readonly parents: readonly string[];
   readonly message: string | null;
   readonly branch_labels: readonly string[] | null;
-  /** year, month, day, hour, minute, second, microsecond, UTC offset in minutes or null (naive). */
-  readonly create_date: readonly (number | null)[];
+  /** year, month, day, hour, minute, second, microsecond, and the zone (`timezone`), or null for a naive date. */
+  readonly create_date: readonly [number, number, number, number, number, number, number, string | null];
   readonly main_options: Readonly<Record<string, string>>;
 }
 
@@ -30,16 +30,16 @@ const VARIABLE_SETS: readonly VariableSet[] = [
   { name: 'three parents', rev_id: '3f9a2c1d0b7e', parents: ['a1b2c3d4e5f6', '0123456789ab', 'ffffeeeedddd'], message: 'Merge \'quoted\' and "double" heads',
     branch_labels: null, create_date: [2024, 6, 30, 23, 59, 59, 0, null], main_options: { databases: 'db1,db2,  db3' } },
   { name: 'one parent, no message', rev_id: 'abcdef012345', parents: ['abc123'], message: null, branch_labels: ['feature'],
-    create_date: [2023, 12, 31, 0, 0, 0, 5, 0], main_options: { databases: 'main' } },
+    create_date: [2023, 12, 31, 0, 0, 0, 5, 'UTC'], main_options: { databases: 'main' } },
   { name: 'no parent, unicode', rev_id: '000000000001', parents: [], message: 'Café ünïcödé — merge ✓ 🚀 中文', branch_labels: ['a', 'b'],
-    create_date: [2025, 2, 28, 12, 30, 0, 999999, 330], main_options: {} },
+    create_date: [2025, 2, 28, 12, 30, 0, 999999, 'Asia/Kolkata'], main_options: {} },
   { name: 'backslashes', rev_id: 'Mix_ID.1', parents: ['x1', 'y2'], message: 'C:\\path\\to\\new and \\n is not a newline \\', branch_labels: ["it's"],
-    create_date: [2020, 2, 29, 1, 2, 3, 40, -480], main_options: { databases: 'only' } },
+    create_date: [2020, 2, 29, 1, 2, 3, 40, 'America/Los_Angeles'], main_options: { databases: 'only' } },
   { name: 'control characters', rev_id: 'cafebabe0000', parents: ['p1', 'p2'], message: 'tab\there, ß and ΑΣ',
     branch_labels: ['a"b\'c', 'tab\tnl\nx', '\x00\x7f\x85\u200b\u2028\u{1f600}\u{e0001}'], create_date: [1999, 12, 31, 23, 59, 59, 1, null],
     main_options: { databases: 'a, b' } },
   { name: 'long message, empty labels', rev_id: '0123abcd4567', parents: ['0a', '0b'], message: `  ${'x'.repeat(90)} merge 100% of \${things} <&> `,
-    branch_labels: [], create_date: [2030, 1, 1, 0, 0, 0, 0, 0], main_options: { databases: 'one' } },
+    branch_labels: [], create_date: [2030, 1, 1, 0, 0, 0, 0, 'Etc/UTC'], main_options: { databases: 'one' } },
 ];
 
 interface TemplateCase {
@@ -83,6 +83,7 @@ function variablesFor(set: VariableSet, createDate: string, refresh: boolean): T
     branchLabels: set.branch_labels,
     dependsOn: null,
     createDate,
+    timezone: set.create_date[7] ?? undefined,
     message: set.message ?? 'empty message',
     mainOptions: new Map(Object.entries(set.main_options).map(([key, value]) => [key.toLowerCase(), value])),
     refresh,

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { ContextNames } from '../../../src/core/template/mako-identifiers.js';
 import { RenderScope } from '../../../src/core/template/mako-scope.js';
 import { evaluate } from '../../../src/core/template/python-evaluator.js';
 import { PythonParser } from '../../../src/core/template/python-parser.js';
@@ -27,7 +28,9 @@ function run(source: string): string {
   const parser = new PythonParser(tokenizePython(source, site), site);
   const expression = parser.expression();
   parser.expectEnd('the end');
-  return pyRepr(evaluate(expression, new RenderScope(FILE, new Set(), DATA)), site);
+  const names = new ContextNames();
+  names.addExpression(expression, []);
+  return pyRepr(evaluate(expression, new RenderScope(FILE, { localNames: new Set(), fetchedNames: names.fetched() }, DATA)), site);
 }
 
 const evaluatesTo = test.macro({
@@ -70,7 +73,26 @@ const CASES: readonly (readonly [string, string])[] = [
   ['comma(labels)', "'a, b'"], ['comma(nothing)', "''"], ["comma('x')", "'x'"], ['comma([])', "''"],
 ];
 
-for (const [source, expected] of CASES) test(evaluatesTo, source, expected);
+// Comprehensions, generator expressions, dicts and sets (also from CPython 3.11).
+const COLLECTION_CASES: readonly (readonly [string, string])[] = [
+  ['[x.upper() for x in labels]', "['A', 'B']"], ["[x for x in message.split() if x != 'heads']", "['Merge']"],
+  ["(c for c in 'ab') and 1", '1'], ["', '.join(x.strip() for x in (' a ', 'b '))", "'a, b'"],
+  ["', '.join(x for x in labels if x > 'a')", "'b'"], ['{x: len(x) for x in message.split()}', "{'Merge': 5, 'heads': 5}"],
+  ["{x for x in 'aaa'}", "{'a'}"], ["{'k': count, 'j': nothing}", "{'k': 3, 'j': None}"], ['{}', '{}'], ["{1: 'a', True: 'b'}", "{1: 'b'}"],
+  ["{(1, 'x'): 2}[(1, 'x')]", '2'], ["{'a': 1}.get('b', 'd')", "'d'"], ["{'a': None}.get('a', 'd')", 'None'],
+  ["len({x for x in 'abab'})", '2'], ["'a' in {'a': 1}", 'True'], ["[a + b for a in 'xy' for b in '12']", "['x1', 'x2', 'y1', 'y2']"],
+  ["[a for a, b in (('p', 1), ('q', 2)) if b > 1]", "['q']"], ["[(a, b) for (a, b) in [('p', 1)]]", "[('p', 1)]"],
+  ["'b' in (x for x in labels)", 'True'], ["{x: y for x, y in (('a', 1), ('a', 2))}", "{'a': 2}"], ['[x for x in []]', '[]'],
+  ['{k: None for k in ()}', '{}'], ["{c for c in ''}", 'set()'], ['[[y for y in x] for x in labels]', "[['a'], ['b']]"],
+  ["{'a': 1} == {'a': 1}", 'True'], ['{1, 2} == {2, 1}', 'True'], ["dict_value['a'] if False else 1", '1'],
+  ['comma(x for x in labels)', "'a, b'"], ["comma({'k': 1})", "'k'"], ["'x' % {'a': 1}", "'x'"], ["'%s' % {'a': 1}", `"{'a': 1}"`],
+];
+
+for (const [source, expected] of [...CASES, ...COLLECTION_CASES]) test(evaluatesTo, source, expected);
+
+test('a comprehension variable does not leak, and is fetched from nowhere', (t) => {
+  t.throws(() => run('[1 for message in labels] + [message]'), { message: `${FILE}:1: rendering fails with NameError: name 'message' is not defined` });
+});
 
 test('an unknown name is Mako UNDEFINED: falsy, and usable in a conditional', (t) => {
   t.is(run("imports if imports else 'none'"), "'none'");
@@ -93,8 +115,18 @@ test(fails, 'settings.get("x")', '`settings.get`: `settings` is undefined (Mako 
 test(fails, 'config.get_main_option(None)', "rendering fails with AttributeError: 'NoneType' object has no attribute 'lower'");
 test(fails, 'labels.count("a")', '`tuple.count` is not supported');
 test(fails, 'lambda: 1', 'Python lambda is not supported in templates');
-test(fails, '{"a": 1}', 'Python dict and set displays is not supported in templates');
-test(fails, '[x for x in labels]', 'Python comprehensions is not supported in templates');
+test(fails, '{**labels}', 'Python unpacking in displays is not supported in templates');
+test(fails, '[*labels]', 'Python unpacking in displays is not supported in templates');
+test(fails, '{1, 2}', 'repr() a set of several items is not supported: Python orders it by hash, which differs between runs');
+test(fails, '[x for x in {1, 2}]', 'iterating a set of several items is not supported: Python orders it by hash, which differs between runs');
+test(fails, 'len(x for x in labels)', "rendering fails with TypeError: object of type 'generator' has no len()");
+test(fails, 'repr(x for x in labels)', 'repr() of a generator value is not supported');
+test(fails, 'max(x for x in labels, 1)', 'Python a generator expression beside other arguments (Python requires parentheses) is not supported in templates');
+test(fails, '{[1]: 2}', "rendering fails with TypeError: unhashable type: 'list'");
+test(fails, "{'a': 1}['b']", "rendering fails with KeyError: 'b'");
+test(fails, "{'a': 1}.items()", '`dict.items` is not supported');
+test(fails, '[x for x in count]', "rendering fails with TypeError: 'int' object is not iterable");
+test(fails, '[y for x in labels if y for y in x]', "rendering fails with UnboundLocalError: local variable 'y' referenced before assignment");
 test(fails, 'count / 2', 'Python operator / is not supported in templates');
 test(fails, 'count ** 2', 'Python operator ** is not supported in templates');
 test(fails, 'f"x"', "string literals with the prefix 'f' are not supported");

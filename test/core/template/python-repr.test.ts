@@ -1,4 +1,5 @@
 import test from 'ava';
+import { pyDateTime } from '../../../src/core/template/python-datetime.js';
 import { pyRepr, pyStr, reprString } from '../../../src/core/template/python-repr.js';
 import { pyFunction, pyList, pyTuple, type PyValue, UNDEFINED } from '../../../src/core/template/python-values.js';
 import { InputError } from '../../../src/errors.js';
@@ -60,7 +61,7 @@ test('str of a str is the str itself, of other values their repr', (t) => {
   t.is(pyStr("it's", SITE), "it's");
   t.is(pyStr(null, SITE), 'None');
   t.is(pyStr(pyTuple(['a', 'b']), SITE), "('a', 'b')");
-  t.is(pyStr({ kind: 'datetime', text: '2024-01-02 03:04:05.678901' }, SITE), '2024-01-02 03:04:05.678901');
+  t.is(pyStr(pyDateTime('2024-01-02 03:04:05.678901', null), SITE), '2024-01-02 03:04:05.678901');
 });
 
 test('str of UNDEFINED fails like Mako (NameError: Undefined)', (t) => {
@@ -71,5 +72,5 @@ test('str of UNDEFINED fails like Mako (NameError: Undefined)', (t) => {
 test('repr of values Python would print with a memory address is refused', (t) => {
   t.throws(() => pyRepr(UNDEFINED, SITE), { message: 'script.py.mako:7: repr() of a Undefined value is not supported' });
   t.throws(() => pyStr(pyFunction('len', () => 0), SITE), { message: 'script.py.mako:7: str() of a function value is not supported' });
-  t.throws(() => pyRepr({ kind: 'datetime', text: 'x' }, SITE), { instanceOf: InputError });
+  t.throws(() => pyRepr(pyDateTime('x', null), SITE), { instanceOf: InputError });
 });
