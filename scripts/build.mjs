@@ -14,7 +14,7 @@ rmSync('dist', { recursive: true, force: true });
 const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 await build({
-  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' },
+  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts', prepare: 'src/prepare.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

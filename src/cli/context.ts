@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly stderr: OutputStream;
   /** Standard input, read lazily (post-rewrite receives `old new` lines there). */
   readonly readStdin: () => Promise<string>;
+  /** This process's script (as started: a bin link stays a link) and node; the pre-commit framework's merge driver runs them. */
+  readonly running?: { readonly script: string; readonly node: string };
 }
 
 /** The context of the real process; only bin.ts calls this. */
@@ -23,6 +25,7 @@ export function processContext(): CommandContext {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    running: { script: process.argv[1] ?? '', node: process.execPath },
     readStdin: async () => {
       if (process.stdin.isTTY) return '';
       const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@
 // parseArgs' own errors into one-line usage errors in our words.
 import { parseArgs } from 'node:util';
 
+import { closestName } from '../core/closest-name.js';
 import { UsageError } from '../errors.js';
 import { UsageMessages } from '../messages/cli.js';
 import type { CommandDefinition, OptionSpec, ParsedArguments } from './command.js';
@@ -21,8 +22,17 @@ export function parseCommandArguments(definition: CommandDefinition, args: reado
   } catch (error) {
     // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for what it refuses.
     if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
-    throw new UsageError(usageMessage(String(error.code), error.message, definition, options), UsageMessages.commandHelpHint(definition.name));
+    const message = usageMessage(String(error.code), error.message, definition, options);
+    throw new UsageError(message, suggestion(String(error.code), error.message, options) ?? UsageMessages.commandHelpHint(definition.name));
   }
+}
+
+// `--formt`: the option meant, as a misspelt command gets the command meant.
+function suggestion(code: string, message: string, options: Readonly<Record<string, OptionSpec>>): string | undefined {
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  if (code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !quoted.startsWith('--')) return undefined;
+  const closest = closestName(quoted.slice(2).split('=')[0] ?? '', Object.keys(options));
+  return closest === undefined ? undefined : UsageMessages.didYouMeanOption(closest);
 }
 
 // parseArgs names the offending option or argument in quotes; its own sentences vary by version.

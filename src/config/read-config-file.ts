@@ -46,22 +46,25 @@ function locatedJsonError(text: string, shownAs: string, cause: unknown): Config
   return new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(firstLine(cause)), { cause });
 }
 
-/** What js-yaml reports: a reason and a zero-based position. */
+/** What the yaml package reports: its message and one-based positions. */
 interface YamlError {
-  readonly reason?: unknown;
-  readonly mark?: { readonly line?: unknown };
+  readonly message?: unknown;
+  readonly linePos?: readonly { readonly line?: unknown; readonly col?: unknown }[];
 }
 
-// js-yaml is loaded only for YAML files: most projects keep the config in package.json.
+// The yaml package is loaded only for YAML files: most projects keep the config in package.json.
 async function parseYaml(text: string, shownAs: string): Promise<unknown> {
-  const { load } = await import('js-yaml');
+  const { parse } = await import('yaml');
   try {
-    // The default schema builds plain data only (no functions, no classes).
-    return load(text, { filename: shownAs });
+    // The core schema builds plain data only (no functions, no classes); aliases are bounded.
+    return parse(text);
   } catch (error) {
-    const { reason, mark } = (error ?? {}) as YamlError;
-    const line = typeof mark?.line === 'number' ? mark.line + 1 : undefined;
-    const detail = typeof reason === 'string' ? `invalid YAML: ${reason}` : firstLine(error);
+    const { message, linePos } = (error ?? {}) as YamlError;
+    const line = typeof linePos?.[0]?.line === 'number' ? linePos[0].line : undefined;
+    const column = typeof linePos?.[0]?.col === 'number' ? ` (column ${linePos[0].col})` : '';
+    // "<reason> at line L, column C:" and a code frame: keep the reason, the line goes in the location.
+    const reason = typeof message === 'string' ? (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') : '';
+    const detail = reason === '' ? firstLine(error) : `invalid YAML: ${reason}${column}`;
     throw new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(detail), { ...(line === undefined ? {} : { line }), cause: error });
   }
 }

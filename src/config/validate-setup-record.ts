@@ -2,12 +2,17 @@
 // deletes the files it lists, so a path that could leave the repository is refused.
 import { isLfAttributeLine } from '../core/edits/gitattributes.js';
 import type { CreatedObject, PrepareChange } from '../core/edits/package-json.js';
-import { EMPTY_SETUP_RECORD, type SetupRecord } from '../core/edits/setup-record.js';
-import { EXPECTED_ARRAY, EXPECTED_STRING } from '../messages/alembic-config.js';
+import { EMPTY_SETUP_RECORD, type PreCommitSetupRecord, type SetupRecord } from '../core/edits/setup-record.js';
+import { EXPECTED_ARRAY, EXPECTED_BOOLEAN, EXPECTED_STRING } from '../messages/alembic-config.js';
 import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
 import { child, fieldError, type FieldPath, knownObject, readChoice, typeName } from './validate-fields.js';
 
-const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes'];
+const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes', 'ignores', 'preCommit'];
+// The only line setup adds to .gitignore.
+const IGNORE_LINES: readonly string[] = ['node_modules/'];
+const PRE_COMMIT_KEYS = ['entry', 'hookTypes', 'hookTypesKey'];
+// Uninstall takes these out of default_install_hook_types: only the ones setup adds.
+const HOOK_TYPES: readonly string[] = ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit'];
 const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
 const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
 const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
@@ -20,13 +25,29 @@ export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: 
   const fields = knownObject(value, where, RECORD_KEYS);
   // Uninstall removes these lines: only the LF pins setup writes, never an arbitrary user line.
   const attributes = readNames(fields, 'attributes', where, isLfAttributeLine);
+  const ignores = readNames(fields, 'ignores', where, (line) => IGNORE_LINES.includes(line));
   return {
     devDependencies: readNames(fields, 'devDependencies', where, (name) => DEPENDENCIES.includes(name)),
     prepare: readChoice(fields, 'prepare', where, PREPARE, EMPTY_SETUP_RECORD.prepare),
     created: readNames(fields, 'created', where, (name) => (CREATED as readonly string[]).includes(name)) as CreatedObject[],
     files: readNames(fields, 'files', where, isInsideRepository),
     ...(attributes.length === 0 ? {} : { attributes }),
+    ...(ignores.length === 0 ? {} : { ignores }),
+    ...readPreCommit(fields, where),
   };
+}
+
+// `preCommit`: what setup --pre-commit added to .pre-commit-config.yaml.
+function readPreCommit(fields: Readonly<Record<string, unknown>>, at: FieldPath): { preCommit?: PreCommitSetupRecord } {
+  if (fields['preCommit'] === undefined) return {};
+  const where = child(at, 'preCommit');
+  const record = knownObject(fields['preCommit'], where, PRE_COMMIT_KEYS);
+  const flag = (key: string): boolean => {
+    const value = record[key] ?? false;
+    if (typeof value !== 'boolean') throw fieldError(child(where, key), EXPECTED_BOOLEAN(typeName(value)));
+    return value;
+  };
+  return { preCommit: { entry: flag('entry'), hookTypes: readNames(record, 'hookTypes', where, (name) => HOOK_TYPES.includes(name)), hookTypesKey: flag('hookTypesKey') } };
 }
 
 // An array (possibly empty) of strings that each pass `valid`; absent means empty.

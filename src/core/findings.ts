@@ -33,7 +33,7 @@ export const FINDING_TITLES = {
   GA305: 'husky is not active (core.hooksPath)',
   GA306: 'a git-alembic hook block is missing',
   GA307: 'a git-alembic hook block differs from what this version writes',
-  GA308: 'a hook that husky hides is not chained',
+  GA308: 'a hook that husky hides is not run by a git-alembic block',
   GA309: 'a hook husky cannot run',
   GA310: 'the git-alembic config is invalid',
   GA311: 'a linked worktree where husky\'s hooks do not run',
@@ -41,6 +41,7 @@ export const FINDING_TITLES = {
   GA313: 'the Alembic environments cannot be read',
   GA314: 'a husky hook file has CRLF line endings, which sh cannot run',
   GA315: 'a husky hook file is not kept LF by .gitattributes',
+  GA316: 'a global or system core.hooksPath the hook blocks do not find',
 } as const;
 
 export type FindingId = keyof typeof FINDING_TITLES;

@@ -1,15 +1,14 @@
 // husky and our hooks: husky active (core.hooksPath at its `_`, the runtime there), our blocks
-// present and current, the hooks husky hides chained, and linked worktrees, where husky's
-// gitignored runtime is missing so no hook runs.
+// present and current, and linked worktrees, where husky's gitignored runtime is missing so no
+// hook runs. The hooks husky hides: hidden-hook-checks.ts.
 import path from 'node:path';
 
 import { findHookBlock } from '../core/edits/hook-block.js';
 import type { Finding } from '../core/findings.js';
-import { chainLine, chainLinesIn, OUR_HOOKS } from '../core/setup/hook-block-body.js';
+import { chainLinesIn, OUR_HOOKS } from '../core/setup/hook-block-body.js';
 import { huskyHooksPath, huskyRuntimePresent } from '../husky/husky.js';
 import { readTextIfExists } from '../fs/atomic-write.js';
 import { DoctorMessages } from '../messages/git-integration.js';
-import { hiddenHooksIn } from '../setup/hidden-hooks.js';
 import { expectedBlockBody } from '../setup/hook-files-step.js';
 import { pointsAtHusky } from '../setup/husky-step.js';
 import type { DoctorContext } from './doctor-context.js';
@@ -37,20 +36,5 @@ export function blockFindings(context: DoctorContext): Finding[] {
     const expected = expectedBlockBody(hook, context.project.packageRelative, chainLinesIn(block.body));
     if (block.body === expected) return [];
     return [{ ...finding('GA307', DoctorMessages.blockOutdated(relative), DoctorMessages.SETUP_FIX), locations: [{ file: relative }], severity: 'warning' }];
-  });
-}
-
-/** GA308 and GA309 for executable hooks in .git/hooks that husky keeps from running. */
-export function hiddenHookFindings(context: DoctorContext): Finding[] {
-  if (context.hooksPath === undefined) return [];
-  const directory = path.join(context.project.commonDir, 'hooks');
-  return hiddenHooksIn(directory, { kind: 'git-dir' }, []).flatMap((hidden): Finding[] => {
-    const shown = path.relative(context.project.topLevel, hidden.file).split(path.sep).join('/');
-    if (!hidden.supported) return [{ ...finding('GA309', DoctorMessages.unsupportedHidden(shown), DoctorMessages.UNSUPPORTED_FIX), severity: 'warning' }];
-    const relative = `${context.huskyDirectory}/${hidden.hook}`;
-    const text = readTextIfExists(path.join(context.project.topLevel, ...relative.split('/'))) ?? '';
-    const chained = chainLinesIn(findHookBlock(text, relative)?.body ?? '').includes(chainLine(hidden.source, hidden.hook));
-    if (chained) return [];
-    return [finding('GA308', DoctorMessages.hiddenNotChained(shown), DoctorMessages.hiddenFix(shown, relative))];
   });
 }

@@ -9,7 +9,8 @@ import { DoctorMessages } from '../messages/git-integration.js';
 import { headsFileFindings } from '../project/heads-file-findings.js';
 import { type DoctorContext, gatherDoctorContext } from './doctor-context.js';
 import { attributeFindings, driverFindings, finding } from './driver-checks.js';
-import { blockFindings, hiddenHookFindings, huskyFindings } from './hook-checks.js';
+import { hiddenHookFindings } from './hidden-hook-checks.js';
+import { blockFindings, huskyFindings } from './hook-checks.js';
 import { lineEndingFindings } from './line-ending-checks.js';
 
 /** Where GUI git clients (started from a desktop, not a shell) usually look for programs. */
@@ -36,7 +37,7 @@ async function setupFindings(context: DoctorContext): Promise<Finding[]> {
     ...huskyFindings(context),
     ...blockFindings(context),
     ...(await lineEndingFindings(context)),
-    ...hiddenHookFindings(context),
+    ...(await hiddenHookFindings(context)),
   ];
   const count = (id: Finding['id']): number => findings.filter((entry) => entry.id === id).length;
   const nothing = context.driver.driver === undefined && count('GA306') === OUR_HOOKS.length && count('GA304') === context.headsFiles.length;

@@ -1,12 +1,18 @@
 // Writes files so that a reader (git, an editor, a concurrent hook) sees the old content or the
-// new, never half of it: write a temporary file beside the target, then rename it over.
+// new, never half of it: write a temporary file beside the target, then rename it over. Every
+// target first passes the work-tree check (inside the repository, not through a link).
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { temporaryPathBeside } from './temporary-path.js';
+import { checkedWritePath, type WriteTarget } from './write-target.js';
 
-/** Replaces (or creates) `file` with `text` atomically, keeping an existing file's mode. */
-export function writeFileAtomic(file: string, text: string): void {
+/**
+ * Replaces (or creates) the target file with `text` atomically, keeping an existing file's mode.
+ * @throws UserError when the target leads outside the work tree or is a symbolic link.
+ */
+export function writeFileAtomic(target: WriteTarget, text: string): void {
+  const file = checkedWritePath(target);
   const directory = path.dirname(file);
   mkdirSync(directory, { recursive: true });
   const mode = statSync(file, { throwIfNoEntry: false })?.mode;

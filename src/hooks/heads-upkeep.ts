@@ -1,12 +1,14 @@
 // Keeping heads files current from the hooks, in environments set up to use one: the file
 // exists, the config names it, or .gitattributes gives it our merge driver. A project that never
 // ran setup gets no heads file from a hook.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { attributeLineFor } from '../core/edits/gitattributes.js';
+import { isReplaceableHeadsFile } from '../core/heads/heads-file.js';
+import { readTextIfExists } from '../fs/atomic-write.js';
 import { repositoryPath, updateHeadsFileTo } from '../project/heads-files.js';
 import type { History } from '../project/workspace.js';
 
@@ -33,16 +35,20 @@ export function rewriteHeadsFiles(
   for (const history of histories) {
     // A heads file the commit holds is in use, even where sparse checkout left it out of the work tree.
     if (history.headsFileText === undefined && !headsFileInUse(history.environment, repoRoot, config)) continue;
-    const state = updateHeadsFileTo(history, headsOf(history), repoRoot);
+    const state = updateHeadsFileTo(history, headsOf(history), repoRoot, config);
     if (state.written) rewritten.push({ environment: history.environment.name, relative: state.relative, heads: state.heads });
   }
   return rewritten;
 }
 
-/** Whether the environment is set up to keep a heads file. */
+/**
+ * Whether the environment is set up to keep a heads file. A file there that is not a heads file
+ * is someone else's: never rewritten (check and doctor report it as GA201).
+ */
 export function headsFileInUse(environment: AlembicEnvironment, repoRoot: string, config: ResolvedConfig): boolean {
   const file = environment.headsFile;
-  if (statSync(file, { throwIfNoEntry: false }) !== undefined) return true;
+  const text = readTextIfExists(file);
+  if (text !== undefined) return isReplaceableHeadsFile(text);
   if (config.environments.some((entry) => entry.headsFile !== undefined && path.resolve(config.baseDirectory, entry.headsFile) === file)) return true;
   const relative = repositoryPath(file, repoRoot);
   if (path.isAbsolute(relative)) return false;

@@ -32,8 +32,11 @@ export interface HookRun {
 /** What a hook prints with. */
 export type HookOutput = Pick<Printer, 'info' | 'warn'>;
 
+/** What a hook is given to print with: the printer, or a stand-in that watches it. */
+export type HookPrinter = HookOutput & Pick<Printer, 'verbosity'>;
+
 /** Builds the run for `name` from the command's context. */
-export function createHookRun(name: HookName, args: readonly string[], ctx: CommandContext, out: Printer): HookRun {
+export function createHookRun(name: HookName, args: readonly string[], ctx: CommandContext, out: HookPrinter): HookRun {
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;
   const gitDir = locateGitDir(topLevel, ctx.env);
   const lineStart = name === 'post-rewrite' ? () => rebaseProgressShown(gitDir) : () => false;
@@ -42,7 +45,7 @@ export function createHookRun(name: HookName, args: readonly string[], ctx: Comm
 
 // git's rebase ends its progress line with a carriage return and no newline: the first line
 // printed after it starts with a newline, or it would read `Rebasing (1/1)git-alembic: …`.
-function onOwnLine(out: Printer, ctx: CommandContext, afterOpenLine: () => boolean): HookOutput {
+function onOwnLine(out: HookPrinter, ctx: CommandContext, afterOpenLine: () => boolean): HookOutput {
   let first = true;
   const start = (): void => {
     if (first && afterOpenLine()) ctx.stderr.write('\n');

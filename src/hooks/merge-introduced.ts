@@ -11,7 +11,7 @@ import { type DivergenceOrigin, divergenceOrigins, lineageFiles } from '../core/
 import { displayPath } from '../alembic/config-files.js';
 import { presentInTree } from '../git/plumbing.js';
 import type { HeldBack } from '../merge/operation-trust.js';
-import { type MergeNaming, writeMergeGroups, type WrittenMerges } from '../merge/run-merge.js';
+import { headsAfterMerges, type MergeNaming, writeMergeGroups } from '../merge/run-merge.js';
 import type { RenderedPlan } from '../merge/write-merge.js';
 import type { History } from '../project/workspace.js';
 import type { HookProject } from './hook-histories.js';
@@ -83,7 +83,7 @@ export async function mergeIntroduced(run: HookRun, project: HookProject, commit
       heldBack === undefined ? [] : [{ environment: history.environment.name, heldBack, heads: sourcedHeads(origins[project.histories.indexOf(history)] ?? [], mergedHeads(work, history)) }],
     ),
     renderedWithPython: results.flatMap(({ history, python }) => (python === undefined ? [] : [[displayPath(path.join(history.environment.scriptLocation, 'script.py.mako'), project.workspace.repoRoot), python] as const])),
-    headsAfter: headsAfterWriting(results),
+    headsAfter: headsAfterMerges(results),
     merged: results.filter(({ written }) => written.length > 0).map(({ history }) => history),
   };
 }
@@ -99,16 +99,6 @@ const HOOK_NAMING: MergeNaming = { message: undefined, revisionId: undefined, ra
 function createdMerge(history: History, { plan, target }: RenderedPlan, origins: readonly DivergenceOrigin[], project: HookProject): CreatedMerge {
   const file = path.relative(project.workspace.repoRoot, target).split(path.sep).join('/');
   return { environment: history.environment.name, id: plan.id, file, heads: sourcedHeads(origins, plan.parents) };
-}
-
-// A history's heads once its merges are in: their parents are heads no more, they are.
-function headsAfterWriting(results: readonly WrittenMerges[]): (history: History) => readonly string[] {
-  const writtenBy = new Map(results.map(({ history, written }) => [history, written]));
-  return (history) => {
-    const written = writtenBy.get(history) ?? [];
-    const merged = new Set(written.flatMap(({ plan }) => plan.parents));
-    return [...history.graph.heads.filter((head) => !merged.has(head)), ...written.map(({ plan }) => plan.id)];
-  };
 }
 
 /** Each history's divergences with their origin; one tree lookup per compared commit in all. */

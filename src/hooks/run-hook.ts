@@ -4,9 +4,10 @@
 // because of its own failure: it prints one line and exits 0, or 1 when the config asks it to
 // guard (the hook block passes only 1 on to git).
 import type { CommandRuntime } from '../cli/command.js';
+import type { CommandContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import { ExitCode, HookExit } from '../exit-codes.js';
-import { createHookRun, HOOK_NAMES, type HookName, type HookRun } from './hook-run.js';
+import { createHookRun, HOOK_NAMES, type HookName, type HookPrinter, type HookRun } from './hook-run.js';
 
 // Each hook's module, loaded only when git runs that hook.
 const HOOKS: Readonly<Record<HookName, () => Promise<(run: HookRun) => Promise<void>>>> = {
@@ -17,23 +18,34 @@ const HOOKS: Readonly<Record<HookName, () => Promise<(run: HookRun) => Promise<v
 };
 
 /** Runs one hook; returns 0, or HookExit.BLOCK when it failed in guard mode. */
-export async function runHook(args: readonly string[], { ctx, out }: CommandRuntime): Promise<ExitCode> {
-  if (ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
+export async function runHook(args: readonly string[], runtime: CommandRuntime): Promise<ExitCode> {
+  if (runtime.ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
   const [name, ...hookArgs] = args;
   if (!isHookName(name)) {
     const { HookMessages } = await import('../messages/hooks.js');
     throw new UsageError(HookMessages.UNKNOWN_HOOK(name ?? '', HOOK_NAMES), HookMessages.UNKNOWN_HOOK_HINT);
   }
+  return (await executeHook(name, hookArgs, runtime.ctx, runtime.out)).code;
+}
+
+/** How a hook ended: its exit code, and whether it failed (reported, but not blocking unless guarding). */
+export interface HookOutcome {
+  readonly code: ExitCode;
+  readonly failed: boolean;
+}
+
+/** Runs hook `name` with git's arguments, reporting its own failure (see the header). */
+export async function executeHook(name: HookName, hookArgs: readonly string[], ctx: CommandContext, out: HookPrinter): Promise<HookOutcome> {
   const run = createHookRun(name, hookArgs, ctx, out);
   try {
     await (await HOOKS[name]())(run);
-    return ExitCode.OK;
+    return { code: ExitCode.OK, failed: false };
   } catch (error) {
     // Messages are loaded when needed: the fast path of every hook prints nothing.
     const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('../messages/hooks.js')]);
     run.out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
     if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) ctx.stderr.write(`${String(error.stack)}\n`);
-    return guard ? HookExit.BLOCK : ExitCode.OK;
+    return { code: guard ? HookExit.BLOCK : ExitCode.OK, failed: true };
   }
 }
 

@@ -4,7 +4,7 @@
 // run as a child process in the top level, never imported. `husky init` is never run: it
 // overwrites the prepare script and .husky/pre-commit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,14 +34,15 @@ export function huskyDirectoryOf(hooksPath: string | undefined, topLevel: string
 }
 
 /**
- * The hook files of a husky directory (its `_` runtime is a directory, so it is left out),
- * repository-relative and sorted; none when the directory does not exist.
+ * The hook files of a husky directory (its `_` runtime is a directory, and a symbolic link is
+ * never ours to edit, so both are left out), repository-relative and sorted; none when the
+ * directory does not exist.
  */
 export function huskyHookFiles(topLevel: string, huskyDirectory: string): string[] {
   const directory = path.join(topLevel, ...huskyDirectory.split('/'));
   let names: string[];
   try {
-    names = readdirSync(directory).filter((name) => statSync(path.join(directory, name)).isFile());
+    names = readdirSync(directory).filter((name) => lstatSync(path.join(directory, name)).isFile());
   } catch {
     // No husky directory: no hook files.
     return [];

@@ -12,11 +12,12 @@ import { MergeMessages } from '../messages/merge.js';
 import { TrustMessages } from '../messages/trust.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
 import type { History, Workspace } from '../project/workspace.js';
+import { mergeRevisionOrigin } from '../project/write-origins.js';
 import { gitAuthorTimes } from './merge-dates.js';
 import { forwardSlashes, type MergeEnvironment } from './merge-environment.js';
 import type { HeldBack } from './operation-trust.js';
 import { type FallbackPolicy, renderPlan } from './render-plan.js';
-import type { RenderedPlan } from './write-merge.js';
+import { type RenderedPlan, targetPath } from './write-merge.js';
 
 /** How merge revisions are named and dated: `merge`'s command line, or the hooks' defaults. */
 export interface MergeNaming {
@@ -64,7 +65,8 @@ export async function planEnvironment(
       continue;
     }
     reportPlan(plan, request, out);
-    const outcome = await renderPlan(plan, prepared, { ...fallback, announce });
+    const destination = { root: workspace.repoRoot, file: targetPath(plan), origin: mergeRevisionOrigin(environment, workspace.config, workspace.repoRoot, plan.location) };
+    const outcome = await renderPlan(plan, prepared, destination, { ...fallback, announce });
     if (outcome.kind === 'held-back') return outcome;
     merges.push(outcome.merge);
   }

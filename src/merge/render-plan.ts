@@ -10,7 +10,8 @@ import { TrustMessages } from '../messages/trust.js';
 import type { PythonTemplateRequest } from '../python/mako-fallback.js';
 import { changedPrograms, changedTemplate, type HeldBack, type OperationTrust } from './operation-trust.js';
 import type { MergeEnvironment } from './merge-environment.js';
-import { type RenderedPlan, targetPath } from './write-merge.js';
+import type { RenderedPlan } from './write-merge.js';
+import type { WriteTarget } from '../fs/write-target.js';
 
 /** Whether and how the Mako fallback may run. */
 export interface FallbackPolicy {
@@ -28,9 +29,9 @@ export interface FallbackPolicy {
 export type RenderOutcome = { readonly kind: 'rendered'; readonly merge: RenderedPlan } | { readonly kind: 'held-back'; readonly heldBack: HeldBack };
 
 /** Renders, encodes and verifies one merge; throws UserError naming what is wrong. */
-export async function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, policy: FallbackPolicy): Promise<RenderOutcome> {
+export async function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment, destination: WriteTarget, policy: FallbackPolicy): Promise<RenderOutcome> {
   const { environment, template, codec } = prepared;
-  const target = targetPath(plan);
+  const target = destination.file;
   const context: RenderContext = { template, mainOptions: environment.mainOptions, codec, constants: environment.constants, displayPath: displayPath(target, policy.repoRoot) };
   let text: string;
   try {
@@ -41,7 +42,7 @@ export async function renderPlan(plan: PlannedMerge, prepared: MergeEnvironment,
     if (fallback.kind === 'held-back') return fallback;
     text = fallback.text;
   }
-  return { kind: 'rendered', merge: { plan, rendered: encodeAndVerify(plan, text, context), target } };
+  return { kind: 'rendered', merge: { plan, rendered: encodeAndVerify(plan, text, context), target, destination } };
 }
 
 type Fallback = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'held-back'; readonly heldBack: HeldBack };

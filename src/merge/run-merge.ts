@@ -11,6 +11,7 @@ import { REVISION_SCRIPT_TOKEN, hookCommands } from '../core/merge/hook-commands
 import { type MergeGroup, type MergeSelection, selectMerges } from '../core/merge/merge-targets.js';
 import { parseWallClock, type WallClock } from '../core/naming/create-date.js';
 import { UsageError } from '../errors.js';
+import { checkedWritePath } from '../fs/write-target.js';
 import { ExitCode } from '../exit-codes.js';
 import { MergeMessages } from '../messages/merge.js';
 import { fallbackOptedOut } from '../python/find-python.js';
@@ -51,8 +52,30 @@ export async function runMerge(options: MergeOptions, runtime: CommandRuntime): 
   }
   const naming: MergeNaming = { message: options.message, revisionId: options.revisionId, randomId: options.randomId, wallClock, dryRun: options.dryRun };
   const chosen = work.flatMap(({ history, selection }) => (selection.kind === 'merge' ? [{ history, groups: selection.groups }] : []));
-  await writeMergeGroups(workspace, chosen, naming, runtime);
+  const results = await writeMergeGroups(workspace, chosen, naming, runtime);
+  await rewriteMergedHeadsFiles(workspace, results, runtime);
   return ExitCode.OK;
+}
+
+// The heads file of each environment that got a merge lists its heads now, so `check` is clean
+// straight away; as in the hooks, only where a heads file is in use.
+async function rewriteMergedHeadsFiles(workspace: Workspace, results: readonly WrittenMerges[], { out }: CommandRuntime): Promise<void> {
+  const merged = results.filter(({ written }) => written.length > 0).map(({ history }) => history);
+  if (merged.length === 0) return;
+  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../hooks/heads-upkeep.js'), import('../messages/git-integration.js')]);
+  for (const file of rewriteHeadsFiles(merged, workspace.repoRoot, workspace.config, headsAfterMerges(results))) {
+    out.result(HeadsFileUpkeepMessages.wrote(file.relative, file.heads));
+  }
+}
+
+/** A history's heads once its merges are written: their parents are heads no more, they are. */
+export function headsAfterMerges(results: readonly WrittenMerges[]): (history: History) => readonly string[] {
+  const writtenBy = new Map(results.map(({ history, written }) => [history, written]));
+  return (history) => {
+    const written = writtenBy.get(history) ?? [];
+    const merged = new Set(written.flatMap(({ plan }) => plan.parents));
+    return [...history.graph.heads.filter((head) => !merged.has(head)), ...written.map(({ plan }) => plan.id)];
+  };
 }
 
 /** The merges to write in one environment. */
@@ -82,6 +105,8 @@ export async function writeMergeGroups(workspace: Workspace, work: readonly Envi
   for (const { history, groups } of work) {
     if (groups.length > 0) prepared.push(await prepareEnvironment(history, groups, workspace, naming, runtime, trust));
   }
+  // Every path is checked before the first file is written, so a bad one leaves nothing half done.
+  for (const { merges } of prepared) for (const merge of merges) checkedWritePath(merge.destination);
   const results: WrittenMerges[] = [];
   for (const environment of prepared) {
     const written = environment.heldBack === undefined ? await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) : [];

@@ -9,6 +9,7 @@ import { hookCommands } from '../core/merge/hook-commands.js';
 import type { PlannedMerge } from '../core/merge/merge-plan.js';
 import type { RenderedMerge } from '../core/merge/render-merge.js';
 import { MergeMessages } from '../messages/merge.js';
+import type { WriteTarget } from '../fs/write-target.js';
 import type { MergeEnvironment } from './merge-environment.js';
 import type { HookLaunch } from './hook-programs.js';
 import { FileTakenError, writeNewFile } from './write-revision.js';
@@ -19,6 +20,8 @@ export interface RenderedPlan {
   readonly rendered: RenderedMerge;
   /** Absolute path of the new file. */
   readonly target: string;
+  /** The work tree it must be written in, and the setting its path comes from. */
+  readonly destination: WriteTarget;
 }
 
 /** What happened to one merge. */
@@ -50,7 +53,7 @@ export async function writeMerge(
     out.result(rendered.text);
     return 'dry-run';
   }
-  writeNewFile(target, rendered.bytes);
+  writeNewFile(merge.destination, rendered.bytes);
   out.result(out.verbosity === 'quiet' ? target : MergeMessages.generating(target));
   await runHooks(target, prepared, launches, { ctx, out });
   return 'written';

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { UserError } from '../errors.js';
 import { temporaryPathBeside } from '../fs/temporary-path.js';
+import { checkedWritePath, type WriteTarget } from '../fs/write-target.js';
 import { MergeMessages } from '../messages/merge.js';
 
 /** The target exists already (git-alembic never overwrites). */
@@ -23,10 +24,12 @@ export class FileTakenError extends UserError {
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 /**
- * Creates `target` with `bytes`, and its missing parent directories. Throws FileTakenError when
- * it exists, and UserError for any other failure, leaving nothing behind.
+ * Creates the target file with `bytes`, and its missing parent directories. Throws UserError
+ * when it leads outside the work tree, FileTakenError when it exists, and UserError for any other
+ * failure, leaving nothing behind.
  */
-export function writeNewFile(target: string, bytes: Uint8Array): void {
+export function writeNewFile(destination: WriteTarget, bytes: Uint8Array): void {
+  const target = checkedWritePath(destination);
   const directory = path.dirname(target);
   const firstCreated = makeDirectories(target, directory);
   const temporary = temporaryPathBeside(target);

@@ -39,6 +39,7 @@ export const UsageMessages = {
   didYouMean: (command: string): string => `did you mean \`git-alembic ${command}\`?`,
   OPTIONS_AFTER_COMMAND_HINT: 'options go after the command, as in `git-alembic check -q`',
   unknownOption: (option: string): string => `unknown option '${option}'`,
+  didYouMeanOption: (option: string): string => `did you mean \`--${option}\`?`,
   missingValue: (option: string, value: string): string => `option --${option} needs a value (${value})`,
   unexpectedValue: (option: string): string => `option --${option} takes no value`,
   unexpectedArgument: (command: string, argument: string): string => `${command} takes no arguments, got '${argument}'`,

@@ -1,8 +1,23 @@
 // User-facing text of the files setup edits and the heads file the merge driver merges. The
 // location (`file:line: `) is added by InputError; these texts are what follows it.
 
-/** The one comment line at the top of a heads file, saying what the file is. */
-export const HEADS_FILE_COMMENT = '# Alembic heads of this environment, kept current by git-alembic; do not edit by hand.';
+/**
+ * The one comment line at the top of a heads file: what the file is, and what to do when it
+ * conflicts (git's own `merge-file`, the driver's fallback, keeps this line outside the markers).
+ */
+export const HEADS_FILE_COMMENT = '# Alembic heads, kept current by git-alembic; do not edit. On a conflict here, run: npx git-alembic heads --write';
+
+/** Comment lines earlier versions wrote; a heads file rewritten by git-alembic gets the current one. */
+export const EARLIER_HEADS_FILE_COMMENTS: readonly string[] = ['# Alembic heads of this environment, kept current by git-alembic; do not edit by hand.'];
+
+/**
+ * The one segment setup puts into the `prepare` script: it runs `git-alembic setup --prepare`
+ * through the package's `git-alembic/prepare` entry, and does nothing where git-alembic is not
+ * installed (`npm ci --omit=dev`). One double-quoted node argument: sh and cmd.exe read it alike.
+ */
+export const PREPARE_STEP = `node -e "import('git-alembic/prepare').catch(e=>{if(e.code!=='ERR_MODULE_NOT_FOUND')throw e})"`;
+/** The steps earlier versions wrote: setup replaces them, uninstall removes them too. */
+export const EARLIER_PREPARE_STEPS: readonly string[] = ['git-alembic setup --prepare'];
 
 /** Why a heads file cannot be read (the merge driver then falls back to `git merge-file`). */
 export const HeadsFileMessages = {

@@ -27,6 +27,9 @@ export const SETUP_RECORD_ENTRY = (entry: string): string =>
 export const HeadsFileUpkeepMessages = {
   wrote: (file: string, heads: readonly string[]): string => `wrote ${file}: ${headList(heads)}`,
   upToDate: (file: string): string => `${file} is up to date`,
+  notAHeadsFile: (file: string, reason: string): string => `${file} is not a heads file (${reason}); git-alembic never replaces it`,
+  NOT_A_HEADS_FILE_HINT:
+    'give the environment a heads file of its own with "headsFile" in the git-alembic config (README: Configuration), or move this file away',
 } as const;
 
 /** GA201 and GA202, reported by `check` and `doctor`. */
@@ -57,6 +60,7 @@ export const SetupMessages = {
   devDependenciesAdded: (names: readonly string[]): string => `added ${names.join(' and ')} to devDependencies`,
   prepareAdded: (change: 'member' | 'chained'): string =>
     change === 'member' ? 'the prepare script runs `git-alembic setup --prepare`' : 'chained `git-alembic setup --prepare` after the existing prepare script',
+  PREPARE_UPGRADED: 'replaced `git-alembic setup --prepare` in the prepare script by a line that production installs (--omit=dev) pass',
   RECORD_WRITTEN: 'recorded what setup added under "git-alembic".setup (for uninstall)',
   PACKAGE_CURRENT: 'up to date',
   huskyActivated: (hooksPath: string, previous: { scope: string; value: string } | undefined): string =>
@@ -71,19 +75,28 @@ export const SetupMessages = {
   driverUpdated: (command: string): string => `.git/config: updated the merge driver git-alembic: ${command}`,
   attributesAdded: (lines: readonly string[]): string => `added ${lines.join(', ')}`,
   ATTRIBUTES_CURRENT: 'up to date',
+  ignoreAdded: (lines: readonly string[]): string => `added ${lines.join(', ')} (so that \`git add -A\` does not commit what npm installs)`,
   headsWritten: (heads: readonly string[]): string => `wrote ${headList(heads)}`,
   HEADS_CURRENT: 'up to date',
+  HEADS_COMMENT_UPDATED: 'updated the comment line (it now says what to do on a conflict)',
   CONFIG_WRITTEN: 'listed the environments, which the hooks would not find on their own',
   CONFIG_CURRENT: 'up to date',
   configNeedsEnvironments: (file: string, environments: readonly { config: string; section?: string | undefined }[]): string =>
     `the hooks would not find every environment on their own; add to "environments" in ${file}: ${JSON.stringify(environments)}`,
   unsupportedHook: (file: string): string => `${file} will no longer run: husky cannot run that hook, so it cannot be chained`,
-  headsFileOutside: (file: string): string => `${file} is outside the repository: it cannot be tracked or given the merge driver`,
   hookFileCrlf: (file: string): string =>
     `${file} has CRLF line endings, which husky's sh cannot run (no line of it runs); save it with LF line endings ` +
     '(.gitattributes now keeps it LF in every checkout)',
-  installNext: (packageDirectory: string): string =>
-    `run npm install${packageDirectory === '' ? '' : ` in ${packageDirectory}`} to install git-alembic and husky (the driver and hooks use node_modules/.bin/git-alembic)`,
+  installNext: (manager: string, packageDirectory: string): string =>
+    `run ${manager} install${packageDirectory === '' ? '' : ` in ${packageDirectory}`} to install git-alembic and husky (the driver and hooks use node_modules/.bin/git-alembic)`,
+  lockUpdated: (lockFile: string, manager: string): string => `${lockFile}: updated by \`${manager} install\``,
+  managerMissing: (manager: string, lockFile: string): string =>
+    `${manager} is not on the PATH, so ${lockFile} does not list the new devDependencies yet`,
+  installFailed: (manager: string, detail: string, lockFile: string): string =>
+    `\`${manager} install\` failed (${detail}), so ${lockFile} does not list the new devDependencies yet`,
+  lockNext: (manager: string, packageDirectory: string, lockFile: string): string =>
+    `run \`${manager} install\`${packageDirectory === '' ? '' : ` in ${packageDirectory}`} so that ${lockFile} lists the new devDependencies ` +
+    '(installs from the lock file, such as a teammate\'s `npm ci`, fail until then)',
   commitNext: (files: readonly string[]): string => `commit ${files.join(', ')}`,
   NOTHING_CHANGED: 'already set up; nothing changed',
   heading: (topLevel: string): string => `git-alembic setup in ${topLevel}:`,
@@ -108,6 +121,8 @@ export const PrepareMessages = {
   IN_CI: 'CI: skipped registering the merge driver and husky (they are for working copies)',
   NOT_A_REPOSITORY: 'not inside a git work tree: skipped registering the merge driver and husky',
   failed: (detail: string): string => `could not register the merge driver and husky (${detail}); run \`npx git-alembic doctor\``,
+  hiddenNotRun: (file: string, huskyFile: string): string =>
+    `warning: ${file} no longer runs: husky hides it, and ${huskyFile} has no git-alembic block that runs it; \`npx git-alembic setup\` adds one`,
 } as const;
 
 // ---- doctor ----
@@ -141,10 +156,18 @@ export const DoctorMessages = {
     'a checkout writes it with CRLF and sh cannot run it',
   pinFix: (line: string): string => `run \`npx git-alembic setup\` (it adds \`${line}\` to .gitattributes) and commit .gitattributes`,
   blockOutdated: (file: string): string => `${file}: the git-alembic block differs from what this version of setup writes`,
-  hiddenNotChained: (file: string): string => `${file} does not run: husky hides .git/hooks, and no git-alembic block chains it`,
+  hiddenNotChained: (file: string, where: string): string => `${file} does not run: husky hides ${where}, and no git-alembic block runs it`,
   hiddenFix: (file: string, huskyFile: string): string =>
-    `run \`npx git-alembic setup\`, which chains it into ${huskyFile}; or delete ${file} if it is no longer wanted`,
-  unsupportedHidden: (file: string): string => `${file} does not run: husky hides .git/hooks and cannot run that hook`,
+    `run \`npx git-alembic setup\`, which adds a block that runs it to ${huskyFile}; or delete ${file} if it is no longer wanted`,
+  unsupportedHidden: (file: string, where: string): string => `${file} does not run: husky hides ${where} and cannot run that hook`,
+  configHooksPath: (scope: 'global' | 'system'): string => `the ${scope === 'global' ? "user's (global)" : "system's"} core.hooksPath`,
+  hooksPathUnseen: (file: string, where: string): string =>
+    `${file} does not run: husky hides ${where}, and the hook blocks do not find that setting (they read ~/.gitconfig, ` +
+    '$XDG_CONFIG_HOME/git/config, /etc/gitconfig and git\'s own etc/gitconfig, or GIT_CONFIG_GLOBAL and GIT_CONFIG_SYSTEM)',
+  hooksPathUnseenFix: (scope: 'global' | 'system'): string =>
+    scope === 'global'
+      ? 'set core.hooksPath with `git config --global core.hooksPath <dir>`, which writes ~/.gitconfig'
+      : 'set GIT_CONFIG_SYSTEM to the system config file that holds core.hooksPath (`git config --system --show-origin --list` names it), or set core.hooksPath globally',
   UNSUPPORTED_FIX: 'move what it does into a hook husky runs, or delete it',
   CONFIG_FIX: 'fix or remove the key named above (the README lists the configuration keys)',
   ENVIRONMENTS_FIX: 'make `git-alembic heads` work here first',

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { DEFAULT_DRIVER_NAME } from '../core/edits/gitattributes.js';
 import type { Finding } from '../core/findings.js';
-import { HeadsFileFindingMessages } from '../messages/git-integration.js';
+import { isReplaceableHeadsFile } from '../core/heads/heads-file.js';
+import { HeadsFileFindingMessages, HeadsFileUpkeepMessages } from '../messages/git-integration.js';
 import { findRepositoryRoot } from './find-repository.js';
 import { type HeadsFileState, inspectHeadsFile } from './heads-files.js';
 import type { History } from './workspace.js';
@@ -40,7 +41,9 @@ export function headsFileFinding(environment: string, state: HeadsFileState, exp
   }
   if (status.kind === 'unreadable') {
     const message = HeadsFileFindingMessages.unreadable(state.relative, status.reason, state.heads);
-    return { id: 'GA201', environment, message, hint: HeadsFileFindingMessages.STALE_HINT, locations: [{ file: state.relative, line: status.line }] };
+    // Conflict markers are ours to resolve; any other file there is not ours to replace.
+    const hint = isReplaceableHeadsFile(state.text ?? '') ? HeadsFileFindingMessages.STALE_HINT : HeadsFileUpkeepMessages.NOT_A_HEADS_FILE_HINT;
+    return { id: 'GA201', environment, message, hint, locations: [{ file: state.relative, line: status.line }] };
   }
   if (status.kind !== 'missing' || expectation === undefined) return undefined;
   const message =

@@ -2,12 +2,15 @@
 import path from 'node:path';
 
 import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
-import { sortHeads } from '../core/heads/heads-file.js';
-import { InputError } from '../errors.js';
+import { isReplaceableHeadsFile, sortHeads } from '../core/heads/heads-file.js';
+import { InputError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { fileSystemReason } from '../fs/file-system-error.js';
 import { HeadsFileMessages } from '../messages/edits.js';
+import { HeadsFileUpkeepMessages } from '../messages/git-integration.js';
+import type { ResolvedConfig } from '../config/schema.js';
 import type { History } from './workspace.js';
+import { headsFileOrigin } from './write-origins.js';
 
 /** One environment's heads file, compared with its history. */
 export interface HeadsFileState {
@@ -43,28 +46,41 @@ export function inspectHeadsFileFor(file: string, heads: readonly string[], repo
 /**
  * Rewrites the heads file when it is missing or does not list exactly the heads (atomically,
  * in the existing file's line endings). Returns the state before and whether it wrote.
+ * @throws UserError when the file is not a heads file, or its path leads outside the work tree.
  */
-export function updateHeadsFile(history: History, repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  return updateHeadsFileTo(history, history.graph.heads, repoRoot);
+export function updateHeadsFile(history: History, repoRoot: string, config: ResolvedConfig): HeadsFileState & { readonly written: boolean } {
+  return updateHeadsFileTo(history, history.graph.heads, repoRoot, config);
 }
 
 /**
  * updateHeadsFile with the heads given (a hook adds the merge revision it has just written).
  * The text compared is the one the history was read with (in a hook: the commit's).
  */
-export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string): HeadsFileState & { readonly written: boolean } {
-  const state = inspectHeadsFileFor(history.environment.headsFile, heads, repoRoot, history.headsFileText, history.headsFileReadError);
+export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string, config: ResolvedConfig): HeadsFileState & { readonly written: boolean } {
+  const { environment } = history;
+  const state = inspectHeadsFileFor(environment.headsFile, heads, repoRoot, history.headsFileText, history.headsFileReadError);
   if (state.readFailed && state.status.kind === 'unreadable') throw new InputError({ file: state.relative }, HeadsFileMessages.cannotRead(state.status.reason));
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
+  assertReplaceable(state);
   try {
-    writeFileAtomic(state.file, text);
+    writeFileAtomic({ root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) }, text);
   } catch (error) {
+    // A read-only directory, a full disk: the heads file's problem, named, not a crash.
     const reason = fileSystemReason(error);
     if (reason === undefined) throw error;
     throw new InputError({ file: state.relative }, HeadsFileMessages.cannotWrite(reason), { cause: error });
   }
   return { ...state, written: true };
+}
+
+/**
+ * Refuses a heads file path that holds someone else's file: one that neither reads as a heads
+ * file nor is one with conflict markers in it. @throws UserError naming it and `headsFile`.
+ */
+export function assertReplaceable(state: HeadsFileState): void {
+  if (state.text === undefined || state.status.kind !== 'unreadable' || isReplaceableHeadsFile(state.text)) return;
+  throw new UserError(HeadsFileUpkeepMessages.notAHeadsFile(state.relative, state.status.reason), { hint: HeadsFileUpkeepMessages.NOT_A_HEADS_FILE_HINT });
 }
 
 /** `file` relative to `repoRoot` with forward slashes (the absolute path when outside it). */

@@ -1,12 +1,19 @@
 // Setup and uninstall first plan every file edit (reading everything, so a problem in any file
-// stops them before anything is written), then apply the plan.
+// stops them before anything is written), then apply the plan. Every file is checked when it is
+// read for an edit: inside the work tree, and not a symbolic link, whose target setup would
+// otherwise copy into the repository.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic-write.js';
+import { checkedWritePath, type PathOrigin } from '../fs/write-target.js';
 
 /** One planned change of one file. */
 export interface FileEdit {
+  /** The work tree's top level, where the file must stay. */
+  readonly root: string;
+  /** The setting the file's path comes from, named if it leads outside. */
+  readonly origin?: PathOrigin | undefined;
   /** Absolute path. */
   readonly file: string;
   /** Relative to the top level, forward slashes. */
@@ -19,10 +26,16 @@ export interface FileEdit {
   readonly summary: string;
 }
 
-/** A file's current state, ready to be turned into an edit. */
-export function readForEdit(topLevel: string, relative: string): { file: string; relative: string; before: string | undefined } {
-  const file = path.join(topLevel, ...relative.split('/'));
-  return { file, relative, before: readTextIfExists(file) };
+/** The part of an edit known before deciding the new content. */
+export type EditTarget = Pick<FileEdit, 'root' | 'origin' | 'file' | 'relative' | 'before'>;
+
+/**
+ * A file's current state, ready to be turned into an edit.
+ * @throws UserError when it leads outside the work tree or is a symbolic link.
+ */
+export function readForEdit(topLevel: string, relative: string, origin?: PathOrigin): EditTarget {
+  const file = checkedWritePath({ root: topLevel, file: path.join(topLevel, ...relative.split('/')), origin });
+  return { root: topLevel, origin, file, relative, before: readTextIfExists(file) };
 }
 
 /** Whether the edit changes anything. */
@@ -40,7 +53,7 @@ export function applyFileEdits(edits: readonly FileEdit[]): void {
   for (const edit of edits) {
     if (!changes(edit)) continue;
     if (edit.after === undefined) rmSync(edit.file, { force: true });
-    else writeFileAtomic(edit.file, edit.after);
+    else writeFileAtomic({ root: edit.root, file: edit.file, origin: edit.origin }, edit.after);
   }
 }
 

@@ -1,13 +1,19 @@
 // The hooks husky would silently stop: once core.hooksPath points at husky, git no longer runs
-// .git/hooks/* (Python's pre-commit framework installs there) nor an earlier core.hooksPath.
-// Setup chains them into the husky hook file of the same name.
+// .git/hooks/* (Python's pre-commit framework installs there), nor those of a core.hooksPath in
+// the user's or the system's config, nor the repository's own earlier one. Our hook blocks run
+// the first three on every machine (hooks/chain-hidden.sh); setup and doctor find them here to
+// decide which husky files need a block, and to report hooks that would still not run.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { type ChainSource, HUSKY_HOOKS } from '../core/setup/hook-block-body.js';
+import { findHookBlock } from '../core/edits/hook-block.js';
+import { type ChainSource, HUSKY_HOOKS, runsHiddenHooks } from '../core/setup/hook-block-body.js';
+import { readTextIfExists } from '../fs/atomic-write.js';
 import type { ScopedValue } from '../git/parse-output.js';
+import { readConfig } from '../git/repository.js';
+import type { Git } from '../git/simple-git-port.js';
 
-/** An executable hook in the directory husky hides. */
+/** An executable hook in a directory husky hides. */
 export interface HiddenHook {
   readonly hook: string;
   /** Absolute path. */
@@ -17,20 +23,53 @@ export interface HiddenHook {
   readonly supported: boolean;
 }
 
-/** Where hooks ran before setup, given the `core.hooksPath` in effect then. */
-export function previousHooksSource(previous: ScopedValue | undefined, commonDir: string, topLevel: string): { source: ChainSource; directory: string } {
-  if (previous === undefined || previous.value === '') return { source: { kind: 'git-dir' }, directory: path.join(commonDir, 'hooks') };
-  const directory = path.resolve(topLevel, previous.value);
-  if (previous.scope === 'global' || previous.scope === 'system') return { source: { kind: 'config', scope: previous.scope }, directory };
-  return { source: { kind: 'directory', directory: previous.value.replace(/\\/g, '/') }, directory };
+/** A directory of hooks husky hides, and where it comes from. */
+export interface HiddenDirectory {
+  readonly source: ChainSource;
+  /** Absolute path. */
+  readonly directory: string;
 }
 
 /**
- * The executable, non-sample hooks in `directory`, sorted by name. A directory that is the husky
- * directory itself (or its `_`) holds husky's own files, never something to chain.
+ * The directories husky hides here: .git/hooks (of the common dir, which linked worktrees
+ * share), the global and system core.hooksPath, and `previous`, the repository's own earlier
+ * core.hooksPath, when setup is what replaces it.
  */
-export function hiddenHooksIn(directory: string, source: ChainSource, huskyDirectories: readonly string[]): HiddenHook[] {
-  if (huskyDirectories.some((husky) => path.resolve(husky) === path.resolve(directory))) return [];
+export async function hiddenDirectories(git: Git, commonDir: string, topLevel: string, previous?: ScopedValue): Promise<HiddenDirectory[]> {
+  const directories: HiddenDirectory[] = [{ source: { kind: 'git-dir' }, directory: path.join(commonDir, 'hooks') }];
+  for (const scope of ['global', 'system'] as const) {
+    const value = await readConfig(git, 'core.hooksPath', { scope, path: true });
+    // A relative core.hooksPath is relative to where hooks run: the top level.
+    if (value !== undefined && value !== '') directories.push({ source: { kind: 'config', scope }, directory: path.resolve(topLevel, value) });
+  }
+  if (previous !== undefined && previous.value !== '' && previous.scope !== 'global' && previous.scope !== 'system') {
+    directories.push({ source: { kind: 'directory', directory: previous.value.replace(/\\/g, '/') }, directory: path.resolve(topLevel, previous.value) });
+  }
+  return directories;
+}
+
+/**
+ * The executable, non-sample hooks in every directory, sorted by name within each; a directory
+ * that is husky's own (its hooks directory or `_`), or one listed before it, is left out.
+ */
+export function hiddenHooks(directories: readonly HiddenDirectory[], huskyDirectory: string): HiddenHook[] {
+  const seen = new Set([path.resolve(huskyDirectory), path.resolve(huskyDirectory, '_')]);
+  return directories.flatMap(({ source, directory }) => {
+    if (seen.has(path.resolve(directory))) return [];
+    seen.add(path.resolve(directory));
+    return hiddenHooksIn(directory, source);
+  });
+}
+
+/** Whether `<huskyDirectory>/<hook>` holds a git-alembic block that runs the hidden hooks. */
+export function runByBlock(topLevel: string, huskyDirectory: string, hook: string): boolean {
+  const relative = `${huskyDirectory}/${hook}`;
+  const text = readTextIfExists(path.join(topLevel, ...relative.split('/'))) ?? '';
+  return runsHiddenHooks(findHookBlock(text, relative)?.body ?? '');
+}
+
+/** The executable, non-sample hooks in `directory`, sorted by name. */
+export function hiddenHooksIn(directory: string, source: ChainSource): HiddenHook[] {
   let names: string[];
   try {
     names = readdirSync(directory);

@@ -1,6 +1,6 @@
-// Setup steps 3 and 4: our block in `.husky/post-merge`, `pre-commit` and `post-rewrite`, and
-// chain lines for the hooks husky would hide, in the block of the husky file of the same name.
-// The user's lines in those files stay as they are.
+// Setup steps 3 and 4: our block in `.husky/pre-commit`, `post-merge`, `post-rewrite` and
+// `post-commit`, each running the hooks husky would hide (found at run time), and a block of its
+// own for any other hook that has hidden hooks here. The user's lines in those files stay.
 import { readFileSync } from 'node:fs';
 
 import { findHookBlock, upsertHookBlock } from '../core/edits/hook-block.js';
@@ -34,21 +34,26 @@ export function planHookFiles(input: HookFilesInput): FileEdit[] {
   return hooks.map((hook) => planHookFile(input, hook));
 }
 
-/** The block a hook file should have, given the chain lines it should keep. */
+/** The block a hook file should have, given the directory chain lines it should keep. */
 export function expectedBlockBody(hook: string, packageRelative: string, chainLines: readonly string[]): string {
   const ours = (OUR_HOOKS as readonly string[]).includes(hook);
-  return hookBlockBody({ hook, packageDirectory: packageRelative, body: ours ? shippedHookBody(hook) : undefined, chainLines });
+  const hiddenRunner = readFileSync(packageFile('hooks', 'chain-hidden.sh'), 'utf8');
+  return hookBlockBody({ hook, packageDirectory: packageRelative, body: ours ? shippedHookBody(hook) : undefined, hiddenRunner, chainLines });
 }
 
 function planHookFile(input: HookFilesInput, hook: string): FileEdit {
-  const { file, relative, before } = readForEdit(input.topLevel, `${input.huskyDirectory}/${hook}`);
+  const target = readForEdit(input.topLevel, `${input.huskyDirectory}/${hook}`);
+  const { relative, before } = target;
   const existing = findHookBlock(before ?? '', relative);
   const kept = existing === undefined ? [] : chainLinesIn(existing.body);
-  const newlyChained = input.hidden.filter((hidden) => hidden.hook === hook && !kept.includes(chainLine(hidden.source, hook)));
-  const chainLines = [...kept, ...new Set(newlyChained.map((hidden) => chainLine(hidden.source, hook)))];
+  const hidden = input.hidden.filter((found) => found.hook === hook);
+  // .git/hooks and a global or system core.hooksPath the block's runner finds on every machine;
+  // the repository's own earlier core.hooksPath needs a line.
+  const directories = hidden.flatMap((found) => (found.source.kind === 'directory' ? [chainLine(found.source, hook)] : []));
+  const chainLines = [...new Set([...kept, ...directories])];
   const { text, changed } = upsertHookBlock(before ?? '', expectedBlockBody(hook, input.packageRelative, chainLines), relative);
-  const chained = newlyChained.map((hidden) => displayPath(hidden.file, input.topLevel));
-  return { file, relative, before, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
+  const chained = hidden.map((found) => displayPath(found.file, input.topLevel));
+  return { ...target, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
 }
 
 function summaryOf(hadBlock: boolean, changed: boolean, chained: readonly string[]): string {

@@ -8,7 +8,7 @@ import { addSetupToPackageJson, type PrepareChange } from '../core/edits/package
 import { readPackageRoot } from '../core/edits/package-json-members.js';
 import { EMPTY_SETUP_RECORD, mergeSetupRecords, type SetupRecord, SETUP_RECORD_PARENT, writeSetupRecord } from '../core/edits/setup-record.js';
 import { SetupMessages } from '../messages/git-integration.js';
-import type { FileEdit } from './file-edits.js';
+import type { EditTarget, FileEdit } from './file-edits.js';
 import { packageFile } from '../package-root.js';
 
 /** The version specs setup writes: this package's own version, and the husky range it depends on. */
@@ -36,32 +36,35 @@ export function recordIn(text: string, relative: string): SetupRecord {
 
 /**
  * The package.json edit: our dependencies and prepare step, and the record extended with
- * `createdFiles` (repository-relative) and `addedAttributes` (the LF pins added to
- * `.gitattributes`). `before` undefined means setup creates the file.
+ * `createdFiles` (repository-relative), `addedAttributes` (the LF pins added to `.gitattributes`)
+ * and `addedIgnores` (the lines added to `.gitignore`). `before` undefined means setup creates
+ * the file. `addedDependencies`: the devDependencies it adds.
  */
 export function planPackageJson(
-  target: { file: string; relative: string; before: string | undefined },
+  target: EditTarget,
   createdFiles: readonly string[],
   addedAttributes: readonly string[] = [],
-): FileEdit {
+  addedIgnores: readonly string[] = [],
+): FileEdit & { readonly addedDependencies: readonly string[] } {
   const start = target.before ?? minimalPackageJson(path.dirname(target.file));
   const earlier = recordIn(start, target.relative);
   const versions = setupVersions();
-  const { text, added } = addSetupToPackageJson(start, versions, target.relative);
+  const { text, added, upgradedPrepare } = addSetupToPackageJson(start, versions, target.relative);
   const files = target.before === undefined ? [target.relative, ...createdFiles] : createdFiles;
-  const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes });
+  const record = mergeSetupRecords(earlier, { ...added, files, attributes: addedAttributes, ignores: addedIgnores });
   const after = writeSetupRecord(text, record, target.relative);
   const specs = added.devDependencies.map((name) => `${name} ${name === 'husky' ? versions.huskyVersion : versions.packageVersion}`);
   const recordChanged = after !== writeSetupRecord(text, earlier, target.relative);
-  return { ...target, after, summary: summaryOf(target.before === undefined, specs, added.prepare, recordChanged) };
+  const prepare = upgradedPrepare === true ? 'upgraded' : added.prepare;
+  return { ...target, after, summary: summaryOf(target.before === undefined, specs, prepare, recordChanged), addedDependencies: added.devDependencies };
 }
 
 // `specs`: the added devDependencies as "name spec", as printed.
-function summaryOf(created: boolean, specs: readonly string[], prepare: PrepareChange, recordChanged: boolean): string {
+function summaryOf(created: boolean, specs: readonly string[], prepare: PrepareChange | 'upgraded', recordChanged: boolean): string {
   const parts = [
     ...(created ? [SetupMessages.PACKAGE_CREATED] : []),
     ...(specs.length > 0 ? [SetupMessages.devDependenciesAdded(specs)] : []),
-    ...(prepare !== 'none' ? [SetupMessages.prepareAdded(prepare)] : []),
+    ...(prepare === 'upgraded' ? [SetupMessages.PREPARE_UPGRADED] : prepare !== 'none' ? [SetupMessages.prepareAdded(prepare)] : []),
     ...(recordChanged ? [SetupMessages.RECORD_WRITTEN] : []),
   ];
   return parts.length === 0 ? SetupMessages.PACKAGE_CURRENT : parts.join('; ');

@@ -10,7 +10,9 @@ import { EMPTY_SETUP_RECORD } from '../core/edits/setup-record.js';
 import { recordIn } from './package-step.js';
 import { openProject, type Project } from './project.js';
 import { packageJsonPath } from './run-setup.js';
-import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+import { IGNORE_FILE } from './ignore-step.js';
+import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planIgnoreRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+import { findPreCommitSetup, runPreCommitUninstall } from './pre-commit-uninstall.js';
 
 /** What uninstall did. */
 export interface UninstallReport {
@@ -21,16 +23,19 @@ export interface UninstallReport {
 /** Runs uninstall in the project around `directory`. */
 export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
   const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
+  const preCommit = findPreCommitSetup(project.topLevel);
+  if (preCommit !== undefined) return { topLevel: project.topLevel, changes: await runPreCommitUninstall(project, preCommit) };
   const { huskyDirectory } = husky;
   const packageRelative = packageJsonPath(project);
   const packageText = readForEdit(project.topLevel, packageRelative).before;
   const record = packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
   const hookEdits = planHookFileRemoval(project.topLevel, huskyDirectory, record);
-  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || file === ATTRIBUTES_FILE || file === packageRelative);
+  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || [ATTRIBUTES_FILE, IGNORE_FILE, packageRelative].includes(file));
   const edits: FileEdit[] = [
     ...planPackageJsonRemoval(project.topLevel, packageRelative, record),
     ...hookEdits,
     ...planAttributesRemoval(project.topLevel, record),
+    ...planIgnoreRemoval(project.topLevel, record),
     ...planCreatedFileRemoval(project.topLevel, record, handled),
   ];
   applyFileEdits(edits);

@@ -14,6 +14,7 @@ import { SetupMessages } from '../messages/git-integration.js';
 import { configText, type ListedEnvironment, SETUP_CONFIG_FILE } from './config-step.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import { ATTRIBUTES_FILE } from './heads-step.js';
+import { IGNORE_FILE } from './ignore-step.js';
 import { minimalPackageJson } from './package-step.js';
 
 // The shape of every line setup writes: one pattern (bare or "quoted"), then our attribute only.
@@ -39,6 +40,16 @@ export function planAttributesRemoval(topLevel: string, record: SetupRecord): Fi
   if (target.before === undefined) return [];
   const merges = splitLines(target.before).map((line) => line.content.trim()).filter((line) => OUR_ATTRIBUTE_LINE.test(line));
   const { text, removed } = removeAttributeLines(target.before, [...merges, ...(record.attributes ?? [])]);
+  if (removed.length === 0) return [];
+  const remove = text === '' && record.files.includes(target.relative);
+  return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed) }];
+}
+
+/** The lines the record says setup added to `.gitignore`; the file goes when setup created it and nothing else is left. */
+export function planIgnoreRemoval(topLevel: string, record: SetupRecord): FileEdit[] {
+  const target = readForEdit(topLevel, IGNORE_FILE);
+  if (target.before === undefined || (record.ignores ?? []).length === 0) return [];
+  const { text, removed } = removeAttributeLines(target.before, record.ignores ?? []);
   if (removed.length === 0) return [];
   const remove = text === '' && record.files.includes(target.relative);
   return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed) }];

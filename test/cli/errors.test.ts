@@ -18,12 +18,15 @@ test('unknown command', usage, ['nope'], "git-alembic: unknown command 'nope' (h
 test('a misspelt command', usage, ['chek'], "git-alembic: unknown command 'chek' (hint: did you mean `git-alembic check`?)");
 test('an option before the command', usage, ['-q', 'check'], "git-alembic: unknown option '-q' (hint: options go after the command, as in `git-alembic check -q`)");
 test('unknown option', usage, ['heads', '--bogus'], "git-alembic: unknown option '--bogus' (hint: run `git-alembic heads --help`)");
+test('a misspelt option', usage, ['graph', '--formt', 'dot'], "git-alembic: unknown option '--formt' (hint: did you mean `--format`?)");
+test('a misspelt option with its value', usage, ['check', '--formt=json'], "git-alembic: unknown option '--formt' (hint: did you mean `--format`?)");
+test('a misspelt option, dashes aside', usage, ['merge', '--dryrun'], "git-alembic: unknown option '--dryrun' (hint: did you mean `--dry-run`?)");
 test('unknown short option, on a command that takes arguments', usage, ['merge', '-x'], "git-alembic: unknown option '-x' (hint: run `git-alembic merge --help`)");
 test('an option without its value', usage, ['heads', '-c'], 'git-alembic: option --config needs a value (FILE) (hint: run `git-alembic heads --help`)');
 test('a value for a flag', usage, ['check', '--json=yes'], 'git-alembic: option --json takes no value (hint: run `git-alembic check --help`)');
 test('an argument where none are taken', usage, ['graph', 'extra'], "git-alembic: graph takes no arguments, got 'extra' (hint: run `git-alembic graph --help`)");
 test('bad check --format', usage, ['check', '--format', 'xml'], "git-alembic: unknown --format 'xml' (hint: use text, json or github)");
-test('bad graph --format', usage, ['graph', '-f', 'svg'], "git-alembic: unknown --format 'svg' (hint: use ascii, mermaid or dot)");
+test('bad graph --format', usage, ['graph', '-f', 'svg'], "git-alembic: unknown --format 'svg' (hint: use ascii, mermaid, markdown or dot)");
 
 test('a missing config file: exit 2, the file named', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null }));

@@ -46,6 +46,11 @@ export interface ScenarioOptions {
    * (such as forking main and dev); `name` tells shared repositories apart.
    */
   readonly shared?: { readonly name: string; readonly prepare: (scenario: Scenario) => Promise<void> };
+  /**
+   * Sets git-alembic up instead of the husky way (package.json, the packed package, `setup`):
+   * runs after the project's first commit; its changes are committed. `name` keys the template.
+   */
+  readonly setUp?: { readonly name: string; readonly run: (scenario: Scenario) => Promise<void> };
 }
 
 /** A revision to write: ParentSpec plus the environment's index. */
@@ -105,7 +110,7 @@ const templates = new Map<string, Promise<TempRepo>>();
 export async function createScenario(t: ExecutionContext, python: string, options: ScenarioOptions = {}): Promise<Scenario> {
   const environments = options.environments ?? [{ directory: '' }];
   if (options.beforeSetup !== undefined) return buildScenario(t, python, options);
-  const key = JSON.stringify([environments, options.attributes ?? true, options.pythonOnly ?? false, options.shared?.name]);
+  const key = JSON.stringify([environments, options.attributes ?? true, options.pythonOnly ?? false, options.shared?.name, options.setUp?.name]);
   const template = templates.get(key) ?? buildScenario(PROCESS_LIFETIME, python, options).then(async (scenario) => {
     await options.shared?.prepare(scenario);
     return scenario.repo;
@@ -129,13 +134,15 @@ async function buildScenario(t: Pick<ExecutionContext, 'teardown'>, python: stri
   const scenario = scenarioOf(repo, environments, python, options.pythonOnly);
   for (const [index, layout] of environments.entries()) await writeEnvironment(scenario, layout, index, python);
   if (options.pythonOnly === true) return setUpPythonOnly(scenario, options);
-  await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`);
+  if (options.setUp === undefined) {
+    await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`);
+    await linkPackedModules(repo.root);
+  }
   // `node_modules` without a slash: it is a symbolic link here, which `node_modules/` would not match.
   await repo.write('.gitignore', 'node_modules\n*.sqlite\n__pycache__/\n*.log\n');
-  await linkPackedModules(repo.root);
   await options.beforeSetup?.(repo);
   await scenario.commitAll('project');
-  await scenario.bin(['setup']);
+  await (options.setUp?.run ?? ((husky: Scenario) => husky.bin(['setup'])))(scenario);
   await scenario.commitAll('set up git-alembic');
   return scenario;
 }

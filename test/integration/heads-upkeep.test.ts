@@ -3,7 +3,7 @@
 import test from 'ava';
 
 import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
-import { createTempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
+import { BIN, createTempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
 
 const HEADS = 'migrations/heads.txt';
 
@@ -56,4 +56,30 @@ test('GA202 for a heads file the config names; GA201 for one with conflict marke
   t.true(conflicted.stdout.startsWith('GA201 alembic.ini: migrations/HEADS cannot be read (line 2 is a conflict marker); the heads are a1\n  migrations/HEADS:2\n'), conflicted.stdout);
   await repo.cli(['heads', '--write']);
   t.is(await repo.read('migrations/HEADS'), `${HEADS_FILE_COMMENT}\na1\n`);
+});
+
+test('a conflicted heads file says how to resolve it: the driver\'s fallback keeps that line, and the instruction works', async (t) => {
+  const repo = await createTempRepo(t);
+  await writeAlembicProject(repo);
+  await repo.git(['config', 'merge.git-alembic.driver', `'${process.execPath}' '${BIN}' driver %O %A %B %L %P || { [ $? = 1 ] || git merge-file %A %O %B; exit 1; }`]);
+  await repo.write('.gitattributes', `* text=auto eol=lf\n${HEADS} merge=git-alembic\n`);
+  await repo.cli(['heads', '--write']);
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'base']);
+  for (const [branch, id] of [['dev', 'b1'], ['main', 'c1']] as const) {
+    await repo.git(['checkout', '-q', ...(branch === 'dev' ? ['-b', 'dev'] : ['main'])]);
+    await writeRevision(repo, id, 'a1');
+    await repo.cli(['heads', '--write']);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', id]);
+  }
+  // GIT_ALEMBIC=0: the driver hands the file to git merge-file, as it does without node.
+  const merge = await repo.git(['merge', '--no-edit', 'dev'], { env: { GIT_ALEMBIC: '0' }, allowFailure: true });
+  t.is(merge.status, 1);
+  const conflicted = (await repo.read(HEADS)).split('\n');
+  t.is(conflicted[0], HEADS_FILE_COMMENT, 'the first line, outside the markers');
+  t.regex(conflicted[0] ?? '', /On a conflict here, run: npx git-alembic heads --write$/);
+  t.is(conflicted[1], '<<<<<<< current');
+  t.is((await repo.cli(['heads', '--write'])).stdout, 'wrote migrations/heads.txt: b1, c1\n');
+  t.is(await repo.read(HEADS), `${HEADS_FILE_COMMENT}\nb1\nc1\n`);
 });

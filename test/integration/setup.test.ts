@@ -5,6 +5,7 @@ import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 
+import { PREPARE_STEP } from '../../src/core/edits/package-json.js';
 import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { createTempRepo, installShims, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
 
@@ -68,7 +69,7 @@ test('setup is idempotent, uninstall restores every byte, and setup again gives 
   t.is(first.stderr, 'git-alembic: warning: .git/hooks/reference-transaction will no longer run: husky cannot run that hook, so it cannot be chained\n');
   const setUp = await snapshot(repo);
   t.true(setUp['.husky/pre-commit']?.startsWith('644 echo user-line >> user.log\n# >>> git-alembic\n'));
-  t.is(JSON.parse(setUp['package.json']?.slice(4) ?? '').scripts.prepare, 'echo prepared && git-alembic setup --prepare');
+  t.is(JSON.parse(setUp['package.json']?.slice(4) ?? '').scripts.prepare, `echo prepared && ${PREPARE_STEP}`);
   t.deepEqual(JSON.parse(setUp['package.json']?.slice(4) ?? '')['git-alembic'].setup.attributes, PINS, 'the LF pins are recorded for uninstall');
   t.is((await repo.cli(['setup'])).stdout, `git-alembic setup in ${repo.root}:\n  already set up; nothing changed\n`);
   t.deepEqual(await snapshot(repo), setUp, 'a second setup changes nothing');
@@ -171,6 +172,28 @@ test('no package.json: setup explains and refuses; --yes creates a minimal one, 
   t.like(JSON.parse(await repo.read('package.json')), { name: 'repo', private: true, 'git-alembic': { setup: { files: ['package.json', '.husky/pre-commit', '.husky/post-merge', '.husky/post-rewrite', '.husky/post-commit', 'migrations/heads.txt'] } } });
   await repo.cli(['uninstall']);
   t.deepEqual(await snapshot(repo), before);
+});
+
+test('--yes without package.json makes git ignore node_modules/; uninstall takes exactly that back', async (t) => {
+  for (const gitignore of [undefined, '*.pyc\n', '# build\n/node_modules\n']) {
+    const repo = await createTempRepo(t);
+    await writeAlembicProject(repo);
+    if (gitignore !== undefined) await repo.write('.gitignore', gitignore);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'python project']);
+    const before = await snapshot(repo);
+    const setup = await repo.cli(['setup', '--yes']);
+    const expected = gitignore === undefined ? 'node_modules/\n' : gitignore.includes('node_modules') ? gitignore : `${gitignore}node_modules/\n`;
+    t.is(await repo.read('.gitignore'), expected, JSON.stringify(gitignore));
+    t.is(setup.stdout.includes('  .gitignore: added node_modules/ (so that `git add -A` does not commit what npm installs)\n'), expected !== gitignore);
+    await repo.write('node_modules/x/index.js', '');
+    await repo.git(['add', '-A']);
+    t.false((await repo.git(['diff', '--cached', '--name-only'])).stdout.includes('node_modules'), 'git add -A leaves node_modules out');
+    await repo.git(['reset', '-q']);
+    await repo.run('rm', ['-r', 'node_modules']);
+    await repo.cli(['uninstall']);
+    t.deepEqual(await snapshot(repo), before, JSON.stringify(gitignore));
+  }
 });
 
 test('--prepare never fails an install: outside git, in CI, with GIT_ALEMBIC=0', async (t) => {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
+import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { MergeMessages } from '../../src/messages/merge.js';
 import { runCli, writeMergeProject, type MergeProjectSpec, type ParentSpec } from '../helpers/merge-project.js';
 import { tempProject } from '../helpers/temp-project.js';
@@ -142,4 +143,15 @@ test('a missing script.py.mako is named, and nothing is written', async (t) => {
   t.is(run.code, 2);
   t.is(run.stderr, `git-alembic: migrations/script.py.mako: ${MergeMessages.templateMissing('migrations/script.py.mako')}\n`);
   t.deepEqual(versions(root), ['aaaa0001_rev.py', 'bbbb0001_rev.py', 'cccc0001_rev.py']);
+});
+
+test('the heads file of an environment it merged lists the merge, so check is clean straight after; none is created', async (t) => {
+  const root = await project(t);
+  t.is((await runCli(root, ['merge', '--rev-id', 'feedface0003', '--dry-run'])).code, 0);
+  t.deepEqual(readdirSync(join(root, 'migrations')).filter((name) => name.endsWith('.txt')), [], 'no heads file in use: none written');
+  writeFileSync(join(root, 'migrations', 'heads.txt'), `${HEADS_FILE_COMMENT}\nbbbb0001\ncccc0001\n`);
+  const run = await runCli(root, ['merge', '--rev-id', 'feedface0003']);
+  t.is(run.stdout.split('\n')[1], 'wrote migrations/heads.txt: feedface0003');
+  t.is(readFileSync(join(root, 'migrations', 'heads.txt'), 'utf8'), `${HEADS_FILE_COMMENT}\nfeedface0003\n`);
+  t.is((await runCli(root, ['check'])).code, 0);
 });

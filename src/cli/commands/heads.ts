@@ -1,6 +1,6 @@
 // `git-alembic heads`: the heads of each environment, printed like `alembic heads`.
 import { ExitCode } from '../../exit-codes.js';
-import type { History } from '../../project/workspace.js';
+import type { History, Workspace } from '../../project/workspace.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
 import { reportLoading } from '../load-report.js';
 import type { Printer } from '../output.js';
@@ -37,7 +37,7 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
   const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
   // No heads because nothing was read is not "no heads": say so where `alembic heads` is silent.
   for (const finding of histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot))) out.warn(findingWarning(finding));
-  if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace.repoRoot, out);
+  if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace, out);
   if (booleanOption(args, 'json')) {
     out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));
     return ExitCode.OK;
@@ -51,13 +51,13 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
 }
 
 // --write: one line per environment, saying what was written or that the file was current.
-async function writeHeadsFiles(histories: readonly History[], repoRoot: string, out: Printer): Promise<ExitCode> {
+async function writeHeadsFiles(histories: readonly History[], { repoRoot, config }: Workspace, out: Printer): Promise<ExitCode> {
   const [{ updateHeadsFile }, { HeadsFileUpkeepMessages }] = await Promise.all([
     import('../../project/heads-files.js'),
     import('../../messages/git-integration.js'),
   ]);
   for (const history of histories) {
-    const state = updateHeadsFile(history, repoRoot);
+    const state = updateHeadsFile(history, repoRoot, config);
     if (state.written) out.result(HeadsFileUpkeepMessages.wrote(state.relative, state.heads));
     else out.info(HeadsFileUpkeepMessages.upToDate(state.relative));
   }

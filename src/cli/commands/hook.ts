@@ -5,7 +5,7 @@ import type { CommandDefinition, CommandRuntime, ParsedArguments } from '../comm
 export const definition: CommandDefinition = {
   name: 'hook',
   summary: 'the git hooks: create and stage the merge revision during merges and rebases (run by husky)',
-  usage: '<post-merge|pre-commit|post-rewrite|post-commit> [ARGS...]',
+  usage: '<post-merge|pre-commit|post-rewrite|post-commit> [ARGS...] | pre-commit-framework [post-commit]',
   description: [
     'The hook blocks setup writes into .husky/ run this with git\'s own arguments (post-rewrite also',
     'with its stdin). Each hook first asks git which files changed and ends at once unless a revision',
@@ -26,6 +26,10 @@ export const definition: CommandDefinition = {
     'Nothing the operation brought in runs: post-write hooks, their programs, and a template only',
     'Python can render must be as they were in the commit you had before; otherwise the hook writes',
     'no merge revision and says so (run `git-alembic merge` once you have looked).',
+    '  pre-commit-framework  what the pre-commit framework runs (.pre-commit-hooks.yaml): finds the git',
+    '                hook from the framework\'s PRE_COMMIT_* variables (post-commit is named: git gives it',
+    '                the same environment as pre-commit), registers the merge driver for this machine,',
+    '                and reads a rebase\'s list from its state (the framework passes no stdin).',
     '',
     'A hook prints one line when it acts and nothing otherwise. Its own failure is reported and never',
     'stops git (exit 0), unless the config sets "guard": true (exit 1). GIT_ALEMBIC=0 skips every hook.',
@@ -42,6 +46,15 @@ export const definition: CommandDefinition = {
 
 /** Runs `hook`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
+  const [name, ...rest] = args.positionals;
+  if (name === FRAMEWORK_ENTRY) {
+    const [{ runFrameworkHook }, path] = await Promise.all([import('../../hooks/framework-hook.js'), import('node:path')]);
+    const running = runtime.ctx.running ?? { script: 'git-alembic', node: 'node' };
+    return runFrameworkHook(rest, runtime, { binary: path.resolve(running.script), nodeDirectory: path.dirname(running.node) });
+  }
   const { runHook } = await import('../../hooks/run-hook.js');
   return runHook(args.positionals, runtime);
 }
+
+// What the pre-commit framework's hooks run (.pre-commit-hooks.yaml).
+const FRAMEWORK_ENTRY = 'pre-commit-framework';

@@ -34,21 +34,22 @@ export interface PackageJsonSetupRecord {
 export const NOTHING_ADDED: PackageJsonSetupRecord = { devDependencies: [], prepare: 'none', created: [] };
 
 /**
- * Chains our step into `scripts.prepare` and adds `git-alembic` and `husky` to devDependencies
- * when neither dependencies nor devDependencies names them. Idempotent; keeps indentation, key
- * order, line breaks and the final newline.
+ * Chains our step into `scripts.prepare` (replacing an earlier version's: `upgradedPrepare`) and
+ * adds `git-alembic` and `husky` to devDependencies when neither dependencies nor devDependencies
+ * names them. Idempotent; keeps indentation, key order, line breaks and the final newline.
  * @throws InputError naming `fileName` for invalid JSON or a key holding the wrong type.
  */
 export function addSetupToPackageJson(
   text: string,
   versions: SetupVersions,
   fileName = 'package.json',
-): { text: string; added: PackageJsonSetupRecord } {
+): { text: string; added: PackageJsonSetupRecord; upgradedPrepare?: boolean } {
   const prepare = addPrepareStep(text, fileName);
   const wanted: [string, string][] = [['git-alembic', versions.packageVersion], ['husky', versions.huskyVersion]];
   const dependencies = addDevDependencies(prepare.text, wanted, fileName);
   const created: CreatedObject[] = [...(prepare.createdScripts ? ['scripts' as const] : []), ...dependencies.created];
-  return { text: dependencies.text, added: { devDependencies: dependencies.added, prepare: prepare.prepare, created } };
+  const added = { devDependencies: dependencies.added, prepare: prepare.prepare, created };
+  return { text: dependencies.text, added, ...(prepare.upgraded === true ? { upgradedPrepare: true } : {}) };
 }
 
 /**

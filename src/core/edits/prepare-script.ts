@@ -1,20 +1,32 @@
 // Our step in the `prepare` script, which npm runs after every install: chained after the
 // user's own command with ` && `, so both run and a failure of theirs still stops the install.
+// The step is one `node -e` line, not our binary: a production install (`npm ci --omit=dev`)
+// has no git-alembic, and the import that fails then is caught, so the install succeeds; npm
+// runs scripts with cmd.exe on Windows, so the line is written in what sh and cmd.exe both read.
+// The step's text, like every text we write into a user's file, is in src/messages/edits.ts.
+import { EARLIER_PREPARE_STEPS, PREPARE_STEP } from '../../messages/edits.js';
 import { detectLayout, formatObject, insertMember, memberIndent, removeMember, splice } from './json-edits.js';
 import { objectMember, readPackageRoot, removeEmptyTopLevelObject, stringMember } from './package-json-members.js';
 
-/** The one segment setup puts into the `prepare` script. */
-export const PREPARE_STEP = 'git-alembic setup --prepare';
+export { EARLIER_PREPARE_STEPS, PREPARE_STEP };
 const CHAIN = ' && ';
+
+// The step as it appears between the quotes of the JSON string.
+const RAW_STEP = JSON.stringify(PREPARE_STEP).slice(1, -1);
+const RAW_STEPS = [RAW_STEP, ...EARLIER_PREPARE_STEPS.map((step) => JSON.stringify(step).slice(1, -1))];
 
 /** How setup put its step into `prepare`: a new entry, chained onto the user's command, or not at all. */
 export type PrepareChange = 'member' | 'chained' | 'none';
 
-/** The result of adding or removing our step; `createdScripts` when the `scripts` object itself came or went. */
+/**
+ * The result of adding or removing our step; `createdScripts` when the `scripts` object itself
+ * came or went, `upgraded` when an earlier version's step was replaced by this one.
+ */
 export interface PrepareEdit {
   readonly text: string;
   readonly prepare: PrepareChange;
   readonly createdScripts: boolean;
+  readonly upgraded?: boolean;
 }
 
 // Dependency sections a new `scripts` object goes before (npm init's order).
@@ -39,8 +51,10 @@ export function addPrepareStep(text: string, fileName: string): PrepareEdit {
   const command = prepare.value.value;
   if (command.split('&&').some((segment) => segment.trim() === PREPARE_STEP)) return { text, prepare: 'none', createdScripts: false };
   const { start, end } = prepare.value;
-  // Appending to the raw literal keeps the user's own escapes; our text needs none.
-  const literal = command.trim() === '' ? JSON.stringify(PREPARE_STEP) : `${text.slice(start, end - 1)}${CHAIN}${PREPARE_STEP}"`;
+  const upgraded = replaceEarlierStep(text.slice(start + 1, end - 1));
+  if (upgraded !== undefined) return { text: splice(text, start + 1, end - 1, upgraded), prepare: 'none', createdScripts: false, upgraded: true };
+  // Appending to the raw literal keeps the user's own escapes.
+  const literal = command.trim() === '' ? JSON.stringify(PREPARE_STEP) : `${text.slice(start, end - 1)}${CHAIN}${RAW_STEP}"`;
   return { text: splice(text, start, end, literal), prepare: 'chained', createdScripts: false };
 }
 
@@ -64,11 +78,25 @@ export function removePrepareStep(text: string, added: PrepareChange, createdScr
   return { text: emptied ?? edited, prepare: 'member', createdScripts: emptied !== undefined };
 }
 
-// The raw script text without our segment, or undefined when it is not there as we write it.
+// The raw script text with an earlier version's step replaced by ours (where it stood, so the
+// record of how it got there stays true), or undefined when there is none.
+function replaceEarlierStep(inner: string): string | undefined {
+  const segments = inner.split(CHAIN);
+  const index = segments.findIndex((segment) => RAW_STEPS.slice(1).includes(segment));
+  if (index === -1) return undefined;
+  segments[index] = RAW_STEP;
+  return segments.join(CHAIN);
+}
+
+// The raw script text without our segment (this version's or an earlier one's), or undefined
+// when it is not there as we write it.
 function withoutStep(inner: string): string | undefined {
-  if (inner === PREPARE_STEP) return '';
-  if (inner.endsWith(CHAIN + PREPARE_STEP)) return inner.slice(0, -(CHAIN + PREPARE_STEP).length);
-  if (inner.startsWith(PREPARE_STEP + CHAIN)) return inner.slice((PREPARE_STEP + CHAIN).length);
-  const middle = CHAIN + PREPARE_STEP + CHAIN;
-  return inner.includes(middle) ? inner.replace(middle, CHAIN) : undefined;
+  for (const step of RAW_STEPS) {
+    if (inner === step) return '';
+    if (inner.endsWith(CHAIN + step)) return inner.slice(0, -(CHAIN + step).length);
+    if (inner.startsWith(step + CHAIN)) return inner.slice((step + CHAIN).length);
+    const middle = CHAIN + step + CHAIN;
+    if (inner.includes(middle)) return inner.replace(middle, CHAIN);
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // so that `uninstall` in any clone undoes exactly that. It travels with the file whose edits it
 // describes (devDependencies, the prepare step), which every clone has.
 import { findMember } from './json-document.js';
-import { detectLayout, insertMember, type JsonLayout, memberIndent, removeMember, splice } from './json-edits.js';
+import { detectLayout, insertMember, type JsonLayout, type JsonObject, memberIndent, removeMember, splice } from './json-edits.js';
 import { objectMember, readPackageRoot } from './package-json-members.js';
 import type { PackageJsonSetupRecord } from './package-json.js';
 
@@ -14,12 +14,23 @@ export const SETUP_RECORD_KEY = 'setup';
 /**
  * What setup changed: the package.json edits, plus `files`, the files setup created
  * (repository-relative, forward slashes), which uninstall deletes once only our content is left,
- * and `attributes`, the LF pins setup added to `.gitattributes` (absent when none): unlike our
- * `merge=git-alembic` lines, a user may write the same line, so only the record says it is ours.
+ * `attributes`, the LF pins setup added to `.gitattributes`, and `ignores`, the lines it added to
+ * `.gitignore` (both absent when none): a user may write the same lines, so only the record
+ * says they are ours.
  */
 export interface SetupRecord extends PackageJsonSetupRecord {
   readonly files: readonly string[];
   readonly attributes?: readonly string[];
+  readonly ignores?: readonly string[];
+  /** What `setup --pre-commit` added to `.pre-commit-config.yaml` (absent for husky setups). */
+  readonly preCommit?: PreCommitSetupRecord;
+}
+
+/** Our additions to `.pre-commit-config.yaml`: the repo entry, hook types, the hook types key itself. */
+export interface PreCommitSetupRecord {
+  readonly entry: boolean;
+  readonly hookTypes: readonly string[];
+  readonly hookTypesKey: boolean;
 }
 
 /** A record of nothing. */
@@ -33,12 +44,21 @@ export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): Set
     created: union(earlier.created, later.created),
     files: union(earlier.files, later.files),
     ...optionalList('attributes', union(earlier.attributes ?? [], later.attributes ?? [])),
+    ...optionalList('ignores', union(earlier.ignores ?? [], later.ignores ?? [])),
+    ...mergePreCommit(earlier.preCommit, later.preCommit),
   };
+}
+
+// Both runs' pre-commit additions: an entry or key either added is ours.
+function mergePreCommit(earlier: PreCommitSetupRecord | undefined, later: PreCommitSetupRecord | undefined): { preCommit?: PreCommitSetupRecord } {
+  if (earlier === undefined || later === undefined) return earlier ?? later ? { preCommit: (earlier ?? later) as PreCommitSetupRecord } : {};
+  return { preCommit: { entry: earlier.entry || later.entry, hookTypes: union(earlier.hookTypes, later.hookTypes), hookTypesKey: earlier.hookTypesKey || later.hookTypesKey } };
 }
 
 /** Whether the record says setup added nothing at all. */
 export function isEmptySetupRecord(record: SetupRecord): boolean {
-  return record.devDependencies.length === 0 && record.prepare === 'none' && record.created.length === 0 && record.files.length === 0 && (record.attributes ?? []).length === 0;
+  const lists = [record.devDependencies, record.created, record.files, record.attributes ?? [], record.ignores ?? []];
+  return record.prepare === 'none' && lists.every((list) => list.length === 0) && record.preCommit === undefined;
 }
 
 /**
@@ -54,6 +74,28 @@ export function writeSetupRecord(text: string, record: SetupRecord, fileName = '
     const value = renderJson({ [SETUP_RECORD_KEY]: plain(record) }, layout, memberIndent(text, root, layout));
     return insertMember(text, root, root.members.length, SETUP_RECORD_PARENT, value, layout);
   }
+  return writeRecordMember(text, parent, record, layout);
+}
+
+/**
+ * Puts `record` at the top-level `setup` of a git-alembic config file (`.git-alembicrc.json`,
+ * whose object is what package.json keeps under `"git-alembic"`), as writeSetupRecord does there.
+ * @throws InputError naming `fileName` for invalid JSON or a top level that is not an object.
+ */
+export function writeConfigSetupRecord(text: string, record: SetupRecord, fileName: string): string {
+  const root = readPackageRoot(text, fileName);
+  return writeRecordMember(text, root, record, detectLayout(text, root));
+}
+
+/** Removes the top-level `setup` of a git-alembic config file; undoes writeConfigSetupRecord. */
+export function removeConfigSetupRecord(text: string, fileName: string): string {
+  const root = readPackageRoot(text, fileName);
+  const index = root.members.findLastIndex((member) => member.key === SETUP_RECORD_KEY);
+  return index === -1 ? text : removeMember(text, root, index);
+}
+
+// `setup` in `parent`, replaced in place or added at its end.
+function writeRecordMember(text: string, parent: JsonObject, record: SetupRecord, layout: JsonLayout): string {
   const value = renderJson(plain(record), layout, memberIndent(text, parent, layout));
   const existing = findMember(parent, SETUP_RECORD_KEY);
   if (existing === undefined) return insertMember(text, parent, parent.members.length, SETUP_RECORD_KEY, value, layout);
@@ -93,6 +135,8 @@ function plain(record: SetupRecord): Record<string, unknown> {
     created: record.created,
     files: record.files,
     ...optionalList('attributes', record.attributes ?? []),
+    ...optionalList('ignores', record.ignores ?? []),
+    ...(record.preCommit === undefined ? {} : { preCommit: { entry: record.preCommit.entry, hookTypes: record.preCommit.hookTypes, hookTypesKey: record.preCommit.hookTypesKey } }),
   };
 }
 

@@ -3,7 +3,7 @@
 // driver on it. Reading is strict where a wrong guess would corrupt a merge (conflict markers,
 // stray comments, binary or mis-decoded text) and lenient only about blank lines and trailing
 // blanks, which editors add.
-import { HEADS_FILE_COMMENT, HeadsFileMessages } from '../../messages/edits.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../messages/edits.js';
 import { compareCodePoints } from '../code-point-order.js';
 import { type Eol, detectEol, hasFinalNewline, splitLines } from '../edits/line-endings.js';
 
@@ -95,6 +95,31 @@ export function parseHeadsFile(text: string, options: { markerSize?: number } = 
     else return { kind: 'unreadable', reason: HeadsFileMessages.notARevisionId(number, line.content), line: number };
   }
   return { kind: 'ok', heads: sortHeads(heads), eol: detectEol(text), comment, finalNewline: hasFinalNewline(text) };
+}
+
+/**
+ * The comment a rewritten heads file keeps: its own, unless it is one an earlier version of
+ * git-alembic wrote, which gives way to the current one (undefined: the standard comment).
+ */
+export function keptComment(comment: string | undefined): string | undefined {
+  return comment !== undefined && EARLIER_HEADS_FILE_COMMENTS.includes(comment) ? undefined : comment;
+}
+
+/**
+ * Whether git-alembic may replace `text` with a heads file: it reads as one, or it is one that
+ * holds git's conflict markers (every other line a revision id or a comment), which
+ * `heads --write` resolves. Anything else is someone else's file and is never replaced.
+ */
+export function isReplaceableHeadsFile(text: string): boolean {
+  if (parseHeadsFile(text).kind === 'ok') return true;
+  if (text.includes('\0') || BAD_TEXT.test(text)) return false;
+  let markers = 0;
+  for (const line of splitLines(text)) {
+    const content = withoutTrailingBlanks(line.content);
+    if (isConflictMarker(content, DEFAULT_MARKER_SIZE)) markers++;
+    else if (content !== '' && !content.startsWith('#') && !REVISION_ID.test(content)) return false;
+  }
+  return markers > 0;
 }
 
 /** Whether the file lists exactly `heads`; comment, order, blank lines and line breaks do not matter. */

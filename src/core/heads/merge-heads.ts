@@ -4,6 +4,7 @@ import {
   DEFAULT_MARKER_SIZE,
   formatHeadsFile,
   type HeadsFileStyle,
+  keptComment,
   parseHeadsFile,
   sortHeads,
   type UnreadableHeadsFile,
@@ -26,8 +27,9 @@ export type HeadsMergeResult =
  * (and `pull --rebase`) `current` is the upstream being rebased onto and `incoming` is the
  * user's own commit being replayed; in a merge they are ours and theirs.
  *
- * The text keeps `current`'s line breaks, comment line and final-newline state (the standard
- * comment and a final newline when `current` is empty). Any side that cannot be read, such as
+ * The text keeps `current`'s line breaks, comment line (unless an earlier version of
+ * git-alembic wrote it) and final-newline state (the standard comment and a final newline when
+ * `current` is empty). Any side that cannot be read, such as
  * one holding conflict markers of `markerSize` or more, gives `unreadable`: the caller then
  * falls back to `git merge-file` with the same marker size.
  */
@@ -39,7 +41,7 @@ export function mergeHeadsFiles(base: string, current: string, incoming: string,
   const b = parseHeadsFile(incoming, { markerSize });
   if (b.kind === 'unreadable') return unreadable('incoming', b);
   const heads = mergeHeadSets(o.heads, a.heads, b.heads);
-  const style: HeadsFileStyle = current === '' ? { eol: '\n' } : { eol: a.eol, comment: a.comment, finalNewline: a.finalNewline };
+  const style: HeadsFileStyle = current === '' ? { eol: '\n' } : { eol: a.eol, comment: keptComment(a.comment), finalNewline: a.finalNewline };
   return { kind: 'merged', text: formatHeadsFile(heads, style), heads };
 }
 

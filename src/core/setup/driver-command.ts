@@ -24,7 +24,7 @@ export function localBinary(packageDirectory: string): string {
  * still gets conflict markers instead of silently keeping the current side.
  */
 export function driverCommand(packageDirectory: string): string {
-  return driverCommandRunning(shellQuote(localBinary(packageDirectory)));
+  return guardedDriverCommand(driverWord(localBinary(packageDirectory)));
 }
 
 /**
@@ -32,7 +32,16 @@ export function driverCommand(packageDirectory: string): string {
  * quoted (`merge-branch` passes its own node and bin.js for one `git merge`).
  */
 export function driverCommandRunning(program: string): string {
-  const binary = program.replace(/%/g, '%%');
+  return guardedDriverCommand(program.replace(/%/g, '%%'));
+}
+
+/** `word` as one sh word in a driver command: quoted when needed, `%` doubled so git does not expand it. */
+export function driverWord(word: string): string {
+  return shellQuote(word).replace(/%/g, '%%');
+}
+
+/** `invocation driver <placeholders>`, with the fallback to `git merge-file` described above. */
+export function guardedDriverCommand(invocation: string): string {
   const fallback = 'git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B';
-  return `${binary} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
+  return `${invocation} driver ${DRIVER_PLACEHOLDERS} || { [ $? = 1 ] || ${fallback}; exit 1; }`;
 }

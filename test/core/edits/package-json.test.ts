@@ -32,6 +32,8 @@ const edits = test.macro({
 });
 
 const PREPARE = JSON.stringify(PREPARE_STEP);
+// The step as it stands between the quotes of a JSON string.
+const RAW = PREPARE.slice(1, -1);
 
 test('2 spaces, nothing there yet: scripts before dependencies, devDependencies after', edits,
   lines('{', '  "name": "app",', '  "dependencies": {', '    "x": "1"', '  }', '}', ''),
@@ -41,7 +43,7 @@ test('2 spaces, nothing there yet: scripts before dependencies, devDependencies 
 
 test('4 spaces, existing prepare is chained, names go in sorted order', edits,
   lines('{', '    "scripts": {', '        "prepare": "husky"', '    },', '    "devDependencies": {', '        "ava": "7",', '        "tsx": "4"', '    }', '}', ''),
-  lines('{', '    "scripts": {', `        "prepare": "husky && ${PREPARE_STEP}"`, '    },', '    "devDependencies": {', '        "ava": "7",',
+  lines('{', '    "scripts": {', `        "prepare": "husky && ${RAW}"`, '    },', '    "devDependencies": {', '        "ava": "7",',
     '        "git-alembic": "^0.1.0",', '        "husky": "^9.1.7",', '        "tsx": "4"', '    }', '}', ''),
   { devDependencies: ['git-alembic', 'husky'], prepare: 'chained', created: [] });
 
@@ -59,7 +61,7 @@ test('an unsorted devDependencies gets new names at the end', edits,
 test('husky already a dependency keeps its spec; git-alembic already a devDependency too', edits,
   lines('{', '  "scripts": {', '    "prepare": "husky"', '  },', '  "dependencies": {', '    "husky": "^8.0.0"', '  },',
     '  "devDependencies": {', '    "git-alembic": "file:.."', '  }', '}', ''),
-  lines('{', '  "scripts": {', `    "prepare": "husky && ${PREPARE_STEP}"`, '  },', '  "dependencies": {', '    "husky": "^8.0.0"', '  },',
+  lines('{', '  "scripts": {', `    "prepare": "husky && ${RAW}"`, '  },', '  "dependencies": {', '    "husky": "^8.0.0"', '  },',
     '  "devDependencies": {', '    "git-alembic": "file:.."', '  }', '}', ''),
   { devDependencies: [], prepare: 'chained', created: [] });
 
@@ -89,7 +91,7 @@ test('an empty prepare is filled, and emptied again by remove', edits,
 
 test('escapes in the user\'s prepare are kept', edits,
   lines('{', '  "scripts": {', '    "prepare": "echo \\u00e9 \\/ \\"q\\""', '  },', '  "dependencies": {"git-alembic": "1", "husky": "9"}', '}'),
-  lines('{', '  "scripts": {', `    "prepare": "echo \\u00e9 \\/ \\"q\\" && ${PREPARE_STEP}"`, '  },', '  "dependencies": {"git-alembic": "1", "husky": "9"}', '}'),
+  lines('{', '  "scripts": {', `    "prepare": "echo \\u00e9 \\/ \\"q\\" && ${RAW}"`, '  },', '  "dependencies": {"git-alembic": "1", "husky": "9"}', '}'),
   { devDependencies: [], prepare: 'chained', created: [] });
 
 test('a byte-order mark and other keys stay', edits,
@@ -117,7 +119,7 @@ const removes = test.macro({
 });
 const DEPS = '"devDependencies": {"ava": "7", "git-alembic": "1", "husky": "9"}';
 test('only what the record names: husky was the user\'s', removes,
-  `{"scripts": {"prepare": "husky && ${PREPARE_STEP}"}, ${DEPS}}`,
+  `{"scripts": {"prepare": "husky && ${RAW}"}, ${DEPS}}`,
   { devDependencies: ['git-alembic'], prepare: 'chained', created: [] },
   '{"scripts": {"prepare": "husky"}, "devDependencies": {"ava": "7", "husky": "9"}}',
   { devDependencies: ['git-alembic'], prepare: 'chained', created: [] });
@@ -125,11 +127,14 @@ test('a prepare the user wrote themselves stays', removes,
   `{"scripts": {"prepare": ${PREPARE}}, ${DEPS}}`, NOTHING_ADDED,
   `{"scripts": {"prepare": ${PREPARE}}, ${DEPS}}`, NOTHING_ADDED);
 test('commands the user chained after ours stay', removes,
-  `{"scripts": {"prepare": "husky && ${PREPARE_STEP} && npm run build"}}`, { ...ALL, prepare: 'chained' },
+  `{"scripts": {"prepare": "husky && ${RAW} && npm run build"}}`, { ...ALL, prepare: 'chained' },
   '{"scripts": {"prepare": "husky && npm run build"}}', { devDependencies: [], prepare: 'chained', created: [] });
 test('a prepare entry setup added, with user commands after ours, keeps them', removes,
-  `{"scripts": {"prepare": "${PREPARE_STEP} && npm run build"}}`, ALL,
+  `{"scripts": {"prepare": "${RAW} && npm run build"}}`, ALL,
   '{"scripts": {"prepare": "npm run build"}}', { devDependencies: [], prepare: 'member', created: [] });
+test('an earlier version\'s step is removed too', removes,
+  '{"scripts": {"prepare": "husky && git-alembic setup --prepare"}}', { ...ALL, prepare: 'chained' },
+  '{"scripts": {"prepare": "husky"}}', { devDependencies: [], prepare: 'chained', created: [] });
 test('a prepare the user rewrote is left alone', removes,
   '{"scripts": {"prepare": "git-alembic setup --prepare || true"}}', ALL,
   '{"scripts": {"prepare": "git-alembic setup --prepare || true"}}', NOTHING_ADDED);
@@ -171,4 +176,18 @@ test('one-line objects written with ": " get ", " between members', (t) => {
   const { text, added } = addSetupToPackageJson(input, VERSIONS);
   t.is(text, `{"scripts": {"build": "tsc", "prepare": ${PREPARE}}, "devDependencies": {"git-alembic": "^0.1.0", "husky": "^9.1.7", "zod": "3"}}`);
   t.is(removeSetupFromPackageJson(text, added).text, input);
+});
+
+test('an earlier version\'s step is replaced where it stands, so the record stays true', (t) => {
+  const before = '{"scripts": {"prepare": "husky && git-alembic setup --prepare && tsc"}, "devDependencies": {"git-alembic": "1", "husky": "9"}}';
+  const upgraded = addSetupToPackageJson(before, VERSIONS);
+  t.is(upgraded.text, `{"scripts": {"prepare": "husky && ${RAW} && tsc"}, "devDependencies": {"git-alembic": "1", "husky": "9"}}`);
+  t.deepEqual(upgraded.added, NOTHING_ADDED);
+  t.true(upgraded.upgradedPrepare);
+  t.is(JSON.parse(upgraded.text).scripts.prepare, `husky && ${PREPARE_STEP} && tsc`);
+  t.is(removeSetupFromPackageJson(upgraded.text, { ...NOTHING_ADDED, prepare: 'chained' }).text, before.replace(' git-alembic setup --prepare &&', ''));
+});
+
+test('the step needs no shell: node runs it, under sh and cmd.exe alike', (t) => {
+  t.regex(PREPARE_STEP, /^node -e "[^"$`\\%]*"$/, 'one double-quoted argument: nothing in it that sh or cmd.exe expands');
 });

@@ -214,5 +214,5 @@ test('an empty history', draws, 'dot', [], 'digraph revisions {\n  // 0 revision
 
 test('the same history gives the same bytes, whatever was drawn before', (t) => {
   const graph = buildRevisionGraph(FORK);
-  for (const format of ['ascii', 'mermaid', 'dot'] as const) t.is(renderGraph(graph, format), renderGraph(buildRevisionGraph(FORK), format));
+  for (const format of ['ascii', 'mermaid', 'markdown', 'dot'] as const) t.is(renderGraph(graph, format), renderGraph(buildRevisionGraph(FORK), format));
 });

@@ -1,8 +1,8 @@
 // Heads file status (check, doctor) and the text to write (heads --write, setup, the pre-commit hook).
 import test from 'ava';
 
-import { headsFileStatus, headsFileUpdate } from '../../../src/core/heads/heads-file-status.js';
-import { HEADS_FILE_COMMENT } from '../../../src/messages/edits.js';
+import { headsFileCommentUpdate, headsFileStatus, headsFileUpdate } from '../../../src/core/heads/heads-file-status.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT } from '../../../src/messages/edits.js';
 
 const file = (...heads: string[]): string => [HEADS_FILE_COMMENT, ...heads].map((line) => `${line}\n`).join('');
 
@@ -22,4 +22,14 @@ test('update: nothing when current; the standard file when missing; the existing
 
 test('update of an unreadable file keeps only its line breaks', (t) => {
   t.is(headsFileUpdate(`${HEADS_FILE_COMMENT}\r\n<<<<<<< x\r\na\r\n=======\r\nb\r\n>>>>>>> y\r\n`, ['a', 'b']), file('a', 'b').replace(/\n/g, '\r\n'));
+});
+
+test('a comment an earlier version wrote: replaced when the file is rewritten, and by setup when current', (t) => {
+  const earlier = `${EARLIER_HEADS_FILE_COMMENTS[0]}\r\na\r\n`;
+  t.is(headsFileUpdate(earlier, ['b']), file('b').replace(/\n/g, '\r\n'));
+  t.is(headsFileUpdate(earlier, ['a']), undefined, 'current: the hooks leave it');
+  t.is(headsFileCommentUpdate(earlier), file('a').replace(/\n/g, '\r\n'));
+  t.is(headsFileCommentUpdate(file('a')), undefined);
+  t.is(headsFileCommentUpdate('# mine\na\n'), undefined);
+  t.is(headsFileCommentUpdate(undefined), undefined);
 });

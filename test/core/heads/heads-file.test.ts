@@ -4,10 +4,12 @@ import {
   formatHeadsFile,
   isHeadsFileCurrent,
   isHeadsFileId,
+  isReplaceableHeadsFile,
+  keptComment,
   parseHeadsFile,
   type ParsedHeadsFile,
 } from '../../../src/core/heads/heads-file.js';
-import { HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
 
 const C = HEADS_FILE_COMMENT;
 
@@ -132,3 +134,26 @@ test('a head too many', current, `${C}\na\nb\n`, ['a'], false);
 test('a different head', current, `${C}\na\n`, ['b'], false);
 test('no heads both ways', current, `${C}\n`, [], true);
 test('unreadable file', current, `${C}\n=======\n`, [], false);
+
+const replaceable = test.macro({
+  exec(t, text: string, expected: boolean) {
+    t.is(isReplaceableHeadsFile(text), expected);
+  },
+  title: (title) => `replaceable: ${title ?? ''}`,
+});
+
+test('a heads file', replaceable, `${C}\na\n`, true);
+test('an empty file', replaceable, '', true);
+test('a heads file with conflict markers, as git merge-file leaves it', replaceable, `${C}\n<<<<<<< current\na\n=======\nb\n>>>>>>> incoming\n`, true);
+test('conflict markers around two comment lines (diff3)', replaceable, '<<<<<<< a\n# old\nx\n||||||| base\n# older\n=======\n# new\ny\n>>>>>>> b\n', true);
+test('notes of someone else', replaceable, 'Remember to run the migrations\n', false);
+test('a second comment line without markers', replaceable, `${C}\na\n# mine\n`, false);
+test('conflict markers around text that is not a heads file', replaceable, '<<<<<<< a\nsome text\n=======\nb\n>>>>>>> b\n', false);
+test('a NUL byte', replaceable, `${C}\n<<<<<<< a\n\u0000\n`, false);
+
+test('the comment an earlier version wrote gives way to the current one; any other stays', (t) => {
+  t.is(keptComment(EARLIER_HEADS_FILE_COMMENTS[0]), undefined);
+  t.is(keptComment('# mine'), '# mine');
+  t.is(keptComment(undefined), undefined);
+  t.true(C.includes('npx git-alembic heads --write'), 'the comment says how to resolve a conflict');
+});

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { mergeHeadSets, mergeHeadsFiles, type HeadsMergeResult } from '../../../src/core/heads/merge-heads.js';
-import { HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
+import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../../src/messages/edits.js';
 
 const C = HEADS_FILE_COMMENT;
 /** A standard heads file (LF, final newline) listing `heads` in the given order. */
@@ -37,6 +37,7 @@ test('a comment-only base (an environment without revisions yet)', merges, file(
 // Style comes from current (%A), whatever the other sides look like.
 test('CRLF current, LF incoming: CRLF out', merges, file('r'), crlf('a'), file('b'), crlf('a', 'b'));
 test('LF current, CRLF incoming and base: LF out', merges, crlf('r'), file('a'), crlf('b'), file('a', 'b'));
+test('the comment an earlier version wrote gives way to the current one', merges, file('r'), `${EARLIER_HEADS_FILE_COMMENTS[0]}\na\n`, file('b'), file('a', 'b'));
 test('current without a final newline keeps it that way', merges, file('r'), `${C}\na`, file('b'), `${C}\na\nb`);
 test('current without a final newline, CRLF', merges, file('r'), `${C}\r\na`, file('b'), `${C}\r\na\r\nb`);
 test("current's own comment is kept", merges, file('r'), '# ours\na\n', file('b'), '# ours\na\nb\n');

@@ -1,0 +1,58 @@
+// `pre-commit install` after setup, when the framework is on the PATH: it installs every type in
+// default_install_hook_types. It refuses while core.hooksPath is set, which we say up front.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { readConfig } from '../git/repository.js';
+import { PreCommitSetupMessages } from '../messages/pre-commit.js';
+import type { Project } from './project.js';
+
+/** What installing did, and what is left to the user. */
+export interface InstallReport {
+  readonly changes: readonly string[];
+  readonly warnings: readonly string[];
+  readonly nextSteps: readonly string[];
+}
+
+/** Runs `pre-commit install` in the top level. Never throws: a failure is a warning. */
+export async function installPreCommitHooks(project: Project): Promise<InstallReport> {
+  const hooksPath = await readConfig(project.git, 'core.hooksPath');
+  if (hooksPath !== undefined) return { changes: [], warnings: [PreCommitSetupMessages.hooksPathSet(hooksPath)], nextSteps: [] };
+  const program = onPath('pre-commit', project.env['PATH'] ?? '');
+  if (program === undefined) return { changes: [], warnings: [], nextSteps: [PreCommitSetupMessages.INSTALL_NEXT] };
+  const { status, output } = await run(program, ['install'], project.topLevel, project.env);
+  if (status !== 0) return { changes: [], warnings: [PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`)], nextSteps: [] };
+  const types = [...output.matchAll(/installed at \S*hooks[/\\](\S+)/g)].map((match) => match[1] ?? '');
+  return { changes: [PreCommitSetupMessages.installed(types)], warnings: [], nextSteps: [] };
+}
+
+/** The first executable `name` in PATH's directories (no shell, no process). */
+export function onPath(name: string, searchPath: string): string | undefined {
+  const names = process.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`, name] : [name];
+  for (const directory of searchPath.split(path.delimiter).filter((entry) => entry !== '')) {
+    const found = names.map((candidate) => path.join(directory, candidate)).find((file) => existsSync(file));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Runs `program` (argv, no shell); never rejects. */
+export function run(program: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(program, [...args], { cwd, env, windowsHide: true }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 127;
+      resolve({ status, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** `pre-commit uninstall --hook-type …` for the hook types setup added; a line saying what happened. */
+export async function uninstallPreCommitHooks(project: Project, types: readonly string[]): Promise<string[]> {
+  if (types.length === 0) return [];
+  const program = onPath('pre-commit', project.env['PATH'] ?? '');
+  const args = ['uninstall', ...types.flatMap((type) => ['--hook-type', type])];
+  if (program === undefined) return [PreCommitSetupMessages.uninstallNext(args)];
+  const { status, output } = await run(program, args, project.topLevel, project.env);
+  return [status === 0 ? PreCommitSetupMessages.uninstalled(types) : PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`)];
+}
