@@ -60,6 +60,13 @@ export class NotAGitRepositoryError extends UserError {
   }
 }
 
+/** Inside a bare repository: git-alembic reads and writes a work tree, and there is none. */
+export class BareRepositoryError extends UserError {
+  constructor(directory: string, cause?: unknown) {
+    super(`a bare repository: ${directory} (it has no work tree to read migrations from)`, { hint: 'run git-alembic in a clone with a work tree', cause });
+  }
+}
+
 /** A git command failed in a way we did not expect. */
 export class GitCommandError extends UserError {
   readonly args: readonly string[];

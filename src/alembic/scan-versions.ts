@@ -45,6 +45,8 @@ export interface LoadRevisionsOptions {
   readonly displayRoot: string;
   /** Where the files are read from; the file system when not given. */
   readonly source?: RevisionFileSource | undefined;
+  /** Whether a file (absolute path) gets the complete Python syntax check (core/python-syntax). */
+  readonly checkSyntax?: ((file: string) => boolean) | undefined;
   /** Hears how many of the files are read, every few hundred files (the CLI's progress line). */
   readonly onProgress?: ((read: number, total: number) => void) | undefined;
 }
@@ -98,6 +100,7 @@ export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revi
       const blob = directory.blobs?.get(name);
       const bytes = blob === undefined ? reader.read(directory.prefix + name, displayPath) : blobBytes(fromGit, blob, displayPath);
       const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
+      if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
       revisions.push(readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions));
       if (revisions.length % PROGRESS_EVERY === 0) options.onProgress?.(revisions.length, total);
     }
@@ -110,6 +113,14 @@ function blobBytes(fromGit: ReadonlyMap<string, Uint8Array>, blob: string, displ
   const bytes = fromGit.get(blob);
   if (bytes === undefined) throw new InputError({ file: displayPath }, ScanMessages.unreadable(ScanMessages.missingBlob(blob)));
   return bytes;
+}
+
+let loadedSyntaxChecker: ((input: RevisionFileInput) => void) | undefined;
+
+// The complete check is loaded only for the files that get it (never on the hooks' fast path).
+async function syntaxChecker(): Promise<(input: RevisionFileInput) => void> {
+  loadedSyntaxChecker ??= (await import('../core/revision-file/complete-check.js')).checkRevisionFileSyntax;
+  return loadedSyntaxChecker;
 }
 
 let loadedPreciseReader: ((input: RevisionFileInput, options: RevisionFileOptions) => Revision) | undefined;

@@ -1,4 +1,6 @@
-// Printing with manners: colour only on a TTY (NO_COLOR / FORCE_COLOR honoured), --quiet, --verbose.
+// Printing with manners: colour only on a TTY (NO_COLOR / FORCE_COLOR honoured), --quiet, --verbose,
+// and control characters from repository text escaped (core/terminal-text.ts).
+import { escapeControlCharacters } from '../core/terminal-text.js';
 import { PROGRAM } from '../messages/cli.js';
 import type { CommandContext, OutputStream } from './context.js';
 
@@ -37,7 +39,7 @@ export class Printer {
 
   /** The command's result on stdout; printed even with --quiet. */
   result(text: string): void {
-    this.#ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    this.#ctx.stdout.write(escapeControlCharacters(text.endsWith('\n') ? text : `${text}\n`));
   }
 
   /** Headings and next steps around a result on stdout; silenced by --quiet. */
@@ -47,28 +49,33 @@ export class Printer {
 
   /** Progress and explanations on stderr; silenced by --quiet. */
   info(text: string): void {
-    if (this.verbosity !== 'quiet') this.#ctx.stderr.write(`${PROGRAM}: ${text}\n`);
+    if (this.verbosity !== 'quiet') this.#writeError(`${PROGRAM}: ${text}\n`);
   }
 
   /** Detail shown only with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose') this.#ctx.stderr.write(`${PROGRAM}: ${this.style(text, 'dim', 'stderr')}\n`);
+    if (this.verbosity === 'verbose') this.#writeError(`${PROGRAM}: ${this.style(text, 'dim', 'stderr')}\n`);
   }
 
   /** A warning on stderr, shown even with --quiet. */
   warn(text: string): void {
-    this.#ctx.stderr.write(`${PROGRAM}: ${this.style('warning', 'yellow', 'stderr')}: ${text}\n`);
+    this.#writeError(`${PROGRAM}: ${this.style('warning', 'yellow', 'stderr')}: ${text}\n`);
   }
 
   /** An error line on stderr. */
   error(text: string): void {
-    this.#ctx.stderr.write(`${PROGRAM}: ${this.style('error', 'red', 'stderr')}: ${text}\n`);
+    this.#writeError(`${PROGRAM}: ${this.style('error', 'red', 'stderr')}: ${text}\n`);
   }
 
   /** The one line a failed command ends with: the message, then its hint (`GIT_ALEMBIC_DEBUG=1` adds the stack). */
   failure(message: string, hint: string | undefined): void {
     const tail = hint === undefined || hint === '' ? '' : this.style(` (hint: ${hint})`, 'dim', 'stderr');
-    this.#ctx.stderr.write(`${PROGRAM}: ${this.style(message, 'red', 'stderr')}${tail}\n`);
+    this.#writeError(`${PROGRAM}: ${this.style(message, 'red', 'stderr')}${tail}\n`);
+  }
+
+  // Repository text in a message must not reach the terminal as control sequences.
+  #writeError(text: string): void {
+    this.#ctx.stderr.write(escapeControlCharacters(text));
   }
 }
 

@@ -4,18 +4,30 @@
 
 /** Exactly the characters for which Python's `str.isspace()` (and `re`'s `\s`) is true. */
 const WHITESPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING = new RegExp(`^[${WHITESPACE}]+`);
-const TRAILING = new RegExp(`[${WHITESPACE}]+$`);
 const NON_SPACE = new RegExp(`[^${WHITESPACE}]`);
+
+/** Whether a UTF-16 code unit is in WHITESPACE (each of those characters is one unit). */
+function isPythonSpace(code: number): boolean {
+  if (code <= 0x20) return (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
+  if (code < 0x85) return false;
+  if (code < 0x2000) return code === 0x85 || code === 0xa0 || code === 0x1680;
+  return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 /** Python `s.strip()`. */
 export function pythonStrip(text: string): string {
-  return pythonRstrip(text.replace(LEADING, ''));
+  const start = NON_SPACE.exec(text)?.index;
+  return start === undefined ? '' : pythonRstrip(start === 0 ? text : text.slice(start));
 }
 
-/** Python `s.rstrip()`. */
+/**
+ * Python `s.rstrip()`. A loop from the end rather than `/\s+$/`, which retries every start in a
+ * long run of spaces not at the end: quadratic time on one line of a megabyte of blanks.
+ */
 export function pythonRstrip(text: string): string {
-  return text.replace(TRAILING, '');
+  let end = text.length;
+  while (end > 0 && isPythonSpace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Index of the first character that is not Python whitespace (0 when there is none). */

@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import type { OutputStream } from '../cli/context.js';
 import { DEFAULT_MARKER_SIZE } from '../core/heads/heads-file.js';
+import { escapeControlCharacters } from '../core/terminal-text.js';
 import { mergeHeadsFiles, type MergeSide } from '../core/heads/merge-heads.js';
 import { DriverExit } from '../exit-codes.js';
 import { HeadsFileMessages } from '../messages/edits.js';
@@ -91,7 +92,7 @@ function fallBack(request: DriverRequest, io: DriverIo, why: string): DriverStat
     outcome = { kind: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
   const left = outcome.kind === 'merged' ? DriverMessages.MARKERS_LEFT : DriverMessages.mergeFileFailed(outcome.detail);
-  io.stderr.write(`${DriverMessages.fellBack(request.path, why, left)}\n`);
+  io.stderr.write(escapeControlCharacters(`${DriverMessages.fellBack(request.path, why, left)}\n`));
   return DriverExit.CONFLICTS_LEFT;
 }
 

@@ -1,6 +1,6 @@
 // The git queries and config edits setup, uninstall, doctor and check need, as argv arrays over
 // the port's `run` (src/git/simple-git-port.ts stays the only importer of simple-git).
-import { GitCommandError, NotAGitRepositoryError } from '../errors.js';
+import { BareRepositoryError, GitCommandError, NotAGitRepositoryError } from '../errors.js';
 import type { Git } from './simple-git-port.js';
 import {
   type GitLocations,
@@ -19,11 +19,20 @@ export async function gitLocations(git: Git): Promise<GitLocations> {
     // --path-format=absolute (git 2.31): --git-common-dir is otherwise relative to the cwd.
     output = await git.run(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir']);
   } catch (error) {
-    throw new NotAGitRepositoryError(git.cwd, error);
+    throw (await isBareRepository(git)) ? new BareRepositoryError(git.cwd, error) : new NotAGitRepositoryError(git.cwd, error);
   }
   const locations = parseLocations(output);
   if (locations === undefined) throw new NotAGitRepositoryError(git.cwd);
   return locations;
+}
+
+// Asked only after rev-parse failed: a bare repository has no top level to show.
+async function isBareRepository(git: Git): Promise<boolean> {
+  try {
+    return (await git.run(['rev-parse', '--is-bare-repository'])).trim() === 'true';
+  } catch {
+    return false;
+  }
 }
 
 /** The value of `attribute` for each repository-relative path (`unspecified` when unset). */

@@ -40,8 +40,12 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
   if (touched.length === 0) return { config, workspace, histories: [] };
   const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched));
+  // The files this operation brought in or changed get the complete syntax check; the others
+  // were checked when they came in, and only the readers' own checks run on them.
+  const changedFiles = new Set(absolute);
+  const checkSyntax = (file: string): boolean => changedFiles.has(file);
   const histories: History[] = [];
-  for (const environment of touched) histories.push(await loadHistory(environment, workspace, { files }));
+  for (const environment of touched) histories.push(await loadHistory(environment, workspace, { files, checkSyntax }));
   return { config, workspace, histories };
 }
 

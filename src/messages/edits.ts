@@ -32,6 +32,8 @@ export const HeadsFileMessages = {
   badComment: (comment: string): string =>
     `${JSON.stringify(comment)} is not a one-line comment starting with #`,
   badMarkerSize: (size: number): string => `conflict-marker size must be a positive integer, got ${size}`,
+  cannotRead: (reason: string): string => `cannot read the heads file: ${reason}`,
+  cannotWrite: (reason: string): string => `cannot write the heads file: ${reason}`,
 } as const;
 
 /** Problems with `.husky/<hook>` files, where git-alembic owns one marker-delimited block. */

@@ -97,6 +97,8 @@ export const GraphPictureText = {
   diverged: (heads: readonly string[], labels: readonly string[]): string =>
     `diverged: ${heads.length} heads on ${labels.length === 0 ? 'the unlabelled branch' : `branch ${quoteNames(labels)}`}: ${listIds(heads)}`,
   NOT_DIVERGED: 'no divergence',
+  tooWide: (lanes: number): string => `(more than ${lanes} lines of descent side by side, too wide to draw: one revision per line, heads first)`,
+  revises: (parents: readonly string[]): string => `<- ${listIds(parents)}`,
 } as const;
 
 function plural(count: number, noun: string): string {

@@ -3,8 +3,10 @@ import path from 'node:path';
 
 import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
 import { isReplaceableHeadsFile, sortHeads } from '../core/heads/heads-file.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { fileSystemReason } from '../fs/file-system-error.js';
+import { HeadsFileMessages } from '../messages/edits.js';
 import { HeadsFileUpkeepMessages } from '../messages/git-integration.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { History } from './workspace.js';
@@ -19,19 +21,26 @@ export interface HeadsFileState {
   /** The actual heads (Alembic's `heads`), sorted. */
   readonly heads: readonly string[];
   readonly status: HeadsFileStatus;
-  /** The file's text, undefined when missing. */
+  /** The file's text, undefined when missing or unreadable. */
   readonly text: string | undefined;
+  /** The file exists but could not be read (a directory, no permission): nothing may be written over it. */
+  readonly readFailed?: true;
 }
 
 /** An environment's heads file (as its history was read) compared with the history. */
-export function inspectHeadsFile({ environment, graph, headsFileText }: History, repoRoot: string): HeadsFileState {
-  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot, headsFileText);
+export function inspectHeadsFile({ environment, graph, headsFileText, headsFileReadError }: History, repoRoot: string): HeadsFileState {
+  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot, headsFileText, headsFileReadError);
 }
 
-/** A heads file whose text is `text` (undefined: there is none) compared with the given heads. */
-export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string, text: string | undefined): HeadsFileState {
+/**
+ * A heads file whose text is `text` (undefined: there is none) compared with the given heads;
+ * `readError`, when the file exists but could not be read, makes it `unreadable` for that reason.
+ */
+export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string, text: string | undefined, readError?: string): HeadsFileState {
   const sorted = sortHeads(heads);
-  return { file, relative: repositoryPath(file, repoRoot), heads: sorted, status: headsFileStatus(text, sorted), text };
+  const relative = repositoryPath(file, repoRoot);
+  if (readError !== undefined) return { file, relative, heads: sorted, status: { kind: 'unreadable', reason: readError }, text: undefined, readFailed: true };
+  return { file, relative, heads: sorted, status: headsFileStatus(text, sorted), text };
 }
 
 /**
@@ -49,11 +58,19 @@ export function updateHeadsFile(history: History, repoRoot: string, config: Reso
  */
 export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string, config: ResolvedConfig): HeadsFileState & { readonly written: boolean } {
   const { environment } = history;
-  const state = inspectHeadsFileFor(environment.headsFile, heads, repoRoot, history.headsFileText);
+  const state = inspectHeadsFileFor(environment.headsFile, heads, repoRoot, history.headsFileText, history.headsFileReadError);
+  if (state.readFailed && state.status.kind === 'unreadable') throw new InputError({ file: state.relative }, HeadsFileMessages.cannotRead(state.status.reason));
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
   assertReplaceable(state);
-  writeFileAtomic({ root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) }, text);
+  try {
+    writeFileAtomic({ root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) }, text);
+  } catch (error) {
+    // A read-only directory, a full disk: the heads file's problem, named, not a crash.
+    const reason = fileSystemReason(error);
+    if (reason === undefined) throw error;
+    throw new InputError({ file: state.relative }, HeadsFileMessages.cannotWrite(reason), { cause: error });
+  }
   return { ...state, written: true };
 }
 

@@ -3,10 +3,11 @@
 import path from 'node:path';
 
 import type { AlembicEnvironment } from '../alembic/environment.js';
-import { UserError } from '../errors.js';
+import { BareRepositoryError, UserError } from '../errors.js';
+import { fileSystemReason } from '../fs/file-system-error.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
-import { findRepositoryRoot } from './find-repository.js';
+import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
 import type { ProjectFiles } from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
@@ -30,6 +31,8 @@ export interface History {
   readonly graph: RevisionGraph;
   /** The heads file's text, read from where the revisions were; undefined when there is none. */
   readonly headsFileText: string | undefined;
+  /** Why the heads file exists but could not be read (then `headsFileText` is undefined). */
+  readonly headsFileReadError?: string | undefined;
 }
 
 /** How the user chose environments on the command line (`-c`, `-n`). */
@@ -46,7 +49,11 @@ export async function openWorkspace(
   reports: DiscoveryReports = {},
 ): Promise<Workspace> {
   const workspace = await discoverWorkspace(cwd, env, selection, undefined, reports);
-  if (workspace.environments.length === 0) throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  if (workspace.environments.length === 0) {
+    const bare = findRepositoryRoot(cwd, env) === undefined ? findBareRepository(cwd) : undefined;
+    if (bare !== undefined) throw new BareRepositoryError(bare);
+    throw new UserError(NO_ENVIRONMENT(cwd), { hint: NO_ENVIRONMENT_HINT });
+  }
   return workspace;
 }
 
@@ -104,7 +111,12 @@ export async function discoverWorkspace(
 export async function loadHistory(
   environment: AlembicEnvironment,
   workspace: Pick<Workspace, 'repoRoot' | 'files'>,
-  options: { files?: ProjectFiles | undefined; onProgress?: ((read: number, total: number) => void) | undefined } = {},
+  options: {
+    files?: ProjectFiles | undefined;
+    onProgress?: ((read: number, total: number) => void) | undefined;
+    /** Which revision files (absolute paths) get the complete Python syntax check. */
+    checkSyntax?: ((file: string) => boolean) | undefined;
+  } = {},
 ): Promise<History> {
   const [{ loadRevisions }, { buildRevisionGraph }, files] = await Promise.all([
     import('../alembic/scan-versions.js'),
@@ -118,11 +130,21 @@ export async function loadHistory(
     displayRoot: workspace.repoRoot,
     source: files,
     onProgress: options.onProgress,
+    checkSyntax: options.checkSyntax,
   });
-  const headsFile = await files.read(environment.headsFile);
+  const graph = buildRevisionGraph(revisions);
+  let headsFile: Uint8Array | undefined;
+  try {
+    headsFile = await files.read(environment.headsFile);
+  } catch (error) {
+    // A directory or a file we may not read: the heads file's problem (GA201), not a crash.
+    const reason = fileSystemReason(error);
+    if (reason === undefined) throw error;
+    return { environment, graph, headsFileText: undefined, headsFileReadError: reason };
+  }
   // As readTextIfExists decodes: bad bytes become U+FFFD, which the heads-file reader rejects.
   const headsFileText = headsFile === undefined ? undefined : new TextDecoder('utf-8', { ignoreBOM: true }).decode(headsFile);
-  return { environment, graph: buildRevisionGraph(revisions), headsFileText };
+  return { environment, graph, headsFileText };
 }
 
 /**
@@ -134,6 +156,7 @@ export async function loadHistories(
   env: Readonly<Record<string, string | undefined>>,
   selection: EnvironmentSelection,
   observer: LoadObserver = {},
+  options: { readonly completeSyntaxCheck?: boolean } = {},
 ): Promise<{ workspace: Workspace; histories: History[] }> {
   const workspace = await openWorkspace(cwd, env, selection, { onSkipped: observer.skipped });
   observer.opened?.(workspace);
@@ -141,7 +164,8 @@ export async function loadHistories(
   for (const [index, environment] of workspace.environments.entries()) {
     observer.reading?.(environment, index, workspace.environments.length);
     const onProgress = observer.progress === undefined ? undefined : (read: number, total: number) => observer.progress?.(environment, read, total);
-    const history = await loadHistory(environment, workspace, { onProgress });
+    const checkSyntax = options.completeSyntaxCheck === true ? () => true : undefined;
+    const history = await loadHistory(environment, workspace, { onProgress, checkSyntax });
     observer.read?.(environment, history.graph.revisions.length);
     histories.push(history);
   }

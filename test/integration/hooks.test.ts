@@ -200,3 +200,13 @@ test('pre-commit under `git commit -a` stages the heads file into the index bein
   t.regex((await repo.git(['show', 'HEAD:migrations/heads.txt'])).stdout, /^cccc55556666$/m);
   t.is((await repo.git(['status', '--porcelain'])).stdout, '');
 });
+
+test('a commit bringing in a revision file Python cannot compile is reported with file:line (complete syntax check)', async (t) => {
+  const repo = await setUpRepo(t);
+  const broken = `${parentSource({ id: 'cccc55556666', down: [A] })}\n\ndef helper():\n    return = 1\n`;
+  await repo.write('migrations/versions/cccc55556666_rev.py', broken);
+  await repo.git(['add', '-A']);
+  const commit = await repo.git(['commit', '-q', '-m', 'broken revision']);
+  const line = broken.split('\n').indexOf('    return = 1') + 1;
+  t.regex(lines(commit.stderr)[0] ?? '', new RegExp(`^git-alembic: pre-commit hook failed: migrations/versions/cccc55556666_rev\\.py:${line}: Python syntax error: invalid syntax \\(Alembic cannot import this file either\\)`));
+});

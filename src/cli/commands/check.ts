@@ -37,7 +37,8 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
     import('../../project/heads-file-findings.js'),
   ]);
   const selection = environmentSelection(args);
-  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
+  // check is where a file Python would refuse must surface: every file gets the complete syntax check.
+  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer, { completeSyntaxCheck: true }));
   const findings = [
     ...histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot)),
     ...histories.flatMap((history) => divergenceFindings(history)),

@@ -11,6 +11,11 @@ interface Move {
   readonly target: number;
 }
 
+// The most lines of descent drawn side by side. Every row is as wide as the lanes open and a
+// lane may take a row per column to move, so a picture of thousands of parallel heads would be
+// quadratic in size (20,000 heads: gigabytes); past this width revisions are listed instead.
+const MAX_LANES = 64;
+
 /** Renders the picture as lines of text, heads at the top, then a blank line and the summary. */
 export function renderAscii(picture: Picture): string {
   if (picture.nodes.length === 0) return `${GraphPictureText.EMPTY}\n`;
@@ -18,6 +23,8 @@ export function renderAscii(picture: Picture): string {
   let lanes: string[] = [];
   let endedColumn = -1;
   for (const node of picture.nodes) {
+    // A new lane, then one per further parent: the widest this revision can make the picture.
+    if (lanes.length + node.parents.length > MAX_LANES) return renderList(picture);
     let column = lanes.indexOf(node.id);
     if (column === -1) {
       column = lanes.length;
@@ -32,6 +39,12 @@ export function renderAscii(picture: Picture): string {
     lanes = replaceLane(lanes, column, node.parents, lines);
   }
   return `${[...lines, '', ...picture.summary].join('\n')}\n`;
+}
+
+// The picture too wide to draw: one line per revision in the same order, with its parents.
+function renderList(picture: Picture): string {
+  const lines = picture.nodes.map((node) => (node.parents.length === 0 ? describe(node) : `${describe(node)} ${GraphPictureText.revises(node.parents)}`));
+  return `${[GraphPictureText.tooWide(MAX_LANES), ...lines, '', ...picture.summary].join('\n')}\n`;
 }
 
 function describe(node: PictureNode): string {

@@ -69,14 +69,19 @@ const LINE_REST = String.raw`[ \t]*(?:#[^\n]*)?(?:\n|$)`;
 const BLANK_LINE = String.raw`[ \t]*(?:#[^\n]*)?\n`;
 // A one-line module statement in column 0 without brackets or attribute names: imports, most
 // assignments, decorators. It cannot bind an attribute or hide a syntax error the fast reader misses.
-const HARMLESS_LINE = String.raw`(?!${BLOCK_KEYWORD}|${ATTRIBUTE_TEXT})[A-Za-z_@](?:${CODE_CHARACTER}|${STRING})*${LINE_REST}`;
+// CODE_CHARACTER takes its trailing blanks: a second `[ \t]*` (LINE_REST) would split them
+// every way before failing, quadratic in a long run of blanks.
+const HARMLESS_LINE = String.raw`(?!${BLOCK_KEYWORD}|${ATTRIBUTE_TEXT})[A-Za-z_@](?:${CODE_CHARACTER}|${STRING})*(?:#[^\n]*)?(?:\n|$)`;
 
 // A return annotation or class bases without a depth-0 `lambda`, whose colon would end the header.
 const ANNOTATION_ATOM = String.raw`[A-Za-z0-9_.,| \t]`;
 const ANNOTATION = String.raw`(?:${ANNOTATION_ATOM}|\[(?:${ANNOTATION_ATOM}|\[${ANNOTATION_ATOM}*\])*\])+`;
 const PARAMETERS = String.raw`\((?:[^()[\]{}"'#\\\n]|${STRING})*\)`;
 // `def name(…) -> T:` or `class Name(…):` ending its line, whose name is not an attribute.
-const BLOCK_HEADER = String.raw`(?:async[ \t]+)?(?:def|class)[ \t]+(?!(?:down_revision|${ATTRIBUTE_TEXT})\b)[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:${PARAMETERS})?[ \t]*(?:->(?![^:\n]*lambda)[ \t]*${ANNOTATION})?:[ \t]*(?:#[^\n]*)?(?=\n)`;
+// No two runs that both take blanks are adjacent (blanks before `->` belong to the name or
+// the parameters, and the annotation starts with a non-blank), so a header that fails after
+// a long run of blanks fails in linear time.
+const BLOCK_HEADER = String.raw`(?:async[ \t]+)?(?:def|class)[ \t]+(?!(?:down_revision|${ATTRIBUTE_TEXT})\b)[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:${PARAMETERS}[ \t]*)?(?:->(?![^:\n]*lambda)[ \t]*(?=[A-Za-z0-9_.[])${ANNOTATION})?:[ \t]*(?:#[^\n]*)?(?=\n)`;
 
 // An annotation naming no attribute (checked up to the `=`, which it cannot contain); only
 // `[…]` brackets, two deep.

@@ -6,6 +6,7 @@
 // (tokenizer, binding collector, evaluator) reads the file and produces the result or the
 // error. So a file the fast path accepts reads exactly as the precise reader reads it.
 import type { ConstantValue, Revision } from '../revision.js';
+import { conflictMarkerLine } from './conflict-markers.js';
 import { summarizeDocstring } from './docstring-header.js';
 import type { RevisionFileInput, RevisionFileOptions } from './revision-file.js';
 import { BLANK_TAIL, BLOCK_START, FIRST_STATEMENT, MODULE_STEP } from './fast-patterns.js';
@@ -38,6 +39,11 @@ class FastModule {
 }
 
 const NONE: LiteralValue = { kind: 'none' };
+// V8 keeps a backtracking entry per repetition of a group that may backtrack, so one pattern
+// call over a body of tens of megabytes overflows its stack ("Maximum call stack size
+// exceeded"). Real revision files are a few kilobytes; larger ones take the precise reader,
+// whose loops keep no stack.
+const FAST_PATH_LIMIT = 1 << 20;
 const WHITESPACE = /\s+/g;
 const NEWLINES = /\n/g;
 // Revision.verify_rev_id refuses these (`:` since Alembic 1.17.1).
@@ -49,6 +55,7 @@ const ILLEGAL_ID_CHARACTER = /[-+:@]/;
  * the modules of the fast path, so a caller may load the precise reader when first needed.
  */
 export function readCommonRevisionFile(input: RevisionFileInput, options: RevisionFileOptions): Revision | undefined {
+  if (input.bytes.length > FAST_PATH_LIMIT) return undefined;
   let source: string;
   try {
     source = decodePythonSource(input.bytes);
@@ -56,6 +63,7 @@ export function readCommonRevisionFile(input: RevisionFileInput, options: Revisi
     if (error instanceof SourceDecodingError) return undefined;
     throw error;
   }
+  if (conflictMarkerLine(source) !== undefined) return undefined;
   return readFastRevision(source, input.displayPath, normalizedConstants(options.constants));
 }
 

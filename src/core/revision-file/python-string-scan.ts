@@ -118,9 +118,24 @@ function isClosingQuote(source: string, i: number, quoteCode: number, triple: bo
   return !triple || (source.charCodeAt(i + 1) === quoteCode && source.charCodeAt(i + 2) === quoteCode);
 }
 
+// CPython 3.12's limit on f-strings nested in f-strings (MAXFSTRINGLEVEL); deeper nesting
+// would otherwise overflow our stack, since fields are scanned recursively.
+const MAXIMUM_FSTRING_NESTING = 150;
+let fstringNesting = 0;
+
+function skipFormatString(source: string, quote: number, quoteCode: number, triple: boolean, flags: number): number {
+  if (fstringNesting === MAXIMUM_FSTRING_NESTING) throw new PythonSyntaxError(quote, PythonSyntaxMessages.TOO_MANY_NESTED_FSTRINGS);
+  fstringNesting++;
+  try {
+    return skipFormatStringBody(source, quote, quoteCode, triple, flags);
+  } finally {
+    fstringNesting--;
+  }
+}
+
 // The literal part of an f-string: `{{`/`}}` are text, `{` opens a replacement field, and a
 // backslash escapes the next character except a brace (`\{` is a backslash, then a field).
-function skipFormatString(source: string, quote: number, quoteCode: number, triple: boolean, flags: number): number {
+function skipFormatStringBody(source: string, quote: number, quoteCode: number, triple: boolean, flags: number): number {
   const length = source.length;
   let i = quote + (triple ? 3 : 1);
   while (i < length) {

@@ -18,8 +18,8 @@ export type ControlClause =
   | { readonly kind: 'else' }
   | { readonly kind: 'for'; readonly target: ForTarget; readonly iterable: Expression };
 
-// Mako's own test that a line is "a partial control statement".
-const FRAGMENT = new RegExp(`^([${PY_WORD_CLASS}]+)(?:[${PY_SPACE_CLASS}]+[\\s\\S]*?)?:[${PY_SPACE_CLASS}]*(?:#|$)`, 'u');
+const KEYWORD = new RegExp(`^[${PY_WORD_CLASS}]+`, 'u');
+const SPACE = new RegExp(`[${PY_SPACE_CLASS}]`, 'u');
 const SUPPORTED = new Set(['if', 'elif', 'else', 'for']);
 const MAKO_KEYWORDS = new Set(['while', 'try', 'except', 'finally', 'with']);
 
@@ -28,13 +28,32 @@ export function parseControlLine(keyword: string, text: string, site: SourceSite
   if (!SUPPORTED.has(keyword)) {
     failAt(site, MAKO_KEYWORDS.has(keyword) ? UNSUPPORTED_CONTROL(keyword) : NOT_A_CONTROL_STATEMENT(text));
   }
-  if (!FRAGMENT.test(pythonStrip(text))) failAt(site, NOT_A_CONTROL_STATEMENT(text));
+  if (!isControlFragment(pythonStrip(text))) failAt(site, NOT_A_CONTROL_STATEMENT(text));
   const parser: PythonParser = new PythonParser(tokenizePython(text, site), site);
   parser.next();
   const clause = parseClause(keyword, parser);
   parser.expectOperator(':');
   parser.expectEnd('the end of the control line');
   return clause;
+}
+
+/**
+ * Mako's test that a line is "a partial control statement", `^(\w+)(?:\s+.*?)?:\s*(#|$)`: a
+ * word, then a colon right after it or, after blanks, any colon followed only by blanks and
+ * maybe a comment. Written as a loop: the pattern retries every split of a long run of blanks.
+ */
+function isControlFragment(text: string): boolean {
+  const word = KEYWORD.exec(text)?.[0];
+  if (word === undefined) return false;
+  const afterWord = word.length;
+  const anyColon = SPACE.test(text.charAt(afterWord));
+  if (!anyColon && text.charAt(afterWord) !== ':') return false;
+  for (let colon = text.indexOf(':', afterWord); colon !== -1; colon = anyColon ? text.indexOf(':', colon + 1) : -1) {
+    let next = colon + 1;
+    while (next < text.length && SPACE.test(text.charAt(next))) next++;
+    if (next === text.length || text.charAt(next) === '#') return true;
+  }
+  return false;
 }
 
 function parseClause(keyword: string, parser: PythonParser): ControlClause {

@@ -198,3 +198,32 @@ export const SYNTAX_ERROR_CASES: readonly ErrorCase[] = [
   },
   { title: 'non-ASCII under an ascii cookie', source: bytes('# coding: ascii\n', PLAIN(), '# ', [0xc3, 0xa9], '\n'), message: at(4, 'the file is not valid ascii'), line: 4, alembicFails: true },
 ];
+
+const CONFLICT = 'the file has unresolved conflict markers (<<<<<<<, =======, >>>>>>>) from a git merge; resolve the conflict, remove the markers and add the file again';
+
+/** Git's conflict markers left in a file: refused even where Python would import the file. */
+export const CONFLICT_MARKER_CASES: readonly ErrorCase[] = [
+  {
+    title: 'conflict markers around down_revision',
+    source: lines("revision = 'abc'", '<<<<<<< HEAD', "down_revision = 'x1'", '=======', "down_revision = 'y1'", '>>>>>>> feature'),
+    message: at(2, CONFLICT),
+    line: 2,
+    alembicFails: true,
+  },
+  {
+    title: 'diff3 conflict markers in a function body',
+    source: lines(PLAIN().trimEnd(), 'def upgrade():', '<<<<<<< ours', '    pass', '||||||| base', '=======', '    op.drop_table("t")', '>>>>>>> theirs'),
+    message: at(4, CONFLICT),
+    line: 4,
+    alembicFails: true,
+  },
+  {
+    // Python imports this file (the markers are docstring text): the file is unfinished all the same.
+    title: 'conflict markers inside the docstring header',
+    source: lines('"""add users', '', '<<<<<<< HEAD', 'Revises: x1', '=======', 'Revises: y1', '>>>>>>> feature', '"""', "revision = 'abc'", 'down_revision = None'),
+    message: at(3, CONFLICT),
+    line: 3,
+  },
+  { title: 'a lone closing marker left behind', source: PLAIN('>>>>>>> feature'), message: at(3, CONFLICT), line: 3, alembicFails: true },
+  { title: 'markers of a merge of merges (longer runs)', source: PLAIN('<<<<<<<<< HEAD', 'x = 1', '>>>>>>>>> other'), message: at(3, CONFLICT), line: 3, alembicFails: true },
+];

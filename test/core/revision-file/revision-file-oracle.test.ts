@@ -6,7 +6,7 @@ import test from 'ava';
 import { oracleTest } from '../../helpers/python.js';
 import { readWithAlembic } from '../../helpers/revision-oracle.js';
 import { VALID_CASES } from './revision-file-cases.js';
-import { BINDING_ERROR_CASES, SYNTAX_ERROR_CASES, VALUE_ERROR_CASES } from './revision-file-error-cases.js';
+import { BINDING_ERROR_CASES, CONFLICT_MARKER_CASES, SYNTAX_ERROR_CASES, VALUE_ERROR_CASES } from './revision-file-error-cases.js';
 
 const DEFAULT_FILE_NAME = '0001_case.py';
 
@@ -25,7 +25,7 @@ oracleTest(test, 'Alembic reads every accepted case to the expected values', asy
 });
 
 oracleTest(test, 'Alembic fails too on every case marked alembicFails', async (t, python) => {
-  const cases = [...VALUE_ERROR_CASES, ...BINDING_ERROR_CASES, ...SYNTAX_ERROR_CASES].filter((errorCase) => errorCase.alembicFails === true);
+  const cases = [...VALUE_ERROR_CASES, ...BINDING_ERROR_CASES, ...SYNTAX_ERROR_CASES, ...CONFLICT_MARKER_CASES].filter((errorCase) => errorCase.alembicFails === true);
   const answers = await readWithAlembic(t, python, cases.map((errorCase) => ({ fileName: errorCase.fileName ?? DEFAULT_FILE_NAME, source: errorCase.source })));
   cases.forEach((errorCase, index) => {
     t.true(answers[index] !== undefined && 'error' in answers[index], `${errorCase.title}: ${JSON.stringify(answers[index])}`);

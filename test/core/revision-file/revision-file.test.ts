@@ -7,7 +7,7 @@ import { readRevisionFile } from '../../../src/core/revision-file/revision-file.
 import type { ConstantValue } from '../../../src/core/revision.js';
 import { CONSTANTS_HINT, PLAIN_BINDING_HINT } from '../../../src/messages/revision-file.js';
 import { VALID_CASES, type Expected } from './revision-file-cases.js';
-import { BINDING_ERROR_CASES, SYNTAX_ERROR_CASES, VALUE_ERROR_CASES, type ErrorCase } from './revision-file-error-cases.js';
+import { BINDING_ERROR_CASES, CONFLICT_MARKER_CASES, SYNTAX_ERROR_CASES, VALUE_ERROR_CASES, type ErrorCase } from './revision-file-error-cases.js';
 
 const DEFAULT_FILE_NAME = '0001_case.py';
 const encoder = new TextEncoder();
@@ -39,9 +39,14 @@ for (const validCase of VALID_CASES) {
   test(validCase.title, readsAs, validCase.source, validCase.expected, validCase.fileName, validCase.constants);
 }
 
-for (const errorCase of [...VALUE_ERROR_CASES, ...BINDING_ERROR_CASES, ...SYNTAX_ERROR_CASES]) {
+for (const errorCase of [...VALUE_ERROR_CASES, ...BINDING_ERROR_CASES, ...SYNTAX_ERROR_CASES, ...CONFLICT_MARKER_CASES]) {
   test(errorCase.title, refuses, errorCase);
 }
+
+test('a docstring heading underlined with ======= is not a conflict marker', (t) => {
+  const source = ['"""add users', '', 'Notes', '=======', '|||||||', '"""', "revision = 'abc'", 'down_revision = None', ''].join('\n');
+  t.is(read(source).id, 'abc');
+});
 
 test('a value error carries the constants hint', (t) => {
   const error = t.throws(() => read("revision = 'a'\ndown_revision = parent\n"), { instanceOf: InputError });
