@@ -18,10 +18,16 @@ export const PreCommitConfigMessages = {
 export const PreCommitSetupMessages = {
   badHooks: (value: string): string => `unknown --hooks '${value}'; use husky or pre-commit`,
   bothPresent: (manager: string, reason: string): string =>
-    `this repository has both husky (package.json) and pre-commit (.pre-commit-config.yaml), which cannot both own the git hooks; set up for ${manager} because ${reason} (choose with --hooks husky|pre-commit)`,
-  REASON_HUSKY_ACTIVE: 'core.hooksPath points at husky',
-  REASON_PRE_COMMIT_INSTALLED: "pre-commit's hooks are installed in .git/hooks",
-  REASON_NEITHER_ACTIVE: 'neither is active and .pre-commit-config.yaml is there',
+    `this repository has both husky and the pre-commit framework (.pre-commit-config.yaml), which cannot both own the git hooks; set up for ${manager} because ${reason} (choose with --hooks husky|pre-commit)`,
+  REASON_SET_UP_HUSKY: "git-alembic's blocks are in husky's hook files (and not in .pre-commit-config.yaml)",
+  REASON_SET_UP_PRE_COMMIT: 'git-alembic is in .pre-commit-config.yaml (and not in husky\'s hook files)',
+  REASON_HUSKY_ACTIVE: 'core.hooksPath points at husky, so git runs husky\'s hooks',
+  REASON_PRE_COMMIT_INSTALLED: "pre-commit's hooks are installed in .git/hooks and core.hooksPath is not set",
+  REASON_HUSKY_CONFIGURED: 'husky is configured (its hook files, or husky in package.json) and neither is installed in this clone',
+  alsoSetUpFor: (other: string): string =>
+    `git-alembic is also set up for ${other === 'husky' ? "husky (its blocks in husky's hook files)" : 'the pre-commit framework (its entry in .pre-commit-config.yaml)'}, ` +
+    'so its hooks would run twice, or fight over the merge driver; `npx git-alembic uninstall` removes both set-ups, then run setup once with --hooks',
+  PRE_COMMIT_ONLY: 'set up for the pre-commit framework, which this repository uses (.pre-commit-config.yaml); for husky instead, use --hooks husky',
   entryAdded: (repo: string, rev: string): string => `added the git-alembic hooks (repo ${repo}, rev ${rev})`,
   ENTRY_PRESENT: 'has the git-alembic hooks already',
   hookTypesAdded: (types: readonly string[]): string => `added ${types.join(', ')} to default_install_hook_types`,
@@ -32,7 +38,11 @@ export const PreCommitSetupMessages = {
   installed: (types: readonly string[]): string => `ran \`pre-commit install\`: ${types.join(', ')}`,
   installFailed: (detail: string): string => `\`pre-commit install\` failed: ${detail}`,
   hooksPathSet: (hooksPath: string): string =>
-    `core.hooksPath is set (${hooksPath}), so pre-commit's hooks in .git/hooks would not run and \`pre-commit install\` refuses; unset it (git config --unset core.hooksPath) or use --hooks husky`,
+    `did not run \`pre-commit install\`: core.hooksPath is set (${hooksPath}), so git would not run pre-commit's hooks in .git/hooks and pre-commit refuses to install them; ` +
+    'unset it (`git config --unset-all core.hooksPath`, with --global where it is yours), then run `pre-commit install`',
+  huskyOwnsHooks: (hooksPath: string): string =>
+    `did not run \`pre-commit install\`: husky owns this repository's hooks (core.hooksPath = ${hooksPath}), so git runs husky's hooks and not pre-commit's, and pre-commit refuses to install while it is set; ` +
+    "to move to pre-commit, run `git config --unset core.hooksPath` (husky's hooks stop running) and `pre-commit install`; to keep husky, undo this with `npx git-alembic uninstall` and run setup with --hooks husky",
   INSTALL_NEXT: 'install pre-commit (pipx install pre-commit, or your package manager), then run `pre-commit install`',
   DRIVER_NEXT: 'the merge driver is registered in .git/config by the first git-alembic hook that runs (the next commit or checkout); every teammate runs `pre-commit install` once after cloning',
   commitNext: (files: readonly string[]): string => `commit ${files.join(', ')}`,
@@ -41,3 +51,4 @@ export const PreCommitSetupMessages = {
   ENTRY_REMOVED: 'removed what setup added (the git-alembic hooks, hook types)',
   RECORD_REMOVED: 'removed the setup record',
 } as const;
+
