@@ -4,6 +4,8 @@
 /** What the framework hooks print. */
 export const FrameworkMessages = {
   DRIVER_REGISTERED: 'registered the merge driver for heads files in .git/config (it runs this hook\'s git-alembic)',
+  NOT_IN_FRAMEWORK: '`hook pre-commit-framework` is what the pre-commit framework runs, and PRE_COMMIT=1 is not set, so it did nothing',
+  NOT_IN_FRAMEWORK_HINT: 'to run git-alembic\'s framework hooks by hand: `pre-commit run git-alembic`; husky hook files run `git-alembic hook <name>`',
 } as const;
 
 /** Problems with `.pre-commit-config.yaml` (the location is added by InputError). */

@@ -1,4 +1,4 @@
-// setup and uninstall for the Python pre-commit framework on
+// setup, uninstall and `hook pre-commit-framework` for the Python pre-commit framework on
 // real repositories, with the real `pre-commit install` (Debian's 3.0.4 here and in CI; it only
 // writes .git/hooks scripts, so no hook environment is installed and `repo:` may be any URL).
 // The end-to-end runs through the framework are in test/e2e/pre-commit-framework.test.ts.
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
-import { createTempRepo, installShims, type TempRepo, writeAlembicProject } from '../helpers/temp-repo.js';
+import { BIN, createTempRepo, installShims, type TempRepo, writeAlembicProject } from '../helpers/temp-repo.js';
 
 // The framework's store, for this file; set before any repository copies the environment.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-setup-'));
@@ -100,5 +100,16 @@ test('a package.json beside .pre-commit-config.yaml: pre-commit unless husky is 
   t.is(await withHusky.read('.pre-commit-config.yaml'), USER_CONFIG, 'the pre-commit config is not touched');
   const again = await withHusky.cli(['setup', '--no-install']);
   t.regex(again.stderr, /set up for husky because git-alembic's blocks are in husky's hook files/);
+});
+
+test('`hook pre-commit-framework` outside the framework does nothing and says so', async (t) => {
+  const repo = await pythonProject(t);
+  await repo.cli(['heads', '--write']);
+  const before = snapshot(repo);
+  const outside = await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], { allowFailure: true, env: { NODE_EXTRA_CA_CERTS: undefined } });
+  t.is(outside.status, 64);
+  t.regex(outside.stderr, /^git-alembic: `hook pre-commit-framework` is what the pre-commit framework runs, and PRE_COMMIT=1 is not set, so it did nothing \(hint: to run git-alembic's framework hooks by hand: `pre-commit run git-alembic`/);
+  t.deepEqual(snapshot(repo), before, 'no driver registered, no file touched');
+  t.is((await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], { env: { GIT_ALEMBIC: '0' } })).status, 0, 'GIT_ALEMBIC=0 still turns it off quietly');
 });
 
