@@ -54,3 +54,37 @@ export const PreCommitSetupMessages = {
   RECORD_REMOVED: 'removed the setup record',
 } as const;
 
+/** `doctor` in a repository set up for the pre-commit framework (IDs in src/core/findings.ts). */
+export const PreCommitDoctorMessages = {
+  CHECKING: "checking the set-up for the pre-commit framework (its hooks, not husky's, run here)",
+  NOT_SET_UP: 'git-alembic is not set up here: no git-alembic entry in .pre-commit-config.yaml, no merge driver, no attributes',
+  SETUP_FIX: 'run `npx git-alembic setup --pre-commit` (it changes only what is missing)',
+  NO_CONFIG: '.pre-commit-config.yaml does not exist, so the pre-commit framework runs no git-alembic hook',
+  NO_ENTRY: '.pre-commit-config.yaml has no entry with `- id: git-alembic`, so the pre-commit framework runs no git-alembic hook',
+  unknownIds: (ids: readonly string[]): string =>
+    `the git-alembic entry lists ${ids.map((id) => `\`${id}\``).join(', ')}, which git-alembic's hook repository does not define, so pre-commit fails to install it`,
+  NO_MAIN_ID: 'the git-alembic entry has no `- id: git-alembic`, the hook that does the work',
+  stagesLeftOut: (id: string, stages: readonly string[]): string =>
+    `the \`${id}\` hook sets its own stages, which leave out ${stages.join(', ')}, so git-alembic does not run there`,
+  ENTRY_FIX: 'make the entry list `- id: git-alembic` and `- id: git-alembic-post-commit` without `stages:` (the README has the snippet), or run `npx git-alembic setup --pre-commit`',
+  typesNotDefault: (types: readonly string[]): string =>
+    `default_install_hook_types does not list ${types.join(', ')}, so a teammate's plain \`pre-commit install\` does not install git-alembic's hooks there`,
+  TYPES_FIX: 'run `npx git-alembic setup --pre-commit` (it adds them), or add them by hand, then commit .pre-commit-config.yaml',
+  notInstalled: (types: readonly string[], hooksDirectory: string): string =>
+    `pre-commit's ${types.join(', ')} hook${types.length === 1 ? ' is' : 's are'} not installed in ${hooksDirectory}, so git-alembic does not run there`,
+  installFix: (types: readonly string[], allDefault: boolean): string =>
+    `run \`pre-commit install${allDefault ? '' : types.map((type) => ` --hook-type ${type}`).join('')}\``,
+  hooksPathSet: (hooksPath: string, scope: string, husky: boolean): string =>
+    `core.hooksPath is set (${hooksPath}, in the ${scope} config)${husky ? ", husky's" : ''}, so git runs the hooks there and none of pre-commit's in .git/hooks, and \`pre-commit install\` refuses`,
+  hooksPathFix: (scope: string): string =>
+    `${['local', 'global', 'system', 'worktree'].includes(scope) ? `run \`git config --${scope} --unset-all core.hooksPath\`` : 'unset it where it is set'}, then \`pre-commit install\`; ` +
+    'or stay with husky: `npx git-alembic setup --hooks husky`',
+  DRIVER_MISSING: 'the merge driver is not registered: .git/config has no merge.git-alembic.driver, so heads files get plain text merges (conflict markers) until a git-alembic hook runs here',
+  DRIVER_FIX: 'run `git checkout` with no arguments: it changes nothing, and pre-commit\'s post-checkout hook registers the driver of this machine\'s git-alembic',
+  driverGone: (path: string): string =>
+    `the merge driver needs ${path}, which no longer exists (\`pre-commit gc\`, a new \`rev:\`, a removed node), so heads files get conflict markers`,
+  bothSetUp: (inUse: string, reason: string, other: string, chained: boolean): string =>
+    `git-alembic is set up for both husky (its blocks in husky's hook files) and the pre-commit framework (its entry in .pre-commit-config.yaml): ${inUse} runs the hooks here (${reason}), ` +
+    `so doctor checks that; ${chained ? `${other}'s git-alembic hooks run a second time through husky's chain of .git/hooks` : `${other}'s git-alembic set-up is inert here`}`,
+  BOTH_FIX: 'keep one: `npx git-alembic uninstall` removes both set-ups; then run `npx git-alembic setup --hooks husky` or `--hooks pre-commit`',
+} as const;

@@ -1,6 +1,6 @@
 // Reading a project's `.pre-commit-config.yaml` with the `yaml` library, which keeps every node's
 // source range: setup and uninstall splice text at those ranges (pre-commit-config.ts), doctor
-// reads what is configured. Loaded only by setup, uninstall and doctor.
+// reads what is configured (inspectPreCommitConfig). Loaded only by setup, uninstall and doctor.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import { InputError } from '../errors.js';
@@ -10,6 +10,11 @@ import { PreCommitConfigMessages } from '../messages/pre-commit.js';
 export const OUR_HOOK_IDS = ['git-alembic', 'git-alembic-post-commit'] as const;
 /** The git hooks those run in, as `pre-commit install --hook-type` names them. */
 export const OUR_HOOK_TYPES = ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit'] as const;
+/** The hook types each of our hook ids needs installed. */
+export const HOOK_TYPES_OF: Readonly<Record<string, readonly string[]>> = {
+  'git-alembic': ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite'],
+  'git-alembic-post-commit': ['post-commit'],
+};
 /** What pre-commit installs when `default_install_hook_types` is absent. */
 export const DEFAULT_HOOK_TYPES: readonly string[] = ['pre-commit'];
 export const HOOK_TYPES_KEY = 'default_install_hook_types';
@@ -76,3 +81,48 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** What doctor needs of a config: our entry as written, and the hook types `pre-commit install` installs. */
+export interface ConfiguredHooks {
+  /** Our entry: the one with our first hook id, else one whose `repo:` or hook ids name git-alembic. */
+  readonly entry: { readonly line: number; readonly ids: readonly string[]; readonly stages: Readonly<Record<string, readonly string[]>> } | undefined;
+  /** `default_install_hook_types`, or what pre-commit installs without it. */
+  readonly hookTypes: readonly string[];
+}
+
+/** Reads our entry and the hook types. @throws InputError naming the file and line. */
+export function inspectPreCommitConfig(text: string, fileName: string): ConfiguredHooks {
+  const document = parseConfig(text, fileName);
+  const types = rootMap(document, fileName).get(HOOK_TYPES_KEY, true);
+  const hookTypes = types === undefined ? DEFAULT_HOOK_TYPES : stringsOf(types, text, fileName);
+  const repos = reposOf(document, fileName);
+  const index = ourEntryIndex(repos);
+  const entry = index !== -1 ? repos.items[index] : repos.items.find(namesUs);
+  if (entry === undefined) return { entry: undefined, hookTypes };
+  return { entry: { line: lineOf(text, rangeOf(entry)[0]), ids: hookIdsOf(entry), stages: stagesOf(entry) }, hookTypes };
+}
+
+// An entry meant to be ours whose hook ids are wrong: its repo is named git-alembic, or an id starts so.
+function namesUs(entry: unknown): boolean {
+  return repositoryName(isMap(entry) ? entry.get('repo') : undefined) === OUR_HOOK_IDS[0] || hookIdsOf(entry).some((id) => id.startsWith(OUR_HOOK_IDS[0]));
+}
+
+// The last path segment of a `repo:` URL or path, without `.git`.
+function repositoryName(repo: unknown): string {
+  if (typeof repo !== 'string') return '';
+  let end = repo.length;
+  while (end > 0 && repo[end - 1] === '/') end -= 1;
+  const last = repo.slice(0, end).split(/[/:]/).pop() ?? '';
+  return last.endsWith('.git') ? last.slice(0, -4) : last;
+}
+
+// The `stages:` each hook of the entry sets for itself (those without keep the manifest's).
+function stagesOf(entry: unknown): Record<string, readonly string[]> {
+  const hooks = isMap(entry) ? entry.get('hooks', true) : undefined;
+  const stages: Record<string, readonly string[]> = {};
+  for (const hook of isSeq(hooks) ? hooks.items : []) {
+    const id = isMap(hook) ? hook.get('id') : undefined;
+    const listed = isMap(hook) ? hook.get('stages', true) : undefined;
+    if (typeof id === 'string' && isSeq(listed)) stages[id] = listed.items.map((item) => String(isScalar(item) ? item.value : ''));
+  }
+  return stages;
+}

@@ -1,14 +1,14 @@
-// setup, uninstall and `hook pre-commit-framework` for the Python pre-commit framework on
+// setup, uninstall, doctor and `hook pre-commit-framework` for the Python pre-commit framework on
 // real repositories, with the real `pre-commit install` (Debian's 3.0.4 here and in CI; it only
 // writes .git/hooks scripts, so no hook environment is installed and `repo:` may be any URL).
 // The end-to-end runs through the framework are in test/e2e/pre-commit-framework.test.ts.
 // Build first (`npm run build`).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, copyFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
-import { BIN, createTempRepo, installShims, type TempRepo, writeAlembicProject } from '../helpers/temp-repo.js';
+import { BIN, createTempRepo, installShims, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
 
 // The framework's store, for this file; set before any repository copies the environment.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-setup-'));
@@ -51,6 +51,11 @@ function snapshot(repo: TempRepo): Record<string, string> {
   };
   walk('');
   return files;
+}
+
+// Runs the framework entry as pre-commit's hook-impl would for `stage` (post-checkout registers the driver only).
+function frameworkHook(repo: TempRepo, env: Record<string, string> = { PRE_COMMIT_CHECKOUT_TYPE: '1' }, node = process.execPath): ReturnType<TempRepo['run']> {
+  return repo.run(node, [BIN, 'hook', 'pre-commit-framework'], { env: { PRE_COMMIT: '1', NODE_EXTRA_CA_CERTS: undefined, ...env } });
 }
 
 function requireFramework(t: ExecutionContext): boolean {
@@ -102,6 +107,64 @@ test('a package.json beside .pre-commit-config.yaml: pre-commit unless husky is 
   t.regex(again.stderr, /set up for husky because git-alembic's blocks are in husky's hook files/);
 });
 
+test('husky active and --hooks pre-commit: setup says why `pre-commit install` did not run; doctor says which runs; uninstall undoes both', async (t) => {
+  if (!requireFramework(t)) return;
+  const repo = await pythonProject(t, (project) => project.write('package.json', '{"name": "web", "private": true}\n'));
+  await installShims(repo);
+  const before = snapshot(repo);
+  await repo.cli(['setup', '--hooks', 'husky', '--no-install']);
+  const both = await repo.cli(['setup', '--hooks', 'pre-commit', ...SOURCE]);
+  t.regex(both.stderr, /did not run `pre-commit install`: husky owns this repository's hooks \(core\.hooksPath = \.husky\/_\), so git runs husky's hooks and not pre-commit's/);
+  t.regex(both.stderr, /git-alembic is also set up for husky \(its blocks in husky's hook files\), so its hooks would run twice, or fight over the merge driver/);
+  t.false(existsSync(repo.path('.git/hooks/post-merge')), 'no pre-commit script was installed');
+  const doctor = JSON.parse((await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout) as { hooks: string; findings: { id: string; message: string }[] };
+  t.is(doctor.hooks, 'husky', 'husky runs the hooks (core.hooksPath)');
+  t.regex(doctor.findings.find((finding) => finding.id === 'GA327')?.message ?? '', /husky runs the hooks here \(core\.hooksPath points at husky, so git runs husky's hooks\), so doctor checks that; pre-commit's git-alembic set-up is inert here/);
+  await repo.cli(['uninstall']);
+  t.deepEqual(snapshot(repo), before, "both set-ups undone, every byte: pre-commit's, then husky's");
+});
+
+test('doctor in pre-commit mode checks the entry, the hook types, the installed hooks, core.hooksPath and the driver', async (t) => {
+  if (!requireFramework(t)) return;
+  const repo = await pythonProject(t);
+  await repo.cli(['setup', ...SOURCE]);
+  const ids = async (): Promise<string[]> => (JSON.parse((await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout) as { findings: { id: string }[] }).findings.map((finding) => finding.id);
+  const text = await repo.cli(['doctor'], { allowFailure: true });
+  t.is(text.status, 1);
+  t.regex(text.stdout, /^GA325 the merge driver is not registered/);
+  t.regex(text.stderr, /checking the set-up for the pre-commit framework/);
+  t.deepEqual(await ids(), ['GA325'], 'no husky finding (GA302, GA303, GA305, GA306), no GA312');
+
+  await frameworkHook(repo);
+  t.regex(await repo.read('.git/config'), /driver = "PATH=\S+:\\"\$PATH\\" \S+dist\/bin\.js driver %O/, 'the framework entry registered the driver');
+  t.deepEqual(JSON.parse((await repo.cli(['doctor', '--json'])).stdout), { ok: true, hooks: 'pre-commit', findings: [] });
+
+  const config = await repo.read('.pre-commit-config.yaml');
+  await repo.write('.pre-commit-config.yaml', config.replace('id: git-alembic-post-commit', 'id: git-alembic-post-merge').replace('post-merge, ', ''));
+  t.deepEqual(await ids(), ['GA321', 'GA322']);
+  await repo.write('.pre-commit-config.yaml', config.replace('    -   id: git-alembic\n', '    -   id: git-alembic\n        stages: [commit]\n'));
+  t.deepEqual(await ids(), ['GA321'], 'stages that leave out post-merge, post-rewrite, post-checkout');
+  await repo.write('.pre-commit-config.yaml', USER_CONFIG);
+  t.deepEqual(await ids(), ['GA320']);
+  await repo.write('.pre-commit-config.yaml', 'repos: [\n');
+  t.deepEqual(await ids(), ['GA320'], 'YAML that does not parse');
+  await repo.write('.pre-commit-config.yaml', config);
+
+  rmSync(repo.path('.git/hooks/post-rewrite'));
+  t.deepEqual(await ids(), ['GA323']);
+  await repo.git(['config', 'core.hooksPath', '.githooks']);
+  t.deepEqual(await ids(), ['GA324'], 'a hooks path hides .git/hooks (GA323 is then moot)');
+  await repo.git(['config', '--unset', 'core.hooksPath']);
+  await repo.run(PRE_COMMIT ?? 'pre-commit', ['install']);
+
+  const driver = (await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.trim();
+  await repo.git(['config', 'merge.git-alembic.driver', driver.replace(/ '?[^ ']*dist\/bin\.js'? driver/, " '/gone/pre-commit/repo1/node_env-system/bin/git-alembic' driver")]);
+  const stale = await repo.cli(['doctor'], { allowFailure: true });
+  t.regex(stale.stdout, /^GA326 the merge driver needs \/gone\/pre-commit\/repo1\/node_env-system\/bin\/git-alembic, which no longer exists/);
+  await frameworkHook(repo);
+  t.deepEqual(await ids(), [], 'the next hook run puts it right');
+});
+
 test('`hook pre-commit-framework` outside the framework does nothing and says so', async (t) => {
   const repo = await pythonProject(t);
   await repo.cli(['heads', '--write']);
@@ -113,3 +176,41 @@ test('`hook pre-commit-framework` outside the framework does nothing and says so
   t.is((await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], { env: { GIT_ALEMBIC: '0' } })).status, 0, 'GIT_ALEMBIC=0 still turns it off quietly');
 });
 
+test("the framework's driver brings its node: a merge from a shell whose PATH has no node", async (t) => {
+  const repo = await pythonProject(t);
+  await repo.cli(['heads', '--write']);
+  await repo.write('.gitattributes', '* text=auto eol=lf\nmigrations/heads.txt merge=git-alembic\n');
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'heads file']);
+  // A node of the framework's own (nodeenv downloads one when the machine has none), off the PATH.
+  const environment = path.join(scratch, `node_env-${path.basename(path.dirname(repo.root))}`, 'bin');
+  mkdirSync(environment, { recursive: true });
+  const node = path.join(environment, 'node');
+  try {
+    linkSync(process.execPath, node);
+  } catch {
+    // Another file system: a copy runs the same.
+    copyFileSync(process.execPath, node);
+  }
+  await frameworkHook(repo, { PRE_COMMIT_CHECKOUT_TYPE: '1' }, node);
+  t.true((await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.startsWith(`PATH=${environment}:"$PATH" `));
+  // PATH: git alone.
+  const tools = path.join(path.dirname(repo.root), 'tools');
+  mkdirSync(tools);
+  symlinkSync((await repo.run('sh', ['-c', 'command -v git'])).stdout.trim(), path.join(tools, 'git'));
+  const bare = { env: { PATH: tools } };
+  t.not((await repo.run('/bin/sh', ['-c', 'command -v node'], { ...bare, allowFailure: true })).status, 0, 'no node on that PATH');
+  await repo.git(['checkout', '-q', '-b', 'dev']);
+  await writeRevision(repo, 'b2', 'a1');
+  await repo.cli(['heads', '--write']);
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'dev: b2']);
+  await repo.git(['checkout', '-q', 'main']);
+  await writeRevision(repo, 'c3', 'a1');
+  await repo.cli(['heads', '--write']);
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '-m', 'main: c3']);
+  const merge = await repo.git(['-c', `core.hooksPath=${tools}`, 'merge', '--no-edit', 'dev'], bare);
+  t.is(merge.status, 0, 'the driver merged the heads file');
+  t.deepEqual((await repo.read('migrations/heads.txt')).split('\n').slice(1), ['b2', 'c3', '']);
+});
