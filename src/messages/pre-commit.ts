@@ -29,6 +29,8 @@ export const PreCommitSetupMessages = {
   alsoSetUpFor: (other: string): string =>
     `git-alembic is also set up for ${other === 'husky' ? "husky (its blocks in husky's hook files)" : 'the pre-commit framework (its entry in .pre-commit-config.yaml)'}, ` +
     'so its hooks would run twice, or fight over the merge driver; `npx git-alembic uninstall` removes both set-ups, then run setup once with --hooks',
+  YES_MEANS_HUSKY:
+    "--yes sets up husky (it creates the package.json husky needs), whose hook blocks also run pre-commit's hooks installed in .git/hooks; for the pre-commit framework alone, run setup with --pre-commit instead",
   PRE_COMMIT_ONLY: 'set up for the pre-commit framework, which this repository uses (.pre-commit-config.yaml); for husky instead, use --hooks husky',
   entryAdded: (repo: string, rev: string): string => `added the git-alembic hooks (repo ${repo}, rev ${rev})`,
   ENTRY_PRESENT: 'has the git-alembic hooks already',

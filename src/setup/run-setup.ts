@@ -52,8 +52,11 @@ export interface SetupReport {
 export async function runSetup(options: SetupOptions, env: Readonly<Record<string, string | undefined>>): Promise<SetupReport> {
   const project = await openProject(options.directory, env, options.named);
   const survey = await surveyHookManagers(project, (await planHusky(project)).huskyDirectory);
-  const choice = chooseHookManager(survey, project.hasPackageJson, options.hooks);
-  const notes = [...optional(choice.note), ...optional(otherSetUpNote(survey, choice.manager))];
+  // --yes creates the package.json only husky needs: without --hooks, it asks for husky.
+  const yesMeansHusky = options.hooks === undefined && options.yes && !project.hasPackageJson;
+  const choice = chooseHookManager(survey, project.hasPackageJson, yesMeansHusky ? 'husky' : options.hooks);
+  const yesNote = yesMeansHusky && survey.preCommitConfig ? PreCommitSetupMessages.YES_MEANS_HUSKY : undefined;
+  const notes = [...optional(choice.note), ...optional(yesNote), ...optional(otherSetUpNote(survey, choice.manager))];
   if (choice.manager === 'pre-commit') {
     const { defaultHookSource, runPreCommitSetup } = await import('./pre-commit-step.js');
     const source = defaultHookSource();

@@ -107,6 +107,15 @@ test('a package.json beside .pre-commit-config.yaml: pre-commit unless husky is 
   t.regex(again.stderr, /set up for husky because git-alembic's blocks are in husky's hook files/);
 });
 
+test('--yes without package.json asks for husky, beside a pre-commit config too, and says so', async (t) => {
+  const repo = await pythonProject(t);
+  const setup = await repo.cli(['setup', '--yes', '--no-install']);
+  t.regex(setup.stderr, /--yes sets up husky \(it creates the package\.json husky needs\)/);
+  t.true(await repo.exists('package.json'));
+  t.true(await repo.exists('.husky/post-merge'));
+  t.is(await repo.read('.pre-commit-config.yaml'), USER_CONFIG);
+});
+
 test('husky active and --hooks pre-commit: setup says why `pre-commit install` did not run; doctor says which runs; uninstall undoes both', async (t) => {
   if (!requireFramework(t)) return;
   const repo = await pythonProject(t, (project) => project.write('package.json', '{"name": "web", "private": true}\n'));
