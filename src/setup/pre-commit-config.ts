@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import { detectEol } from '../core/edits/line-endings.js';
-import { applySplices, columnOf, insertLines, lineStart, type Splice, wholeLines } from '../core/edits/text-splices.js';
+import { appendFlow, applySplices, columnOf, insertLines, lineStart, removeFlow, type Span, type Splice, wholeLines } from '../core/edits/text-splices.js';
 import {
   DEFAULT_HOOK_TYPES,
   HOOK_TYPES_KEY,
@@ -62,7 +62,7 @@ export function addToPreCommitConfig(text: string, entry: RepoEntry, fileName: s
   const present = types === undefined ? DEFAULT_HOOK_TYPES : stringsOf(types, text, fileName);
   const hookTypesAdded = OUR_HOOK_TYPES.filter((type) => !present.includes(type));
   // Same offset: the later splice's text ends up first, so the hook types go after the entry.
-  if (types === undefined) splices.push(insertLines(text, rangeOf(root)[2] || text.length, [`${HOOK_TYPES_KEY}: [${[...DEFAULT_HOOK_TYPES, ...hookTypesAdded].join(', ')}]`], eol));
+  if (types === undefined) splices.push(addKey(root, `${HOOK_TYPES_KEY}: [${[...DEFAULT_HOOK_TYPES, ...hookTypesAdded].join(', ')}]`, text, eol));
   else if (hookTypesAdded.length > 0 && isSeq(types)) splices.push(!types.flow && types.items.length > 0 ? appendBlockItems(types, hookTypesAdded, text, eol) : appendFlowItems(types, hookTypesAdded));
   if (entryAdded) splices.push(appendEntry(repos, entry, text, eol));
   return { text: applySplices(text, splices), entryAdded, hookTypesAdded, hookTypesKeyAdded: types === undefined };
@@ -76,7 +76,7 @@ export function removeFromPreCommitConfig(text: string, removal: PreCommitRemova
   const types = root.get(HOOK_TYPES_KEY, true);
   if (isSeq(types) && removal.hookTypes.length > 0) {
     const kept = stringsOf(types, text, fileName).filter((type) => !removal.hookTypes.includes(type));
-    if (removal.hookTypesKey && kept.join() === DEFAULT_HOOK_TYPES.join()) splices.push(wholeLines(text, rangeOf(keyOf(root, HOOK_TYPES_KEY))[0], rangeOf(types)[1]));
+    if (removal.hookTypesKey && kept.join() === DEFAULT_HOOK_TYPES.join()) splices.push(...removeKey(root, HOOK_TYPES_KEY, text));
     else splices.push(...removeItems(types, (item) => isScalar(item) && removal.hookTypes.includes(String(item.value)), text, keyEnd(root, HOOK_TYPES_KEY)));
   }
   if (removal.entry) {
@@ -131,21 +131,37 @@ function appendBlockItems(types: YAMLSeq, added: readonly string[], text: string
   return insertLines(text, end, added.map((type) => `${prefix}${type}`), eol);
 }
 
-// ---- Flow sequences: `, item` after the last item (a trailing comma stays after ours) ----
+// ---- Flow collections: `, item` after the last one (text-splices.ts) ----
+
+function itemSpans(seq: YAMLSeq): Span[] {
+  return seq.items.map((item) => [rangeOf(item)[0], rangeOf(item)[1]]);
+}
+
+function pairSpans(map: YAMLMap): Span[] {
+  return map.items.map((pair) => [rangeOf(pair.key)[0], pair.value === null ? rangeOf(pair.key)[1] : rangeOf(pair.value)[1]]);
+}
 
 function appendFlowItems(seq: YAMLSeq, added: readonly string[]): Splice {
-  const last = seq.items.at(-1);
-  if (last !== undefined) {
-    const end = rangeOf(last)[1];
-    return { at: end, end, text: `, ${added.join(', ')}` };
-  }
-  const open = rangeOf(seq)[0] + 1;
-  return { at: open, end: open, text: added.join(', ') };
+  return appendFlow(itemSpans(seq), rangeOf(seq)[0] + 1, added);
+}
+
+// A new top-level key: a line at the end of a block mapping, a pair at the end of a flow one.
+function addKey(root: YAMLMap, pair: string, text: string, eol: string): Splice {
+  return root.flow ? appendFlow(pairSpans(root), rangeOf(root)[0] + 1, [pair]) : insertLines(text, rangeOf(root)[2] || text.length, [pair], eol);
+}
+
+// A top-level key: its lines in a block mapping, its pair in a flow one.
+function removeKey(root: YAMLMap, key: string, text: string): Splice[] {
+  const index = root.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
+  const pair = root.items[index];
+  if (pair === undefined) return [];
+  if (root.flow) return removeFlow(pairSpans(root), root.items.map((_, at) => at === index));
+  return [wholeLines(text, rangeOf(pair.key)[0], pair.value === null ? rangeOf(pair.key)[1] : contentEnd(pair.value))];
 }
 
 /**
  * Removes the items `isRemoved` picks. A flow item goes with the separator before it (or, for a
- * leading run, up to the first item kept), which undoes appendFlowItems. A block item goes with
+ * leading run, up to the first item kept), which undoes appendFlow. A block item goes with
  * its lines, from its dash to its last value (comments after it stay: they may be the user's); a
  * block list left empty becomes `[]`, since a key with no value is not a list.
  */
@@ -156,13 +172,7 @@ function removeItems(seq: YAMLSeq, isRemoved: (item: unknown) => boolean, text: 
     if (removed.every(Boolean)) return [emptyBlockList(seq, text, keyEnd)];
     return seq.items.filter((_, index) => removed[index]).map((item) => wholeLines(text, dashBefore(text, rangeOf(item)[0]), contentEnd(item)));
   }
-  const firstKept = removed.indexOf(false);
-  const leading = firstKept === -1 ? seq.items.length : firstKept;
-  const splices: Splice[] = leading === 0 ? [] : [{ at: rangeOf(seq.items[0])[0], end: firstKept === -1 ? rangeOf(seq.items.at(-1))[1] : rangeOf(seq.items[firstKept])[0], text: '' }];
-  for (let index = leading + 1; index < seq.items.length; index += 1) {
-    if (removed[index]) splices.push({ at: rangeOf(seq.items[index - 1])[1], end: rangeOf(seq.items[index])[1], text: '' });
-  }
-  return splices;
+  return removeFlow(itemSpans(seq), removed);
 }
 
 // A block list's lines, from its key's colon to the end of its last line (its break stays), replaced by ` []`.

@@ -106,6 +106,7 @@ test('an empty flow list of repos', roundTrips, 'repos: []\n', ALL_TYPES);
 test('an empty flow list of repos, no final newline', roundTrips, 'repos: []', ALL_TYPES);
 test('flow lists over several lines with trailing commas', roundTrips, FLOW, ['pre-commit', 'commit-msg', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
 test('the whole config in flow style', roundTrips, '{default_install_hook_types: [pre-commit], repos: [{repo: local, hooks: [{id: x, name: x, entry: x, language: system}]}]}\n', ALL_TYPES);
+test('a flow mapping without hook types, over lines with a trailing comma', roundTrips, '{\n  repos: [],\n}\n', ALL_TYPES);
 test('comments at the end, indented and not', roundTrips, `${TWO_SPACE}      # the last hook's comment\n# the end of the file\n`, ['pre-commit', 'pre-push', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
 test('a document start and end marker', roundTrips, `---\n${SAMPLE}...\n`, ALL_TYPES);
 test('an empty list of hook types', roundTrips, 'default_install_hook_types: []\nrepos: []\n', ALL_TYPES);

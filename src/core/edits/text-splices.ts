@@ -1,6 +1,6 @@
 // Edits of a text as splices at offsets a parser reported, so every byte outside them stays as
 // it was. The `.pre-commit-config.yaml` edits use them; lines keep the file's own line breaks,
-// and a file without a final newline keeps having none.
+// a file without a final newline keeps having none, and flow collections keep their layout.
 
 /** Replace text[at, end) with `text`. */
 export interface Splice {
@@ -8,6 +8,9 @@ export interface Splice {
   readonly end: number;
   readonly text: string;
 }
+
+/** Where a flow collection's item is: [its first offset, its end], separators and brackets outside. */
+export type Span = readonly [number, number];
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
@@ -52,4 +55,31 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   const removedAtEnd = splices.some((splice) => splice.end === text.length && splice.text === '' && splice.at < splice.end);
   if (!removedAtEnd || text === '' || text.endsWith('\n') || !result.endsWith('\n')) return result;
   return result.slice(0, result.endsWith('\r\n') ? -2 : -1);
+}
+
+// ---- Flow collections (`[a, b]`, `{k: v}`): items are spans between separators ----
+
+/**
+ * New items after the last span (a trailing comma stays after them), or just inside the opening
+ * bracket at `open` of an empty collection.
+ */
+export function appendFlow(spans: readonly Span[], open: number, added: readonly string[]): Splice {
+  const last = spans.at(-1);
+  if (last === undefined) return { at: open, end: open, text: added.join(', ') };
+  return { at: last[1], end: last[1], text: `, ${added.join(', ')}` };
+}
+
+/**
+ * Removes each span `removed` picks with the separator before it (a leading run goes up to the
+ * first span kept), which undoes appendFlow byte for byte.
+ */
+export function removeFlow(spans: readonly Span[], removed: readonly boolean[]): Splice[] {
+  if (!removed.includes(true)) return [];
+  const firstKept = removed.indexOf(false);
+  const leading = firstKept === -1 ? spans.length : firstKept;
+  const splices: Splice[] = leading === 0 ? [] : [{ at: spans[0]?.[0] ?? 0, end: (firstKept === -1 ? spans.at(-1)?.[1] : spans[firstKept]?.[0]) ?? 0, text: '' }];
+  for (let index = leading + 1; index < spans.length; index += 1) {
+    if (removed[index]) splices.push({ at: spans[index - 1]?.[1] ?? 0, end: spans[index]?.[1] ?? 0, text: '' });
+  }
+  return splices;
 }
