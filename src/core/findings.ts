@@ -42,6 +42,14 @@ export const FINDING_TITLES = {
   GA314: 'a husky hook file has CRLF line endings, which sh cannot run',
   GA315: 'a husky hook file is not kept LF by .gitattributes',
   GA316: 'a global or system core.hooksPath the hook blocks do not find',
+  GA320: '.pre-commit-config.yaml has no git-alembic entry',
+  GA321: "the git-alembic entry's hooks are not the ones git-alembic defines, or leave out a stage it needs",
+  GA322: 'a hook type git-alembic needs is not in default_install_hook_types',
+  GA323: 'a hook type git-alembic needs is not installed by pre-commit in .git/hooks',
+  GA324: "core.hooksPath is set, so git does not run pre-commit's hooks",
+  GA325: 'the merge driver is not registered (pre-commit framework)',
+  GA326: 'the registered merge driver runs a git-alembic or node that no longer exists',
+  GA327: 'git-alembic is set up for both husky and the pre-commit framework',
 } as const;
 
 export type FindingId = keyof typeof FINDING_TITLES;

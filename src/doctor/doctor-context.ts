@@ -1,13 +1,14 @@
 // What doctor looks at, gathered once: the project, its config and environments (or why they
-// cannot be read), the registered driver, the husky directory and the hooks path in effect.
+// cannot be read), the registered driver, the husky directory, the hooks path in effect, and
+// which hook manager git-alembic is set up for (husky's checks or pre-commit's).
 import { UserError } from '../errors.js';
 import type { Finding } from '../core/findings.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { readConfig } from '../git/repository.js';
 import { DoctorMessages } from '../messages/git-integration.js';
 import { inspectHeadsFile, type HeadsFileState } from '../project/heads-files.js';
 import { type History, loadHistory, openWorkspace } from '../project/workspace.js';
 import { registeredDriver, type RegisteredDriver } from '../setup/driver-step.js';
+import { chooseHookManager, type HookManagerChoice, type HookManagerSurvey, surveyHookManagers } from '../setup/hook-manager.js';
 import { openSetUpProject } from '../setup/husky-step.js';
 import type { Project } from '../setup/project.js';
 
@@ -21,6 +22,8 @@ export interface DoctorContext {
   readonly huskyDirectory: string;
   /** core.hooksPath in effect (`~/` expanded), if any. */
   readonly hooksPath: string | undefined;
+  /** What the repository has of husky and pre-commit, and which of them doctor checks. */
+  readonly hooks: HookManagerSurvey & { readonly checked: HookManagerChoice };
   /** GA310/GA313 when the config or the environments cannot be read. */
   readonly readFindings: readonly Finding[];
 }
@@ -30,6 +33,7 @@ export async function gatherDoctorContext(cwd: string, env: Readonly<Record<stri
   const { project, husky } = await openSetUpProject(cwd, env);
   const { huskyDirectory } = husky;
   const { config, histories, readFindings } = await readEnvironments(cwd, project);
+  const survey = await surveyHookManagers(project, huskyDirectory);
   return {
     project,
     config,
@@ -37,7 +41,8 @@ export async function gatherDoctorContext(cwd: string, env: Readonly<Record<stri
     headsFiles: histories.map((history) => inspectHeadsFile(history, project.topLevel)),
     driver: await registeredDriver(project.git),
     huskyDirectory,
-    hooksPath: await readConfig(project.git, 'core.hooksPath', { path: true }),
+    hooksPath: survey.hooksPath,
+    hooks: { ...survey, checked: chooseHookManager(survey, project.hasPackageJson) },
     readFindings,
   };
 }

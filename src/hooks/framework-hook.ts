@@ -2,9 +2,12 @@
 // defines for the pre-commit framework (.pre-commit-hooks.yaml). It finds which git hook runs
 // (framework-stage.ts), registers the merge driver for this machine, gives post-rewrite the
 // rebase's list from the rebase state (the framework passes no stdin), and runs the same hook
-// code as the husky blocks. The framework shows a hook's output only when it fails: in the
-// post-* hooks, whose status git ignores, a warning or a failure exits 1 so that it is seen.
+// code as the husky blocks. Run without the framework (no PRE_COMMIT=1), it does nothing and says
+// so: it could not tell the git hook, and would point the driver at whatever binary ran it. The
+// framework shows a hook's output only when it fails: in the post-* hooks, whose status git
+// ignores, a warning or a failure exits 1 so that it is seen.
 import type { CommandRuntime } from '../cli/command.js';
+import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { GitProcess } from '../git/git-process.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
@@ -17,6 +20,11 @@ import { executeHook } from './run-hook.js';
 /** Runs the framework hook; `running` is the binary and node of this process. */
 export async function runFrameworkHook(args: readonly string[], { ctx, out }: CommandRuntime, running: RunningBinary): Promise<ExitCode> {
   if (ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
+  // Outside the framework the stage cannot be told and the driver would point at a passing binary.
+  if (ctx.env['PRE_COMMIT'] !== '1') {
+    const { FrameworkMessages } = await import('../messages/pre-commit.js');
+    throw new UsageError(FrameworkMessages.NOT_IN_FRAMEWORK, FrameworkMessages.NOT_IN_FRAMEWORK_HINT);
+  }
   const stage = frameworkStage(ctx.env, args[0]);
   if (stage.kind === 'none') return ExitCode.OK;
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;

@@ -1,12 +1,16 @@
 // Which tool owns the repository's hooks: husky (core.hooksPath, a package.json) or the Python
 // pre-commit framework (.pre-commit-config.yaml, its scripts in .git/hooks). They cannot both:
 // pre-commit refuses to install while core.hooksPath is set, and husky hides .git/hooks. Setup
-// follows `--hooks`; without it, the one the repository has, and when it has both, the one in use.
+// follows `--hooks`; without it, and doctor always, follow where git-alembic is set up already,
+// then the one in use, then the one configured.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { HOOK_BLOCK_BEGIN } from '../core/edits/hook-block.js';
+import { OUR_HOOKS } from '../core/setup/hook-block-body.js';
+import { UserError } from '../errors.js';
 import { readConfig } from '../git/repository.js';
-import { huskyDirectoryOf } from '../husky/husky.js';
+import { huskyDirectoryOf, huskyHookFiles } from '../husky/husky.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import type { Project } from './project.js';
 
@@ -16,34 +20,112 @@ export type HookManager = 'husky' | 'pre-commit';
 /** The framework's config file, at the top level. */
 export const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 
-/** What setup uses, and a line to print when the choice was not obvious. */
+/** What the repository has of each hook manager, and of git-alembic in each. */
+export interface HookManagerSurvey {
+  /** `.pre-commit-config.yaml` at the top level. */
+  readonly preCommitConfig: boolean;
+  /** husky's hook files, husky in package.json, or husky active. */
+  readonly huskyConfigured: boolean;
+  /** core.hooksPath (any scope, `~/` expanded), if set. */
+  readonly hooksPath: string | undefined;
+  /** core.hooksPath points at husky's runtime. */
+  readonly huskyActive: boolean;
+  /** `.git/hooks/pre-commit` is the script `pre-commit install` writes. */
+  readonly preCommitInstalled: boolean;
+  /** Where git-alembic is set up: our blocks in husky's hook files; our entry in the config. */
+  readonly ours: Readonly<Record<HookManager, boolean>>;
+}
+
+/** The manager chosen, and why when the repository has both. */
 export interface HookManagerChoice {
   readonly manager: HookManager;
+  /** Why, when that was not obvious (both present); printed by setup. */
   readonly note: string | undefined;
+  /** The one reason, when the repository has both. */
+  readonly reason?: string;
 }
 
-/** Chooses for `project`; `requested` is `--hooks` (or `--pre-commit`). */
-export async function chooseHookManager(project: Project, requested: HookManager | undefined): Promise<HookManagerChoice> {
-  const preCommit = existsSync(path.join(project.topLevel, PRE_COMMIT_CONFIG));
-  if (requested !== undefined) return { manager: requested, note: undefined };
-  if (!preCommit) return { manager: 'husky', note: undefined };
-  if (!project.hasPackageJson) return { manager: 'pre-commit', note: undefined };
+/** Looks at `project`; `huskyDirectory` is where its husky hook files are (or would be). */
+export async function surveyHookManagers(project: Project, huskyDirectory: string): Promise<HookManagerSurvey> {
   const hooksPath = await readConfig(project.git, 'core.hooksPath', { path: true });
-  if (huskyDirectoryOf(hooksPath, project.topLevel) !== undefined) return both('husky', PreCommitSetupMessages.REASON_HUSKY_ACTIVE);
-  if (preCommitInstalled(project.commonDir)) return both('pre-commit', PreCommitSetupMessages.REASON_PRE_COMMIT_INSTALLED);
-  return both('pre-commit', PreCommitSetupMessages.REASON_NEITHER_ACTIVE);
+  const huskyActive = huskyDirectoryOf(hooksPath, project.topLevel) !== undefined;
+  const hookFiles = huskyHookFiles(project.topLevel, huskyDirectory);
+  const configText = readText(path.join(project.topLevel, PRE_COMMIT_CONFIG));
+  return {
+    preCommitConfig: configText !== undefined,
+    huskyConfigured: huskyActive || hookFiles.length > 0 || dependsOnHusky(project),
+    hooksPath,
+    huskyActive,
+    preCommitInstalled: installedHookType(project.commonDir, 'pre-commit') !== undefined,
+    ours: { husky: hookFiles.some((file) => holdsOurBlock(project.topLevel, file)), 'pre-commit': configText !== undefined && (await hasEntry(configText)) },
+  };
 }
 
-/** Whether `.git/hooks/pre-commit` is the script `pre-commit install` writes. */
-export function preCommitInstalled(commonDir: string, hook = 'pre-commit'): boolean {
+/** The manager for setup (`requested` is `--hooks`) and doctor (undefined). */
+export function chooseHookManager(survey: HookManagerSurvey, hasPackageJson: boolean, requested?: HookManager): HookManagerChoice {
+  if (requested !== undefined) return { manager: requested, note: undefined };
+  if (!survey.preCommitConfig) return { manager: 'husky', note: undefined };
+  if (!hasPackageJson && !survey.huskyActive) return { manager: 'pre-commit', note: undefined };
+  if (survey.ours['pre-commit'] !== survey.ours.husky) {
+    return both(survey.ours.husky ? 'husky' : 'pre-commit', survey.ours.husky ? PreCommitSetupMessages.REASON_SET_UP_HUSKY : PreCommitSetupMessages.REASON_SET_UP_PRE_COMMIT);
+  }
+  if (survey.huskyActive) return both('husky', PreCommitSetupMessages.REASON_HUSKY_ACTIVE);
+  if (survey.preCommitInstalled) return both('pre-commit', PreCommitSetupMessages.REASON_PRE_COMMIT_INSTALLED);
+  if (survey.huskyConfigured) return both('husky', PreCommitSetupMessages.REASON_HUSKY_CONFIGURED);
+  return { manager: 'pre-commit', note: PreCommitSetupMessages.PRE_COMMIT_ONLY };
+}
+
+/**
+ * The hook type named by the script `pre-commit install` wrote at `<commonDir>/hooks/<hook>`
+ * (its `--hook-type=`; older templates name none, so the file's name), or undefined when the
+ * file is missing or not pre-commit's.
+ */
+export function installedHookType(commonDir: string, hook: string): string | undefined {
+  const text = readText(path.join(commonDir, 'hooks', hook));
+  if (text === undefined || !text.includes('File generated by pre-commit')) return undefined;
+  const named = /--hook-type[= ]'?([a-z-]+)/.exec(text) ?? /HOOK_TYPE=([a-z-]+)/.exec(text);
+  return named?.[1] ?? hook;
+}
+
+function both(manager: HookManager, reason: string): HookManagerChoice {
+  return { manager, note: PreCommitSetupMessages.bothPresent(manager, reason), reason };
+}
+
+function readText(file: string): string | undefined {
   try {
-    return readFileSync(path.join(commonDir, 'hooks', hook), 'utf8').includes('File generated by pre-commit');
+    return readFileSync(file, 'utf8');
   } catch {
-    // No such hook.
+    // Missing or unreadable: not there for this purpose.
+    return undefined;
+  }
+}
+
+function holdsOurBlock(topLevel: string, relative: string): boolean {
+  const name = relative.slice(relative.lastIndexOf('/') + 1);
+  return (OUR_HOOKS as readonly string[]).includes(name) && (readText(path.join(topLevel, ...relative.split('/')))?.split(/\r?\n/).includes(HOOK_BLOCK_BEGIN) ?? false);
+}
+
+// husky among package.json's dependencies (a file that does not parse says nothing).
+function dependsOnHusky(project: Project): boolean {
+  const file = path.join(project.packageDirectory, 'package.json');
+  if (!existsSync(file)) return false;
+  try {
+    const manifest = JSON.parse((readText(file) ?? '').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    return ['dependencies', 'devDependencies'].some((key) => typeof manifest[key] === 'object' && manifest[key] !== null && 'husky' in (manifest[key] as object));
+  } catch {
+    // Not JSON: setup reports that itself.
     return false;
   }
 }
 
-function both(manager: HookManager, reason: string): HookManagerChoice {
-  return { manager, note: PreCommitSetupMessages.bothPresent(manager, reason) };
+// Whether the config has our entry; a config that does not parse has none we can see.
+async function hasEntry(text: string): Promise<boolean> {
+  const { hasOurEntry } = await import('./pre-commit-yaml.js');
+  try {
+    return hasOurEntry(text, PRE_COMMIT_CONFIG);
+  } catch (error) {
+    // Setup and doctor report the config's own problem.
+    if (error instanceof UserError) return false;
+    throw error;
+  }
 }

@@ -1,11 +1,15 @@
-// `pre-commit install` after setup, when the framework is on the PATH: it installs every type in
-// default_install_hook_types. It refuses while core.hooksPath is set, which we say up front.
+// `pre-commit install` after setup, when the framework is on the PATH and our hook types are not
+// all installed yet: it installs every type in default_install_hook_types. It refuses while
+// core.hooksPath is set, which we say up front, husky's or not.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { readConfig } from '../git/repository.js';
+import { readConfig, writeLocalConfig } from '../git/repository.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
+import { LOCAL_STATE } from './husky-step.js';
+import { type HookManagerSurvey, installedHookType } from './hook-manager.js';
+import { OUR_HOOK_TYPES } from './pre-commit-yaml.js';
 import type { Project } from './project.js';
 
 /** What installing did, and what is left to the user. */
@@ -15,16 +19,45 @@ export interface InstallReport {
   readonly nextSteps: readonly string[];
 }
 
-/** Runs `pre-commit install` in the top level. Never throws: a failure is a warning. */
-export async function installPreCommitHooks(project: Project): Promise<InstallReport> {
-  const hooksPath = await readConfig(project.git, 'core.hooksPath');
-  if (hooksPath !== undefined) return { changes: [], warnings: [PreCommitSetupMessages.hooksPathSet(hooksPath)], nextSteps: [] };
+/** Runs `pre-commit install` in the top level unless it has run. Never throws: a failure is a warning. */
+export async function installPreCommitHooks(project: Project, survey: HookManagerSurvey): Promise<InstallReport> {
+  const { hooksPath } = survey;
+  if (hooksPath !== undefined) {
+    const warning = survey.huskyActive ? PreCommitSetupMessages.huskyOwnsHooks(hooksPath) : PreCommitSetupMessages.hooksPathSet(hooksPath);
+    return { changes: [], warnings: [warning], nextSteps: [] };
+  }
+  const installedBefore = installedHookTypes(project.commonDir);
+  if (OUR_HOOK_TYPES.every((type) => installedBefore.includes(type))) return { changes: [], warnings: [], nextSteps: [] };
   const program = onPath('pre-commit', project.env['PATH'] ?? '');
   if (program === undefined) return { changes: [], warnings: [], nextSteps: [PreCommitSetupMessages.INSTALL_NEXT] };
   const { status, output } = await run(program, ['install'], project.topLevel, project.env);
   if (status !== 0) return { changes: [], warnings: [PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`)], nextSteps: [] };
   const types = [...output.matchAll(/installed at \S*hooks[/\\](\S+)/g)].map((match) => match[1] ?? '');
+  // Per clone, like husky's activation: uninstall takes out what this install put there.
+  const added = types.filter((type) => !installedBefore.includes(type));
+  const recorded = await installedBySetup(project);
+  if (added.some((type) => !recorded.includes(type))) await writeLocalConfig(project.git, INSTALLED_KEY, [...new Set([...recorded, ...added])].join(' '));
   return { changes: [PreCommitSetupMessages.installed(types)], warnings: [], nextSteps: [] };
+}
+
+/** The repository's own config key listing the hook types setup's `pre-commit install` added here. */
+const INSTALLED_KEY = `${LOCAL_STATE.section}.preCommitInstalled`;
+
+/** The hook types setup's `pre-commit install` added in this clone. */
+export async function installedBySetup(project: Project): Promise<string[]> {
+  return ((await readConfig(project.git, INSTALLED_KEY, { scope: 'local' })) ?? '').split(' ').filter((type) => type !== '');
+}
+
+// Every hook type pre-commit has installed in the hooks directory.
+function installedHookTypes(commonDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(commonDir, 'hooks'));
+  } catch {
+    // No hooks directory: nothing installed.
+    return [];
+  }
+  return names.filter((name) => installedHookType(commonDir, name) === name);
 }
 
 /** The first executable `name` in PATH's directories (no shell, no process). */

@@ -15,6 +15,7 @@ import { planConfigFile, SETUP_CONFIG_FILE } from './config-step.js';
 import { setupEnvironments } from './environments-step.js';
 import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
 import { planAttributes, planHeadsFiles } from './heads-step.js';
+import type { HookManagerSurvey } from './hook-manager.js';
 import { installPreCommitHooks } from './pre-commit-install.js';
 import type { Project } from './project.js';
 import type { SetupOptions, SetupReport } from './run-setup.js';
@@ -33,7 +34,7 @@ export function defaultHookSource(): HookSource {
 }
 
 /** Runs setup for the pre-commit framework in `project`. @throws UserError (nothing changed). */
-export async function runPreCommitSetup(project: Project, options: SetupOptions, source: HookSource): Promise<SetupReport> {
+export async function runPreCommitSetup(project: Project, options: SetupOptions, source: HookSource, survey: HookManagerSurvey): Promise<SetupReport> {
   const environments = await setupEnvironments(options.directory, project.topLevel, project.env, options.selection);
   const { planPreCommitConfig } = await import('./pre-commit-config-step.js');
   const preCommit = planPreCommitConfig(project.topLevel, source);
@@ -46,7 +47,7 @@ export async function runPreCommitSetup(project: Project, options: SetupOptions,
   const record = planRecord(project.topLevel, config.edit, environments.workspace.config.file, { ...EMPTY_SETUP_RECORD, files: created, preCommit: preCommit.record });
 
   applyFileEdits([preCommit.edit, ...others, ...(record.edit === undefined ? [] : [record.edit])]);
-  const install = await installPreCommitHooks(project);
+  const install = await installPreCommitHooks(project, survey);
   const edits = [preCommit.edit, ...others, ...(record.edit === undefined ? [] : [record.edit])];
   const changed = edits.filter(changes).map((edit) => edit.relative);
   return {

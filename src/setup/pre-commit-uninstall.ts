@@ -10,7 +10,7 @@ import { unregisterDriver } from './driver-step.js';
 import { applyFileEdits, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
 import { ATTRIBUTES_FILE } from './heads-step.js';
 import { PRE_COMMIT_CONFIG } from './hook-manager.js';
-import { uninstallPreCommitHooks } from './pre-commit-install.js';
+import { installedBySetup, uninstallPreCommitHooks } from './pre-commit-install.js';
 import type { Project } from './project.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { planAttributesRemoval, planCreatedFileRemoval } from './uninstall-files.js';
@@ -52,7 +52,9 @@ export async function runPreCommitUninstall(project: Project, found: PreCommitSe
   ];
   applyFileEdits(edits);
   const driverRemoved = await unregisterDriver(project.git);
-  const hooks = await uninstallPreCommitHooks(project, record.preCommit.hookTypes);
+  // The types setup added to the config, and those its `pre-commit install` put in this clone
+  // (the repository's own config; husky's uninstall step removes that section).
+  const hooks = await uninstallPreCommitHooks(project, [...new Set([...record.preCommit.hookTypes, ...(await installedBySetup(project))])]);
   return [...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...hooks];
 }
 

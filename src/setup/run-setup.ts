@@ -7,6 +7,7 @@ import path from 'node:path';
 import { localBinary } from '../core/setup/driver-command.js';
 import { UserError } from '../errors.js';
 import { SetupMessages } from '../messages/git-integration.js';
+import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import type { EnvironmentSelection } from '../project/workspace.js';
 import { planConfigFile } from './config-step.js';
 import { registerDriver } from './driver-step.js';
@@ -14,7 +15,7 @@ import { setupEnvironments } from './environments-step.js';
 import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
 import { planAttributes, planHeadsFiles } from './heads-step.js';
 import { type HiddenHook, hiddenDirectories, hiddenHooks } from './hidden-hooks.js';
-import { chooseHookManager, type HookManager } from './hook-manager.js';
+import { chooseHookManager, type HookManager, type HookManagerSurvey, surveyHookManagers } from './hook-manager.js';
 import { planHookFiles } from './hook-files-step.js';
 import { planIgnore } from './ignore-step.js';
 import { findPackageManager, installStep } from './install-step.js';
@@ -50,12 +51,17 @@ export interface SetupReport {
 /** Runs setup. @throws UserError (nothing changed) when it cannot be done. */
 export async function runSetup(options: SetupOptions, env: Readonly<Record<string, string | undefined>>): Promise<SetupReport> {
   const project = await openProject(options.directory, env, options.named);
-  const choice = await chooseHookManager(project, options.hooks);
+  const survey = await surveyHookManagers(project, (await planHusky(project)).huskyDirectory);
+  // --yes creates the package.json only husky needs: without --hooks, it asks for husky.
+  const yesMeansHusky = options.hooks === undefined && options.yes && !project.hasPackageJson;
+  const choice = chooseHookManager(survey, project.hasPackageJson, yesMeansHusky ? 'husky' : options.hooks);
+  const yesNote = yesMeansHusky && survey.preCommitConfig ? PreCommitSetupMessages.YES_MEANS_HUSKY : undefined;
+  const notes = [...optional(choice.note), ...optional(yesNote), ...optional(otherSetUpNote(survey, choice.manager))];
   if (choice.manager === 'pre-commit') {
     const { defaultHookSource, runPreCommitSetup } = await import('./pre-commit-step.js');
     const source = defaultHookSource();
-    const report = await runPreCommitSetup(project, options, { repo: options.hookSource?.repo ?? source.repo, rev: options.hookSource?.rev ?? source.rev });
-    return { ...report, warnings: [...(choice.note === undefined ? [] : [choice.note]), ...report.warnings] };
+    const report = await runPreCommitSetup(project, options, { repo: options.hookSource?.repo ?? source.repo, rev: options.hookSource?.rev ?? source.rev }, survey);
+    return { ...report, warnings: [...notes, ...report.warnings] };
   }
   if (!project.hasPackageJson && !options.yes) {
     throw new UserError(SetupMessages.packageJsonNeeded(project.packageDirectory), { hint: SetupMessages.PACKAGE_JSON_HINT });
@@ -76,7 +82,7 @@ export async function runSetup(options: SetupOptions, env: Readonly<Record<strin
   return {
     topLevel: project.topLevel,
     changes: [...edited([packageEdit]), ...huskyResult.changed, ...edited(hookEdits), ...driverChanges, ...edited(others), ...install.changes],
-    warnings: [...(choice.note === undefined ? [] : [choice.note]), ...huskyResult.warnings, ...plan.warnings, ...install.warnings],
+    warnings: [...notes, ...huskyResult.warnings, ...plan.warnings, ...install.warnings],
     nextSteps: [...install.nextSteps, ...nextSteps(project, manager.name, [packageEdit, ...hookEdits, ...others], install.updated)],
   };
 }
@@ -114,6 +120,12 @@ async function planSetup(project: Project, options: SetupOptions): Promise<Setup
 
 function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
+}
+
+// git-alembic set up for the other manager too would run twice, or fight over the merge driver.
+function otherSetUpNote(survey: HookManagerSurvey, manager: HookManager): string | undefined {
+  const other: HookManager = manager === 'husky' ? 'pre-commit' : 'husky';
+  return survey.ours[other] ? PreCommitSetupMessages.alsoSetUpFor(other) : undefined;
 }
 
 // `packageManager` from package.json's new text (JSON already checked by the edit).

@@ -1,6 +1,7 @@
 // `git-alembic uninstall`: reverses exactly what setup added, and nothing else. package.json's
 // record says what setup added there and which files it created; blocks and attribute lines are
 // ours by their markers and shape; the driver and husky state are in the repository's config.
+// A pre-commit framework set-up is undone first (pre-commit-uninstall.ts), from its own record.
 import { SetupMessages } from '../messages/git-integration.js';
 import { unregisterDriver } from './driver-step.js';
 import { applyFileEdits, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
@@ -23,17 +24,18 @@ export interface UninstallReport {
 /** Runs uninstall in the project around `directory`. */
 export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
   const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
-  const preCommit = findPreCommitSetup(project.topLevel);
-  if (preCommit !== undefined) return { topLevel: project.topLevel, changes: await runPreCommitUninstall(project, preCommit) };
   const { huskyDirectory } = husky;
   const packageRelative = packageJsonPath(project);
   const packageText = readForEdit(project.topLevel, packageRelative).before;
   const record = packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
-  const hookEdits = planHookFileRemoval(project.topLevel, huskyDirectory, record);
+  // Files only husky's set-up touches are read and checked before anything changes.
+  const huskyEdits = [...planPackageJsonRemoval(project.topLevel, packageRelative, record), ...planHookFileRemoval(project.topLevel, huskyDirectory, record)];
+  // A repository set up for both (setup warned) loses both: pre-commit's first, from its own record.
+  const preCommit = findPreCommitSetup(project.topLevel);
+  const preCommitChanges = preCommit === undefined ? [] : await runPreCommitUninstall(project, preCommit);
   const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || [ATTRIBUTES_FILE, IGNORE_FILE, packageRelative].includes(file));
   const edits: FileEdit[] = [
-    ...planPackageJsonRemoval(project.topLevel, packageRelative, record),
-    ...hookEdits,
+    ...huskyEdits,
     ...planAttributesRemoval(project.topLevel, record),
     ...planIgnoreRemoval(project.topLevel, record),
     ...planCreatedFileRemoval(project.topLevel, record, handled),
@@ -43,7 +45,7 @@ export async function runUninstall(directory: string, named: boolean, env: Reado
   const huskyChanges = await deactivateHusky(project, huskyDirectory);
   return {
     topLevel: project.topLevel,
-    changes: [...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...huskyChanges],
+    changes: [...preCommitChanges, ...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...huskyChanges],
   };
 }
 

@@ -118,7 +118,7 @@ const CASES: Readonly<Record<string, HelpCase>> = {
   doctor: {
     usage: 'Usage: git-alembic doctor [--json]',
     options: [
-      '      --json     print {"ok": …, "findings": […]}',
+      '      --json     print {"ok": …, "hooks": …, "findings": […]}',
       '  -h, --help     show this help',
       '  -q, --quiet    print only results, warnings and errors',
       '  -v, --verbose  print more detail (what was read, and how long it took)',

@@ -1,23 +1,28 @@
 // End-to-end through the real Python pre-commit framework (Debian's 3.0.4 here and in CI), in a
-// repository without package.json: `git-alembic setup` (its default there) points the config's
-// entry at a local clone of this repository's committed HEAD, which pre-commit installs the way
-// it installs any node hook repository (npm install, prepare, npm pack). One framework cache
-// (PRE_COMMIT_HOME) serves the whole file: the install takes 10-25 s, once. A `repo: local`
-// hook of the user's runs beside ours. Real Alembic judges every result.
+// repository without package.json that already uses pre-commit: `git-alembic setup` (its default
+// there) points the config's entry at a hook repository made from this package's work tree (any
+// checkout CI makes, shallow or detached, and a contributor's uncommitted changes alike), which
+// pre-commit installs the way it installs any node hook repository (npm install, prepare, npm
+// pack). One framework cache (PRE_COMMIT_HOME) serves the whole file: the install takes 10-25 s,
+// once; it is removed when the file ends. A `repo: local` hook of the user's runs beside ours.
+// Real Alembic judges every result.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExecutionContext } from 'ava';
+import test, { type ExecutionContext } from 'ava';
 
 import { assertAlembicWhole, BASE, createScenario, type Scenario, scenarioTest } from '../helpers/hook-scenario.js';
 import { parentSource } from '../helpers/merge-project.js';
 import { assertMergedInHead, DEV_REV, FORKED, MAIN_REV, parents, sha } from '../helpers/scenario-checks.js';
 import { BIN, PACKAGE_ROOT } from '../helpers/temp-repo.js';
 
-// The framework's cache and our clone, for this file's process; set before any repository is made.
+// The framework's cache and our hook repository, for this file's process; set before any
+// repository is made. Removed after the last test, and at exit should the run stop early.
 const shared = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-')));
-process.once('exit', () => rmSync(shared, { recursive: true, force: true }));
+const removeShared = (): void => rmSync(shared, { recursive: true, force: true, maxRetries: 3 });
+test.after.always(removeShared);
+process.once('exit', removeShared);
 process.env['PRE_COMMIT_HOME'] = path.join(shared, 'cache');
 // npm installs our dependencies from its cache when it can (CI ran `npm ci` just before).
 process.env['npm_config_prefer_offline'] = 'true';
@@ -40,13 +45,38 @@ repos:
         stages: [commit]
 `;
 
-/** `git-alembic setup` in a project without package.json, with our entry pointing at the clone. */
+/**
+ * A git repository holding this package's work tree as it is (the files git tracks or would,
+ * uncommitted changes included), committed once; returns that commit.
+ */
+function makeHookRepository(): string {
+  if (!existsSync(hookRepository)) {
+    const listed = execFileSync('git', ['-C', PACKAGE_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' });
+    for (const file of new Set(listed.split('\0').filter(Boolean))) {
+      const from = path.join(PACKAGE_ROOT, file);
+      const to = path.join(hookRepository, file);
+      // A tracked file deleted in the work tree is left out, as a commit of the work tree would.
+      const stats = lstatSync(from, { throwIfNoEntry: false });
+      if (stats === undefined || stats.isDirectory()) continue;
+      mkdirSync(path.dirname(to), { recursive: true });
+      if (stats.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+      else copyFileSync(from, to);
+    }
+    const git = (args: readonly string[]): string => execFileSync('git', ['-C', hookRepository, '-c', 'commit.gpgSign=false', ...args], { encoding: 'utf8' });
+    git(['init', '-q']);
+    git(['add', '-A']);
+    git(['commit', '-q', '--no-verify', '-m', 'git-alembic as the tests build it']);
+  }
+  return execFileSync('git', ['-C', hookRepository, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+}
+
+/** A project that already uses pre-commit (`pre-commit install`), then `git-alembic setup`, our entry pointing at the hook repository. */
 const PRE_COMMIT_SETUP = {
   name: 'pre-commit',
   async run(scenario: Scenario): Promise<void> {
-    if (!existsSync(hookRepository)) execFileSync('git', ['clone', '-q', PACKAGE_ROOT, hookRepository]);
-    const rev = execFileSync('git', ['-C', hookRepository, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const rev = makeHookRepository();
     await scenario.repo.write('.pre-commit-config.yaml', USER_CONFIG);
+    await scenario.repo.run(PRE_COMMIT ?? 'pre-commit', ['install']);
     await scenario.repo.run(process.execPath, [BIN, 'setup', '--pre-commit-repo', hookRepository, '--pre-commit-rev', rev], { env: { NODE_EXTRA_CA_CERTS: undefined } });
   },
 };
@@ -162,6 +192,48 @@ frameworkTest('pre-commit framework: `uninstall` reverses setup exactly', async 
   t.is(await scenario.repo.read('.pre-commit-config.yaml'), USER_CONFIG, "the user's config, byte for byte");
   t.is(await scenario.repo.read('.gitattributes'), '* text=auto eol=lf\n');
   for (const gone of ['.git-alembicrc.json', 'migrations/heads.txt', '.git/hooks/post-merge', '.git/hooks/post-rewrite']) t.false(await scenario.repo.exists(gone), `${gone} removed`);
-  t.true(await scenario.repo.exists('.git/hooks/pre-commit'), "the user's pre-commit hook stays");
-  t.is((await scenario.git(['config', '--get', 'merge.git-alembic.driver'], { allowFailure: true })).stdout, '');
+  t.true(await scenario.repo.exists('.git/hooks/pre-commit'), "the pre-commit hook the user installed before setup stays");
+  t.false((await scenario.repo.read('.git/config')).includes('git-alembic'), 'no driver, no record of what setup installed');
+});
+
+// A clone of the scenario's main and dev through a bare remote, with the git options `clone` gets.
+async function teammateClone(scenario: Scenario, options: readonly string[] = []): Promise<{ cwd: string }> {
+  const remote = scenario.repo.path('../remote.git');
+  await scenario.git(['init', '-q', '--bare', '-b', 'main', remote]);
+  await scenario.git(['remote', 'add', 'origin', remote]);
+  await scenario.git(['push', '-q', 'origin', 'main', 'dev']);
+  await scenario.git(['clone', '-q', ...options, remote, '../teammate']);
+  return { cwd: '../teammate' };
+}
+
+frameworkTest("pre-commit framework: a teammate's first act after clone and `pre-commit install` is a merge: git's conflict markers, then `git commit` finishes it", async (t, python) => {
+  const scenario = await createScenario(t, python, FORKED_WITH_PRE_COMMIT);
+  const teammate = await teammateClone(scenario);
+  await scenario.repo.run(PRE_COMMIT ?? 'pre-commit', ['install'], teammate);
+  t.is((await scenario.git(['config', '--get', 'merge.git-alembic.driver'], { ...teammate, allowFailure: true })).stdout, '', 'no hook has run: no driver');
+  // No driver: git merges the heads file as text, which stops with conflict markers, never a wrong merge.
+  const merge = await scenario.git(['merge', '--no-edit', 'origin/dev'], { ...teammate, allowFailure: true });
+  t.is(merge.status, 1);
+  t.regex(merge.stdout, /CONFLICT \(content\): Merge conflict in migrations\/heads\.txt/);
+  const heads = await scenario.repo.read(`../teammate/migrations/heads.txt`);
+  t.true(heads.includes(`<<<<<<< HEAD\n${MAIN_REV}\n=======\n${DEV_REV}\n>>>>>>> origin/dev\n`), 'both sides kept between markers');
+  // What git says to do (`git add`, `git commit`) is enough: the pre-commit hook writes the merge revision and the heads file.
+  await scenario.git(['add', 'migrations/heads.txt'], teammate);
+  await scenario.git(['commit', '-q', '--no-edit'], teammate);
+  await assertMergedInHead(t, scenario, [MAIN_REV, DEV_REV], { root: '../teammate' });
+  t.deepEqual(await scenario.repo.read('../teammate/migrations/heads.txt').then((text) => text.split('\n').filter((line) => line.includes('<') || line.includes('>'))), [], 'no marker left');
+  t.regex((await scenario.git(['config', '--get', 'merge.git-alembic.driver'], teammate)).stdout, /bin\/git-alembic'? driver /, 'and the driver is registered from then on');
+  await assertAlembicWhole(t, scenario, '../teammate');
+});
+
+frameworkTest("pre-commit framework: with pre-commit's init-templatedir, the clone registers the driver and the first merge gets its merge revision", async (t, python) => {
+  const scenario = await createScenario(t, python, FORKED_WITH_PRE_COMMIT);
+  const template = scenario.repo.path('../git-template');
+  // What a teammate sets up once per machine (init.templateDir; here --template for one clone).
+  await scenario.repo.run(PRE_COMMIT ?? 'pre-commit', ['init-templatedir', template]);
+  const teammate = await teammateClone(scenario, ['--template', template]);
+  t.regex((await scenario.git(['config', '--get', 'merge.git-alembic.driver'], teammate)).stdout, /bin\/git-alembic'? driver /, "the clone's post-checkout registered the driver");
+  await scenario.git(['merge', '--no-edit', 'origin/dev'], teammate);
+  await assertMergedInHead(t, scenario, [MAIN_REV, DEV_REV], { root: '../teammate' });
+  await assertAlembicWhole(t, scenario, '../teammate');
 });

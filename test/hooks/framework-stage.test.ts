@@ -1,6 +1,6 @@
 import test from 'ava';
 
-import { configLine, driverCurrentIn, frameworkDriverBinary, frameworkDriverCommand } from '../../src/core/setup/framework-driver.js';
+import { configLine, driverCurrentIn, frameworkDriverCommand, frameworkDriverParts } from '../../src/core/setup/framework-driver.js';
 import { frameworkStage } from '../../src/hooks/framework-stage.js';
 
 // What pre-commit's run.py sets for each hook type (3.0.4 and 4.x alike); PRE_COMMIT=1 for all.
@@ -20,8 +20,9 @@ test('the stage comes from the variables the framework sets, post-commit from th
 test('the framework driver command: its binary, and the config line git writes for it', (t) => {
   const command = frameworkDriverCommand("/home/a b/.cache/pre-commit/repo1/node_env-system/bin/git-alembic", '/opt/node 100%/bin');
   t.is(command, `PATH='/opt/node 100%%/bin':"$PATH" '/home/a b/.cache/pre-commit/repo1/node_env-system/bin/git-alembic' driver %O %A %B %L %P || { [ $? = 1 ] || git merge-file -L current -L base -L incoming --marker-size=%L %A %O %B; exit 1; }`);
-  t.is(frameworkDriverBinary(command), '/home/a b/.cache/pre-commit/repo1/node_env-system/bin/git-alembic');
-  t.is(frameworkDriverBinary('node_modules/.bin/git-alembic driver %O %A %B %L %P'), undefined, 'the husky command is not a framework one');
+  t.deepEqual(frameworkDriverParts(command), { binary: '/home/a b/.cache/pre-commit/repo1/node_env-system/bin/git-alembic', nodeDirectory: '/opt/node 100%/bin' });
+  t.deepEqual(frameworkDriverParts(frameworkDriverCommand("/it's/git-alembic", '/usr/bin')), { binary: "/it's/git-alembic", nodeDirectory: '/usr/bin' });
+  t.is(frameworkDriverParts('node_modules/.bin/git-alembic driver %O %A %B %L %P'), undefined, 'the husky command is not a framework one');
   t.is(configLine('driver', 'a "b" \\ c;'), '\tdriver = "a \\"b\\" \\\\ c;"');
   const config = `[core]\n\tbare = false\n[merge "git-alembic"]\n\tname = x\n${configLine('driver', command)}\n`;
   t.true(driverCurrentIn(config, command));

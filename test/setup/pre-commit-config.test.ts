@@ -1,4 +1,8 @@
-import test from 'ava';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test, { type ExecutionContext } from 'ava';
 import { parse } from 'yaml';
 
 import { addToPreCommitConfig, hasOurEntry, newPreCommitConfig, removeFromPreCommitConfig } from '../../src/setup/pre-commit-config.js';
@@ -35,16 +39,50 @@ repos:
         language: system
 `;
 
+// Flow lists spread over lines, each with a trailing comma.
+const FLOW = `default_install_hook_types: [
+  pre-commit,
+  commit-msg,
+]
+repos: [
+  {repo: local, hooks: [{id: x, name: x, entry: x, language: system}]},
+]
+`;
+
 interface Parsed {
   default_install_hook_types?: string[];
   repos: { repo: string; rev?: string; hooks: { id: string }[] }[];
 }
 
-// The laws every config obeys: the result parses to the config plus our entry and hook types;
-// adding again changes nothing; removing what adding reported restores the input byte for byte.
+// The real framework judges: `pre-commit validate-config` (Debian's 3.0.4 here and in CI).
+const PRE_COMMIT = ['/usr/bin/pre-commit', ...(process.env['PATH'] ?? '').split(path.delimiter).map((directory) => path.join(directory, 'pre-commit'))].find((file) => existsSync(file));
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-config-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
+let written = 0;
+
+function assertValidConfig(t: ExecutionContext, text: string, what: string): void {
+  if (PRE_COMMIT === undefined) {
+    t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
+    return;
+  }
+  const file = path.join(scratch, `config-${(written += 1)}.yaml`);
+  writeFileSync(file, text);
+  try {
+    execFileSync(PRE_COMMIT, ['validate-config', file], { stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: path.join(scratch, 'home') } });
+    t.pass();
+  } catch (error) {
+    t.fail(`pre-commit rejects ${what}:\n${text}\n${String((error as { stdout?: unknown }).stdout)}`);
+  }
+}
+
+// The laws every config obeys: the result parses to the config plus our entry and hook types,
+// and the real pre-commit accepts it; adding again changes nothing; removing what adding
+// reported restores the input byte for byte.
 const roundTrips = test.macro({
   exec(t, input: string, expectedTypes: readonly string[], restored = input) {
+    assertValidConfig(t, input, 'the input');
     const added = addToPreCommitConfig(input, ENTRY, FILE);
+    assertValidConfig(t, added.text, 'the config with our entry');
     const parsed = parse(added.text) as Parsed;
     const before = parse(input) as Parsed;
     t.deepEqual(parsed.repos.slice(0, -1), before.repos, 'the user\'s entries stay, in order');
@@ -62,9 +100,16 @@ test("pre-commit's sample style, comments and all", roundTrips, SAMPLE, ALL_TYPE
 test('two-space style with a block list of hook types', roundTrips, TWO_SPACE, ['pre-commit', 'pre-push', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
 test('a flow list of hook types', roundTrips, `default_install_hook_types: [pre-commit, commit-msg]\nrepos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: x\n    language: system\n`, ['pre-commit', 'commit-msg', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
 test('CRLF line breaks', roundTrips, SAMPLE.replace(/\n/g, '\r\n'), ALL_TYPES);
-// The one byte not restored: the line break added before our entry.
-test('no final newline', roundTrips, SAMPLE.slice(0, -1), ALL_TYPES, SAMPLE);
+test('no final newline', roundTrips, SAMPLE.slice(0, -1), ALL_TYPES);
+test('CRLF line breaks and no final newline', roundTrips, SAMPLE.replace(/\n/g, '\r\n').slice(0, -2), ALL_TYPES);
 test('an empty flow list of repos', roundTrips, 'repos: []\n', ALL_TYPES);
+test('an empty flow list of repos, no final newline', roundTrips, 'repos: []', ALL_TYPES);
+test('flow lists over several lines with trailing commas', roundTrips, FLOW, ['pre-commit', 'commit-msg', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
+test('the whole config in flow style', roundTrips, '{default_install_hook_types: [pre-commit], repos: [{repo: local, hooks: [{id: x, name: x, entry: x, language: system}]}]}\n', ALL_TYPES);
+test('a flow mapping without hook types, over lines with a trailing comma', roundTrips, '{\n  repos: [],\n}\n', ALL_TYPES);
+test('comments at the end, indented and not', roundTrips, `${TWO_SPACE}      # the last hook's comment\n# the end of the file\n`, ['pre-commit', 'pre-push', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit']);
+test('a document start and end marker', roundTrips, `---\n${SAMPLE}...\n`, ALL_TYPES);
+test('an empty list of hook types', roundTrips, 'default_install_hook_types: []\nrepos: []\n', ALL_TYPES);
 
 test('new entries copy the style of the entries there', (t) => {
   const added = addToPreCommitConfig(SAMPLE, ENTRY, FILE).text;
@@ -103,3 +148,32 @@ test('bad input names the file and line', (t) => {
   t.throws(() => addToPreCommitConfig('default_install_hook_types: [pre-commit]\n', ENTRY, FILE), { instanceOf: InputError, message: /no `repos:` list/ });
   t.throws(() => addToPreCommitConfig('default_install_hook_types: pre-commit\nrepos: []\n', ENTRY, FILE), { instanceOf: InputError, message: /^\.pre-commit-config\.yaml:1: `default_install_hook_types` is not a list/ });
 });
+
+// ---- uninstall after the user edited the config around our entry ----
+
+const ADDED = addToPreCommitConfig(SAMPLE, ENTRY, FILE);
+const REMOVAL = { entry: ADDED.entryAdded, hookTypes: ADDED.hookTypesAdded, hookTypesKey: ADDED.hookTypesKeyAdded };
+const OURS = `-   repo: ${ENTRY.repo}\n    rev: v0.1.0\n    hooks:\n    -   id: git-alembic\n    -   id: git-alembic-post-commit\n`;
+const TYPES_LINE = `default_install_hook_types: [${ALL_TYPES.join(', ')}]\n`;
+const NEXT = '-   repo: https://github.com/asottile/pyupgrade\n    rev: v3.3.1\n    hooks:\n    -   id: pyupgrade\n';
+
+const removesOnlyOurs = test.macro({
+  exec(t, edit: (text: string) => string, expected: string) {
+    t.true(ADDED.text.includes(OURS) && ADDED.text.endsWith(TYPES_LINE), 'the added text is as these edits expect');
+    const edited = edit(ADDED.text);
+    assertValidConfig(t, edited, 'the edited config');
+    const removed = removeFromPreCommitConfig(edited, REMOVAL, FILE);
+    t.is(removed.text, expected);
+    assertValidConfig(t, removed.text, 'the config after removal');
+  },
+  title: (title) => `uninstall after the user edited the config: ${title ?? ''}`,
+});
+
+test('another entry added after ours', removesOnlyOurs, (text) => text.replace(TYPES_LINE, `${NEXT}${TYPES_LINE}`), `${SAMPLE}${NEXT}`);
+test('our rev bumped (pre-commit autoupdate) and options added to our hook', removesOnlyOurs, (text) => text.replace('rev: v0.1.0', 'rev: v0.2.0').replace('id: git-alembic\n', 'id: git-alembic\n        verbose: true\n'), SAMPLE);
+test('comments after our entry: theirs stay', removesOnlyOurs, (text) => text.replace(TYPES_LINE, `        # a note under our hooks\n# pyupgrade next\n${NEXT}${TYPES_LINE}`), `${SAMPLE}        # a note under our hooks\n# pyupgrade next\n${NEXT}`);
+test('our entry moved to the top', removesOnlyOurs, (text) => text.replace(OURS, '').replace('repos:\n', `repos:\n${OURS}`), SAMPLE);
+test('a hook type added after ours', removesOnlyOurs, (text) => text.replace('post-commit]', 'post-commit, pre-push]'), `${SAMPLE}default_install_hook_types: [pre-commit, pre-push]\n`);
+test('the hook types rewritten as a block list', removesOnlyOurs, (text) => text.replace(TYPES_LINE, `default_install_hook_types:\n${ALL_TYPES.map((type) => `-   ${type}\n`).join('')}`), SAMPLE);
+test('every other entry deleted', removesOnlyOurs, () => `repos:\n${OURS}${TYPES_LINE}`, 'repos: []\n');
+test('our entry already deleted by hand', removesOnlyOurs, (text) => text.replace(OURS, ''), SAMPLE);

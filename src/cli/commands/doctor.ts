@@ -12,9 +12,14 @@ export const definition: CommandDefinition = {
     '(both halves); git-alembic installed in node_modules; husky active (core.hooksPath at its `_` runtime)\n' +
     'and our blocks in its hook files; the hooks husky hides chained; the heads files fresh; the config\n' +
     'valid; linked worktrees, where husky\'s hooks do not run; node on the PATH GUI clients use.\n' +
-    'Each finding has a stable ID (GA2xx, GA3xx) and a fix. Exit status 1 when any is an error.',
+    'In a repository set up for the pre-commit framework (.pre-commit-config.yaml, setup --pre-commit)\n' +
+    'it checks that instead of husky: the git-alembic entry and its hook ids, the hook types in\n' +
+    'default_install_hook_types and installed in .git/hooks, core.hooksPath unset, and a driver whose\n' +
+    'git-alembic and node exist. With both set up it says which one runs the hooks.\n' +
+    'Each finding has a stable ID (GA2xx, GA3xx) and a fix. Exit status 1 when any is an error.\n' +
+    '--json prints {"ok", "hooks": "husky"|"pre-commit", "findings"}.',
   options: {
-    json: { type: 'boolean', description: 'print {"ok": …, "findings": […]}' },
+    json: { type: 'boolean', description: 'print {"ok": …, "hooks": …, "findings": […]}' },
   },
   examples: ['npx git-alembic doctor', 'npx git-alembic doctor --json'],
 };
@@ -22,12 +27,13 @@ export const definition: CommandDefinition = {
 /** Runs `doctor`. */
 export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
   const [{ runDoctor }, { DoctorMessages }] = await Promise.all([import('../../doctor/run-doctor.js'), import('../../messages/git-integration.js')]);
-  const findings = await runDoctor(ctx.cwd, ctx.env);
+  const { hooks, findings } = await runDoctor(ctx.cwd, ctx.env);
   const errors = findings.filter((finding) => finding.severity !== 'warning').length;
   if (booleanOption(args, 'json')) {
-    out.result(JSON.stringify({ ok: errors === 0, findings }));
+    out.result(JSON.stringify({ ok: errors === 0, hooks, findings }));
     return errors === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
+  if (hooks === 'pre-commit') out.info((await import('../../messages/pre-commit.js')).PreCommitDoctorMessages.CHECKING);
   for (const finding of findings) out.result(findingLines(finding, out, 'fix').join('\n'));
   const warnings = findings.length - errors;
   if (errors === 0) out.info(out.style(DoctorMessages.ok(warnings), 'green', 'stderr'));

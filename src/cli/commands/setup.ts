@@ -32,7 +32,9 @@ export const definition: CommandDefinition = {
     'pre-commit framework instead of husky: adds the git-alembic repo entry and the hook types it needs\n' +
     '(default_install_hook_types) to .pre-commit-config.yaml, keeping its comments and layout, writes the\n' +
     'heads files and .gitattributes lines, records that in .git-alembicrc.json, and runs `pre-commit\n' +
-    'install`. With both husky and pre-commit present it picks the one in use; choose with --hooks.',
+    'install` (when its hooks are not installed yet). With both husky and pre-commit present it follows the\n' +
+    'one git-alembic is set up for, else the one installed, else the one configured, and says why; choose\n' +
+    'with --hooks.',
   options: {
     ...ENVIRONMENT_OPTIONS,
     cwd: { type: 'string', value: 'DIR', description: 'the directory to set up (with or below a package.json); default: here' },

@@ -11,7 +11,11 @@ export const definition: CommandDefinition = {
     'prepare step) and the record itself; the git-alembic blocks (with their chained hooks) from the\n' +
     'husky hook files; the `merge=git-alembic` lines from .gitattributes; the [merge "git-alembic"]\n' +
     'section of .git/config; and the files setup created, once only setup\'s content is left in them.\n' +
-    'When setup activated husky on this machine, the earlier core.hooksPath comes back.',
+    'When setup activated husky on this machine, the earlier core.hooksPath comes back.\n' +
+    'After setup --pre-commit, the record in .git-alembicrc.json says what to remove: the git-alembic entry\n' +
+    'and the hook types setup added to .pre-commit-config.yaml (edits of yours around them stay), and, with\n' +
+    '`pre-commit uninstall`, the hook scripts setup\'s `pre-commit install` put in this clone. A repository\n' +
+    'set up for both husky and pre-commit loses both.',
   options: {
     cwd: { type: 'string', value: 'DIR', description: 'the directory setup ran in (with or below its package.json); default: here' },
   },

@@ -20,11 +20,21 @@ export function frameworkDriverCommand(binary: string, nodeDirectory: string): s
   return guardedDriverCommand(`PATH=${driverWord(nodeDirectory)}:"$PATH" ${driverWord(binary)}`);
 }
 
-/** The binary a driver command written by frameworkDriverCommand runs, or undefined for any other command. */
-export function frameworkDriverBinary(command: string): string | undefined {
-  const match = new RegExp(`^PATH=${WORD}:"\\$PATH" (${WORD}) driver `).exec(command);
-  const word = match?.[1];
-  if (word === undefined) return undefined;
+/** What a driver command written by frameworkDriverCommand runs: its binary and node's directory. */
+export interface FrameworkDriverParts {
+  readonly binary: string;
+  readonly nodeDirectory: string;
+}
+
+/** The binary and node directory of a command frameworkDriverCommand wrote, or undefined for any other command. */
+export function frameworkDriverParts(command: string): FrameworkDriverParts | undefined {
+  const match = new RegExp(`^PATH=(${WORD}):"\\$PATH" (${WORD}) driver `).exec(command);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return { nodeDirectory: unquoteWord(match[1]), binary: unquoteWord(match[2]) };
+}
+
+// A word as driverWord wrote it, back to the text it quoted.
+function unquoteWord(word: string): string {
   const unquoted = word.startsWith("'") ? word.slice(1, -1).replace(/'\\''/g, "'") : word;
   return unquoted.replace(/%%/g, '%');
 }
