@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
+import { benchCommits } from './commit-bench.js';
 import { benchDriver } from './driver-bench.js';
 import { benchHooks } from './hook-bench.js';
 import { benchMerge } from './merge-bench.js';
@@ -14,6 +15,9 @@ import { writeSyntheticHistory } from './synthetic-history.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
+// BENCH_ONLY=heads,commits (say): only those parts, while working on one of them.
+const ONLY = process.env['BENCH_ONLY']?.split(',');
+const PARTS = ['heads', 'merge', 'driver', 'hooks', 'commits'] as const;
 // The Alembic to compare with; GIT_ALEMBIC_PYTHON is git-alembic's own variable (off here: see measure.ts).
 const PYTHON = process.env['GIT_ALEMBIC_ORACLE_PYTHON'] ?? '/usr/bin/python3';
 
@@ -60,10 +64,14 @@ function benchHeads(root: string): void {
 const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-bench-'));
 try {
   line('node -e 0 (for scale)', medianMs(interleave([{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }], ROUNDS)[0] ?? []));
-  benchHeads(root);
-  benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS });
-  benchDriver({ root, bin: BIN, rounds: ROUNDS });
-  benchHooks({ root, bin: BIN, rounds: ROUNDS });
+  const runs: Record<(typeof PARTS)[number], () => void> = {
+    heads: () => benchHeads(root),
+    merge: () => benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS }),
+    driver: () => benchDriver({ root, bin: BIN, rounds: ROUNDS }),
+    hooks: () => benchHooks({ root, bin: BIN, rounds: ROUNDS }),
+    commits: () => benchCommits({ root, bin: BIN, rounds: ROUNDS }),
+  };
+  for (const part of PARTS) if (ONLY === undefined || ONLY.includes(part)) runs[part]();
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
