@@ -17,6 +17,8 @@ export interface DirectoryListing {
   readonly links: ReadonlySet<string> | undefined;
   /** Files whose bytes come from git, not from the file system: name → blob id. */
   readonly blobs?: ReadonlyMap<string, string> | undefined;
+  /** Regular files the work tree holds as git records them (git compared them): name → blob id. */
+  readonly clean?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Where a link leads. */

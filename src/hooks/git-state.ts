@@ -18,6 +18,28 @@ export function locateGitDir(topLevel: string, env: Readonly<Record<string, stri
   return pointer?.[1] === undefined ? undefined : path.resolve(topLevel, pointer[1]);
 }
 
+/**
+ * The directory a linked worktree shares with the main one (objects, refs, config): named in
+ * its git directory's `commondir` file, relative to it; the git directory itself otherwise.
+ */
+export function commonGitDir(gitDir: string): string {
+  const common = stateFile(gitDir, 'commondir')?.trim();
+  return common === undefined || common === '' ? gitDir : path.resolve(gitDir, common);
+}
+
+/**
+ * The branch HEAD names, from the HEAD file: `ref: refs/heads/<name>`. Undefined when that does
+ * not settle it (a detached HEAD, the reftable backend's placeholder, no git directory): ask git.
+ */
+export function headBranchName(gitDir: string | undefined): string | undefined {
+  const head = stateFile(gitDir, 'HEAD')?.trim();
+  const prefix = 'ref: refs/heads/';
+  if (head === undefined || !head.startsWith(prefix)) return undefined;
+  const name = head.slice(prefix.length);
+  // reftable keeps refs elsewhere and writes this name, which no branch can have, into HEAD.
+  return name === '' || name === '.invalid' ? undefined : name;
+}
+
 /** The commits being merged in (MERGE_HEAD, one per line; several for an octopus); empty when no merge is in progress. */
 export function mergeHeads(gitDir: string | undefined): string[] {
   return stateFile(gitDir, 'MERGE_HEAD')?.split(/\r?\n/).map((line) => line.trim()).filter((line) => SHA.test(line)) ?? [];

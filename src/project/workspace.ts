@@ -2,13 +2,21 @@
 // CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
 import path from 'node:path';
 
+import { discoverEnvironments } from '../alembic/discover.js';
 import type { AlembicEnvironment } from '../alembic/environment.js';
+import { revisionCacheDirectory } from '../alembic/revision-cache.js';
+import { loadRevisions } from '../alembic/scan-versions.js';
+import { loadProjectConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { RevisionGraph } from '../core/graph/revision-graph.js';
+import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
+import { GitProcess } from '../git/git-process.js';
+import { indexFileOf, mayHoldSkipWorktree } from '../git/index-file.js';
+import { recordsFilesUnder, trackedConfigFiles } from '../git/plumbing.js';
+import { commonGitDir, locateGitDir } from '../hooks/git-state.js';
 import { findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
-import type { ProjectFiles } from './project-files.js';
+import { environmentPaths, type ProjectFiles, projectFiles, WORK_TREE_FILES } from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
 /** The repository, its git-alembic config and the environments a command works on. */
@@ -55,6 +63,8 @@ export interface DiscoveryReports {
   /** When given, an environment that cannot be read is reported here and left out instead of failing. */
   readonly onUnreadable?: ((error: UserError) => void) | undefined;
   readonly onSkipped?: ((file: string, reason: string) => void) | undefined;
+  /** The tracked config files, when the caller has asked git already (the hooks). */
+  readonly trackedConfigFiles?: (() => Promise<readonly string[]>) | undefined;
 }
 
 /**
@@ -70,10 +80,6 @@ export async function discoverWorkspace(
 ): Promise<Workspace> {
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
-  const [{ loadProjectConfig }, { discoverEnvironments }] = await Promise.all([
-    import('../config/load-config.js'),
-    import('../alembic/discover.js'),
-  ]);
   const config = loaded ?? (await loadProjectConfig(repoRoot));
   const environments = await discoverEnvironments({
     cwd,
@@ -81,16 +87,15 @@ export async function discoverWorkspace(
     config,
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
-    ...reports,
+    onUnreadable: reports.onUnreadable,
+    onSkipped: reports.onSkipped,
     listTrackedFiles: async () => {
       // Outside a repository there is nothing tracked to search.
       if (gitRoot === undefined) return [];
-      const [{ GitProcess }, { trackedConfigFiles }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
-      return trackedConfigFiles(new GitProcess(repoRoot, env));
+      return reports.trackedConfigFiles === undefined ? trackedConfigFiles(new GitProcess(repoRoot, env)) : reports.trackedConfigFiles();
     },
     recordedDirectory: async (directory) => {
       if (gitRoot === undefined) return false;
-      const [{ GitProcess }, { recordsFilesUnder }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
       return recordsFilesUnder(new GitProcess(repoRoot, env), path.relative(repoRoot, directory).split(path.sep).join('/'));
     },
   });
@@ -106,11 +111,7 @@ export async function loadHistory(
   workspace: Pick<Workspace, 'repoRoot' | 'files'>,
   options: { files?: ProjectFiles | undefined; onProgress?: ((read: number, total: number) => void) | undefined } = {},
 ): Promise<History> {
-  const [{ loadRevisions }, { buildRevisionGraph }, files] = await Promise.all([
-    import('../alembic/scan-versions.js'),
-    import('../core/graph/revision-graph.js'),
-    options.files ?? workspace.files(),
-  ]);
+  const files = await (options.files ?? workspace.files());
   const revisions = await loadRevisions({
     versionLocations: environment.versionLocations,
     recursive: environment.recursiveVersionLocations,
@@ -149,19 +150,15 @@ export async function loadHistories(
 }
 
 // The files of every environment as the commands read them: the work tree, and git's index
-// only where sparse checkout may have left something out of it (git is not started otherwise).
+// where sparse checkout may have left something out of it, or for the blob ids that key the
+// revision cache (git is not started when neither applies).
 async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>>, environments: readonly AlembicEnvironment[]): Promise<ProjectFiles> {
-  const [{ WORK_TREE_FILES, projectFiles, environmentPaths }, { indexFileOf, mayHoldSkipWorktree }, { locateGitDir }] = await Promise.all([
-    import('./project-files.js'),
-    import('../git/index-file.js'),
-    import('../hooks/git-state.js'),
-  ]);
   const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
   if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
-  if (!mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
-  const { GitProcess } = await import('../git/git-process.js');
+  const cache = revisionCacheDirectory(commonGitDir(gitDir), env);
+  if (cache === undefined && !mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
   try {
-    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments));
+    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache);
   } catch (error) {
     // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
     if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;

@@ -1,0 +1,156 @@
+// What the revision files of an environment parsed to, kept in the git directory between runs:
+// a hook on a 400-revision history then reads one small file instead of reading and parsing 400.
+// Entries are keyed by content, never by name or time: the id of the bytes git vouches for (the
+// blob of a file read from git, or of a work-tree file git's own stat-and-racy check finds clean),
+// so an entry can never describe other bytes than those it is used for. A file without such an id
+// (untracked, modified, a link in the work tree) is read and parsed every time. The cache is one
+// JSON file per environment and build (the key below), holding the entries its last run used; an
+// unreadable, corrupt or foreign file is ignored and silently rewritten. Set GIT_ALEMBIC_CACHE=0
+// to read everything afresh.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ConstantValue, Revision } from '../core/revision.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { packageFile } from '../package-root.js';
+
+/** Parsed revisions by content id, for one environment. */
+export interface RevisionCache {
+  /** The revision the bytes with this id hold, as read from `file` (display path); undefined when unknown. */
+  get(contentId: string, file: string): Revision | undefined;
+  /** Records what the bytes with this id hold. */
+  set(contentId: string, revision: Revision): void;
+  /** Writes the entries this run used, if they differ from the file's; never fails. */
+  save(): void;
+}
+
+/** What a cache is for: the environment's version locations and the values its parse depends on. */
+export interface RevisionCacheKey {
+  /** Repository-relative version locations, in order. */
+  readonly versionLocations: readonly string[];
+  readonly recursive: boolean;
+  readonly constants: ReadonlyMap<string, ConstantValue>;
+}
+
+// Bumped whenever the entry layout changes.
+const FORMAT = 1;
+
+// [id, downRevisions, dependencies, branchLabels, line, doc, createDate, dependsOnEmptyString]
+type Entry = [string, string[], string[], string[], number, string | null, string | null, 0 | 1];
+
+/** Where the caches of the repository whose (common) git directory is `commonDir` are kept; none with GIT_ALEMBIC_CACHE=0. */
+export function revisionCacheDirectory(commonDir: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return commonDir === undefined || env['GIT_ALEMBIC_CACHE'] === '0' ? undefined : path.join(commonDir, 'git-alembic');
+}
+
+/** The cache of `key` in `directory` (revisionCacheDirectory). */
+export function openRevisionCache(directory: string, key: RevisionCacheKey): RevisionCache {
+  const identity = JSON.stringify([FORMAT, buildIdentity(), key.versionLocations, key.recursive, [...key.constants]]);
+  const file = path.join(directory, `revisions-${hashText(identity)}.json`);
+  const stored = readEntries(file, identity);
+  const used = new Map<string, Entry>();
+  let added = false;
+  return {
+    get(contentId, displayPath) {
+      const entry = stored.get(contentId);
+      if (entry === undefined || !isEntry(entry)) return undefined;
+      used.set(contentId, entry);
+      return revisionOf(entry, displayPath);
+    },
+    set(contentId, revision) {
+      // A revision without a `revision` binding takes its id from the file name, not the bytes.
+      if (revision.line === undefined) return;
+      used.set(contentId, entryOf(revision.line, revision));
+      added = true;
+    },
+    save() {
+      if (!added && used.size === stored.size) return;
+      try {
+        writeFileAtomic(file, JSON.stringify({ identity, entries: Object.fromEntries(used) }));
+      } catch {
+        // A read-only git directory: the next run parses again.
+      }
+    },
+  };
+}
+
+// The entries of a cache file written for `identity`; none when it is missing, unreadable or corrupt.
+function readEntries(file: string, identity: string): Map<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return new Map();
+    const { identity: stored, entries } = parsed as { identity?: unknown; entries?: unknown };
+    if (stored !== identity || typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new Map();
+    return new Map(Object.entries(entries));
+  } catch {
+    // Missing (the first run) or not JSON (a corrupt file): rebuilt by this run.
+    return new Map();
+  }
+}
+
+// The file is data like any other: every entry is checked before use.
+function isEntry(value: unknown): value is Entry {
+  if (!Array.isArray(value) || value.length !== 8) return false;
+  const [id, down, dependencies, labels, line, doc, createDate, emptyDependency] = value as unknown[];
+  return (
+    typeof id === 'string' &&
+    isStrings(down) &&
+    isStrings(dependencies) &&
+    isStrings(labels) &&
+    typeof line === 'number' &&
+    Number.isInteger(line) &&
+    line > 0 &&
+    (doc === null || typeof doc === 'string') &&
+    (createDate === null || typeof createDate === 'string') &&
+    (emptyDependency === 0 || emptyDependency === 1)
+  );
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function entryOf(line: number, revision: Revision): Entry {
+  const { id, downRevisions, dependencies, branchLabels, doc, createDate, dependsOnEmptyString } = revision;
+  return [id, [...downRevisions], [...dependencies], [...branchLabels], line, doc ?? null, createDate ?? null, dependsOnEmptyString === true ? 1 : 0];
+}
+
+// The shape the readers return, so that a cached revision is indistinguishable from a parsed one.
+function revisionOf([id, downRevisions, dependencies, branchLabels, line, doc, createDate, emptyDependency]: Entry, file: string): Revision {
+  return {
+    id,
+    downRevisions,
+    dependencies,
+    ...(emptyDependency === 1 ? { dependsOnEmptyString: true } : {}),
+    branchLabels,
+    file,
+    line,
+    doc: doc ?? undefined,
+    createDate: createDate ?? undefined,
+  };
+}
+
+// This build of git-alembic: a new version or a rebuilt dist/ parses afresh, so a change to the
+// reader never meets entries an older reader wrote.
+let identityOfBuild: string | undefined;
+function buildIdentity(): string {
+  if (identityOfBuild !== undefined) return identityOfBuild;
+  try {
+    const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown };
+    const built = statSync(packageFile('dist', 'bin.js'), { throwIfNoEntry: false });
+    identityOfBuild = `${String(version)} ${built === undefined ? `unbuilt ${process.pid}` : `${built.size} ${built.mtimeMs}`}`;
+  } catch {
+    identityOfBuild = `unknown ${process.pid}`;
+  }
+  return identityOfBuild;
+}
+
+// FNV-1a, 32 bits: a short file name (the identity inside the file is what is compared).
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
