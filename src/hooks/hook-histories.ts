@@ -37,10 +37,7 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   // A broken environment (a missing directory, a bad ini) is reported in one line and left out:
   // the others still get their merges, and the commit goes on, guard or not.
   const unreadable: UserError[] = [];
-  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config, {
-    onUnreadable: (error) => unreadable.push(error),
-    trackedConfigFiles: run.trackedConfigFiles,
-  });
+  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config, { onUnreadable: (error) => unreadable.push(error) });
   const [first, ...more] = unreadable;
   if (first !== undefined) run.out.info(HookMessages.leftOut(run.name, first.message, more.length));
   const absolute = changed.map((file) => path.resolve(workspace.repoRoot, file));

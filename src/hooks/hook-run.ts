@@ -4,7 +4,6 @@ import type { CommandContext } from '../cli/context.js';
 import type { Printer } from '../cli/output.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { GitProcess } from '../git/git-process.js';
-import { trackedConfigFiles } from '../git/plumbing.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
 import { locateGitDir, rebaseProgressShown } from './git-state.js';
 
@@ -26,11 +25,6 @@ export interface HookRun {
   readonly topLevel: string;
   readonly gitDir: string | undefined;
   readonly git: GitProcess;
-  /**
-   * The tracked files discovery reads (every `*.ini` and `pyproject.toml`), asked once: a hook
-   * that will need them starts the git call early, so it runs while the slow path loads.
-   */
-  readonly trackedConfigFiles: () => Promise<readonly string[]>;
   /** Set by the slow path once loaded. */
   config: ResolvedConfig | undefined;
 }
@@ -43,15 +37,7 @@ export function createHookRun(name: HookName, args: readonly string[], ctx: Comm
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;
   const gitDir = locateGitDir(topLevel, ctx.env);
   const lineStart = name === 'post-rewrite' ? () => rebaseProgressShown(gitDir) : () => false;
-  const git = new GitProcess(topLevel, ctx.env);
-  let tracked: Promise<readonly string[]> | undefined;
-  const trackedConfigs = (): Promise<readonly string[]> => {
-    tracked ??= trackedConfigFiles(git);
-    // Started ahead of its use: a failure is reported where the answer is awaited.
-    tracked.catch(() => undefined);
-    return tracked;
-  };
-  return { name, args, ctx, out: onOwnLine(out, ctx, lineStart), topLevel, gitDir, git, trackedConfigFiles: trackedConfigs, config: undefined };
+  return { name, args, ctx, out: onOwnLine(out, ctx, lineStart), topLevel, gitDir, git: new GitProcess(topLevel, ctx.env), config: undefined };
 }
 
 // git's rebase ends its progress line with a carriage return and no newline: the first line

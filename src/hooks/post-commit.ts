@@ -14,7 +14,6 @@ export async function postCommit(run: HookRun): Promise<void> {
   const changed = await changedByCommit(run.git, 'HEAD');
   // Only a revision file can fork a history.
   if (changed === undefined || !anyRevisionFile(changed, run.topLevel)) return;
-  run.trackedConfigFiles();
   const { loadTouchedProject, introducedForks, commitNames, headTexts, HookMessages } = await import('./project-stage.js');
   // The commit just made, whatever the index and the work tree hold besides.
   const project = await loadTouchedProject(run, changed, { kind: 'committed', rev: 'HEAD' });

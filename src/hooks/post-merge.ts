@@ -20,8 +20,6 @@ export async function postMerge(run: HookRun): Promise<void> {
   if (merging.length === 0) return;
   const merge = await headMergeThatMatters(run);
   if (merge === undefined || !(await madeByThisMerge(run, merge, merging))) return;
-  // git lists the config files while node loads the slow path.
-  run.trackedConfigFiles();
   const { completeMergeCommit } = await import('./merge-stage.js');
   await completeMergeCommit(run, merge);
 }
@@ -33,8 +31,6 @@ export async function postMerge(run: HookRun): Promise<void> {
 export async function completeHeadMerge(run: HookRun): Promise<void> {
   const merge = await headMergeThatMatters(run);
   if (merge === undefined) return;
-  // git lists the config files while node loads the slow path.
-  run.trackedConfigFiles();
   const { completeMergeCommit } = await import('./merge-stage.js');
   await completeMergeCommit(run, merge);
 }
@@ -64,7 +60,6 @@ async function afterSquash(run: HookRun): Promise<void> {
   // git names the squashed commits in GITHEAD_<sha> variables; HEAD does not move.
   const squashed = Object.keys(run.ctx.env).flatMap((key) => (key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : []));
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...squashed.map((sha) => ({ sha }))];
-  run.trackedConfigFiles();
   const { announceMerges, createMergesFor, HookMessages } = await import('./merge-stage.js');
   // The squash is staged, not committed: its result is the index.
   const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH, result: { kind: 'staged' } });

@@ -29,8 +29,6 @@ export async function preCommit(run: HookRun, completion?: (files: readonly stri
   const parents = head === undefined ? [] : [head];
   const checked = merging.length === 0 ? () => recordCheckedCommit(run, parents) : async () => undefined;
   if (!(await couldMatter(staged, run.topLevel))) return checked();
-  // git lists the config files while node loads the slow path.
-  run.trackedConfigFiles();
   const stage = await import('./project-stage.js');
   const project = await stage.loadTouchedProject(run, staged, STAGED);
   if (project === undefined || project.histories.length === 0) return project?.leftOut ? undefined : checked();

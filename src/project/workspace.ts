@@ -63,8 +63,6 @@ export interface DiscoveryReports {
   /** When given, an environment that cannot be read is reported here and left out instead of failing. */
   readonly onUnreadable?: ((error: UserError) => void) | undefined;
   readonly onSkipped?: ((file: string, reason: string) => void) | undefined;
-  /** The tracked config files, when the caller has asked git already (the hooks). */
-  readonly trackedConfigFiles?: (() => Promise<readonly string[]>) | undefined;
 }
 
 /**
@@ -87,12 +85,11 @@ export async function discoverWorkspace(
     config,
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
-    onUnreadable: reports.onUnreadable,
-    onSkipped: reports.onSkipped,
+    ...reports,
     listTrackedFiles: async () => {
       // Outside a repository there is nothing tracked to search.
       if (gitRoot === undefined) return [];
-      return reports.trackedConfigFiles === undefined ? trackedConfigFiles(new GitProcess(repoRoot, env)) : reports.trackedConfigFiles();
+      return trackedConfigFiles(new GitProcess(repoRoot, env));
     },
     recordedDirectory: async (directory) => {
       if (gitRoot === undefined) return false;
