@@ -4,7 +4,9 @@
 // the merge revision and folds it into the merge commit. Each is timed with the hooks and with
 // HUSKY=0, interleaved with `node -e 0` in the same rounds; the difference of the medians is
 // what the hooks add, given as a multiple of `node -e 0`'s median. Every run starts from the
-// same state, set up outside the timing.
+// same state, set up outside the timing. The hooks keep their revision cache in .git (warmed by
+// the first, uncounted round); the migration and merge are timed without it as well
+// (GIT_ALEMBIC_CACHE=0), for information.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,6 +34,8 @@ interface Row {
   readonly target: number;
   readonly hooks: Case;
   readonly husky0: Case;
+  /** The hooks without the revision cache, when that row is wanted too. */
+  readonly uncached?: Case;
 }
 
 /** The project, committed and set up, with the states each row starts from. */
@@ -50,18 +54,33 @@ interface Prepared {
 /** Times the three rows and prints them with their targets. */
 export function benchCommits({ root, bin, rounds }: CommitBenchSetup): void {
   const prepared = prepare(join(root, 'commits'), bin, root);
+  checkMerge(prepared);
   const rows = [readmeRow(prepared), migrationRow(prepared), mergeRow(prepared)];
   const node: Case = { label: 'node -e 0', prepare: () => undefined, command: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: prepared.repo, env: prepared.env } };
-  const cases = [node, ...rows.flatMap((row) => [row.hooks, row.husky0])];
+  const cases = [node, ...rows.flatMap((row) => [row.hooks, row.husky0, ...(row.uncached === undefined ? [] : [row.uncached])])];
   const samples = interleaved(cases, rounds);
-  const [nodeMs = 0, ...medians] = samples.map((list) => medianMs(list));
+  const median = new Map(cases.map((entry, index) => [entry, medianMs(samples[index] ?? [])]));
+  const nodeMs = median.get(node) ?? 0;
   console.log(`hooks on a 400-revision project (1.5 MB of revision files), median of ${rounds}, interleaved:`);
   line('node -e 0 (same rounds)', nodeMs);
-  rows.forEach((row, index) => {
-    const added = (medians[2 * index] ?? 0) - (medians[2 * index + 1] ?? 0);
+  for (const row of rows) {
+    const added = (median.get(row.hooks) ?? 0) - (median.get(row.husky0) ?? 0);
     const ratio = added / nodeMs;
     line(row.label, added, `   ${ratio.toFixed(2)}x node -e 0   (target: <= ${row.target}x; ${ratio <= row.target ? 'met' : 'NOT met'})`);
-  });
+    if (row.uncached === undefined) continue;
+    const uncached = (median.get(row.uncached) ?? 0) - (median.get(row.husky0) ?? 0);
+    line('  the same without the revision cache', uncached, `   ${(uncached / nodeMs).toFixed(2)}x node -e 0   (no target)`);
+  }
+}
+
+// The merge row must time the hook writing and folding the merge revision, not a no-op.
+function checkMerge(prepared: Prepared): void {
+  const { git } = prepared;
+  git('reset', '-q', '--hard', prepared.featureA);
+  const before = git('ls-tree', '--name-only', 'HEAD', 'migrations/versions/').split('\n').length;
+  git('merge', '-q', '--no-edit', 'feature-b');
+  const after = git('ls-tree', '--name-only', 'HEAD', 'migrations/versions/').split('\n').length;
+  if (after !== before + 2) throw new Error(`the merge did not fold a merge revision into the merge commit (${before} -> ${after} files)`);
 }
 
 // One warm-up round, not counted, then the rounds; each case is set up right before its run.
@@ -112,8 +131,10 @@ function timed(prepared: Prepared, label: string, argv: readonly string[], prepa
   return { label, prepare, command: { label, argv, cwd: prepared.repo, env } };
 }
 
-function both(prepared: Prepared, label: string, target: number, argv: readonly string[], prepareRun: () => void): Row {
-  return { label, target, hooks: timed(prepared, label, argv, prepareRun, false), husky0: timed(prepared, `${label} (HUSKY=0)`, argv, prepareRun, true) };
+function both(prepared: Prepared, label: string, target: number, argv: readonly string[], prepareRun: () => void, withUncached = false): Row {
+  const hooks = timed(prepared, label, argv, prepareRun, false);
+  const uncached = { ...hooks, label: `${label} (no cache)`, command: { ...hooks.command, env: { ...hooks.command.env, GIT_ALEMBIC_CACHE: '0' } } };
+  return { label, target, hooks, husky0: timed(prepared, `${label} (HUSKY=0)`, argv, prepareRun, true), ...(withUncached ? { uncached } : {}) };
 }
 
 // A README edit staged on main: no Python file, no heads file.
@@ -129,17 +150,19 @@ function readmeRow(prepared: Prepared): Row {
 // A new revision on main's head, staged: pre-commit rewrites and stages the heads file.
 function migrationRow(prepared: Prepared): Row {
   const { file, text } = prepared.migration;
-  return both(prepared, 'git commit adding one migration', 4, ['git', 'commit', '-q', '-m', 'migration'], () => {
+  const prepareRun = (): void => {
     prepared.git('reset', '-q', '--hard', prepared.base);
     writeFileSync(join(prepared.repo, file), text);
     prepared.git('add', file);
-  });
+  };
+  return both(prepared, 'git commit adding one migration', 4, ['git', 'commit', '-q', '-m', 'migration'], prepareRun, true);
 }
 
 // feature-b into feature-a's commit: the heads file is merged by the driver (in both runs), and
 // with the hooks post-merge writes the merge revision and folds it into the merge commit.
 function mergeRow(prepared: Prepared): Row {
-  return both(prepared, 'git merge that creates the merge revision', 6, ['git', 'merge', '-q', '--no-edit', 'feature-b'], () => {
+  const prepareRun = (): void => {
     prepared.git('reset', '-q', '--hard', prepared.featureA);
-  });
+  };
+  return both(prepared, 'git merge that creates the merge revision', 6, ['git', 'merge', '-q', '--no-edit', 'feature-b'], prepareRun, true);
 }

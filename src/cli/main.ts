@@ -9,10 +9,9 @@ import { ExitCode } from '../exit-codes.js';
 import { UsageMessages } from '../messages/cli.js';
 import { COMMANDS } from './commands.js';
 import type { CommandContext } from './context.js';
-import { commandHelp, programHelp } from './help.js';
-import { Printer, type Verbosity } from './output.js';
-import { parseCommandArguments } from './parse-arguments.js';
+import { programHelp } from './help.js';
 import { reportFailure } from './report-failure.js';
+import { runCommand } from './run-command.js';
 import { packageFile } from '../package-root.js';
 
 /** Runs git-alembic with `argv` (without node and the script) and returns the exit code. */
@@ -38,14 +37,7 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
   if (name === 'help') return rest.length === 0 ? dispatch(['--help'], ctx) : dispatch([rest[0] ?? '', '--help'], ctx);
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) throw unknownCommand(name);
-  const command = await entry.load();
-  const parsed = parseCommandArguments(command.definition, rest);
-  if (parsed.values['help'] === true) {
-    ctx.stdout.write(commandHelp(command.definition));
-    return ExitCode.OK;
-  }
-  const verbosity: Verbosity = parsed.values['quiet'] === true ? 'quiet' : parsed.values['verbose'] === true ? 'verbose' : 'normal';
-  return command.run(parsed, { ctx, out: new Printer(ctx, verbosity) });
+  return runCommand(await entry.load(), rest, ctx);
 }
 
 // An option before the command (`git-alembic -q check`), a misspelt command, or neither.
