@@ -20,7 +20,7 @@ export interface RevisionCache {
   get(contentId: string, file: string): Revision | undefined;
   /** Records what the bytes with this id hold. */
   set(contentId: string, revision: Revision): void;
-  /** Writes the entries this run used, if they differ from the file's; never fails. */
+  /** Writes the entries this run used, when that spares later runs real work; never fails. */
   save(): void;
 }
 
@@ -34,6 +34,9 @@ export interface RevisionCacheKey {
 
 // Bumped whenever the entry layout changes.
 const FORMAT = 1;
+// A few new files (the migration a commit adds) cost later runs less to parse than rewriting
+// the whole file costs this one; so do a few entries no longer used.
+const WORTH_WRITING = 16;
 
 // [id, downRevisions, dependencies, branchLabels, line, doc, createDate, dependsOnEmptyString]
 type Entry = [string, string[], string[], string[], number, string | null, string | null, 0 | 1];
@@ -49,11 +52,11 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
   const file = path.join(directory, `revisions-${hashText(identity)}.json`);
   const stored = readEntries(file, identity);
   const used = new Map<string, Entry>();
-  let added = false;
+  let added = 0;
   return {
     get(contentId, displayPath) {
       const entry = stored.get(contentId);
-      if (entry === undefined || !isEntry(entry)) return undefined;
+      if (entry === undefined) return undefined;
       used.set(contentId, entry);
       return revisionOf(entry, displayPath);
     },
@@ -61,10 +64,12 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
       // A revision without a `revision` binding takes its id from the file name, not the bytes.
       if (revision.line === undefined) return;
       used.set(contentId, entryOf(revision.line, revision));
-      added = true;
+      added += 1;
     },
     save() {
-      if (!added && used.size === stored.size) return;
+      const unused = stored.size - (used.size - added);
+      const worth = (stored.size === 0 && added > 0) || added >= WORTH_WRITING || unused >= WORTH_WRITING;
+      if (!worth) return;
       try {
         writeFileAtomic(file, JSON.stringify({ identity, entries: Object.fromEntries(used) }));
       } catch {
@@ -74,14 +79,16 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
   };
 }
 
-// The entries of a cache file written for `identity`; none when it is missing, unreadable or corrupt.
-function readEntries(file: string, identity: string): Map<string, unknown> {
+// The entries of a cache file written for `identity`; none when it is missing, unreadable or
+// corrupt (a single entry of the wrong shape makes the whole file suspect).
+function readEntries(file: string, identity: string): Map<string, Entry> {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) return new Map();
     const { identity: stored, entries } = parsed as { identity?: unknown; entries?: unknown };
     if (stored !== identity || typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new Map();
-    return new Map(Object.entries(entries));
+    const all = Object.entries(entries as Record<string, unknown>);
+    return all.every(([, entry]) => isEntry(entry)) ? new Map(all as [string, Entry][]) : new Map();
   } catch {
     // Missing (the first run) or not JSON (a corrupt file): rebuilt by this run.
     return new Map();

@@ -9,7 +9,7 @@
 import { stagedPaths, verifyCommit } from '../git/plumbing.js';
 import { forgetCheckedCommit, recordCheckedCommit } from './checked-commit.js';
 import type { CreatedMerges } from './create-merges.js';
-import { mergeHeads } from './git-state.js';
+import { headCommit, mergeHeads } from './git-state.js';
 import type { HookProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
 import type * as ProjectStageModule from './project-stage.js';
@@ -23,7 +23,8 @@ const STAGED = { kind: 'staged' } as const;
 /** Runs pre-commit; `completion` ends the line about a merge revision (default: it is in this merge commit). */
 export async function preCommit(run: HookRun, completion?: (files: readonly string[]) => string): Promise<void> {
   forgetCheckedCommit(run);
-  const [staged, head] = await Promise.all([stagedPaths(run.git), verifyCommit(run.git, 'HEAD')]);
+  const staged = await stagedPaths(run.git);
+  const head = headCommit(run.gitDir) ?? (await verifyCommit(run.git, 'HEAD'));
   const merging = mergeHeads(run.gitDir);
   // The parents of a commit made now (an amend's are others: its note will not match).
   const parents = head === undefined ? [] : [head];

@@ -73,22 +73,34 @@ test('a corrupt file, one for another environment, and entries of the wrong shap
   t.deepEqual(openRevisionCache(root, KEY).get('git 1111', revision.file), revision);
 });
 
-test('each environment (version locations, constants) has a cache of its own; the last run\'s entries are what is kept', (t) => {
+test('each environment (version locations, constants) has a cache of its own', (t) => {
   const root = directory(t);
   const a = parsed('revision = "a1"\ndown_revision = None\n');
-  const b = parsed('revision = "b1"\ndown_revision = None\n');
   const cache = openRevisionCache(root, KEY);
   cache.set('git 1111', a);
-  cache.set('git 2222', b);
   cache.save();
+  t.deepEqual(openRevisionCache(root, KEY).get('git 1111', a.file), a);
   t.is(openRevisionCache(root, { ...KEY, constants: new Map([['X', 'a1']]) }).get('git 1111', a.file), undefined);
   t.is(openRevisionCache(root, { ...KEY, versionLocations: ['other'] }).get('git 1111', a.file), undefined);
-  // A run that uses one entry keeps only that one.
-  const next = openRevisionCache(root, KEY);
-  t.truthy(next.get('git 2222', b.file));
-  next.save();
-  t.is(openRevisionCache(root, KEY).get('git 1111', a.file), undefined);
-  t.truthy(openRevisionCache(root, KEY).get('git 2222', b.file));
+});
+
+test('the file is rewritten when that spares work: first, then only for many new or unused entries', (t) => {
+  const root = directory(t);
+  const revisions = Array.from({ length: 40 }, (_, index) => parsed(`revision = "r${index}"\ndown_revision = None\n`));
+  const run = (ids: readonly number[]): void => {
+    const cache = openRevisionCache(root, KEY);
+    for (const index of ids) if (cache.get(`git ${index}`, 'f.py') === undefined) cache.set(`git ${index}`, revisions[index] as Revision);
+    cache.save();
+  };
+  const stored = (): number => Object.keys((JSON.parse(readFileSync(cacheFile(root), 'utf8')) as { entries: object }).entries).length;
+  run([0, 1, 2]);
+  t.is(stored(), 3, 'the first run writes what it has');
+  run([0, 1, 2, 3]);
+  t.is(stored(), 3, 'one new file is cheaper to parse again than the file is to rewrite');
+  run(Array.from({ length: 20 }, (_, index) => index));
+  t.is(stored(), 20);
+  run(Array.from({ length: 4 }, (_, index) => index));
+  t.is(stored(), 4, 'sixteen unused entries: only what the last run used is kept');
 });
 
 test('the cache lives in the git directory, and GIT_ALEMBIC_CACHE=0 keeps none', (t) => {
