@@ -104,8 +104,6 @@ function prepare(repo: string, bin: string, root: string): Prepared {
   const writer = new RevisionWriter();
   const history = writeRealisticHistory(repo, 400, writer);
   const env = gitEnvironment(root);
-  // No automatic gc in the middle of the rounds: it would land on one side at random.
-  writeFileSync(env['GIT_CONFIG_GLOBAL'] ?? '', '[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n', { flag: 'a' });
   const git = setUpRepository(repo, bin, env);
   const base = git('rev-parse', 'HEAD');
   const revision = (message: string, index: number): { file: string; text: string } => {

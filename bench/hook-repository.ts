@@ -16,7 +16,8 @@ export type Git = (...args: string[]) => string;
 /** The users' node environment, and git isolated from the machine's config (no global hooks path). */
 export function gitEnvironment(root: string): NodeJS.ProcessEnv {
   const global = join(root, 'hooks-bench.gitconfig');
-  writeFileSync(global, '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n');
+  // No automatic gc in the middle of timed rounds: it would land on one side at random.
+  writeFileSync(global, '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n');
   const env: NodeJS.ProcessEnv = { ...nodeEnvironment(), GIT_CONFIG_GLOBAL: global, GIT_CONFIG_NOSYSTEM: '1' };
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'HUSKY', 'GIT_ALEMBIC']) delete env[name];
   return env;

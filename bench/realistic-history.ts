@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { seededRandom } from '../test/helpers/random.js';
 import { BENCH_TEMPLATE } from './synthetic-history.js';
 
 /** What was written: the head of the main branch (where new work goes) and every revision id. */
@@ -44,24 +45,12 @@ const TYPES = [
 ];
 const VERBS = ['add', 'create', 'drop', 'rename', 'backfill', 'index', 'widen', 'split'];
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The project's generator: ids, names and bodies from one seed. */
 export class RevisionWriter {
   readonly #random: () => number;
 
   constructor(seed = 20_261_207) {
-    this.#random = seeded(seed);
+    this.#random = seededRandom(seed);
   }
 
   /** A fresh 12-hex revision id. */
