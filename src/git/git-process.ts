@@ -65,8 +65,10 @@ export class GitProcess {
   #spawn(args: readonly string[], options: GitCallOptions): Promise<GitProcessResult<Buffer>> {
     const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
     // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`. stdin is the
-    // input, or empty (closed at once). git may exit before reading it; its status says what happened.
-    const result = spawnSync('git', [...args], { cwd: this.cwd, env, input: options.input ?? '', encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true });
+    // input (as bytes: spawnSync would encode a string with `encoding`), or empty. git may exit
+    // before reading it; its status says what happened.
+    const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
+    const result = spawnSync('git', [...args], { cwd: this.cwd, env, input, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true });
     if (result.error !== undefined || result.status === null) {
       // No status at all: git could not be started (ENOENT), was killed, or said too much.
       const detail = result.error?.message ?? `killed by ${String(result.signal)}`;

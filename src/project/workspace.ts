@@ -1,5 +1,6 @@
 // Opens the repository's Alembic environments and reads their histories: the glue between the
 // CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 import { discoverEnvironments } from '../alembic/discover.js';
@@ -7,7 +8,7 @@ import type { AlembicEnvironment } from '../alembic/environment.js';
 import { revisionCacheDirectory } from '../alembic/revision-cache.js';
 import { loadRevisions } from '../alembic/scan-versions.js';
 import { loadProjectConfig } from '../config/load-config.js';
-import { UserError } from '../errors.js';
+import { GitCommandError, UserError } from '../errors.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
 import { GitProcess } from '../git/git-process.js';
@@ -152,13 +153,18 @@ export async function loadHistories(
 async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>>, environments: readonly AlembicEnvironment[]): Promise<ProjectFiles> {
   const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
   if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
-  const cache = revisionCacheDirectory(commonGitDir(gitDir), env);
-  if (cache === undefined && !mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
+  const index = indexFileOf(gitDir, gitRoot, env);
+  const skipped = mayHoldSkipWorktree(index, gitDir);
+  // Without an index nothing is tracked, so no blob id keys a cache entry.
+  const cache = statSync(index, { throwIfNoEntry: false }) === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
+  if (cache === undefined && !skipped) return WORK_TREE_FILES;
   try {
     return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache);
   } catch (error) {
     // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
     if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;
+    // git was asked only for the cache's keys: the work tree is all the command needs.
+    if (!skipped && error instanceof GitCommandError) return WORK_TREE_FILES;
     throw error;
   }
 }
