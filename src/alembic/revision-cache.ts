@@ -7,7 +7,7 @@
 // JSON file per environment and build (the key below), holding the entries its last run used; an
 // unreadable, corrupt or foreign file is ignored and silently rewritten. Set GIT_ALEMBIC_CACHE=0
 // to read everything afresh.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ConstantValue, Revision } from '../core/revision.js';
@@ -37,6 +37,8 @@ const FORMAT = 1;
 // A few new files (the migration a commit adds) cost later runs less to parse than rewriting
 // the whole file costs this one; so do a few entries no longer used.
 const WORTH_WRITING = 16;
+// Each build and environment has a file; the oldest go once there are more than this.
+const FILES_KEPT = 16;
 
 // [id, downRevisions, dependencies, branchLabels, line, doc, createDate, dependsOnEmptyString]
 type Entry = [string, string[], string[], string[], number, string | null, string | null, 0 | 1];
@@ -72,11 +74,21 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
       if (!worth) return;
       try {
         writeFileAtomic(file, JSON.stringify({ identity, entries: Object.fromEntries(used) }));
+        removeOldest(directory);
       } catch {
         // A read-only git directory: the next run parses again.
       }
     },
   };
+}
+
+// Caches of earlier builds (every upgrade or rebuild starts a new file) and of environments no
+// longer read would otherwise pile up.
+function removeOldest(directory: string): void {
+  const files = readdirSync(directory).filter((name) => /^revisions-[0-9a-f]{8}\.json$/.test(name));
+  if (files.length <= FILES_KEPT) return;
+  const byAge = files.map((name) => ({ name, time: statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.time - a.time);
+  for (const { name } of byAge.slice(FILES_KEPT)) rmSync(path.join(directory, name), { force: true });
 }
 
 // The entries of a cache file written for `identity`; none when it is missing, unreadable or

@@ -103,6 +103,18 @@ test('the file is rewritten when that spares work: first, then only for many new
   t.is(stored(), 4, 'sixteen unused entries: only what the last run used is kept');
 });
 
+test('the caches of old builds and environments do not pile up: the sixteen newest files stay', (t) => {
+  const root = directory(t);
+  const revision = parsed('revision = "a1"\ndown_revision = None\n');
+  for (let index = 0; index < 20; index++) {
+    const cache = openRevisionCache(root, { ...KEY, versionLocations: [`v${index}`] });
+    cache.set('git 1111', revision);
+    cache.save();
+  }
+  t.is(readdirSync(root).length, 16);
+  t.truthy(openRevisionCache(root, { ...KEY, versionLocations: ['v19'] }).get('git 1111', revision.file), 'the newest is kept');
+});
+
 test('the cache lives in the git directory, and GIT_ALEMBIC_CACHE=0 keeps none', (t) => {
   t.is(revisionCacheDirectory('/repo/.git', {}), path.join('/repo/.git', 'git-alembic'));
   t.is(revisionCacheDirectory('/repo/.git', { GIT_ALEMBIC_CACHE: '0' }), undefined);
