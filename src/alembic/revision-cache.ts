@@ -7,7 +7,7 @@
 // JSON file per environment and build (the key below), holding the entries its last run used; an
 // unreadable, corrupt or foreign file is ignored and silently rewritten. Set GIT_ALEMBIC_CACHE=0
 // to read everything afresh.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ConstantValue, Revision } from '../core/revision.js';
@@ -88,7 +88,7 @@ function removeOldest(directory: string): void {
   const files = readdirSync(directory).filter((name) => /^revisions-[0-9a-f]{8}\.json$/.test(name));
   if (files.length <= FILES_KEPT) return;
   const byAge = files.map((name) => ({ name, time: statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.time - a.time);
-  for (const { name } of byAge.slice(FILES_KEPT)) rmSync(path.join(directory, name), { force: true });
+  for (const { name } of byAge.slice(FILES_KEPT)) unlinkSync(path.join(directory, name));
 }
 
 // The entries of a cache file written for `identity`; none when it is missing, unreadable or
