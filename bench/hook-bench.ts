@@ -3,11 +3,11 @@
 // difference is what the hooks add to every such merge. Target: at most 2x `node -e 0`, measured
 // in the same rounds. Each run starts from the same commit (reset outside the timing).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { type Command, measure, medianMs, nodeEnvironment, type Sample } from './measure.js';
+import { gitEnvironment, setUpRepository } from './hook-repository.js';
+import { type Command, measure, medianMs, type Sample } from './measure.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
 /** Where the benchmark runs. */
@@ -18,7 +18,6 @@ export interface HookBenchSetup {
 }
 
 const REVISIONS = 1000;
-const HUSKY = fileURLToPath(new URL('../node_modules/husky', import.meta.url));
 
 /**
  * Times the merge with hooks, with HUSKY=0 and `node -e 0`, interleaved, and prints the medians.
@@ -64,19 +63,7 @@ function line(label: string, ms: number, extra = ''): void {
 // commit before the merge.
 function prepareRepository(repo: string, bin: string, env: NodeJS.ProcessEnv): string {
   writeSyntheticHistory(repo, REVISIONS);
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  mkdirSync(join(repo, 'node_modules', '.bin'), { recursive: true });
-  // What npm's link does, one exec each: its `#!/usr/bin/env node` runs env, this runs sh.
-  writeFileSync(join(repo, 'node_modules', '.bin', 'git-alembic'), `#!/bin/sh\nexec '${process.execPath}' '${bin}' "$@"\n`, { mode: 0o755 });
-  symlinkSync(HUSKY, join(repo, 'node_modules', 'husky'), 'dir');
-  writeFileSync(join(repo, 'package.json'), '{\n  "name": "bench",\n  "private": true\n}\n');
-  writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'project');
-  execFileSync(process.execPath, [bin, 'setup'], { cwd: repo, env, stdio: 'ignore' });
-  git('add', '-A');
-  git('commit', '-q', '-m', 'set up git-alembic');
+  const git = setUpRepository(repo, bin, env);
   git('checkout', '-q', '-b', 'docs');
   writeFileSync(join(repo, 'README.md'), 'docs\n');
   git('add', 'README.md');
@@ -91,13 +78,4 @@ function prepareRepository(repo: string, bin: string, env: NodeJS.ProcessEnv): s
   git('add', 'CHANGELOG.md');
   git('commit', '-q', '-m', 'changelog');
   return git('rev-parse', 'HEAD');
-}
-
-// The users' node environment, and git isolated from the machine's config (no global hooks path).
-function gitEnvironment(root: string): NodeJS.ProcessEnv {
-  const global = join(root, 'hooks-bench.gitconfig');
-  writeFileSync(global, '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n');
-  const env: NodeJS.ProcessEnv = { ...nodeEnvironment(), GIT_CONFIG_GLOBAL: global, GIT_CONFIG_NOSYSTEM: '1' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'HUSKY', 'GIT_ALEMBIC']) delete env[name];
-  return env;
 }

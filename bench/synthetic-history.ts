@@ -44,7 +44,7 @@ function column(table: number, index: number): string {
 
 function revisionSource(id: string, parents: readonly string[], index: number): string {
   const down = parents.length === 0 ? 'None' : parents.length === 1 ? `'${parents[0]}'` : `(${parents.map((p) => `'${p}'`).join(', ')})`;
-  const columns = Array.from({ length: 24 }, (_, i) => column(index, i)).join('\n');
+  const columns = Array.from({ length: 56 }, (_, i) => column(index, i)).join('\n');
   return `"""add table_${index} with its indexes
 
 Revision ID: ${id}

@@ -30,10 +30,10 @@ export function hookDefinitionFiles(environment: AlembicEnvironment): HookDefini
 }
 
 /** The hooks the files define with these texts; throws ConfigError when they cannot be read. */
-export function postWriteHooksIn(texts: HookDefinitionTexts, files: HookDefinitionFiles, section: string, repoRoot: string): HookConfig[] {
+export async function postWriteHooksIn(texts: HookDefinitionTexts, files: HookDefinitionFiles, section: string, repoRoot: string): Promise<HookConfig[]> {
   const directory = path.dirname(files.ini);
   const document = texts.ini === undefined ? undefined : parseConfigParser(texts.ini, displayPath(files.ini, repoRoot), { here: hereOf(files.ini) });
-  const pyproject = texts.toml === undefined ? undefined : pyprojectFromText(texts.toml, displayPath(files.toml, repoRoot));
+  const pyproject = texts.toml === undefined ? undefined : await pyprojectFromText(texts.toml, displayPath(files.toml, repoRoot));
   const table = pyproject?.kind === 'alembic' ? pyproject.table : undefined;
   return postWriteHooksOf({
     ini: document === undefined ? undefined : { document, section, directory },

@@ -1,6 +1,7 @@
 // The [tool.alembic] table of pyproject.toml (Alembic ≥1.16), parsed with smol-toml. Integers
 // come back as bigint so that `40` and `40.0` stay distinguishable, as they are for Python.
-import { parse, TomlError } from 'smol-toml';
+// smol-toml is loaded only when there is a file to parse: its nine modules would cost every hook
+// run in a project without pyproject.toml.
 
 import { ConfigError } from '../errors.js';
 import { TOML_INVALID, TOML_NOT_A_TABLE } from '../messages/alembic-config.js';
@@ -19,8 +20,8 @@ export async function readPyproject(file: string, shownAs: string): Promise<Pypr
 }
 
 /** The `[tool.alembic]` table of pyproject.toml's text. */
-export function pyprojectFromText(text: string, shownAs: string): PyprojectContent {
-  const document = parseToml(text, shownAs);
+export async function pyprojectFromText(text: string, shownAs: string): Promise<PyprojectContent> {
+  const document = await parseToml(text, shownAs);
   const tool = document['tool'];
   if (!isTable(tool) || !Object.hasOwn(tool, 'alembic')) return { kind: 'no-alembic' };
   const alembic = tool['alembic'];
@@ -29,7 +30,8 @@ export function pyprojectFromText(text: string, shownAs: string): PyprojectConte
   return { kind: 'alembic', table: alembic };
 }
 
-function parseToml(text: string, shownAs: string): Record<string, unknown> {
+async function parseToml(text: string, shownAs: string): Promise<Record<string, unknown>> {
+  const { parse, TomlError } = await import('smol-toml');
   try {
     return parse(text, { integersAsBigInt: true });
   } catch (error) {

@@ -117,13 +117,16 @@ function listRecorded(directory: RecordedDirectory | undefined, files: ReadonlyM
   if (directory === undefined) return { files: [], subdirectories: [], links: undefined };
   let links: Set<string> | undefined;
   let blobs: Map<string, string> | undefined;
+  let clean: Map<string, string> | undefined;
   const prefix = realDirectory + path.sep;
   for (const name of directory.files) {
     const file = files.get(prefix + name);
     if (file?.mode === LINK) (links ??= new Set()).add(name);
     else if (file !== undefined && !file.inWorkTree) (blobs ??= new Map()).set(name, file.blob);
+    // A path still unmerged has no one blob (''): its bytes are the work tree's alone.
+    else if (file !== undefined && file.blob !== '') (clean ??= new Map()).set(name, file.blob);
   }
-  return { files: [...directory.files], subdirectories: [...directory.subdirectories], links, blobs };
+  return { files: [...directory.files], subdirectories: [...directory.subdirectories], links, blobs, clean };
 }
 
 // The file system's entries, and the recorded ones it lacks (read from git).
@@ -136,6 +139,8 @@ function overlay(disk: DirectoryListing, recorded: DirectoryListing): DirectoryL
     subdirectories: [...disk.subdirectories, ...recorded.subdirectories.filter(missing)],
     links: links.length === 0 ? undefined : new Set(links),
     blobs: new Map([...(recorded.blobs ?? [])].filter(([name]) => missing(name))),
+    // Clean means git found the work-tree file identical, so it is on the disk read here.
+    clean: new Map([...(recorded.clean ?? [])].filter(([name]) => !missing(name) && !disk.links?.has(name))),
   };
 }
 

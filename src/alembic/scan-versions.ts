@@ -9,7 +9,6 @@
 // small: paths are concatenated rather than path.join-ed, and files read into one buffer. All
 // file-system calls are synchronous: the process has nothing else to do meanwhile, and each
 // asynchronous call costs a thread-pool round trip.
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { ScanMessages } from '../messages/revision-file.js';
@@ -17,7 +16,9 @@ import { compareCodePoints } from '../core/code-point-order.js';
 import { readCommonRevisionFile } from '../core/revision-file/fast-reader.js';
 import type { RevisionFileInput, RevisionFileOptions } from '../core/revision-file/revision-file.js';
 import type { ConstantValue, Revision } from '../core/revision.js';
-import { errorDetail, fileSystemTree, type VersionTree } from './version-tree.js';
+import type { RevisionCache, RevisionCacheKey } from './revision-cache.js';
+import { FileReader } from '../fs/file-reader.js';
+import { fileSystemTree, type VersionTree } from './version-tree.js';
 
 // Alembic's `_only_source_rev_file`, used with re.match (anchored at the start).
 const REVISION_FILE_NAME = /^(?!\.#|__init__)[^\n]*\.py$/;
@@ -28,6 +29,8 @@ export interface RevisionFileSource {
   readonly tree: VersionTree;
   /** The contents of blobs the tree names, fetched in one batch. */
   readonly readBlobs: (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>;
+  /** The parsed values of earlier runs for one environment (revision-cache.ts), when kept. */
+  readonly openCache?: ((key: RevisionCacheKey) => RevisionCache | undefined) | undefined;
 }
 
 /** The file system alone, as Alembic reads it. */
@@ -68,6 +71,8 @@ interface DirectoryFiles {
   readonly linkTargets: Map<string, string> | undefined;
   /** Blob ids of the names whose bytes come from git. */
   readonly blobs: Map<string, string> | undefined;
+  /** Blob ids of the names whose work-tree bytes git finds the same as its own. */
+  readonly clean: ReadonlyMap<string, string> | undefined;
 }
 
 /** Absolute paths (as walked) of the revision files Alembic would load, in its load order. */
@@ -82,30 +87,69 @@ export async function listRevisionFiles(versionLocations: readonly string[], rec
 /**
  * Reads and parses every revision file of an environment, in Alembic's load order. Files of the
  * common shape are read by the fast reader; the precise reader, whose modules take tens of
- * milliseconds to load in a fresh process, is loaded only when a file needs it.
+ * milliseconds to load in a fresh process, is loaded only when a file needs it. With a cache,
+ * files whose content it knows are neither read nor parsed (and their blobs never fetched).
  */
 export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revision[]> {
   const source = options.source ?? FILE_SYSTEM_SOURCE;
   const directories = listFiles(source.tree, options.versionLocations, options.recursive);
-  const fromGit = await source.readBlobs(directories.flatMap(({ names, blobs }) => (blobs === undefined ? [] : names.flatMap((name) => blobs.get(name) ?? []))));
+  const cache = source.openCache?.(options);
+  const { revisions, pending } = fromCache(directories, options.displayRoot, cache, options.checkSyntax);
+  const fromGit = await source.readBlobs(pending.flatMap((file) => (file.blob === undefined ? [] : [file.blob])));
   const reader = new FileReader();
   const readerOptions: RevisionFileOptions = { constants: options.constants };
-  const revisions: Revision[] = [];
-  const total = options.onProgress === undefined ? 0 : directories.reduce((sum, directory) => sum + directory.names.length, 0);
+  let read = revisions.length - pending.length;
+  for (const { index, directory, name, displayPath, blob, contentId } of pending) {
+    const bytes = blob === undefined ? reader.read(directory.prefix + name, displayPath) : blobBytes(fromGit, blob, displayPath);
+    const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
+    if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
+    const revision = readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions);
+    revisions[index] = revision;
+    if (contentId !== undefined) cache?.set(contentId, revision);
+    read += 1;
+    if (read % PROGRESS_EVERY === 0) options.onProgress?.(read, revisions.length);
+  }
+  cache?.save();
+  return revisions as Revision[];
+}
+
+/** A revision file still to read: where it goes in the load order, and where its bytes are. */
+interface PendingFile {
+  readonly index: number;
+  readonly directory: DirectoryFiles;
+  readonly name: string;
+  readonly displayPath: string;
+  /** Set when the bytes come from git. */
+  readonly blob: string | undefined;
+  /** Set when git vouches for the bytes (the cache key). */
+  readonly contentId: string | undefined;
+}
+
+// Every file in load order: the cached revisions in place, the others listed to be read. A file
+// that gets the complete syntax check is read whatever the cache knows (it keeps values, not verdicts).
+function fromCache(
+  directories: readonly DirectoryFiles[],
+  displayRoot: string,
+  cache: RevisionCache | undefined,
+  checkSyntax: ((file: string) => boolean) | undefined,
+): { revisions: (Revision | undefined)[]; pending: PendingFile[] } {
+  const revisions: (Revision | undefined)[] = [];
+  const pending: PendingFile[] = [];
   for (const directory of directories) {
-    const relative = path.relative(options.displayRoot, directory.path).split(path.sep).join('/');
+    const relative = path.relative(displayRoot, directory.path).split(path.sep).join('/');
     const displayPrefix = relative === '' ? '' : `${relative}/`;
     for (const name of directory.names) {
       const displayPath = displayPrefix + name;
       const blob = directory.blobs?.get(name);
-      const bytes = blob === undefined ? reader.read(directory.prefix + name, displayPath) : blobBytes(fromGit, blob, displayPath);
-      const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
-      if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
-      revisions.push(readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions));
-      if (revisions.length % PROGRESS_EVERY === 0) options.onProgress?.(revisions.length, total);
+      // Bytes read from git and bytes read from the work tree are told apart (filters may differ).
+      const clean = blob === undefined ? directory.clean?.get(name) : undefined;
+      const contentId = blob !== undefined ? `git ${blob}` : clean === undefined ? undefined : `work tree ${clean}`;
+      const cached = contentId === undefined || checkSyntax?.(directory.prefix + name) === true ? undefined : cache?.get(contentId, displayPath);
+      if (cached === undefined) pending.push({ index: revisions.length, directory, name, displayPath, blob, contentId });
+      revisions.push(cached);
     }
   }
-  return revisions;
+  return { revisions, pending };
 }
 
 // A blob git did not give back: the repository lost an object, or another process rewrote it meanwhile.
@@ -129,45 +173,6 @@ let loadedPreciseReader: ((input: RevisionFileInput, options: RevisionFileOption
 async function preciseReader(): Promise<(input: RevisionFileInput, options: RevisionFileOptions) => Revision> {
   loadedPreciseReader ??= (await import('../core/revision-file/revision-file.js')).readRevisionFilePrecisely;
   return loadedPreciseReader;
-}
-
-/**
- * Reads whole files into one reused buffer, grown when a file does not fit: no allocation and
- * no fstat per file, unlike readFileSync (measured about twice as slow for 1,000 small files).
- * A returned view is valid only until the next read.
- */
-class FileReader {
-  private buffer = Buffer.allocUnsafe(256 * 1024);
-
-  read(file: string, displayPath: string): Uint8Array {
-    try {
-      const descriptor = openSync(file, 'r');
-      try {
-        const length = this.readAll(descriptor); // may replace this.buffer
-        return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, length);
-      } finally {
-        closeSync(descriptor);
-      }
-    } catch (error) {
-      // Any failure to read one file is that file's problem: name it, keep the cause.
-      throw new InputError({ file: displayPath }, ScanMessages.unreadable(errorDetail(error)), { cause: error });
-    }
-  }
-
-  // Reads until a read returns nothing: a short read is not always the end (FUSE mounts).
-  private readAll(descriptor: number): number {
-    let length = 0;
-    for (;;) {
-      if (length === this.buffer.length) {
-        const grown = Buffer.allocUnsafe(this.buffer.length * 2);
-        this.buffer.copy(grown, 0, 0, length);
-        this.buffer = grown;
-      }
-      const count = readSync(descriptor, this.buffer, length, this.buffer.length - length, null);
-      if (count === 0) return length;
-      length += count;
-    }
-  }
 }
 
 // The base name Alembic matches: a link's target name.
@@ -205,7 +210,7 @@ function listFiles(tree: VersionTree, versionLocations: readonly string[], recur
 // Top-down walk: a directory's files in code-point order, then each subdirectory. Files in a
 // directory named `…__pycache__` are skipped, but (as in Alembic) its subdirectories are not.
 function walk(tree: VersionTree, directory: string, realDirectory: string, recursive: boolean, walked: DirectoryFiles[]): void {
-  const { files, subdirectories, links, blobs: listedBlobs } = tree.list(directory, realDirectory);
+  const { files, subdirectories, links, blobs: listedBlobs, clean } = tree.list(directory, realDirectory);
   const prefix = childPrefix(directory);
   const realPrefix = childPrefix(realDirectory);
   const sorted = sortByCodePoint(files);
@@ -224,7 +229,7 @@ function walk(tree: VersionTree, directory: string, realDirectory: string, recur
       names.push(name);
     }
   }
-  if (!path.basename(directory).endsWith('__pycache__')) walked.push({ path: directory, prefix, realPrefix, names, linkTargets, blobs });
+  if (!path.basename(directory).endsWith('__pycache__')) walked.push({ path: directory, prefix, realPrefix, names, linkTargets, blobs, clean });
   if (!recursive) return;
   for (const name of sortByCodePoint(subdirectories)) walk(tree, prefix + name, realPrefix + name, true, walked);
 }

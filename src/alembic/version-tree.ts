@@ -17,6 +17,8 @@ export interface DirectoryListing {
   readonly links: ReadonlySet<string> | undefined;
   /** Files whose bytes come from git, not from the file system: name → blob id. */
   readonly blobs?: ReadonlyMap<string, string> | undefined;
+  /** Regular files the work tree holds as git records them (git compared them): name → blob id. */
+  readonly clean?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Where a link leads. */
@@ -93,7 +95,8 @@ export function realPathOrLexical(file: string): string {
   try {
     return realpathSync.native(file);
   } catch (error) {
-    if (!isErrorCode(error, 'ENOENT') && !isErrorCode(error, 'ENOTDIR')) throw error;
+    // Missing, or a link loop (which reading then reports as the file's own problem).
+    if (!isErrorCode(error, 'ENOENT') && !isErrorCode(error, 'ENOTDIR') && !isErrorCode(error, 'ELOOP')) throw error;
     const parent = path.dirname(file);
     return parent === file ? file : path.join(realPathOrLexical(parent), path.basename(file));
   }

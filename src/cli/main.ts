@@ -1,17 +1,17 @@
-// Chooses the command, parses its arguments, runs it, and is the only place that turns
-// errors into exit codes. Every failure ends in one line on stderr (plus the stack trace with
-// GIT_ALEMBIC_DEBUG=1).
+// Chooses the command, parses its arguments, runs it, and turns errors into exit codes (as
+// the hooks' own entry does, with the same reporter). Every failure ends in one line on stderr
+// (plus the stack trace with GIT_ALEMBIC_DEBUG=1).
 import { readFileSync } from 'node:fs';
 
 import { closestName } from '../core/closest-name.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { InternalErrorMessages, UsageMessages } from '../messages/cli.js';
+import { UsageMessages } from '../messages/cli.js';
 import { COMMANDS } from './commands.js';
 import type { CommandContext } from './context.js';
-import { commandHelp, programHelp } from './help.js';
-import { Printer, type Verbosity } from './output.js';
-import { parseCommandArguments } from './parse-arguments.js';
+import { programHelp } from './help.js';
+import { reportFailure } from './report-failure.js';
+import { runCommand } from './run-command.js';
 import { packageFile } from '../package-root.js';
 
 /** Runs git-alembic with `argv` (without node and the script) and returns the exit code. */
@@ -37,14 +37,7 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
   if (name === 'help') return rest.length === 0 ? dispatch(['--help'], ctx) : dispatch([rest[0] ?? '', '--help'], ctx);
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) throw unknownCommand(name);
-  const command = await entry.load();
-  const parsed = parseCommandArguments(command.definition, rest);
-  if (parsed.values['help'] === true) {
-    ctx.stdout.write(commandHelp(command.definition));
-    return ExitCode.OK;
-  }
-  const verbosity: Verbosity = parsed.values['quiet'] === true ? 'quiet' : parsed.values['verbose'] === true ? 'verbose' : 'normal';
-  return command.run(parsed, { ctx, out: new Printer(ctx, verbosity) });
+  return runCommand(await entry.load(), rest, ctx);
 }
 
 // An option before the command (`git-alembic -q check`), a misspelt command, or neither.
@@ -54,30 +47,9 @@ function unknownCommand(name: string): UsageError {
   return new UsageError(UsageMessages.unknownCommand(name), closest === undefined ? UsageMessages.UNKNOWN_COMMAND_HINT : UsageMessages.didYouMean(closest));
 }
 
-// Expected failures say what and how to fix it; anything else is a bug and says how to report it.
-function reportFailure(error: unknown, ctx: CommandContext): ExitCode {
-  const out = new Printer(ctx, 'normal');
-  const debug = ctx.env['GIT_ALEMBIC_DEBUG'] === '1';
-  if (error instanceof UserError) {
-    out.failure(oneLine(error.message), error.hint === undefined ? undefined : oneLine(error.hint));
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    out.failure(InternalErrorMessages.internal(oneLine(message)), debug ? undefined : InternalErrorMessages.REPORT_HINT);
-  }
-  if (debug) ctx.stderr.write(`${error instanceof Error ? String(error.stack) : String(error)}\n`);
-  return error instanceof UserError ? error.exitCode : ExitCode.INTERNAL;
-}
-
-/** A message as one line: messages quoted from git or a parser may span several. */
-export function oneLine(message: string): string {
-  return message
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' ');
-}
-
 function packageVersion(): string {
   const packageJson = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return packageJson.version;
 }
+
+export { oneLine } from './report-failure.js';

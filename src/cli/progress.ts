@@ -20,7 +20,7 @@ export interface ProgressOptions {
   readonly stream: OutputStream;
   /** False keeps it silent (not a TTY, --quiet, TERM=dumb). */
   readonly enabled: boolean;
-  /** Milliseconds from any fixed origin (performance.now in real use). */
+  /** Milliseconds from any fixed origin (Date.now in real use). */
   readonly now: () => number;
   /** Defaults to an unref'd setInterval, so a pending tick never keeps the process alive. */
   readonly schedule?: Schedule;

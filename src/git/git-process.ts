@@ -3,7 +3,11 @@
 // here), so the hooks run git through node:child_process with argv arrays, as the port does.
 // The environment passes through unchanged: inside a hook git has set GIT_DIR and
 // GIT_INDEX_FILE for this very repository (GIT_INDEX_FILE is index.lock under `commit -a`).
-import { execFile } from 'node:child_process';
+// Each call is synchronous: a hook waits for every answer anyway, and spawnSync needs none of
+// the streams and sockets of an asynchronous child (measured: the first asynchronous git call
+// of a process cost about 10 ms, each later one 3.5 ms; spawnSync 4 ms, then 2.5 ms).
+import type { SpawnSyncOptionsWithBufferEncoding, SpawnSyncReturns, spawnSync as SpawnSync } from 'node:child_process';
+import module from 'node:module';
 
 import { GitCommandError } from '../errors.js';
 
@@ -20,6 +24,14 @@ export interface GitCallOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Written to git's stdin (hash-object reads a commit object there); stdin is closed otherwise. */
   readonly input?: string | Uint8Array;
+}
+
+// node:child_process (with net, streams and dgram: about 3 ms) is loaded on the first call, so a
+// command that never needs git (heads outside a repository) never loads it.
+let loadedSpawnSync: typeof SpawnSync | undefined;
+function spawnSync(command: string, args: readonly string[], options: SpawnSyncOptionsWithBufferEncoding): SpawnSyncReturns<Buffer> {
+  loadedSpawnSync ??= (module.createRequire(import.meta.url)('node:child_process') as { spawnSync: typeof SpawnSync }).spawnSync;
+  return loadedSpawnSync(command, args, options);
 }
 
 // Generous: ls-tree and diff output of a large repository can run to megabytes.
@@ -51,21 +63,18 @@ export class GitProcess {
   }
 
   #spawn(args: readonly string[], options: GitCallOptions): Promise<GitProcessResult<Buffer>> {
-    return new Promise((resolve, reject) => {
-      const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
-      // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`.
-      const child = execFile('git', [...args], { cwd: this.cwd, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
-        if (error !== null && typeof error.code !== 'number') {
-          // No status at all: git could not be started (ENOENT) or was killed.
-          reject(new GitCommandError(args, error.message, error));
-          return;
-        }
-        resolve({ status: error === null ? 0 : (error.code as number), stdout, stderr: stderr.toString('utf8') });
-      });
-      // git may exit before reading stdin (a failing command); its status says what happened.
-      child.stdin?.on('error', () => undefined);
-      child.stdin?.end(options.input);
-    });
+    const env = options.env === undefined ? this.env : { ...this.env, ...options.env };
+    // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`. stdin is the
+    // input (as bytes: spawnSync would encode a string with `encoding`), or empty. git may exit
+    // before reading it; its status says what happened.
+    const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
+    const result = spawnSync('git', [...args], { cwd: this.cwd, env, input, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true });
+    if (result.error !== undefined || result.status === null) {
+      // No status at all: git could not be started (ENOENT), was killed, or said too much.
+      const detail = result.error?.message ?? `killed by ${String(result.signal)}`;
+      return Promise.reject(new GitCommandError(args, detail, result.error));
+    }
+    return Promise.resolve({ status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') });
   }
 }
 

@@ -152,30 +152,35 @@ export interface GitFileEntry {
   readonly stage: number;
 }
 
-/** What `git ls-files -s -t -c -m -z` says about the index. */
+/** What `git ls-files -s -v -c -m -z` says about the index. */
 export interface IndexListing {
   readonly entries: GitFileEntry[];
   /** Paths with the skip-worktree bit (sparse checkout): absent from the work tree by design. */
   readonly skipWorktree: Set<string>;
-  /** Paths whose work-tree file differs from the entry, or is gone. */
+  /**
+   * Paths whose work-tree file differs from the entry, is gone, or is not looked at: git never
+   * compares an entry marked assume-unchanged (`update-index --assume-unchanged`, core.ignoreStat).
+   */
   readonly modified: Set<string>;
 }
 
-// `<tag> <mode> <object> <stage>\t<path>`; the tag is H (cached), S (skip-worktree), M (unmerged) or C (modified, a second line).
-const INDEX_RECORD = /^([A-Z?]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
+// `<tag> <mode> <object> <stage>\t<path>`; the tag is H (cached), S (skip-worktree), M (unmerged)
+// or C (modified, a second line); lower case when the entry is marked assume-unchanged.
+const INDEX_RECORD = /^([A-Za-z?]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
 // `<mode> <type> <object>\t<path>`.
 const TREE_RECORD = /^([0-7]{6}) ([a-z]+) ([0-9a-f]{40,64})\t/;
 
-/** Parses `git ls-files -s -t -c -m -z`: each entry once, plus a `C` line for each one that differs in the work tree. */
+/** Parses `git ls-files -s -v -c -m -z`: each entry once, plus a `C` line for each one that differs in the work tree. */
 export function parseIndexListing(output: string): IndexListing {
   const listing: IndexListing = { entries: [], skipWorktree: new Set(), modified: new Set() };
   for (const record of splitNul(output)) {
     const match = INDEX_RECORD.exec(record);
     if (match === null) continue;
-    const [whole, tag, mode = '', blob = '', stage = '0'] = match;
+    const [whole, given = '', mode = '', blob = '', stage = '0'] = match;
     const path = record.slice(whole.length);
-    if (tag === 'C') listing.modified.add(path);
-    else listing.entries.push({ path, mode, blob, stage: Number(stage) });
+    const tag = given.toUpperCase();
+    if (tag === 'C' || tag !== given) listing.modified.add(path);
+    if (tag !== 'C') listing.entries.push({ path, mode, blob, stage: Number(stage) });
     if (tag === 'S') listing.skipWorktree.add(path);
   }
   return listing;

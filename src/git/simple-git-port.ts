@@ -74,18 +74,6 @@ export class Git {
       throw new GitCommandError(args, firstLine(error), error);
     }
   }
-
-  /**
-   * Author time (Unix seconds) of the newest commit that added `path` (relative to the top
-   * level, forward slashes), or undefined when no commit did (an untracked file). Throws
-   * GitCommandError on a branch without commits.
-   */
-  async authorTimeOfAddition(path: string): Promise<number | undefined> {
-    // --diff-filter=A: only commits that add the file; -1: the newest of them.
-    // :(top,literal): relative to the top level, and no glob characters in file names.
-    const output = (await this.run(['log', '-1', '--format=%at', '--diff-filter=A', '--', `:(top,literal)${path}`])).trim();
-    return /^\d+$/.test(output) ? Number(output) : undefined;
-  }
 }
 
 function firstLine(error: unknown): string {

@@ -10,9 +10,10 @@ import { type GitFileEntry, type IndexListing, parseBatchOutput, parseIndexListi
  */
 export async function listIndex(git: GitProcess, paths: readonly string[]): Promise<IndexListing> {
   if (paths.length === 0) return { entries: [], skipWorktree: new Set(), modified: new Set() };
-  // -t tags skip-worktree entries (S); -m adds a C line for each entry the work tree differs from.
+  // -v tags skip-worktree entries (S) and, in lower case, assume-unchanged ones; -m adds a C line
+  // for each entry the work tree differs from (git compares the content where stat data cannot tell).
   const pathspecs = paths.includes('') ? [] : paths.map((file) => `:(top,literal)${file}`);
-  return parseIndexListing(await git.run(['ls-files', '-s', '-t', '-c', '-m', '-z', '--', ...pathspecs]));
+  return parseIndexListing(await git.run(['ls-files', '-s', '-v', '-c', '-m', '-z', '--', ...pathspecs]));
 }
 
 // The empty blob, SHA-1 and SHA-256: what `git add -N` records for a file it only intends to add.

@@ -5,7 +5,7 @@
 import { fetchedFrom } from '../git/parse-output.js';
 import { HookMessages } from '../messages/hooks.js';
 import { currentBranch, nameOf, remoteTrackingAt } from '../git/plumbing.js';
-import { fetchHeadText } from './git-state.js';
+import { fetchHeadText, headBranchName } from './git-state.js';
 import type { HookRun } from './hook-run.js';
 
 /** A commit to name; `current` marks the one the current branch pointed to. */
@@ -16,7 +16,8 @@ export interface NamedCommit {
 
 /** One name per commit, in order. */
 export async function commitNames(run: HookRun, commits: readonly NamedCommit[]): Promise<string[]> {
-  const branch = commits.some((commit) => commit.current === true) ? await currentBranch(run.git) : undefined;
+  // The HEAD file names the branch without starting git, nearly always.
+  const branch = commits.some((commit) => commit.current === true) ? (headBranchName(run.gitDir) ?? (await currentBranch(run.git))) : undefined;
   return Promise.all(
     commits.map(async (commit) => {
       if (commit.current === true && branch !== undefined) return branch;
@@ -34,4 +35,9 @@ async function pulledName(run: HookRun, sha: string): Promise<string | undefined
   if (fetched?.kind !== 'branch') return undefined;
   const [tracking] = await remoteTrackingAt(run.git, fetched.name, sha);
   return tracking ?? HookMessages.pulledBranch(fetched.name, fetched.url);
+}
+
+/** `id (branch)` for each head (`source`: the index of the commit it came from); a head none of the commits held is `new`. */
+export function headTexts(heads: readonly { readonly id: string; readonly source: number | undefined }[], names: readonly string[], newText: string = HookMessages.NEW_HEAD): string[] {
+  return heads.map(({ id, source }) => HookMessages.head(id, source === undefined ? newText : names[source]));
 }

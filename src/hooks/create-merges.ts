@@ -5,12 +5,12 @@ import { displayPath } from '../alembic/config-files.js';
 import { HookMessages } from '../messages/hooks.js';
 import { TrustMessages } from '../messages/trust.js';
 import type { FilesView } from '../project/project-files.js';
-import { commitNames, type NamedCommit } from './commit-names.js';
+import { commitNames, headTexts, type NamedCommit } from './commit-names.js';
 import { stageForCommit } from './commit-index.js';
 import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
-import { type CreatedMerge, type IntroducedMerges, mergeIntroduced, type SourcedHead } from './merge-introduced.js';
+import { type CreatedMerge, type IntroducedMerges, mergeIntroduced } from './merge-introduced.js';
 
 /** What the operation compared: the commits whose trees were combined, and its name in messages. */
 export interface OperationSpec {
@@ -79,9 +79,4 @@ export function announceMerges(run: HookRun, created: CreatedMerges, operation: 
 
 function createdText(merge: CreatedMerge, names: readonly string[], operation: string, several: boolean): string {
   return HookMessages.created(merge.id, headTexts(merge.heads, names), operation, several ? merge.environment : undefined);
-}
-
-/** `id (branch)` for each head; a head none of the commits held is `new`. */
-export function headTexts(heads: readonly SourcedHead[], names: readonly string[], newText: string = HookMessages.NEW_HEAD): string[] {
-  return heads.map(({ id, source }) => HookMessages.head(id, source === undefined ? newText : names[source]));
 }

@@ -36,13 +36,15 @@ type NotFolded = Extract<FoldOutcome, { folded: false }>;
 
 /** Remakes the merge with the index as its tree, if the index differs from it only in `files`. */
 export async function foldIntoMerge(git: GitProcess, request: FoldRequest): Promise<FoldOutcome> {
-  // Checked first, so that what another program committed is not taken for staged changes.
-  if ((await verifyCommit(git, 'HEAD')) !== request.merge.id) return { folded: false, why: 'moved' };
   const ours = new Set(request.files);
-  // Anything else staged would be slipped into the merge commit unseen; leave it to the user.
-  const otherChanges = (await stagedPaths(git, request.merge.id)).filter((file) => !ours.has(file));
-  if (otherChanges.length > 0) return { folded: false, why: 'other-changes', otherChanges };
-  const original = await readCommitObject(git, request.merge.id);
+  const [staged, original] = await Promise.all([stagedPaths(git, request.merge.id), readCommitObject(git, request.merge.id)]);
+  // Anything else staged would be slipped into the merge commit unseen; leave it to the user. But
+  // what another program committed meanwhile is no staged change: HEAD has moved then. (Otherwise
+  // the compare-and-swap below finds out.)
+  const otherChanges = staged.filter((file) => !ours.has(file));
+  if (otherChanges.length > 0) {
+    return (await verifyCommit(git, 'HEAD')) === request.merge.id ? { folded: false, why: 'other-changes', otherChanges } : { folded: false, why: 'moved' };
+  }
   const remade = withTree(original, await writeTree(git));
   if (remade === undefined || request.merge.parents.length < 2) throw new Error(`${request.merge.id} is not a merge commit git-alembic can remake`);
   const made = isSigned(original) ? await signedCopy(git, request, original, remade) : { id: await writeCommitObject(git, remade) };
@@ -56,6 +58,8 @@ async function signedCopy(git: GitProcess, request: FoldRequest, original: Uint8
   const committer = parseIdentity(headerValues(original, 'committer')[0] ?? '');
   const [tree = ''] = headerValues(remade, 'tree');
   if (committer === undefined) return { folded: false, why: 'unsigned', failure: { kind: 'not-exact' } };
+  // A signer may want a person (a passphrase, a key to touch): not for a commit already replaced.
+  if ((await verifyCommit(git, 'HEAD')) !== request.merge.id) return { folded: false, why: 'moved' };
   const { amendSigned } = await import('../git/sign-commit.js');
   const [encoding] = headerValues(original, 'encoding');
   const signed = await amendSigned(git, { commit: request.merge.id, tree, committer, encoding, timeoutMs: request.signTimeoutMs });

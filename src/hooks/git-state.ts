@@ -18,6 +18,53 @@ export function locateGitDir(topLevel: string, env: Readonly<Record<string, stri
   return pointer?.[1] === undefined ? undefined : path.resolve(topLevel, pointer[1]);
 }
 
+/**
+ * The directory a linked worktree shares with the main one (objects, refs, config): named in
+ * its git directory's `commondir` file, relative to it; the git directory itself otherwise.
+ */
+export function commonGitDir(gitDir: string): string {
+  const common = stateFile(gitDir, 'commondir')?.trim();
+  return common === undefined || common === '' ? gitDir : path.resolve(gitDir, common);
+}
+
+/**
+ * The branch HEAD names, from the HEAD file: `ref: refs/heads/<name>`. Undefined when that does
+ * not settle it (a detached HEAD, the reftable backend's placeholder, no git directory): ask git.
+ */
+export function headBranchName(gitDir: string | undefined): string | undefined {
+  const head = stateFile(gitDir, 'HEAD')?.trim();
+  const prefix = 'ref: refs/heads/';
+  if (head === undefined || !head.startsWith(prefix)) return undefined;
+  const name = head.slice(prefix.length);
+  // reftable keeps refs elsewhere and writes this name, which no branch can have, into HEAD.
+  return name === '' || name === '.invalid' ? undefined : name;
+}
+
+/**
+ * The commit HEAD points to, read where git keeps it (HEAD, then the branch's loose ref, then
+ * packed-refs) instead of starting git; undefined when the files do not settle it (the reftable
+ * backend, an unborn branch, anything unexpected): ask git then.
+ */
+export function headCommit(gitDir: string | undefined): string | undefined {
+  try {
+    const head = stateFile(gitDir, 'HEAD')?.trim();
+    if (gitDir === undefined || head === undefined) return undefined;
+    if (SHA.test(head)) return head;
+    const ref = head.startsWith('ref: refs/heads/') ? head.slice('ref: '.length) : undefined;
+    if (ref === undefined || ref.endsWith('/.invalid')) return undefined;
+    const common = commonGitDir(gitDir);
+    const loose = stateFile(common, ref)?.trim();
+    if (loose !== undefined) return SHA.test(loose) ? loose : undefined;
+    // `<sha> <ref>` lines; `#` starts the header, `^` a peeled tag.
+    const packed = stateFile(common, 'packed-refs')?.split('\n').find((line) => line.endsWith(` ${ref}`));
+    const sha = packed?.slice(0, packed.length - ref.length - 1);
+    return sha !== undefined && SHA.test(sha) ? sha : undefined;
+  } catch {
+    // Unreadable, or a ref path that is not a plain file: git knows.
+    return undefined;
+  }
+}
+
 /** The commits being merged in (MERGE_HEAD, one per line; several for an octopus); empty when no merge is in progress. */
 export function mergeHeads(gitDir: string | undefined): string[] {
   return stateFile(gitDir, 'MERGE_HEAD')?.split(/\r?\n/).map((line) => line.trim()).filter((line) => SHA.test(line)) ?? [];

@@ -5,12 +5,14 @@
 import path from 'node:path';
 
 import type { AlembicEnvironment } from '../alembic/environment.js';
+import { revisionCacheDirectory } from '../alembic/revision-cache.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { UserError } from '../errors.js';
 import { HookMessages } from '../messages/hooks.js';
 import { environmentPaths, type FilesView, projectFiles } from '../project/project-files.js';
 import { discoverWorkspace, type History, loadHistory, type Workspace } from '../project/workspace.js';
+import { commonGitDir } from './git-state.js';
 import type { HookRun } from './hook-run.js';
 
 /** The project as a hook sees it. */
@@ -19,6 +21,8 @@ export interface HookProject {
   readonly workspace: Workspace;
   /** Histories of the environments the change touched, in discovery order. */
   readonly histories: readonly History[];
+  /** How many environments were left out as unreadable (and reported). */
+  readonly leftOut: number;
 }
 
 /**
@@ -38,15 +42,16 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   if (first !== undefined) run.out.info(HookMessages.leftOut(run.name, first.message, more.length));
   const absolute = changed.map((file) => path.resolve(workspace.repoRoot, file));
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
-  if (touched.length === 0) return { config, workspace, histories: [] };
-  const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched));
+  if (touched.length === 0) return { config, workspace, histories: [], leftOut: unreadable.length };
+  const cache = revisionCacheDirectory(run.gitDir === undefined ? undefined : commonGitDir(run.gitDir), run.ctx.env);
+  const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched), cache);
   // The files this operation brought in or changed get the complete syntax check; the others
   // were checked when they came in, and only the readers' own checks run on them.
   const changedFiles = new Set(absolute);
   const checkSyntax = (file: string): boolean => changedFiles.has(file);
   const histories: History[] = [];
   for (const environment of touched) histories.push(await loadHistory(environment, workspace, { files, checkSyntax }));
-  return { config, workspace, histories };
+  return { config, workspace, histories, leftOut: unreadable.length };
 }
 
 // A changed file inside a version location, or the heads file itself.

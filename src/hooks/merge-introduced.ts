@@ -6,16 +6,15 @@ import path from 'node:path';
 import type { CommandRuntime } from '../cli/command.js';
 import type { CommandContext } from '../cli/context.js';
 import { Printer } from '../cli/output.js';
-import { divergences } from '../core/graph/divergences.js';
-import { type DivergenceOrigin, divergenceOrigins, lineageFiles } from '../core/merge/divergence-origin.js';
+import type { DivergenceOrigin } from '../core/merge/divergence-origin.js';
 import { displayPath } from '../alembic/config-files.js';
-import { presentInTree } from '../git/plumbing.js';
 import type { HeldBack } from '../merge/operation-trust.js';
 import { headsAfterMerges, type MergeNaming, writeMergeGroups } from '../merge/run-merge.js';
 import type { RenderedPlan } from '../merge/write-merge.js';
 import type { History } from '../project/workspace.js';
 import type { HookProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
+import { introducedDivergences } from './introduced-divergences.js';
 import { unchangedSince } from './unchanged-since.js';
 
 /** A head a merge revision merges, and the index of the compared commit it came from. */
@@ -99,18 +98,6 @@ const HOOK_NAMING: MergeNaming = { message: undefined, revisionId: undefined, ra
 function createdMerge(history: History, { plan, target }: RenderedPlan, origins: readonly DivergenceOrigin[], project: HookProject): CreatedMerge {
   const file = path.relative(project.workspace.repoRoot, target).split(path.sep).join('/');
   return { environment: history.environment.name, id: plan.id, file, heads: sourcedHeads(origins, plan.parents) };
-}
-
-/** Each history's divergences with their origin; one tree lookup per compared commit in all. */
-export async function introducedDivergences(run: HookRun, histories: readonly History[], commits: readonly string[]): Promise<DivergenceOrigin[][]> {
-  const perHistory = histories.map(({ graph }) => ({
-    divergences: divergences(graph),
-    view: { fileOf: (id: string) => graph.get(id)?.file, parentsOf: (id: string) => graph.get(id)?.downRevisions ?? [] },
-  }));
-  const files = [...new Set(perHistory.flatMap(({ divergences: found, view }) => lineageFiles(found, view)))];
-  if (files.length === 0) return perHistory.map(() => []);
-  const present = await Promise.all(commits.map((commit) => presentInTree(run.git, commit, files)));
-  return perHistory.map(({ divergences: found, view }) => divergenceOrigins(found, view, present));
 }
 
 function sourcedHeads(origins: readonly DivergenceOrigin[], heads: readonly string[]): SourcedHead[] {

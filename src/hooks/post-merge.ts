@@ -20,7 +20,7 @@ export async function postMerge(run: HookRun): Promise<void> {
   if (merging.length === 0) return;
   const merge = await headMergeThatMatters(run);
   if (merge === undefined || !(await madeByThisMerge(run, merge, merging))) return;
-  const { completeMergeCommit } = await import('./complete-merge.js');
+  const { completeMergeCommit } = await import('./merge-stage.js');
   await completeMergeCommit(run, merge);
 }
 
@@ -31,7 +31,7 @@ export async function postMerge(run: HookRun): Promise<void> {
 export async function completeHeadMerge(run: HookRun): Promise<void> {
   const merge = await headMergeThatMatters(run);
   if (merge === undefined) return;
-  const { completeMergeCommit } = await import('./complete-merge.js');
+  const { completeMergeCommit } = await import('./merge-stage.js');
   await completeMergeCommit(run, merge);
 }
 
@@ -60,7 +60,7 @@ async function afterSquash(run: HookRun): Promise<void> {
   // git names the squashed commits in GITHEAD_<sha> variables; HEAD does not move.
   const squashed = Object.keys(run.ctx.env).flatMap((key) => (key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : []));
   const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...squashed.map((sha) => ({ sha }))];
-  const [{ announceMerges, createMergesFor }, { HookMessages }] = await Promise.all([import('./create-merges.js'), import('../messages/hooks.js')]);
+  const { announceMerges, createMergesFor, HookMessages } = await import('./merge-stage.js');
   // The squash is staged, not committed: its result is the index.
   const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH, result: { kind: 'staged' } });
   if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_SQUASH, HookMessages.stagedForSquash);

@@ -20,11 +20,7 @@ export async function postRewrite(run: HookRun): Promise<void> {
   const base = await verifyCommit(run.git, onto);
   const tip = (await verifyCommit(run.git, 'ORIG_HEAD')) ?? rewritten.at(-1)?.old;
   if (base === undefined || tip === undefined) return;
-  const [{ announceMerges, createMergesFor }, { HookMessages }, { commitPaths }] = await Promise.all([
-    import('./create-merges.js'),
-    import('../messages/hooks.js'),
-    import('../git/commit-plumbing.js'),
-  ]);
+  const { announceMerges, createMergesFor, HookMessages, commitPaths } = await import('./merge-stage.js');
   const operation = HookMessages.OPERATION_REBASE;
   const created = await createMergesFor(run, changed, { commits: [{ sha: base }, { sha: tip, current: true }], operation, result: { kind: 'committed', rev: 'HEAD' } });
   if (created === undefined) return;

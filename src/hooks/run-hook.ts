@@ -8,13 +8,17 @@ import type { CommandContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import { ExitCode, HookExit } from '../exit-codes.js';
 import { createHookRun, HOOK_NAMES, type HookName, type HookPrinter, type HookRun } from './hook-run.js';
+import { postCommit } from './post-commit.js';
+import { postMerge } from './post-merge.js';
+import { postRewrite } from './post-rewrite.js';
+import { preCommit } from './pre-commit.js';
 
-// Each hook's module, loaded only when git runs that hook.
-const HOOKS: Readonly<Record<HookName, () => Promise<(run: HookRun) => Promise<void>>>> = {
-  'post-merge': async () => (await import('./post-merge.js')).postMerge,
-  'pre-commit': async () => (await import('./pre-commit.js')).preCommit,
-  'post-rewrite': async () => (await import('./post-rewrite.js')).postRewrite,
-  'post-commit': async () => (await import('./post-commit.js')).postCommit,
+// Each hook's fast check; what lies past it is loaded by the hook when needed.
+const HOOKS: Readonly<Record<HookName, (run: HookRun) => Promise<void>>> = {
+  'post-merge': postMerge,
+  'pre-commit': preCommit,
+  'post-rewrite': postRewrite,
+  'post-commit': postCommit,
 };
 
 /** Runs one hook; returns 0, or HookExit.BLOCK when it failed in guard mode. */
@@ -22,7 +26,7 @@ export async function runHook(args: readonly string[], runtime: CommandRuntime):
   if (runtime.ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
   const [name, ...hookArgs] = args;
   if (!isHookName(name)) {
-    const { HookMessages } = await import('../messages/hooks.js');
+    const { HookMessages } = await import('./project-stage.js');
     throw new UsageError(HookMessages.UNKNOWN_HOOK(name ?? '', HOOK_NAMES), HookMessages.UNKNOWN_HOOK_HINT);
   }
   return (await executeHook(name, hookArgs, runtime.ctx, runtime.out)).code;
@@ -38,11 +42,11 @@ export interface HookOutcome {
 export async function executeHook(name: HookName, hookArgs: readonly string[], ctx: CommandContext, out: HookPrinter): Promise<HookOutcome> {
   const run = createHookRun(name, hookArgs, ctx, out);
   try {
-    await (await HOOKS[name]())(run);
+    await HOOKS[name](run);
     return { code: ExitCode.OK, failed: false };
   } catch (error) {
     // Messages are loaded when needed: the fast path of every hook prints nothing.
-    const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('../messages/hooks.js')]);
+    const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('./project-stage.js')]);
     run.out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
     if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) ctx.stderr.write(`${String(error.stack)}\n`);
     return { code: guard ? HookExit.BLOCK : ExitCode.OK, failed: true };
@@ -57,7 +61,7 @@ function isHookName(name: string | undefined): name is HookName {
 async function guardMode(run: HookRun): Promise<boolean> {
   if (run.config !== undefined) return run.config.guard;
   try {
-    const { loadProjectConfig } = await import('../config/load-config.js');
+    const { loadProjectConfig } = await import('./project-stage.js');
     return (await loadProjectConfig(run.topLevel)).guard;
   } catch {
     // An unreadable config cannot ask for guarding; the failure is reported already.

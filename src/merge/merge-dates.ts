@@ -4,6 +4,7 @@
 import path from 'node:path';
 
 import { GitCommandError } from '../errors.js';
+import { GitProcess } from '../git/git-process.js';
 
 /** A parent and the absolute path of its file. */
 export interface ParentFile {
@@ -24,10 +25,10 @@ export async function gitAuthorTimes(
   const times = new Map<string, number>();
   const inside = parents.filter((parent) => !isOutside(gitRoot, parent.file));
   if (gitRoot === undefined || inside.length === 0) return times;
-  const { Git } = await import('../git/simple-git-port.js');
-  const git = await Git.open({ cwd: gitRoot, env });
+  // Plain git processes: the hooks write merges, and loading simple-git costs them more than node's start.
+  const git = new GitProcess(gitRoot, env);
   try {
-    const found = await Promise.all(inside.map((parent) => git.authorTimeOfAddition(topLevelPath(gitRoot, parent.file))));
+    const found = await Promise.all(inside.map((parent) => authorTimeOfAddition(git, topLevelPath(gitRoot, parent.file))));
     inside.forEach((parent, index) => {
       const time = found[index];
       if (time !== undefined) times.set(parent.id, time);
@@ -45,6 +46,19 @@ function isOutside(gitRoot: string | undefined, file: string): boolean {
   if (gitRoot === undefined) return true;
   const relative = path.relative(gitRoot, file);
   return relative.startsWith('..') || path.isAbsolute(relative);
+}
+
+/**
+ * Author time (Unix seconds) of the newest commit that added `file` (relative to the top level,
+ * forward slashes), or undefined when no commit did (an untracked file). Throws GitCommandError
+ * on a branch without commits.
+ */
+async function authorTimeOfAddition(git: GitProcess, file: string): Promise<number | undefined> {
+  // --diff-filter=A: only commits that add the file; -1: the newest of them; no signature lines
+  // (log.showSignature) before the time. :(top,literal): relative to the top level, and no glob
+  // characters in file names.
+  const output = (await git.run(['log', '-1', '--no-show-signature', '--format=%at', '--diff-filter=A', '--', `:(top,literal)${file}`])).trim();
+  return /^\d+$/.test(output) ? Number(output) : undefined;
 }
 
 function topLevelPath(gitRoot: string, file: string): string {

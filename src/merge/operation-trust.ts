@@ -32,7 +32,7 @@ export async function changedHookDefinitions(environment: AlembicEnvironment, tr
   if (changed.size === 0) return undefined;
   try {
     const texts = { ini: await trust.textBefore(files.ini), toml: await trust.textBefore(files.toml) };
-    if (sameHooks(postWriteHooksIn(texts, files, environment.section, repoRoot), environment.postWriteHooks)) return undefined;
+    if (sameHooks(await postWriteHooksIn(texts, files, environment.section, repoRoot), environment.postWriteHooks)) return undefined;
   } catch (error) {
     // Files the user's commit could not even read defined no hooks the user knew.
     if (!(error instanceof UserError)) throw error;

@@ -6,12 +6,14 @@
 // it does not (a file staged in part, edited since, or outside the sparse checkout). Untracked
 // files are no part of a commit, nor are files only intended to be added (`git add -N`). Each
 // view costs one `git ls-files` (and one `ls-tree` for a commit, run alongside), plus one
-// `cat-file --batch` only when some bytes must come from git.
+// `cat-file --batch` only when some bytes must come from git. The blob ids it learns key the
+// revision cache (src/alembic/revision-cache.ts) when the caller names where it is kept.
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import { type RecordedFile, type RecordedTree, recordedTree } from '../alembic/recorded-tree.js';
+import { openRevisionCache, type RevisionCacheKey } from '../alembic/revision-cache.js';
 import { FILE_SYSTEM_SOURCE, type RevisionFileSource } from '../alembic/scan-versions.js';
 import { isErrorCode, realPathOrLexical } from '../alembic/version-tree.js';
 import type { GitProcess } from '../git/git-process.js';
@@ -32,9 +34,10 @@ export const WORK_TREE_FILES: ProjectFiles = { ...FILE_SYSTEM_SOURCE, read: asyn
 
 /**
  * The files of `view` under `paths` (absolute: version locations, heads files), in the work
- * tree whose top level is `topLevel`, with `git` running there.
+ * tree whose top level is `topLevel`, with `git` running there; `cacheDirectory` keeps the
+ * revision cache (none when undefined).
  */
-export async function projectFiles(git: GitProcess, topLevel: string, view: FilesView, paths: readonly string[]): Promise<ProjectFiles> {
+export async function projectFiles(git: GitProcess, topLevel: string, view: FilesView, paths: readonly string[], cacheDirectory?: string): Promise<ProjectFiles> {
   const root = realpathSync.native(topLevel);
   const relative = [...new Set(paths.flatMap((file) => repositoryRelative(root, file)))];
   const [index, tree] = await Promise.all([listIndex(git, relative), view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined]);
@@ -44,7 +47,13 @@ export async function projectFiles(git: GitProcess, topLevel: string, view: File
   const fetched = await blobs(links.map((file) => file.blob));
   const linkTexts = new Map(links.map((file) => [file.path, new TextDecoder().decode(fetched.get(file.blob))]));
   const recorded = recordedTree({ root, files, mode: view.kind === 'checkout' ? 'overlay' : 'exact', linkTexts });
-  return { tree: recorded, readBlobs: blobs, read: (file) => readRecorded(recorded, blobs, file) };
+  const openCache = cacheDirectory === undefined ? undefined : (key: RevisionCacheKey) => openRevisionCache(cacheDirectory, cacheKey(root, key));
+  return { tree: recorded, readBlobs: blobs, read: (file) => readRecorded(recorded, blobs, file), openCache };
+}
+
+// Version locations relative to the top level: the same cache whatever the clone's path.
+function cacheKey(root: string, key: RevisionCacheKey): RevisionCacheKey {
+  return { ...key, versionLocations: key.versionLocations.map((location) => repositoryRelative(root, location)[0] ?? location) };
 }
 
 /** The paths a run reads of each environment: its version locations and its heads file. */
@@ -65,8 +74,13 @@ function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitF
     const same = clean.get(entry.path);
     return same !== undefined && same.blob === entry.blob && same.mode === entry.mode;
   };
+  // The work tree, and where it lacks them the files sparse checkout left out; the clean files
+  // are listed too, with their blob ids, for the revision cache.
   if (view.kind === 'checkout') {
-    return index.entries.filter((entry) => index.skipWorktree.has(entry.path)).map((entry) => ({ ...entry, inWorkTree: false }));
+    return index.entries.flatMap((entry): RecordedFile[] => {
+      if (index.skipWorktree.has(entry.path)) return [{ ...entry, inWorkTree: false }];
+      return clean.get(entry.path) === entry ? [{ ...entry, inWorkTree: true }] : [];
+    });
   }
   if (tree !== undefined) return tree.map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
   // A path still unmerged cannot be committed; its work-tree file is all there is to read.
@@ -75,7 +89,7 @@ function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitF
   return [...staged, ...conflicted];
 }
 
-// Blobs by id, each fetched at most once per run. (A content cache keyed by blob id belongs here.)
+// Blobs by id, each fetched at most once per run.
 function blobReader(git: GitProcess): (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>> {
   const known = new Map<string, Uint8Array>();
   return async (ids) => {

@@ -1,15 +1,24 @@
 // Opens the repository's Alembic environments and reads their histories: the glue between the
 // CLI and the adapters (config, Alembic settings, revision files, git) and the pure graph.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
+import { discoverEnvironments } from '../alembic/discover.js';
 import type { AlembicEnvironment } from '../alembic/environment.js';
-import { BareRepositoryError, UserError } from '../errors.js';
+import { revisionCacheDirectory } from '../alembic/revision-cache.js';
+import { loadRevisions } from '../alembic/scan-versions.js';
+import { loadProjectConfig } from '../config/load-config.js';
+import { BareRepositoryError, GitCommandError, UserError } from '../errors.js';
 import { fileSystemReason } from '../fs/file-system-error.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { RevisionGraph } from '../core/graph/revision-graph.js';
+import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
+import { GitProcess } from '../git/git-process.js';
+import { indexFileOf, mayHoldSkipWorktree } from '../git/index-file.js';
+import { recordsFilesUnder, trackedConfigFiles } from '../git/plumbing.js';
+import { commonGitDir, locateGitDir } from '../hooks/git-state.js';
 import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
-import type { ProjectFiles } from './project-files.js';
+import { environmentPaths, type ProjectFiles, projectFiles, WORK_TREE_FILES } from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 
 /** The repository, its git-alembic config and the environments a command works on. */
@@ -77,10 +86,6 @@ export async function discoverWorkspace(
 ): Promise<Workspace> {
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
-  const [{ loadProjectConfig }, { discoverEnvironments }] = await Promise.all([
-    import('../config/load-config.js'),
-    import('../alembic/discover.js'),
-  ]);
   const config = loaded ?? (await loadProjectConfig(repoRoot));
   const environments = await discoverEnvironments({
     cwd,
@@ -92,12 +97,10 @@ export async function discoverWorkspace(
     listTrackedFiles: async () => {
       // Outside a repository there is nothing tracked to search.
       if (gitRoot === undefined) return [];
-      const [{ GitProcess }, { trackedConfigFiles }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
       return trackedConfigFiles(new GitProcess(repoRoot, env));
     },
     recordedDirectory: async (directory) => {
       if (gitRoot === undefined) return false;
-      const [{ GitProcess }, { recordsFilesUnder }] = await Promise.all([import('../git/git-process.js'), import('../git/plumbing.js')]);
       return recordsFilesUnder(new GitProcess(repoRoot, env), path.relative(repoRoot, directory).split(path.sep).join('/'));
     },
   });
@@ -118,11 +121,7 @@ export async function loadHistory(
     checkSyntax?: ((file: string) => boolean) | undefined;
   } = {},
 ): Promise<History> {
-  const [{ loadRevisions }, { buildRevisionGraph }, files] = await Promise.all([
-    import('../alembic/scan-versions.js'),
-    import('../core/graph/revision-graph.js'),
-    options.files ?? workspace.files(),
-  ]);
+  const files = await (options.files ?? workspace.files());
   const revisions = await loadRevisions({
     versionLocations: environment.versionLocations,
     recursive: environment.recursiveVersionLocations,
@@ -173,22 +172,23 @@ export async function loadHistories(
 }
 
 // The files of every environment as the commands read them: the work tree, and git's index
-// only where sparse checkout may have left something out of it (git is not started otherwise).
+// where sparse checkout may have left something out of it, or for the blob ids that key the
+// revision cache (git is not started when neither applies).
 async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>>, environments: readonly AlembicEnvironment[]): Promise<ProjectFiles> {
-  const [{ WORK_TREE_FILES, projectFiles, environmentPaths }, { indexFileOf, mayHoldSkipWorktree }, { locateGitDir }] = await Promise.all([
-    import('./project-files.js'),
-    import('../git/index-file.js'),
-    import('../hooks/git-state.js'),
-  ]);
   const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
   if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
-  if (!mayHoldSkipWorktree(indexFileOf(gitDir, gitRoot, env), gitDir)) return WORK_TREE_FILES;
-  const { GitProcess } = await import('../git/git-process.js');
+  const index = indexFileOf(gitDir, gitRoot, env);
+  const skipped = mayHoldSkipWorktree(index, gitDir);
+  // Without an index nothing is tracked, so no blob id keys a cache entry.
+  const cache = statSync(index, { throwIfNoEntry: false }) === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
+  if (cache === undefined && !skipped) return WORK_TREE_FILES;
   try {
-    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments));
+    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache);
   } catch (error) {
     // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
     if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;
+    // git was asked only for the cache's keys: the work tree is all the command needs.
+    if (!skipped && error instanceof GitCommandError) return WORK_TREE_FILES;
     throw error;
   }
 }

@@ -98,7 +98,7 @@ test('post-rewrite stdin: <old> <new> pairs; extra fields and junk ignored', (t)
 const BLOB_1 = 'b80f0bd60822d4fa4893de455958ef32f6c521bf';
 const BLOB_2 = 'ed5294bf7a7118015012cfedba45303893efba78';
 
-test('ls-files -s -t -c -m -z: entries once, skip-worktree (S) and work-tree changes (a second C line) apart', (t) => {
+test('ls-files -s -v -c -m -z: entries once, skip-worktree (S) and work-tree changes (a second C line) apart', (t) => {
   const captured = `H 100644 ${BLOB_1} 0\tapp/x\x00C 100644 ${BLOB_1} 0\tapp/x\x00S 100644 ${BLOB_2} 0\tm/v/a b.py\x00M 100644 ${BLOB_1} 2\tm/c.py\x00H 120000 ${BLOB_2} 0\tm/link\tname.py\x00`;
   const listing = parseIndexListing(captured);
   t.deepEqual(listing.entries, [
@@ -110,6 +110,13 @@ test('ls-files -s -t -c -m -z: entries once, skip-worktree (S) and work-tree cha
   t.deepEqual([...listing.skipWorktree], ['m/v/a b.py']);
   t.deepEqual([...listing.modified], ['app/x']);
   t.deepEqual(parseIndexListing(''), { entries: [], skipWorktree: new Set(), modified: new Set() });
+});
+
+test('ls-files -v: an entry marked assume-unchanged (lower-case tag) counts as differing, since git never looks', (t) => {
+  const listing = parseIndexListing(`h 100644 ${BLOB_1} 0\tm/a.py\x00s 100644 ${BLOB_2} 0\tm/b.py\x00H 100644 ${BLOB_2} 0\tm/c.py\x00`);
+  t.deepEqual(listing.entries.map((entry) => entry.path), ['m/a.py', 'm/b.py', 'm/c.py']);
+  t.deepEqual([...listing.modified], ['m/a.py', 'm/b.py']);
+  t.deepEqual([...listing.skipWorktree], ['m/b.py']);
 });
 
 test('ls-tree -r -z: mode, blob and path; the object type is dropped', (t) => {

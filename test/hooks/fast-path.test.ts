@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
-import { locateGitDir, mergeHeads, rebaseInProgress } from '../../src/hooks/git-state.js';
+import { commonGitDir, headBranchName, headCommit, locateGitDir, mergeHeads, rebaseInProgress } from '../../src/hooks/git-state.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
 import { anyRevisionFile, couldMatter } from '../../src/hooks/relevance.js';
 
 function directory(t: ExecutionContext, files: Record<string, string>): string {
@@ -48,4 +49,40 @@ test('git dir, MERGE_HEAD (several for an octopus) and a rebase under way, read 
   t.deepEqual(mergeHeads(path.join(root, '.git', 'worktrees', 'wt')), []);
   t.false(rebaseInProgress(path.join(root, '.git')));
   t.true(rebaseInProgress(path.join(root, '.git', 'worktrees', 'wt')));
+});
+
+test('the branch HEAD names and the common git directory, read from the disk; git is asked where the files do not settle it', (t) => {
+  const root = directory(t, {
+    'main/HEAD': 'ref: refs/heads/feature/x\n',
+    'detached/HEAD': `${'a'.repeat(40)}\n`,
+    'reftable/HEAD': 'ref: refs/heads/.invalid\n',
+    'main/worktrees/wt/HEAD': 'ref: refs/heads/side\n',
+    'main/worktrees/wt/commondir': '../..\n',
+  });
+  t.is(headBranchName(path.join(root, 'main')), 'feature/x');
+  t.is(headBranchName(path.join(root, 'main', 'worktrees', 'wt')), 'side');
+  t.is(headBranchName(path.join(root, 'detached')), undefined);
+  t.is(headBranchName(path.join(root, 'reftable')), undefined);
+  t.is(headBranchName(path.join(root, 'none')), undefined);
+  t.is(commonGitDir(path.join(root, 'main', 'worktrees', 'wt')), path.join(root, 'main'));
+  t.is(commonGitDir(path.join(root, 'main')), path.join(root, 'main'));
+});
+
+test('HEAD\'s commit read from the files git keeps it in agrees with git: loose and packed refs, detached, a linked worktree; nothing for an unborn branch', async (t) => {
+  const repo = await createTempRepo(t);
+  const gitDir = repo.path('.git');
+  const revParse = async (cwd = ''): Promise<string> => (await repo.git(['rev-parse', 'HEAD'], { cwd })).stdout.trim();
+  t.is(headCommit(gitDir), await revParse());
+  await repo.git(['pack-refs', '--all']);
+  t.false(await repo.exists('.git/refs/heads/main'), 'only packed now');
+  t.is(headCommit(gitDir), await revParse());
+  await repo.git(['commit', '-q', '--allow-empty', '-m', 'loose again']);
+  t.is(headCommit(gitDir), await revParse());
+  await repo.git(['checkout', '-q', '--detach', 'HEAD~1']);
+  t.is(headCommit(gitDir), await revParse());
+  await repo.git(['worktree', 'add', '-q', '-b', 'side', '../side', 'main']);
+  t.is(headCommit(locateGitDir(repo.path('../side'), {})), await revParse('../side'));
+  await repo.git(['checkout', '-q', '--orphan', 'unborn']);
+  t.is(headCommit(gitDir), undefined);
+  t.is(headCommit(undefined), undefined);
 });

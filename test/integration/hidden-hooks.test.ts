@@ -45,8 +45,13 @@ test('a teammate\'s global core.hooksPath and .git/hooks run after npm install, 
 
   // The shim in the copy logs to the original's hook.log.
   await original.write('hook.log', '');
-  await teammate.git(['commit', '-q', '--allow-empty', '-m', 'one']);
-  await teammate.git(['commit', '-q', '--amend', '--allow-empty', '--no-edit']);
+  // A staged Python file makes git-alembic's own pre-commit start (an empty commit ends in the shell).
+  await teammate.write('app.py', 'one = 1\n');
+  await teammate.git(['add', 'app.py']);
+  await teammate.git(['commit', '-q', '-m', 'one']);
+  await teammate.write('app.py', 'one = 2\n');
+  await teammate.git(['add', 'app.py']);
+  await teammate.git(['commit', '-q', '--amend', '--no-edit']);
   const rewritten = (await teammate.git(['rev-parse', 'HEAD@{1}', 'HEAD'])).stdout.trim().replace('\n', ' ');
   t.is(await teammate.read('hidden.log'), [
     'git-dir pre-commit ',
@@ -69,7 +74,9 @@ test('a global core.hooksPath that is husky\'s own runtime, or .git/hooks itself
     await repo.write('hidden.log', '');
     await repo.write('hook.log', '');
     await repo.git(['config', '--global', 'core.hooksPath', value]);
-    const commit = await repo.git(['commit', '-q', '--allow-empty', '-m', title]);
+    await repo.write('app.py', `title = ${JSON.stringify(title)}\n`);
+    await repo.git(['add', 'app.py']);
+    const commit = await repo.git(['commit', '-q', '-m', title]);
     t.is(commit.status, 0, title);
     t.is(await repo.read('hidden.log'), 'git-dir pre-commit \n', title);
     t.is(await repo.read('hook.log'), 'hook pre-commit\n', title);

@@ -186,6 +186,25 @@ test('the fast path, when no revision or heads file changed, loads no config, wo
   }
 });
 
+test('a hook that writes the merge revision loads its own bundle: neither the CLI, simple-git nor smol-toml (real processes)', async (t) => {
+  const repo = await setUpRepo(t);
+  // Every node git starts gets the loader; only hook runs are held to it (the merge driver is the CLI's).
+  await repo.write('../loader/hooks.mjs', [
+    'let hook = false;',
+    'export function initialize(data) { hook = data.hook; }',
+    'export async function resolve(specifier, context, next) {',
+    '  const resolved = await next(specifier, context);',
+    "  if (hook && /simple-git|smol-toml|js-yaml|\\/dist\\/chunks\\//.test(resolved.url)) throw new Error(`hook imported ${resolved.url}`);",
+    '  return resolved;',
+    '}',
+    '',
+  ].join('\n'));
+  await repo.write('../loader/register.mjs', "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url, { data: { hook: process.argv.includes('hook') } });\n");
+  const merge = await repo.git(['merge', '--no-edit', 'dev'], { env: { NODE_OPTIONS: `--import ${repo.path('../loader/register.mjs')}` } });
+  t.regex(lines(merge.stderr).join('\n'), /^git-alembic: created merge revision [0-9a-f]{12} of /);
+  t.is((await repo.git(['ls-tree', '-r', '--name-only', 'HEAD', 'migrations/versions'])).stdout.split('\n').filter(Boolean).length, 4);
+});
+
 test('pre-commit under `git commit -a` stages the heads file into the index being committed', async (t) => {
   const repo = await setUpRepo(t);
   await repo.git(['merge', '-q', '--no-edit', 'dev']);

@@ -85,14 +85,22 @@ test('after setup: hooks and chained hooks run with their arguments and stdin, t
   await repo.git(['add', '-A']);
   const commit = await repo.git(['commit', '-q', '-m', 'set up']);
   t.is(commit.stderr, '', 'the hook command runs and has nothing to say (post-commit: no Python file, so not even started)');
+  // pre-commit starts git-alembic only for a staged Python or heads file.
+  const stagePython = async (name: string): Promise<void> => {
+    await repo.write(name, 'x = 1\n');
+    await repo.git(['add', name]);
+  };
+  await stagePython('app.py');
   await repo.git(['commit', '-q', '--amend', '--no-edit']);
   const rewrite = (await repo.git(['rev-parse', 'HEAD@{1}', 'HEAD'])).stdout.trim().replace('\n', ' ');
   t.is(await repo.read('chained.log'), `pre-commit\npre-commit\npost-rewrite amend\n${rewrite}\n`);
   t.is(await repo.read('user.log'), 'user-line\nuser-line\n');
   // post-rewrite's body ends on `amend` before starting git-alembic; the chained hook still got it (above).
   t.is(await repo.read('hook.log'), 'hook pre-commit\nhook pre-commit\n');
-  t.is((await repo.git(['commit', '-q', '--allow-empty', '-m', 'x'], { env: { SHIM_HOOK_STATUS: '70' } })).status, 0, 'a crash of the hook never blocks');
-  t.is((await repo.git(['commit', '-q', '--allow-empty', '-m', 'x'], { env: { SHIM_HOOK_STATUS: '1' }, allowFailure: true })).status, 1, '1 (guard) blocks');
+  await stagePython('crash.py');
+  t.is((await repo.git(['commit', '-q', '-m', 'x'], { env: { SHIM_HOOK_STATUS: '70' } })).status, 0, 'a crash of the hook never blocks');
+  await stagePython('guard.py');
+  t.is((await repo.git(['commit', '-q', '-m', 'x'], { env: { SHIM_HOOK_STATUS: '1' }, allowFailure: true })).status, 1, '1 (guard) blocks');
 
   await repo.git(['checkout', '-q', '-b', 'dev']);
   await writeRevision(repo, 'b1', 'a1');
@@ -261,7 +269,10 @@ test('hook files are kept LF: a pin the user wrote stays through uninstall; doct
   await repo.git(['reset', '-q', '--hard']);
   t.true((await repo.read('alembic.ini')).includes('\r\n'), 'unpinned files are CRLF');
   for (const hook of ['pre-commit', 'post-merge', 'post-rewrite', 'post-commit']) t.false((await repo.read(`.husky/${hook}`)).includes('\r'), hook);
-  await repo.git(['commit', '-q', '--allow-empty', '-m', 'hooks run']);
+  // pre-commit starts git-alembic only for a staged Python or heads file.
+  await repo.write('app.py', 'x = 1\n');
+  await repo.git(['add', 'app.py']);
+  await repo.git(['commit', '-q', '-m', 'hooks run']);
   t.is(await repo.read('hook.log'), 'hook pre-commit\nhook pre-commit\n', 'pre-commit ran under sh, for both commits');
 
   // The pin for pre-commit removed, and the file as a checkout without it writes it.

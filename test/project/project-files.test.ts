@@ -76,6 +76,16 @@ test('each view reads the bytes of its commit: HEAD, the index (staged in part, 
   t.deepEqual(await ids(repo, CHECKOUT), ['v/a.py:a_work_tree', 'v/intended.py:intended', 'v/untracked.py:untracked'], 'the work tree, as Alembic reads it');
 });
 
+test('an entry marked assume-unchanged is never taken for the work tree\'s bytes: a commit holds the index\'s', async (t) => {
+  const repo = await committedRepo(t, { 'v/a.py': revision('a') });
+  await repo.git(['update-index', '--assume-unchanged', 'v/a.py']);
+  // Same size, so only git's stat check could tell; with the bit set git never looks.
+  await repo.write('v/a.py', revision('b'));
+  t.deepEqual(await ids(repo, STAGED), ['v/a.py:a']);
+  t.deepEqual(await ids(repo, COMMITTED), ['v/a.py:a']);
+  t.deepEqual(await ids(repo, CHECKOUT), ['v/a.py:b'], 'the work tree, as Alembic reads it');
+});
+
 test('checkout view: a skip-worktree entry comes from the index, unless the work tree has the file', async (t) => {
   const repo = await committedRepo(t, { 'v/a.py': revision('a'), 'v/b.py': revision('b', "'a'"), 'm/heads.txt': '# heads\nb\n' });
   await repo.git(['update-index', '--skip-worktree', '--', 'v/a.py', 'v/b.py', 'm/heads.txt']);

@@ -44,17 +44,8 @@ export const definition: CommandDefinition = {
   ],
 };
 
-/** Runs `hook`. */
+/** Runs `hook` (the same dispatch as the hooks' own bundle, src/cli/hook-entry.ts). */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
-  const [name, ...rest] = args.positionals;
-  if (name === FRAMEWORK_ENTRY) {
-    const [{ runFrameworkHook }, path] = await Promise.all([import('../../hooks/framework-hook.js'), import('node:path')]);
-    const running = runtime.ctx.running ?? { script: 'git-alembic', node: 'node' };
-    return runFrameworkHook(rest, runtime, { binary: path.resolve(running.script), nodeDirectory: path.dirname(running.node) });
-  }
-  const { runHook } = await import('../../hooks/run-hook.js');
-  return runHook(args.positionals, runtime);
+  const { dispatchHook } = await import('../hook-entry.js');
+  return dispatchHook(args.positionals, runtime);
 }
-
-// What the pre-commit framework's hooks run (.pre-commit-hooks.yaml).
-const FRAMEWORK_ENTRY = 'pre-commit-framework';

@@ -1,0 +1,32 @@
+// Node ≥ 22.8 can keep the code it compiles on disk (module.enableCompileCache): every hook and
+// merge driver is a fresh node that compiles the same few hundred kilobytes again, and the cache
+// spares most of that. It lives under node_modules/.cache/git-alembic/<version> beside the
+// installed package (where tools keep their caches), one directory per version so an upgrade
+// starts clean. Older Node has no such call and runs as before; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off (Node's own switch), and a directory that cannot be written only costs the cache.
+import { readFileSync } from 'node:fs';
+import module from 'node:module';
+import path from 'node:path';
+
+/**
+ * Where the cache of the package installed at `packageRoot` goes: the `.cache` of the
+ * node_modules holding it, or of the package's own node_modules in a checkout of git-alembic.
+ */
+export function compileCacheDirectory(packageRoot: string, version: string): string {
+  const parent = path.dirname(packageRoot);
+  const scope = path.basename(parent).startsWith('@') ? path.dirname(parent) : parent;
+  const modules = path.basename(scope) === 'node_modules' ? scope : path.join(packageRoot, 'node_modules');
+  return path.join(modules, '.cache', 'git-alembic', version);
+}
+
+/** Turns the compile cache on where Node has it; `packageRoot` holds package.json. Never fails. */
+export function enableCompileCache(packageRoot: string): void {
+  const enable = (module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
+  if (enable === undefined) return;
+  try {
+    const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    enable(compileCacheDirectory(packageRoot, typeof version === 'string' ? version : 'unknown'));
+  } catch {
+    // No cache: every run compiles, as on older Node.
+  }
+}

@@ -1,0 +1,46 @@
+// Reading many small files in a fresh process: one reused buffer and synchronous calls (the
+// revision files of a hook run, thousands of them in a large history).
+import { closeSync, openSync, readSync } from 'node:fs';
+
+import { InputError } from '../errors.js';
+import { ScanMessages } from '../messages/revision-file.js';
+
+/**
+ * Reads whole files into one reused buffer, grown when a file does not fit: no allocation and
+ * no fstat per file, unlike readFileSync (measured about twice as slow for 1,000 small files).
+ * A returned view is valid only until the next read.
+ */
+export class FileReader {
+  private buffer = Buffer.allocUnsafe(256 * 1024);
+
+  read(file: string, displayPath: string): Uint8Array {
+    try {
+      const descriptor = openSync(file, 'r');
+      try {
+        const length = this.readAll(descriptor); // may replace this.buffer
+        return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, length);
+      } finally {
+        closeSync(descriptor);
+      }
+    } catch (error) {
+      // Any failure to read one file is that file's problem: name it, keep the cause.
+      throw new InputError({ file: displayPath }, ScanMessages.unreadable(error instanceof Error ? error.message : String(error)), { cause: error });
+    }
+  }
+
+  // Reads until a read returns nothing: a short read is not always the end (FUSE mounts).
+  private readAll(descriptor: number): number {
+    let length = 0;
+    for (;;) {
+      if (length === this.buffer.length) {
+        const grown = Buffer.allocUnsafe(this.buffer.length * 2);
+        this.buffer.copy(grown, 0, 0, length);
+        this.buffer = grown;
+      }
+      const count = readSync(descriptor, this.buffer, length, this.buffer.length - length, null);
+      if (count === 0) return length;
+      length += count;
+    }
+  }
+}
+
