@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildRevisionGraph, divergences, type RevisionGraph } from '../core/graph/revision-graph.js';
+import { divergences } from '../core/graph/divergences.js';
+import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
 import type { PlannedMerge } from '../core/merge/merge-plan.js';
 import { readRevisionFile } from '../core/revision-file/revision-file.js';
 import type { Revision } from '../core/revision.js';

@@ -18,7 +18,7 @@ import { planAttributes, planHeadsFiles } from './heads-step.js';
 import type { HookManagerSurvey } from './hook-manager.js';
 import { installPreCommitHooks } from './pre-commit-install.js';
 import type { Project } from './project.js';
-import type { SetupOptions, SetupReport } from './run-setup.js';
+import type { SetupOptions, SetupReport } from './setup-options.js';
 
 /** Where our hooks come from: the package's repository and the installed version's tag, unless overridden. */
 export interface HookSource {
