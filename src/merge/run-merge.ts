@@ -65,7 +65,7 @@ export async function runMerge(options: MergeOptions, runtime: Runtime, showLoad
 async function rewriteMergedHeadsFiles(workspace: Workspace, results: readonly WrittenMerges[], { out }: Runtime): Promise<void> {
   const merged = results.filter(({ written }) => written.length > 0).map(({ history }) => history);
   if (merged.length === 0) return;
-  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../hooks/heads-upkeep.js'), import('../messages/git-integration.js')]);
+  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../project/heads-upkeep.js'), import('../messages/git-integration.js')]);
   for (const file of rewriteHeadsFiles(merged, workspace.repoRoot, workspace.config, headsAfterMerges(results))) {
     out.result(HeadsFileUpkeepMessages.wrote(file.relative, file.heads));
   }
