@@ -15,7 +15,8 @@ export type { ConstantValue, Revision } from './core/revision.js';
  * real heads, bases, propagated branch labels. `divergences(graph)` lists the groups of heads
  * that share a branch (what `git-alembic check` reports as GA101); `renderGraph` draws it.
  */
-export { buildRevisionGraph, type Divergence, divergences, type RevisionGraph } from './core/graph/revision-graph.js';
+export { buildRevisionGraph, type RevisionGraph } from './core/graph/revision-graph.js';
+export { type Divergence, divergences } from './core/graph/divergences.js';
 export { type GraphFormat, renderGraph } from './core/graph/graph-render.js';
 
 /** Merging heads files as sets, as the merge driver does: (A ∩ B) ∪ (A − O) ∪ (B − O). */

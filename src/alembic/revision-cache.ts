@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import type { ConstantValue, Revision } from '../core/revision.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 
 /** Parsed revisions by content id, for one environment. */
 export interface RevisionCache {

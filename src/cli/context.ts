@@ -1,4 +1,7 @@
-// The process, injected: commands and library code receive this instead of reading `process`.
+// The process, injected: commands receive this instead of reading `process`. It is the
+// application's RunContext (src/runtime/context.ts) plus the two output streams, which stay in
+// cli/: application code prints through the Output the CLI hands it.
+import type { RunContext } from '../runtime/context.js';
 
 /** Where a command writes text; `isTTY` decides colour and progress. */
 export interface OutputStream {
@@ -7,15 +10,9 @@ export interface OutputStream {
 }
 
 /** Everything a command may know about the process that runs it. */
-export interface CommandContext {
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
+export interface CommandContext extends RunContext {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
-  /** Standard input, read lazily (post-rewrite receives `old new` lines there). */
-  readonly readStdin: () => Promise<string>;
-  /** This process's script (as started: a bin link stays a link) and node; the pre-commit framework's merge driver runs them. */
-  readonly running?: { readonly script: string; readonly node: string };
 }
 
 /** The context of the real process; only bin.ts calls this. */

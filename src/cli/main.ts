@@ -12,7 +12,7 @@ import type { CommandContext } from './context.js';
 import { programHelp } from './help.js';
 import { reportFailure } from './report-failure.js';
 import { runCommand } from './run-command.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 
 /** Runs git-alembic with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<ExitCode> {

@@ -1,13 +1,10 @@
 // Printing with manners: colour only on a TTY (NO_COLOR / FORCE_COLOR honoured), --quiet, --verbose,
-// and control characters from repository text escaped (core/terminal-text.ts).
+// and control characters from repository text escaped (core/terminal-text.ts). The Printer is
+// the Output (src/runtime/output.ts) the CLI hands to application code.
 import { escapeControlCharacters } from '../core/terminal-text.js';
 import { PROGRAM } from '../messages/cli.js';
+import type { Output, StreamName, Style, Verbosity } from '../runtime/output.js';
 import type { CommandContext, OutputStream } from './context.js';
-
-export type Verbosity = 'quiet' | 'normal' | 'verbose';
-
-/** Which of the two streams a piece of text is meant for (each decides colour on its own). */
-export type StreamName = 'stdout' | 'stderr';
 
 /** Decides colour the way most CLIs do: FORCE_COLOR wins, then NO_COLOR, then the TTY. */
 export function useColour(stream: OutputStream, env: CommandContext['env']): boolean {
@@ -17,11 +14,10 @@ export function useColour(stream: OutputStream, env: CommandContext['env']): boo
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
-const STYLES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
-export type Style = keyof typeof STYLES;
+const STYLES: Readonly<Record<Style, readonly [number, number]>> = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
 
 /** The one object commands print through. */
-export class Printer {
+export class Printer implements Output {
   readonly verbosity: Verbosity;
   readonly #ctx: CommandContext;
   readonly #colour: Readonly<Record<StreamName, boolean>>;
@@ -71,6 +67,11 @@ export class Printer {
   failure(message: string, hint: string | undefined): void {
     const tail = hint === undefined || hint === '' ? '' : this.style(` (hint: ${hint})`, 'dim', 'stderr');
     this.#writeError(`${PROGRAM}: ${this.style(message, 'red', 'stderr')}${tail}\n`);
+  }
+
+  /** Text as it is, on `stream`: another program's output passed on, or a line formatted in full. */
+  raw(stream: StreamName, text: string): void {
+    this.#ctx[stream].write(text);
   }
 
   // Repository text in a message must not reach the terminal as control sequences.

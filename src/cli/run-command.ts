@@ -5,7 +5,8 @@ import { ExitCode } from '../exit-codes.js';
 import type { CommandModule } from './command.js';
 import type { CommandContext } from './context.js';
 import { commandHelp } from './help.js';
-import { Printer, type Verbosity } from './output.js';
+import type { Verbosity } from '../runtime/output.js';
+import { Printer } from './output.js';
 import { parseCommandArguments } from './parse-arguments.js';
 import { reportFailure } from './report-failure.js';
 

@@ -8,7 +8,7 @@ import { shellQuote } from '../core/setup/shell-quote.js';
 import { UserError } from '../errors.js';
 import { ownHuskyDirectory } from '../husky/husky.js';
 import { DemoMessages } from '../messages/demo.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../fs/package-root.js';
 
 /** This package: its root directory and its built CLI. */
 export interface OwnPackage {

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { CommandRuntime } from '../cli/command.js';
-import type { Printer } from '../cli/output.js';
 import { ExitCode } from '../exit-codes.js';
 import { DemoMessages } from '../messages/demo.js';
+import type { Runtime } from '../runtime/context.js';
+import type { Output } from '../runtime/output.js';
 import { combinedGraph, filesNoParentHad, graphOf } from './demo-inspect.js';
 import { ownPackage } from './demo-install.js';
 import { demoEnvironment, DemoShell } from './demo-shell.js';
@@ -28,7 +28,7 @@ const COMMIT_COMMANDS: ReadonlyArray<{ readonly shown: string; readonly args: re
 ];
 
 /** Runs the demo; exit 0 only when the merge left one head. */
-export async function runDemo(options: DemoOptions, { ctx, out }: CommandRuntime): Promise<ExitCode> {
+export async function runDemo(options: DemoOptions, { ctx, out }: Runtime): Promise<ExitCode> {
   const own = ownPackage();
   const root = mkdtempSync(path.join(realpathSync(tmpdir()), 'git-alembic-demo-'));
   const repository = path.join(root, 'project');
@@ -102,8 +102,8 @@ function trimEnd(text: string): string {
   return text.replace(/\n+$/, '');
 }
 
-// Numbered headings in bold and commands in cyan, on a terminal only (the Printer decides).
-function demoOutput(out: Printer): DemoOutput {
+// Numbered headings in bold and commands in cyan, on a terminal only (the CLI's output decides).
+function demoOutput(out: Output): DemoOutput {
   let step = 0;
   return {
     heading: (title) => out.result(`\n${out.style(DemoMessages.heading(++step, title), 'bold')}`),

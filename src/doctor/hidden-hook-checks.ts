@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Finding } from '../core/findings.js';
 import type { ChainSource } from '../core/setup/hook-block-body.js';
 import { DoctorMessages } from '../messages/git-integration.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 import { type HiddenHook, hiddenDirectories, hiddenHooks, runByBlock } from '../setup/hidden-hooks.js';
 import { pointsAtHusky } from '../setup/husky-step.js';
 import { displayPath } from '../setup/project.js';

@@ -6,14 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { OutputStream } from '../cli/context.js';
 import { DEFAULT_MARKER_SIZE } from '../core/heads/heads-file.js';
 import { escapeControlCharacters } from '../core/terminal-text.js';
 import { mergeHeadsFiles, type MergeSide } from '../core/heads/merge-heads.js';
 import { DriverExit } from '../exit-codes.js';
+import { gitMergeFile } from '../git/merge-file.js';
 import { HeadsFileMessages } from '../messages/edits.js';
 import { DriverMessages } from '../messages/git-integration.js';
-import { gitMergeFile } from './git-merge-file.js';
+import type { Output } from '../runtime/output.js';
 
 /** The driver's exit status: merged, or conflicts left in %A. */
 export type DriverStatus = (typeof DriverExit)[keyof typeof DriverExit];
@@ -28,11 +28,11 @@ export interface DriverRequest {
   readonly path: string;
 }
 
-/** The process around the driver. */
+/** The process around the driver; its lines are complete (`git-alembic: …`) and go out as they are. */
 export interface DriverIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stderr: OutputStream;
+  readonly out: Pick<Output, 'raw'>;
 }
 
 type MergeOutcome = { readonly kind: 'merged' } | { readonly kind: 'unreadable'; readonly side: MergeSide; readonly reason: string };
@@ -49,7 +49,7 @@ export function readDriverArguments(args: readonly string[]): DriverRequest | un
 export function runDriver(args: readonly string[], io: DriverIo): DriverStatus {
   const request = readDriverArguments(args);
   if (request === undefined) {
-    io.stderr.write(`${DriverMessages.USAGE}\n`);
+    io.out.raw('stderr', `${DriverMessages.USAGE}\n`);
     return DriverExit.CONFLICTS_LEFT;
   }
   if (io.env['GIT_ALEMBIC'] === '0') return fallBack(request, io, DriverMessages.DISABLED);
@@ -58,7 +58,7 @@ export function runDriver(args: readonly string[], io: DriverIo): DriverStatus {
     outcome = mergeInPlace(request, io.cwd);
   } catch (error) {
     // Whatever went wrong, git's own merge still gives the user a file to resolve.
-    if (io.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) io.stderr.write(`${String(error.stack)}\n`);
+    if (io.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) io.out.raw('stderr', `${String(error.stack)}\n`);
     return fallBack(request, io, DriverMessages.internalError(error instanceof Error ? error.message : String(error)));
   }
   if (outcome.kind === 'merged') return DriverExit.MERGED;
@@ -92,7 +92,7 @@ function fallBack(request: DriverRequest, io: DriverIo, why: string): DriverStat
     outcome = { kind: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
   const left = outcome.kind === 'merged' ? DriverMessages.MARKERS_LEFT : DriverMessages.mergeFileFailed(outcome.detail);
-  io.stderr.write(escapeControlCharacters(`${DriverMessages.fellBack(request.path, why, left)}\n`));
+  io.out.raw('stderr', escapeControlCharacters(`${DriverMessages.fellBack(request.path, why, left)}\n`));
   return DriverExit.CONFLICTS_LEFT;
 }
 

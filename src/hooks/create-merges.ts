@@ -7,7 +7,7 @@ import { TrustMessages } from '../messages/trust.js';
 import type { FilesView } from '../project/project-files.js';
 import { commitNames, headTexts, type NamedCommit } from './commit-names.js';
 import { stageForCommit } from './commit-index.js';
-import { type RewrittenHeadsFile, rewriteHeadsFiles } from './heads-upkeep.js';
+import { type RewrittenHeadsFile, rewriteHeadsFiles } from '../project/heads-upkeep.js';
 import { type HookProject, loadTouchedProject } from './hook-histories.js';
 import type { HookRun } from './hook-run.js';
 import { type CreatedMerge, type IntroducedMerges, mergeIntroduced } from './merge-introduced.js';

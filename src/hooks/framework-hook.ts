@@ -6,19 +6,19 @@
 // so: it could not tell the git hook, and would point the driver at whatever binary ran it. The
 // framework shows a hook's output only when it fails: in the post-* hooks, whose status git
 // ignores, a warning or a failure exits 1 so that it is seen.
-import type { CommandRuntime } from '../cli/command.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { locateGitDir } from '../git/git-dir.js';
 import { GitProcess } from '../git/git-process.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
+import type { Runtime } from '../runtime/context.js';
 import { type RunningBinary, ensureFrameworkDriver } from './framework-driver.js';
 import { frameworkStage } from './framework-stage.js';
-import { locateGitDir } from './git-state.js';
 import type { HookPrinter } from './hook-run.js';
 import { executeHook } from './run-hook.js';
 
 /** Runs the framework hook; `running` is the binary and node of this process. */
-export async function runFrameworkHook(args: readonly string[], { ctx, out }: CommandRuntime, running: RunningBinary): Promise<ExitCode> {
+export async function runFrameworkHook(args: readonly string[], { ctx, out }: Runtime, running: RunningBinary): Promise<ExitCode> {
   if (ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
   // Outside the framework the stage cannot be told and the driver would point at a passing binary.
   if (ctx.env['PRE_COMMIT'] !== '1') {
@@ -40,6 +40,7 @@ export async function runFrameworkHook(args: readonly string[], { ctx, out }: Co
   const watched: HookPrinter = {
     verbosity: out.verbosity,
     info: (text) => out.info(text),
+    raw: (stream, text) => out.raw(stream, text),
     warn: (text) => {
       warned = true;
       out.warn(text);

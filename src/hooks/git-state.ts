@@ -1,31 +1,10 @@
 // The state files of an operation in progress (MERGE_HEAD, ORIG_HEAD, FETCH_HEAD, rebase-merge/),
-// found with the file system alone: starting git to ask would cost a process per hook.
-import { readFileSync, statSync } from 'node:fs';
+// found with the file system alone: starting git to ask would cost a process per hook. Where the
+// git directory is: ../git/git-dir.ts.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
-/**
- * The git directory of the work tree at `topLevel`: GIT_DIR when git set it, else `.git` (a
- * directory, or in linked worktrees and submodules a file saying `gitdir: <path>`).
- */
-export function locateGitDir(topLevel: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const fromEnv = env['GIT_DIR'];
-  if (fromEnv) return path.resolve(topLevel, fromEnv);
-  const dotGit = path.join(topLevel, '.git');
-  const stats = statSync(dotGit, { throwIfNoEntry: false });
-  if (stats === undefined) return undefined;
-  if (stats.isDirectory()) return dotGit;
-  const pointer = /^gitdir: *(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
-  return pointer?.[1] === undefined ? undefined : path.resolve(topLevel, pointer[1]);
-}
-
-/**
- * The directory a linked worktree shares with the main one (objects, refs, config): named in
- * its git directory's `commondir` file, relative to it; the git directory itself otherwise.
- */
-export function commonGitDir(gitDir: string): string {
-  const common = stateFile(gitDir, 'commondir')?.trim();
-  return common === undefined || common === '' ? gitDir : path.resolve(gitDir, common);
-}
+import { commonGitDir, readStateFile as stateFile } from '../git/git-dir.js';
 
 /**
  * The branch HEAD names, from the HEAD file: `ref: refs/heads/<name>`. Undefined when that does
@@ -94,17 +73,6 @@ export function rebaseProgressShown(gitDir: string | undefined): boolean {
 }
 
 const SHA = /^[0-9a-f]{40,64}$/;
-
-// A state file's text; undefined when it does not exist (no operation of that kind).
-function stateFile(gitDir: string | undefined, name: string): string | undefined {
-  if (gitDir === undefined) return undefined;
-  try {
-    return readFileSync(path.join(gitDir, name), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** Whether a rebase is under way (its commits are replayed one by one; post-rewrite sees the end). */
 export function rebaseInProgress(gitDir: string | undefined): boolean {

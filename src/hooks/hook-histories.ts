@@ -9,10 +9,10 @@ import { revisionCacheDirectory } from '../alembic/revision-cache.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { UserError } from '../errors.js';
+import { commonGitDir } from '../git/git-dir.js';
 import { HookMessages } from '../messages/hooks.js';
 import { environmentPaths, type FilesView, projectFiles } from '../project/project-files.js';
 import { discoverWorkspace, type History, loadHistory, type Workspace } from '../project/workspace.js';
-import { commonGitDir } from './git-state.js';
 import type { HookRun } from './hook-run.js';
 
 /** The project as a hook sees it. */

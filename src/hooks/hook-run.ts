@@ -1,11 +1,12 @@
 // What every hook works with: its arguments, the process, git in the top level, and the project
 // config once the slow path has loaded it (the error report needs to know whether to guard).
-import type { CommandContext } from '../cli/context.js';
-import type { Printer } from '../cli/output.js';
 import type { ResolvedConfig } from '../config/schema.js';
+import { locateGitDir } from '../git/git-dir.js';
 import { GitProcess } from '../git/git-process.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
-import { locateGitDir, rebaseProgressShown } from './git-state.js';
+import type { RunContext } from '../runtime/context.js';
+import type { Output } from '../runtime/output.js';
+import { rebaseProgressShown } from './git-state.js';
 
 /** The hooks git-alembic runs in. */
 export const HOOK_NAMES = ['post-merge', 'pre-commit', 'post-rewrite', 'post-commit'] as const;
@@ -18,7 +19,7 @@ export interface HookRun {
   readonly name: HookName;
   /** The hook's own arguments, as git passed them. */
   readonly args: readonly string[];
-  readonly ctx: CommandContext;
+  readonly ctx: RunContext;
   /** Prints our one line (`git-alembic: …` on stderr) and warnings. */
   readonly out: HookOutput;
   /** Work tree top level (hooks start there). */
@@ -30,25 +31,25 @@ export interface HookRun {
 }
 
 /** What a hook prints with. */
-export type HookOutput = Pick<Printer, 'info' | 'warn'>;
+export type HookOutput = Pick<Output, 'info' | 'warn'>;
 
-/** What a hook is given to print with: the printer, or a stand-in that watches it. */
-export type HookPrinter = HookOutput & Pick<Printer, 'verbosity'>;
+/** What a hook is given to print with: the CLI's output, or a stand-in that watches it. */
+export type HookPrinter = HookOutput & Pick<Output, 'verbosity' | 'raw'>;
 
 /** Builds the run for `name` from the command's context. */
-export function createHookRun(name: HookName, args: readonly string[], ctx: CommandContext, out: HookPrinter): HookRun {
+export function createHookRun(name: HookName, args: readonly string[], ctx: RunContext, out: HookPrinter): HookRun {
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;
   const gitDir = locateGitDir(topLevel, ctx.env);
   const lineStart = name === 'post-rewrite' ? () => rebaseProgressShown(gitDir) : () => false;
-  return { name, args, ctx, out: onOwnLine(out, ctx, lineStart), topLevel, gitDir, git: new GitProcess(topLevel, ctx.env), config: undefined };
+  return { name, args, ctx, out: onOwnLine(out, lineStart), topLevel, gitDir, git: new GitProcess(topLevel, ctx.env), config: undefined };
 }
 
 // git's rebase ends its progress line with a carriage return and no newline: the first line
 // printed after it starts with a newline, or it would read `Rebasing (1/1)git-alembic: …`.
-function onOwnLine(out: HookPrinter, ctx: CommandContext, afterOpenLine: () => boolean): HookOutput {
+function onOwnLine(out: HookPrinter, afterOpenLine: () => boolean): HookOutput {
   let first = true;
   const start = (): void => {
-    if (first && afterOpenLine()) ctx.stderr.write('\n');
+    if (first && afterOpenLine()) out.raw('stderr', '\n');
     first = false;
   };
   return {

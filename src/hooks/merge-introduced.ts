@@ -3,17 +3,16 @@
 // revisions with the merge writer, and say which heads came from which commit.
 import path from 'node:path';
 
-import type { CommandRuntime } from '../cli/command.js';
-import type { CommandContext } from '../cli/context.js';
-import { Printer } from '../cli/output.js';
 import type { DivergenceOrigin } from '../core/merge/divergence-origin.js';
 import { displayPath } from '../alembic/config-files.js';
 import type { HeldBack } from '../merge/operation-trust.js';
 import { headsAfterMerges, type MergeNaming, writeMergeGroups } from '../merge/run-merge.js';
 import type { RenderedPlan } from '../merge/write-merge.js';
 import type { History } from '../project/workspace.js';
+import type { Runtime } from '../runtime/context.js';
+import type { Output } from '../runtime/output.js';
 import type { HookProject } from './hook-histories.js';
-import type { HookRun } from './hook-run.js';
+import type { HookOutput, HookRun } from './hook-run.js';
 import { introducedDivergences } from './introduced-divergences.js';
 import { unchangedSince } from './unchanged-since.js';
 
@@ -71,7 +70,7 @@ export async function mergeIntroduced(run: HookRun, project: HookProject, commit
     history,
     groups: (origins[index] ?? []).filter(merging).map(({ divergence }) => ({ parents: divergence.heads, labels: divergence.labels, explicit: false })),
   }));
-  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run.ctx), unchangedSince(run, trusted));
+  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run), unchangedSince(run, trusted));
   const found = project.histories.flatMap((history, index) =>
     (origins[index] ?? []).filter((origin) => !merging(origin)).map((origin) => ({ environment: history.environment.name, heads: sourcedHeads([origin], origin.divergence.heads) })),
   );
@@ -109,7 +108,12 @@ function sourcedHeads(origins: readonly DivergenceOrigin[], heads: readonly stri
 }
 
 // The merge writer prints Alembic's "Generating … done" lines; a hook says one line of its own.
-function writerRuntime(ctx: CommandContext): CommandRuntime {
-  const quiet: CommandContext = { ...ctx, stdout: { write: () => true } };
-  return { ctx: quiet, out: new Printer(quiet, 'quiet') };
+// Its warnings (a post-write hook failed, a merge not read back) are the hook's warnings.
+function writerRuntime({ ctx, out }: Pick<HookRun, 'ctx' | 'out'>): Runtime {
+  return { ctx, out: warningsOnly(out) };
+}
+
+function warningsOnly(out: HookOutput): Output {
+  const silent = (): void => {};
+  return { verbosity: 'quiet', style: (text) => text, result: silent, info: silent, verbose: silent, warn: (text) => out.warn(text), raw: silent };
 }

@@ -3,7 +3,7 @@
 // that starts on every commit. The project and its histories, the heads files, staging, and the
 // check post-commit warns with.
 export { loadTouchedProject, type HookProject } from './hook-histories.js';
-export { rewriteHeadsFiles } from './heads-upkeep.js';
+export { rewriteHeadsFiles } from '../project/heads-upkeep.js';
 export { stageForCommit } from './commit-index.js';
 export { introducedDivergences, introducedForks } from './introduced-divergences.js';
 export { commitNames, headTexts } from './commit-names.js';

@@ -3,10 +3,9 @@
 // and only then loads the config, the environments and the histories. A hook never blocks git
 // because of its own failure: it prints one line and exits 0, or 1 when the config asks it to
 // guard (the hook block passes only 1 on to git).
-import type { CommandRuntime } from '../cli/command.js';
-import type { CommandContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import { ExitCode, HookExit } from '../exit-codes.js';
+import type { RunContext, Runtime } from '../runtime/context.js';
 import { createHookRun, HOOK_NAMES, type HookName, type HookPrinter, type HookRun } from './hook-run.js';
 import { postCommit } from './post-commit.js';
 import { postMerge } from './post-merge.js';
@@ -22,7 +21,7 @@ const HOOKS: Readonly<Record<HookName, (run: HookRun) => Promise<void>>> = {
 };
 
 /** Runs one hook; returns 0, or HookExit.BLOCK when it failed in guard mode. */
-export async function runHook(args: readonly string[], runtime: CommandRuntime): Promise<ExitCode> {
+export async function runHook(args: readonly string[], runtime: Runtime): Promise<ExitCode> {
   if (runtime.ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
   const [name, ...hookArgs] = args;
   if (!isHookName(name)) {
@@ -39,7 +38,7 @@ export interface HookOutcome {
 }
 
 /** Runs hook `name` with git's arguments, reporting its own failure (see the header). */
-export async function executeHook(name: HookName, hookArgs: readonly string[], ctx: CommandContext, out: HookPrinter): Promise<HookOutcome> {
+export async function executeHook(name: HookName, hookArgs: readonly string[], ctx: RunContext, out: HookPrinter): Promise<HookOutcome> {
   const run = createHookRun(name, hookArgs, ctx, out);
   try {
     await HOOKS[name](run);
@@ -48,7 +47,7 @@ export async function executeHook(name: HookName, hookArgs: readonly string[], c
     // Messages are loaded when needed: the fast path of every hook prints nothing.
     const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('./project-stage.js')]);
     run.out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
-    if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) ctx.stderr.write(`${String(error.stack)}\n`);
+    if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) out.raw('stderr', `${String(error.stack)}\n`);
     return { code: guard ? HookExit.BLOCK : ExitCode.OK, failed: true };
   }
 }

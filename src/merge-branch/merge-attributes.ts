@@ -15,7 +15,7 @@ import { shellQuote } from '../core/setup/shell-quote.js';
 import { temporaryPathBeside } from '../fs/temporary-path.js';
 import type { GitProcess } from '../git/git-process.js';
 import { parseCheckAttr } from '../git/parse-output.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 
 /** The `-c` options for the merge, and the temporary file they name (remove it afterwards). */
 export interface MergeDriverConfig {

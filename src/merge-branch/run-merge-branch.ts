@@ -8,11 +8,10 @@
 // so a merge never gets two merge revisions.
 import path from 'node:path';
 
-import type { CommandRuntime } from '../cli/command.js';
-import type { CommandContext } from '../cli/context.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { NotAGitRepositoryError, UsageError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { runGitMerge, unmergedPaths } from '../git/git-merge.js';
 import { GitProcess } from '../git/git-process.js';
 import { parentsOf, stagedPaths, verifyCommit } from '../git/plumbing.js';
 import { mergeHeads, rebaseInProgress } from '../hooks/git-state.js';
@@ -20,7 +19,7 @@ import { createHookRun } from '../hooks/hook-run.js';
 import { MergeBranchMessages } from '../messages/merge-branch.js';
 import { repositoryPath } from '../project/heads-files.js';
 import { discoverWorkspace } from '../project/workspace.js';
-import { runGitMerge, unmergedPaths } from './git-merge.js';
+import type { RunContext, Runtime } from '../runtime/context.js';
 import { overriddenAttributes, prepareMergeDriver, removeMergeDriver } from './merge-attributes.js';
 
 /** What the command line asked for. */
@@ -37,7 +36,7 @@ interface Repository {
 }
 
 /** Runs merge-branch: 0 merged (with or without a merge revision), 1 conflicts left. */
-export async function runMergeBranch(options: MergeBranchOptions, runtime: CommandRuntime): Promise<ExitCode> {
+export async function runMergeBranch(options: MergeBranchOptions, runtime: Runtime): Promise<ExitCode> {
   const { ctx, out } = runtime;
   if (ctx.env['GIT_ALEMBIC'] === '0') throw new UserError(MergeBranchMessages.DISABLED, { hint: MergeBranchMessages.DISABLED_HINT });
   if (options.ref.startsWith('-')) throw new UsageError(MergeBranchMessages.optionLikeRef(options.ref), MergeBranchMessages.ONE_REF_HINT);
@@ -50,7 +49,7 @@ export async function runMergeBranch(options: MergeBranchOptions, runtime: Comma
   let status: number;
   try {
     for (const { file, value } of await overriddenAttributes(git, driver, headsFiles)) out.warn(MergeBranchMessages.attributeOverridden(file, value));
-    status = await runGitMerge(git, { configArgs: driver.configArgs, ref: options.ref, message: options.message, noCommit: options.noCommit }, ctx);
+    status = await runGitMerge(git, { configArgs: driver.configArgs, ref: options.ref, message: options.message, noCommit: options.noCommit }, (stream, text) => out.raw(stream, text));
   } finally {
     removeMergeDriver(driver);
   }
@@ -67,7 +66,7 @@ export async function runMergeBranch(options: MergeBranchOptions, runtime: Comma
 }
 
 // The work tree's top level and git directory; a bare repository or no repository is refused.
-async function openRepository(ctx: CommandContext): Promise<Repository> {
+async function openRepository(ctx: RunContext): Promise<Repository> {
   const here = new GitProcess(ctx.cwd, ctx.env);
   const [topLevel, gitDir] = await Promise.all(['--show-toplevel', '--absolute-git-dir'].map((flag) => here.attempt(['rev-parse', flag])));
   if (topLevel?.status !== 0 || gitDir?.status !== 0) throw new NotAGitRepositoryError(ctx.cwd);
@@ -89,7 +88,7 @@ async function checkMergeable({ git, gitDir }: Repository, ref: string): Promise
 
 // Every environment's heads file, whether in use or not: an attribute on a file that is absent
 // on both sides changes nothing. A project git-alembic cannot read is refused before merging.
-async function headsFilesOf(topLevel: string, env: CommandContext['env']): Promise<string[]> {
+async function headsFilesOf(topLevel: string, env: RunContext['env']): Promise<string[]> {
   const config = await loadProjectConfig(topLevel);
   if (!config.enabled) throw new UserError(MergeBranchMessages.turnedOff(config.file ?? 'the git-alembic config'), { hint: MergeBranchMessages.TURNED_OFF_HINT });
   const workspace = await discoverWorkspace(topLevel, env, {}, config);
@@ -105,7 +104,7 @@ async function madeMergeCommit(git: GitProcess, before: string | undefined, targ
 }
 
 // The hook's own code, run as git would run it: GITHEAD_<sha> names the merged-in commit.
-async function complete(hook: 'post-merge' | 'pre-commit', ref: string, target: string, { ctx, out }: CommandRuntime): Promise<void> {
+async function complete(hook: 'post-merge' | 'pre-commit', ref: string, target: string, { ctx, out }: Runtime): Promise<void> {
   const context = { ...ctx, env: { ...ctx.env, [`GITHEAD_${target}`]: ref } };
   try {
     if (hook === 'post-merge') {

@@ -6,14 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Printer } from '../cli/output.js';
-import { buildRevisionGraph, divergences, type RevisionGraph } from '../core/graph/revision-graph.js';
+import { divergences } from '../core/graph/divergences.js';
+import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
 import type { PlannedMerge } from '../core/merge/merge-plan.js';
 import { readRevisionFile } from '../core/revision-file/revision-file.js';
 import type { Revision } from '../core/revision.js';
 import { UserError } from '../errors.js';
 import { MergeMessages } from '../messages/merge.js';
 import type { History } from '../project/workspace.js';
+import type { Output } from '../runtime/output.js';
 
 /** A merge that was written. */
 export interface WrittenMerge {
@@ -26,7 +27,7 @@ export interface WrittenMerge {
 const LOADED_NAME = /^(?!\.#|__init__)[^\n]*\.py$/;
 
 /** Warns about every written merge that is not read back or did not end its divergence. */
-export function confirmMerges(history: History, repoRoot: string, written: readonly WrittenMerge[], out: Printer): void {
+export function confirmMerges(history: History, repoRoot: string, written: readonly WrittenMerge[], out: Output): void {
   const added: Revision[] = [];
   for (const { plan, target } of written) {
     const revision = LOADED_NAME.test(path.basename(target)) ? readBack(history, repoRoot, target, out) : undefined;
@@ -45,7 +46,7 @@ export function confirmMerges(history: History, repoRoot: string, written: reado
   warnIfStillDiverged(history, graph, written, out);
 }
 
-function readBack(history: History, repoRoot: string, target: string, out: Printer): Revision | undefined {
+function readBack(history: History, repoRoot: string, target: string, out: Output): Revision | undefined {
   const displayPath = path.relative(repoRoot, target).split(path.sep).join('/');
   try {
     return readRevisionFile({ fileName: path.basename(target), displayPath, bytes: readFileSync(target) }, { constants: history.environment.constants });
@@ -57,7 +58,7 @@ function readBack(history: History, repoRoot: string, target: string, out: Print
   }
 }
 
-function warnIfStillDiverged(history: History, graph: RevisionGraph, written: readonly WrittenMerge[], out: Printer): void {
+function warnIfStillDiverged(history: History, graph: RevisionGraph, written: readonly WrittenMerge[], out: Output): void {
   const heads = new Set(graph.heads);
   const involved = new Set(written.flatMap(({ plan }) => [plan.id, ...plan.parents]));
   const stillHeads = written.flatMap(({ plan }) => plan.parents.filter((parent) => heads.has(parent)));

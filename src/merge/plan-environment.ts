@@ -4,7 +4,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
-import type { CommandRuntime } from '../cli/command.js';
 import type { MergeGroup } from '../core/merge/merge-targets.js';
 import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
 import { formatCreateDate, type WallClock } from '../core/naming/create-date.js';
@@ -13,6 +12,7 @@ import { TrustMessages } from '../messages/trust.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
 import type { History, Workspace } from '../project/workspace.js';
 import { mergeRevisionOrigin } from '../project/write-origins.js';
+import type { Runtime } from '../runtime/context.js';
 import { gitAuthorTimes } from './merge-dates.js';
 import { forwardSlashes, type MergeEnvironment } from './merge-environment.js';
 import type { HeldBack } from './operation-trust.js';
@@ -42,7 +42,7 @@ export async function planEnvironment(
   groups: readonly MergeGroup[],
   workspace: Workspace,
   naming: MergeNaming,
-  { ctx, out }: CommandRuntime,
+  { ctx, out }: Runtime,
   fallback: Omit<FallbackPolicy, 'announce'>,
 ): Promise<PlannedEnvironment> {
   const { environment } = prepared;
@@ -105,7 +105,7 @@ async function mergeServices(
   };
 }
 
-function reportPlan(plan: PlannedMerge, request: MergeRequest, out: CommandRuntime['out']): void {
+function reportPlan(plan: PlannedMerge, request: MergeRequest, out: Runtime['out']): void {
   const { date } = plan;
   out.verbose(MergeMessages.planned(plan.id, plan.parents, formatCreateDate(date.createDate), MergeMessages.dateSource(date.source, date.parent)));
   if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);

@@ -7,17 +7,13 @@ import { statSync } from 'node:fs';
 import type { HookCommand } from '../core/merge/hook-commands.js';
 import type { HookLaunch } from './hook-programs.js';
 import { MergeMessages } from '../messages/merge.js';
+import type { StreamName } from '../runtime/output.js';
 
 /** The hook's environment and where its output goes. */
 export interface HookEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Where the hook's stdout and stderr go; undefined discards them. */
-  readonly output: { readonly stdout: OutputSink; readonly stderr: OutputSink } | undefined;
-}
-
-/** A stream hook output is copied to. */
-export interface OutputSink {
-  write(text: string): unknown;
+  /** Passes on what the hook writes to its stdout and stderr; undefined discards it. */
+  readonly relay: ((stream: StreamName, text: string) => void) | undefined;
 }
 
 /** How a hook ended: ok, or a sentence saying what went wrong. */
@@ -31,8 +27,8 @@ export function runHook(command: HookCommand, launch: HookLaunch, where: HookEnv
   }
   return new Promise((resolve) => {
     const child = spawn(file, [...prefix, ...command.args], { cwd: launch.cwd, env: definedOnly(where.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => where.output?.stdout.write(chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => where.output?.stderr.write(chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => where.relay?.('stdout', chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => where.relay?.('stderr', chunk));
     child.once('error', (error: NodeJS.ErrnoException) => {
       resolve({ ok: false, problem: MergeMessages.hookNotStarted(file, error.code === 'ENOENT' ? 'not found' : error.message) });
     });

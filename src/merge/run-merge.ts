@@ -5,8 +5,6 @@
 // nothing in an environment where it changed code the merge would run.
 import path from 'node:path';
 
-import type { CommandRuntime } from '../cli/command.js';
-import { reportLoading } from '../cli/load-report.js';
 import { REVISION_SCRIPT_TOKEN, hookCommands } from '../core/merge/hook-commands.js';
 import { type MergeGroup, type MergeSelection, selectMerges } from '../core/merge/merge-targets.js';
 import { parseWallClock, type WallClock } from '../core/naming/create-date.js';
@@ -15,7 +13,9 @@ import { checkedWritePath } from '../fs/write-target.js';
 import { ExitCode } from '../exit-codes.js';
 import { MergeMessages } from '../messages/merge.js';
 import { fallbackOptedOut } from '../python/find-python.js';
+import type { LoadObserver } from '../project/load-observer.js';
 import { type EnvironmentSelection, type History, loadHistories, type Workspace } from '../project/workspace.js';
+import type { Runtime } from '../runtime/context.js';
 import { confirmMerges } from './confirm-merge.js';
 import { type HookLaunch, modulePython, resolveHookLaunches } from './hook-programs.js';
 import { type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
@@ -38,10 +38,13 @@ export interface MergeOptions {
   readonly dryRun: boolean;
 }
 
+/** Runs a load of the histories with what it reports shown (the CLI's progress line and --verbose lines). */
+export type ShowLoading = <T>(load: (observer: LoadObserver) => Promise<T>) => Promise<T>;
+
 /** Runs `git-alembic merge`; returns OK when merges were written or there was nothing to merge. */
-export async function runMerge(options: MergeOptions, runtime: CommandRuntime): Promise<ExitCode> {
+export async function runMerge(options: MergeOptions, runtime: Runtime, showLoading: ShowLoading): Promise<ExitCode> {
   const wallClock = parseDateOption(options.date);
-  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection, observer));
+  const { workspace, histories } = await showLoading((observer) => loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection, observer));
   if (options.heads.length > 0 && histories.length !== 1) throw new UsageError(MergeMessages.ONE_ENVIRONMENT_FOR_HEADS, MergeMessages.ONE_ENVIRONMENT_HINT);
   const work = histories.map((history) => ({ history, selection: selectMerges(history.graph, options.heads) }));
   const groupCount = work.reduce((count, { selection }) => count + (selection.kind === 'merge' ? selection.groups.length : 0), 0);
@@ -59,10 +62,10 @@ export async function runMerge(options: MergeOptions, runtime: CommandRuntime): 
 
 // The heads file of each environment that got a merge lists its heads now, so `check` is clean
 // straight away; as in the hooks, only where a heads file is in use.
-async function rewriteMergedHeadsFiles(workspace: Workspace, results: readonly WrittenMerges[], { out }: CommandRuntime): Promise<void> {
+async function rewriteMergedHeadsFiles(workspace: Workspace, results: readonly WrittenMerges[], { out }: Runtime): Promise<void> {
   const merged = results.filter(({ written }) => written.length > 0).map(({ history }) => history);
   if (merged.length === 0) return;
-  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../hooks/heads-upkeep.js'), import('../messages/git-integration.js')]);
+  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../project/heads-upkeep.js'), import('../messages/git-integration.js')]);
   for (const file of rewriteHeadsFiles(merged, workspace.repoRoot, workspace.config, headsAfterMerges(results))) {
     out.result(HeadsFileUpkeepMessages.wrote(file.relative, file.heads));
   }
@@ -100,7 +103,7 @@ export interface WrittenMerges {
  * `trust` (a git hook), an environment where the operation changed the post-write hooks, a
  * program they run, or a template only Python renders gets no merge: it is reported as held back.
  */
-export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: CommandRuntime, trust?: OperationTrust): Promise<WrittenMerges[]> {
+export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: Runtime, trust?: OperationTrust): Promise<WrittenMerges[]> {
   const prepared: PreparedEnvironment[] = [];
   for (const { history, groups } of work) {
     if (groups.length > 0) prepared.push(await prepareEnvironment(history, groups, workspace, naming, runtime, trust));
@@ -130,7 +133,7 @@ async function prepareEnvironment(
   groups: readonly MergeGroup[],
   workspace: Workspace,
   naming: MergeNaming,
-  runtime: CommandRuntime,
+  runtime: Runtime,
   trust: OperationTrust | undefined,
 ): Promise<PreparedEnvironment> {
   const { repoRoot, config } = workspace;
@@ -148,7 +151,7 @@ async function prepareEnvironment(
 }
 
 // Every hook resolved to what it starts, before anything is written (a missing program fails here).
-async function hookLaunches({ environment }: MergeEnvironment, repoRoot: string, { ctx }: CommandRuntime, trust: OperationTrust | undefined): Promise<Map<string, HookLaunch>> {
+async function hookLaunches({ environment }: MergeEnvironment, repoRoot: string, { ctx }: Runtime, trust: OperationTrust | undefined): Promise<Map<string, HookLaunch>> {
   const commands = hookCommands(environment.postWriteHooks, REVISION_SCRIPT_TOKEN, environment.revisionEnvironment);
   if (commands.length === 0) return new Map();
   const place = { env: ctx.env, cwd: ctx.cwd, configDirectory: path.dirname(environment.configFile), repoRoot };
@@ -163,7 +166,7 @@ function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
   return MergeMessages.nothingToMerge(selections.length);
 }
 
-async function writeEnvironment({ history, environment, merges, launches }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: CommandRuntime): Promise<RenderedPlan[]> {
+async function writeEnvironment({ history, environment, merges, launches }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: Runtime): Promise<RenderedPlan[]> {
   const written: RenderedPlan[] = [];
   for (const merge of merges) if ((await writeMerge(merge, environment, launches, dryRun, runtime)) === 'written') written.push(merge);
   if (written.length > 0) confirmMerges(history, repoRoot, written, runtime.out);

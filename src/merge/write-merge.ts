@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Printer } from '../cli/output.js';
-import type { CommandContext } from '../cli/context.js';
 import { hookCommands } from '../core/merge/hook-commands.js';
 import type { PlannedMerge } from '../core/merge/merge-plan.js';
 import type { RenderedMerge } from '../core/merge/render-merge.js';
 import { MergeMessages } from '../messages/merge.js';
 import type { WriteTarget } from '../fs/write-target.js';
+import type { Runtime } from '../runtime/context.js';
+import type { StreamName } from '../runtime/output.js';
 import type { MergeEnvironment } from './merge-environment.js';
 import type { HookLaunch } from './hook-programs.js';
 import { FileTakenError, writeNewFile } from './write-revision.js';
@@ -41,7 +41,7 @@ export async function writeMerge(
   prepared: MergeEnvironment,
   launches: ReadonlyMap<string, HookLaunch>,
   dryRun: boolean,
-  { ctx, out }: { ctx: CommandContext; out: Printer },
+  { ctx, out }: Runtime,
 ): Promise<WriteOutcome> {
   const { target, rendered } = merge;
   if (existingContentEquals(target, rendered.bytes)) {
@@ -73,19 +73,20 @@ function existingContentEquals(target: string, bytes: Uint8Array): boolean {
   throw new FileTakenError(target);
 }
 
-async function runHooks(target: string, prepared: MergeEnvironment, launches: ReadonlyMap<string, HookLaunch>, { ctx, out }: { ctx: CommandContext; out: Printer }): Promise<void> {
+async function runHooks(target: string, prepared: MergeEnvironment, launches: ReadonlyMap<string, HookLaunch>, { ctx, out }: Runtime): Promise<void> {
   const { environment } = prepared;
   const quiet = out.verbosity === 'quiet';
   const commands = hookCommands(environment.postWriteHooks, target, environment.revisionEnvironment);
   if (commands.length === 0) return;
   // Loaded only when there are hooks: node:child_process costs start-up time otherwise.
   const { runHook } = await import('./post-write-hooks.js');
-  const output = quiet ? undefined : { stdout: ctx.stdout, stderr: ctx.stderr };
+  // The hooks' own output is passed on as it comes (-q discards it).
+  const relay = quiet ? undefined : (stream: StreamName, text: string): void => out.raw(stream, text);
   for (const command of commands) {
     const launch = launches.get(command.name);
     if (launch === undefined) continue;
     if (!quiet) out.result(MergeMessages.hookRunning(command.name));
-    const outcome = await runHook(command, launch, { env: ctx.env, output });
+    const outcome = await runHook(command, launch, { env: ctx.env, relay });
     if (!quiet) out.result(MergeMessages.HOOK_DONE);
     if (!outcome.ok) out.warn(MergeMessages.hookFailed(command.name, outcome.problem, target));
   }

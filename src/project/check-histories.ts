@@ -3,7 +3,7 @@
 // story), GA102 for a history with no revision at all (a layout read wrong must never pass as "ok").
 import type { Finding } from '../core/findings.js';
 import { forkPoints } from '../core/graph/fork-point.js';
-import { divergences } from '../core/graph/revision-graph.js';
+import { divergences } from '../core/graph/divergences.js';
 import { DIVERGED, DIVERGED_HINT, NO_REVISIONS, NO_REVISIONS_HINT } from '../messages/cli.js';
 import { repositoryPath } from './heads-files.js';
 import type { History } from './workspace.js';

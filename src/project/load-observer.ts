@@ -1,7 +1,7 @@
 // What a caller may learn while the workspace loads: the CLI turns it into --verbose lines and a
 // progress indicator; the hooks and the merge driver pass nothing and stay silent.
 import type { AlembicEnvironment } from '../alembic/environment.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from './workspace-types.js';
 
 /** Callbacks during loadHistories, in this order: skipped files, opened, then reading/read per environment. */
 export interface LoadObserver {

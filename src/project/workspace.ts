@@ -11,44 +11,18 @@ import { loadProjectConfig } from '../config/load-config.js';
 import { BareRepositoryError, GitCommandError, UserError } from '../errors.js';
 import { fileSystemReason } from '../fs/file-system-error.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
+import { buildRevisionGraph } from '../core/graph/revision-graph.js';
+import { commonGitDir, locateGitDir } from '../git/git-dir.js';
 import { GitProcess } from '../git/git-process.js';
 import { indexFileOf, mayHoldSkipWorktree } from '../git/index-file.js';
 import { recordsFilesUnder, trackedConfigFiles } from '../git/plumbing.js';
-import { commonGitDir, locateGitDir } from '../hooks/git-state.js';
 import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
 import { environmentPaths, type ProjectFiles, projectFiles, WORK_TREE_FILES } from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
+import type { EnvironmentSelection, History, Workspace } from './workspace-types.js';
 
-/** The repository, its git-alembic config and the environments a command works on. */
-export interface Workspace {
-  /** Top level of the work tree, or the cwd outside git. */
-  readonly repoRoot: string;
-  readonly config: ResolvedConfig;
-  readonly environments: readonly AlembicEnvironment[];
-  /**
-   * Where the commands read revision and heads files: the work tree, and the index for what
-   * sparse checkout left out of it (made on first use: it asks git once).
-   */
-  readonly files: () => Promise<ProjectFiles>;
-}
-
-/** One environment with its revision graph. */
-export interface History {
-  readonly environment: AlembicEnvironment;
-  readonly graph: RevisionGraph;
-  /** The heads file's text, read from where the revisions were; undefined when there is none. */
-  readonly headsFileText: string | undefined;
-  /** Why the heads file exists but could not be read (then `headsFileText` is undefined). */
-  readonly headsFileReadError?: string | undefined;
-}
-
-/** How the user chose environments on the command line (`-c`, `-n`). */
-export interface EnvironmentSelection {
-  readonly configFile?: string | undefined;
-  readonly section?: string | undefined;
-}
+export type { EnvironmentSelection, History, Workspace } from './workspace-types.js';
 
 /** Finds the repository, loads the project config and discovers the environments (at least one, else UserError). */
 export async function openWorkspace(

@@ -9,7 +9,7 @@ import { SetupMessages } from '../messages/git-integration.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import type { HiddenHook } from './hidden-hooks.js';
 import { displayPath } from './project.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 
 /** What the hook files need to know. */
 export interface HookFilesInput {

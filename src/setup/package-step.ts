@@ -9,7 +9,7 @@ import { readPackageRoot } from '../core/edits/package-json-members.js';
 import { EMPTY_SETUP_RECORD, mergeSetupRecords, type SetupRecord, SETUP_RECORD_PARENT, writeSetupRecord } from '../core/edits/setup-record.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import type { EditTarget, FileEdit } from './file-edits.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 
 /** The version specs setup writes: this package's own version, and the husky range it depends on. */
 export function setupVersions(): { packageVersion: string; huskyVersion: string } {

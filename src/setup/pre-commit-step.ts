@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EMPTY_SETUP_RECORD, mergeSetupRecords, type SetupRecord, writeConfigSetupRecord } from '../core/edits/setup-record.js';
 import { readSetupRecord } from '../config/validate-setup-record.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../fs/package-root.js';
 import { planConfigFile, SETUP_CONFIG_FILE } from './config-step.js';
 import { setupEnvironments } from './environments-step.js';
 import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
@@ -18,7 +18,7 @@ import { planAttributes, planHeadsFiles } from './heads-step.js';
 import type { HookManagerSurvey } from './hook-manager.js';
 import { installPreCommitHooks } from './pre-commit-install.js';
 import type { Project } from './project.js';
-import type { SetupOptions, SetupReport } from './run-setup.js';
+import type { SetupOptions, SetupReport } from './setup-options.js';
 
 /** Where our hooks come from: the package's repository and the installed version's tag, unless overridden. */
 export interface HookSource {

@@ -8,7 +8,6 @@ import { localBinary } from '../core/setup/driver-command.js';
 import { UserError } from '../errors.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
-import type { EnvironmentSelection } from '../project/workspace.js';
 import { planConfigFile } from './config-step.js';
 import { registerDriver } from './driver-step.js';
 import { setupEnvironments } from './environments-step.js';
@@ -22,31 +21,9 @@ import { findPackageManager, installStep } from './install-step.js';
 import { activateHusky, type HuskyPlan, planHusky } from './husky-step.js';
 import { planPackageJson } from './package-step.js';
 import { displayPath, openProject, type Project } from './project.js';
+import type { SetupOptions, SetupReport } from './setup-options.js';
 
-/** How setup was asked to run. */
-export interface SetupOptions {
-  /** Where to start: `--cwd`, or the working directory. */
-  readonly directory: string;
-  /** Whether the user named the directory (`--cwd`): a new package.json goes there. */
-  readonly named: boolean;
-  /** `--yes`: create a minimal package.json (and ignore node_modules) when there is none. */
-  readonly yes: boolean;
-  /** Run the package manager when devDependencies were added to a project with a lock file (not with `--no-install`). */
-  readonly install: boolean;
-  readonly selection: EnvironmentSelection;
-  /** `--hooks` (`--pre-commit` is `--hooks pre-commit`); undefined lets setup choose. */
-  readonly hooks?: HookManager | undefined;
-  /** `--pre-commit-repo` / `--pre-commit-rev`: where the pre-commit entry takes our hooks from. */
-  readonly hookSource?: { readonly repo?: string | undefined; readonly rev?: string | undefined };
-}
-
-/** What setup did, in the order of its steps. */
-export interface SetupReport {
-  readonly topLevel: string;
-  readonly changes: readonly string[];
-  readonly warnings: readonly string[];
-  readonly nextSteps: readonly string[];
-}
+export type { SetupOptions, SetupReport } from './setup-options.js';
 
 /** Runs setup. @throws UserError (nothing changed) when it cannot be done. */
 export async function runSetup(options: SetupOptions, env: Readonly<Record<string, string | undefined>>): Promise<SetupReport> {

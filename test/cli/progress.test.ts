@@ -4,8 +4,9 @@ import test from 'ava';
 
 import type { CommandContext } from '../../src/cli/context.js';
 import { reportLoading } from '../../src/cli/load-report.js';
-import { Printer, type Verbosity } from '../../src/cli/output.js';
+import { Printer } from '../../src/cli/output.js';
 import { ProgressIndicator, progressEnabled } from '../../src/cli/progress.js';
+import type { Verbosity } from '../../src/runtime/output.js';
 import type { AlembicEnvironment } from '../../src/alembic/environment.js';
 import type { Workspace } from '../../src/project/workspace.js';
 

@@ -17,7 +17,8 @@ const FILES = { O: heads('r0'), A: heads('a1'), B: heads('b1') };
 
 function io(cwd: string, env: Record<string, string | undefined> = {}) {
   let stderr = '';
-  return { cwd, env: { ...process.env, ...env }, stderr: { write: (text: string) => (stderr += text) }, said: () => stderr };
+  const out = { raw: (stream: string, text: string) => (stderr += stream === 'stderr' ? text : '') };
+  return { cwd, env: { ...process.env, ...env }, out, said: () => stderr };
 }
 
 test('reads %O %A %B %L %P; a bad %L is git\'s default 7; without the files there is nothing to do', (t) => {

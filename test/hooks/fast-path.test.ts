@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
-import { commonGitDir, headBranchName, headCommit, locateGitDir, mergeHeads, rebaseInProgress } from '../../src/hooks/git-state.js';
+import { commonGitDir, locateGitDir } from '../../src/git/git-dir.js';
+import { headBranchName, headCommit, mergeHeads, rebaseInProgress } from '../../src/hooks/git-state.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import { anyRevisionFile, couldMatter } from '../../src/hooks/relevance.js';
 

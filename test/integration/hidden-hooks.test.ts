@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 
-import { packageFile } from '../../src/package-root.js';
+import { packageFile } from '../../src/fs/package-root.js';
 import { copyTempRepo, createTempRepo, installShims, type TempRepo, writeAlembicProject } from '../helpers/temp-repo.js';
 
 // A hook that logs its name, arguments and stdin to hidden.log in the repository.

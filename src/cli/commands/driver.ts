@@ -23,7 +23,7 @@ export const definition: CommandDefinition = {
 };
 
 /** Runs the driver. */
-export async function run(args: ParsedArguments, { ctx }: CommandRuntime): Promise<ExitCode> {
+export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): Promise<ExitCode> {
   const { runDriver } = await import('../../driver/run-driver.js');
-  return runDriver(args.positionals, ctx);
+  return runDriver(args.positionals, { cwd: ctx.cwd, env: ctx.env, out });
 }

@@ -1,6 +1,7 @@
 // `git-alembic merge`: writes the merge revision `alembic merge` would write, natively and, by
 // default, the same on every machine.
 import type { ExitCode } from '../../exit-codes.js';
+import { reportLoading } from '../load-report.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments, stringOption } from '../command.js';
 
 export const definition: CommandDefinition = {
@@ -61,5 +62,6 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
       dryRun: booleanOption(args, 'dry-run'),
     },
     runtime,
+    (load) => reportLoading(runtime, load),
   );
 }

@@ -16,35 +16,12 @@ import {
   UNPARSABLE_LINE,
 } from '../../messages/alembic-config.js';
 
+import { type ConfigDocument, type ConfigOption, type ConfigSection, DEFAULT_SECTION } from './configparser/document.js';
+
 export { ConfigParserError, type ConfigParserErrorKind } from './configparser/errors.js';
+export { type ConfigDocument, type ConfigOption, type ConfigSection, DEFAULT_SECTION } from './configparser/document.js';
 export { getOption, getRawOption, hasOption, hasSection, sectionItems, sectionOptionNames } from './configparser/lookup.js';
 export { SectionView } from './configparser/section-view.js';
-
-/** Name of the section whose options every other section inherits. */
-export const DEFAULT_SECTION = 'DEFAULT';
-
-/** One option as read: the raw (uninterpolated) value and the line of its key. */
-export interface ConfigOption {
-  readonly value: string;
-  /** 1-based line of the key; undefined for defaults passed by the caller (`here`). */
-  readonly line: number | undefined;
-}
-
-/** One section; option names are lower-cased, in file order. */
-export interface ConfigSection {
-  readonly name: string;
-  readonly line: number | undefined;
-  readonly options: ReadonlyMap<string, ConfigOption>;
-}
-
-/** A parsed ini file. `defaults` is `[DEFAULT]` merged over the caller's defaults. */
-export interface ConfigDocument {
-  /** The file name used in error messages. */
-  readonly fileName: string;
-  readonly defaults: ConfigSection;
-  /** Every section except DEFAULT, in file order. */
-  readonly sections: ReadonlyMap<string, ConfigSection>;
-}
 
 interface PendingOption {
   readonly lines: string[];

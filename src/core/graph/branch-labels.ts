@@ -1,5 +1,5 @@
-// Branch labels: registering them (each must be unique and differ from every revision id) and
-// propagating them the way Alembic's RevisionMap._add_branches does.
+// Branch labels, propagated the way Alembic's RevisionMap._add_branches does (registering them,
+// each unique and different from every revision id, is part of linking: graph-structure.ts).
 //
 // Alembic gives a label to the labelled revision and all its descendants (down_revision edges
 // only), and then walks from the last descendant it visited back down through ancestors until a
@@ -10,33 +10,13 @@
 // descendants of every labelled revision again), sharing label sets wherever they do not change.
 import { degree, firstNeighbour } from './adjacency.js';
 import { compareCodePoints } from '../code-point-order.js';
-import { DuplicateBranchLabelError } from './graph-errors.js';
-import { type GraphStructure, locationOf } from './graph-structure.js';
+import type { GraphStructure } from './graph-structure.js';
 import type { Revision } from '../revision.js';
 
 /** A label set shared between revisions wherever it does not change (most of a history). */
 export type LabelSet = ReadonlySet<string>;
 
 const NO_LABELS: LabelSet = new Set();
-
-/** Maps each branch label to its revision's index; throws on a label used twice or equal to an id. */
-export function registerBranchLabels(revisions: readonly Revision[], indexById: ReadonlyMap<string, number>): Map<string, number> {
-  const owners = new Map<string, number>();
-  for (let index = 0; index < revisions.length; index++) {
-    const revision = revisions[index]!;
-    if (revision.branchLabels.length === 0) continue;
-    for (const label of revision.branchLabels) {
-      const otherIndex = indexById.get(label) ?? owners.get(label);
-      if (otherIndex !== undefined) {
-        const other = revisions[otherIndex] as Revision;
-        const collidesWith = indexById.has(label) ? 'revision' : 'label';
-        throw new DuplicateBranchLabelError(label, revision.id, locationOf(revision), collidesWith, other.id, locationOf(other));
-      }
-      owners.set(label, index);
-    }
-  }
-  return owners;
-}
 
 /**
  * Each revision's propagated labels (Alembic's `Revision.branch_labels` after the map is built).

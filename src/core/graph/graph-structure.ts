@@ -1,12 +1,12 @@
 // Links revisions into index-based adjacency lists, making the checks Alembic makes while it
 // builds its RevisionMap and in the same order, so a history with several problems fails on the
-// one Alembic fails on first: self-references (Revision.__init__), branch labels, depends_on
-// targets (_add_depends_on), then down_revision parents (the linking loop).
+// one Alembic fails on first: self-references (Revision.__init__), branch labels (each unique and
+// different from every revision id), depends_on targets (_add_depends_on), then down_revision
+// parents (the linking loop).
 import type { FileLocation } from '../../errors.js';
 import type { ReferenceGuess } from '../../messages/graph.js';
 import { type Adjacency, AdjacencyBuilder, concatenate, reverse } from './adjacency.js';
-import { registerBranchLabels } from './branch-labels.js';
-import { DuplicateRevisionError, type LinkAttribute, SelfReferenceError, UnknownReferenceError } from './graph-errors.js';
+import { DuplicateBranchLabelError, DuplicateRevisionError, type LinkAttribute, SelfReferenceError, UnknownReferenceError } from './graph-errors.js';
 import type { Revision } from '../revision.js';
 
 /** Revisions linked by position in load order; the other graph modules walk these lists. */
@@ -58,6 +58,25 @@ function indexRevisions(revisions: readonly Revision[]): Map<string, number> {
   }
   if (duplicate !== undefined) throw duplicate;
   return indexById;
+}
+
+// Maps each branch label to its revision's index; throws on a label used twice or equal to an id.
+function registerBranchLabels(revisions: readonly Revision[], indexById: ReadonlyMap<string, number>): Map<string, number> {
+  const owners = new Map<string, number>();
+  for (let index = 0; index < revisions.length; index++) {
+    const revision = revisions[index]!;
+    if (revision.branchLabels.length === 0) continue;
+    for (const label of revision.branchLabels) {
+      const otherIndex = indexById.get(label) ?? owners.get(label);
+      if (otherIndex !== undefined) {
+        const other = revisions[otherIndex] as Revision;
+        const collidesWith = indexById.has(label) ? 'revision' : 'label';
+        throw new DuplicateBranchLabelError(label, revision.id, locationOf(revision), collidesWith, other.id, locationOf(other));
+      }
+      owners.set(label, index);
+    }
+  }
+  return owners;
 }
 
 // depends_on may name branch labels, down_revision only ids. Alembic resolves every depends_on

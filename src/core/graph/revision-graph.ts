@@ -11,7 +11,6 @@ import { type GraphStructure, linkRevisions } from './graph-structure.js';
 import { resolveHeadSymbol, resolveIdentifier } from './head-symbols.js';
 import type { Revision } from '../revision.js';
 
-export { type Divergence, divergences } from './divergences.js';
 
 /** A built revision graph. Every list is in load order (Alembic's order) unless it says otherwise. */
 export interface RevisionGraph {

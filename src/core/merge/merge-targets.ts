@@ -13,7 +13,8 @@
 // kept.
 import { UserError } from '../../errors.js';
 import { MergeMessages } from '../../messages/merge.js';
-import { divergences, type RevisionGraph } from '../graph/revision-graph.js';
+import { divergences } from '../graph/divergences.js';
+import type { RevisionGraph } from '../graph/revision-graph.js';
 
 /** The parents of one merge revision, in `down_revision` order. */
 export interface MergeGroup {

@@ -4,7 +4,7 @@
 // already known (python-string-scan.ts); this walk follows the same rules inside it.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
 import { PythonSyntaxError } from '../revision-file/python-syntax-error.js';
-import { PREFIX_RAW, isIdentifierChar, isQuote, prefixFlags, skipString, stringTokenStart } from '../revision-file/python-string-scan.js';
+import { isIdentifierChar, isQuote, literalBody, prefixFlags, skipFormatEscape, skipString, stringTokenStart } from '../revision-file/python-string-scan.js';
 
 /** The source range of one replacement field's expression. */
 export interface FieldExpression {
@@ -14,27 +14,15 @@ export interface FieldExpression {
 
 /** The expressions of the f-string from `start` (its prefix) to `end`, in order. */
 export function formatFieldExpressions(source: string, start: number, end: number, flags: number): FieldExpression[] {
-  let quote = start;
-  while (!isQuote(source.charCodeAt(quote))) quote++;
-  const code = source.charCodeAt(quote);
-  const quoteLength = source.charCodeAt(quote + 1) === code && source.charCodeAt(quote + 2) === code && end - quote >= 6 ? 3 : 1;
+  const { from, to: bodyEnd } = literalBody(source, start, end);
   const fields: FieldExpression[] = [];
-  const bodyEnd = end - quoteLength;
-  for (let i = quote + quoteLength; i < bodyEnd; ) {
+  for (let i = from; i < bodyEnd; ) {
     const character = source.charCodeAt(i);
-    if (character === 92) i = afterEscape(source, i, flags);
+    if (character === 92) i = skipFormatEscape(source, i, flags);
     else if (character === 123) i = source.charCodeAt(i + 1) === 123 ? i + 2 : readField(source, i + 1, fields);
     else i += character === 125 ? 2 : 1;
   }
   return fields;
-}
-
-// `\{` is a backslash and then a field; `\N{…}` is one escape (not in raw strings).
-function afterEscape(source: string, backslash: number, flags: number): number {
-  const next = source.charCodeAt(backslash + 1);
-  if (next === 123 || next === 125) return backslash + 1;
-  if (next === 78 && (flags & PREFIX_RAW) === 0 && source.charCodeAt(backslash + 2) === 123) return source.indexOf('}', backslash) + 1;
-  return backslash + 2;
 }
 
 // One field after its `{`: the expression, an optional `=`, conversion and format spec; returns

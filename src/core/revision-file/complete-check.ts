@@ -9,7 +9,7 @@ import { checkPythonSyntax } from '../python-syntax/check-syntax.js';
 import { conflictMarkerLine } from './conflict-markers.js';
 import { SourceDecodingError, decodePythonSource } from './python-source.js';
 import { PythonSyntaxError, lineAt } from './python-syntax-error.js';
-import type { RevisionFileInput } from './revision-file.js';
+import type { RevisionFileInput } from './revision-file-input.js';
 
 // The checker keeps every token of a file (about 40 bytes each), so a file of tens of megabytes
 // would take gigabytes; beyond this size only the readers' own checks run. Real revision files

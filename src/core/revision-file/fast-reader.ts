@@ -8,7 +8,7 @@
 import type { ConstantValue, Revision } from '../revision.js';
 import { conflictMarkerLine } from './conflict-markers.js';
 import { summarizeDocstring } from './docstring-header.js';
-import type { RevisionFileInput, RevisionFileOptions } from './revision-file.js';
+import type { RevisionFileInput, RevisionFileOptions } from './revision-file-input.js';
 import { BLANK_TAIL, BLOCK_START, FIRST_STATEMENT, MODULE_STEP } from './fast-patterns.js';
 import { resumeFastBody, skipFastStatement } from './fast-scan.js';
 import { readFastValue } from './fast-value.js';

@@ -64,6 +64,15 @@ export function prefixFlags(source: string, start: number, end: number): number 
   return first !== 0 && second !== 0 && isRawPair ? combined : -1;
 }
 
+/** Where the literal `source[start, end)` (prefix and quotes included) has its opening quote, and its body. */
+export function literalBody(source: string, start: number, end: number): { readonly quote: number; readonly from: number; readonly to: number } {
+  let quote = start;
+  while (!isQuote(source.charCodeAt(quote))) quote++;
+  const code = source.charCodeAt(quote);
+  const width = end - quote >= 6 && source.charCodeAt(quote + 1) === code && source.charCodeAt(quote + 2) === code ? 3 : 1;
+  return { quote, from: quote + width, to: end - width };
+}
+
 /** Start of the string token whose quote is at `quote`: before its prefix letters, if any. */
 export function stringTokenStart(source: string, quote: number): number {
   let start = quote;
@@ -156,7 +165,8 @@ function skipFormatStringBody(source: string, quote: number, quoteCode: number, 
   throw unterminated(quote, triple);
 }
 
-function skipFormatEscape(source: string, backslash: number, flags: number): number {
+/** Past the escape at `backslash` in an f-string: `\{` is a backslash and then a field; `\N{…}` is one escape (not in raw strings). */
+export function skipFormatEscape(source: string, backslash: number, flags: number): number {
   const next = source.charCodeAt(backslash + 1);
   if (next === OPEN_BRACE || next === CLOSE_BRACE) return backslash + 1;
   if (next === UPPER_N && (flags & PREFIX_RAW) === 0 && source.charCodeAt(backslash + 2) === OPEN_BRACE) {

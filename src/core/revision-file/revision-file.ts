@@ -26,28 +26,11 @@ import {
   normalizeDownRevisions,
   normalizeRevisionId,
 } from './revision-attributes.js';
+import type { RevisionFileInput, RevisionFileOptions } from './revision-file-input.js';
 import { type ScannedModule, scanRevisionModule } from './revision-module.js';
 import type { ConstantValue, Revision } from '../revision.js';
 
-/** One revision file: its bytes, its base name, and how messages should name it. */
-export interface RevisionFileInput {
-  /** Base name, for Alembic's legacy `<hex>.py` fallback. */
-  readonly fileName: string;
-  /** Path shown in messages and stored as `Revision.file`. */
-  readonly displayPath: string;
-  readonly bytes: Uint8Array;
-}
-
-/** Settings that change how values are read. */
-export interface RevisionFileOptions {
-  /** Values for non-literal expressions, keyed by their source text (whitespace is ignored). */
-  readonly constants: ReadonlyMap<string, ConstantValue>;
-  /**
-   * Check the whole file's Python syntax first, as Python compiles it (slower: about 30 MB/s
-   * against several hundred for reading). Without it only the errors met on the way are found.
-   */
-  readonly completeSyntaxCheck?: boolean;
-}
+export type { RevisionFileInput, RevisionFileOptions } from './revision-file-input.js';
 
 // Alembic's `_legacy_rev`, matched in full against the file name.
 const LEGACY_FILE_NAME = /^([a-f0-9]+)\.py$/;

@@ -1,9 +1,9 @@
 // The innermost rules of the expression grammar: literals, names, calls and subscripts
-// (displays and comprehensions are in python-parser-displays.ts).
+// (displays and comprehensions are in python-parser-displays.ts). Like those, they ask the
+// expression parser for subexpressions through its interface, so they do not import it.
 import { EXPECTED_TOKEN, UNSUPPORTED_SYNTAX } from '../../messages/template.js';
 import type { Expression, KeywordArgument } from './python-ast.js';
-import type { PythonParser } from './python-parser.js';
-import { parseClauses, parseDisplay } from './python-parser-displays.js';
+import { type ExpressionParser, parseClauses, parseDisplay } from './python-parser-displays.js';
 import { describe, KEYWORDS } from './python-token-cursor.js';
 import type { PyToken } from './python-tokenizer.js';
 
@@ -15,7 +15,7 @@ const CONSTANTS: ReadonlyMap<string, null | boolean> = new Map([
 ]);
 
 /** A literal, a name, or a parenthesised expression, tuple or list. */
-export function parseAtom(parser: PythonParser): Expression {
+export function parseAtom(parser: ExpressionParser): Expression {
   const token = parser.peek();
   if (token.kind === 'string') return parseStrings(parser);
   if (token.kind === 'number') {
@@ -28,7 +28,7 @@ export function parseAtom(parser: PythonParser): Expression {
   return parser.fail(EXPECTED_TOKEN('an expression', describe(token)));
 }
 
-function parseName(parser: PythonParser, token: PyToken): Expression {
+function parseName(parser: ExpressionParser, token: PyToken): Expression {
   const constant = CONSTANTS.get(token.value);
   if (constant !== undefined) {
     parser.next();
@@ -40,7 +40,7 @@ function parseName(parser: PythonParser, token: PyToken): Expression {
 }
 
 // Adjacent literals are one string, as in Python ('a' 'b' == 'ab').
-function parseStrings(parser: PythonParser): Expression {
+function parseStrings(parser: ExpressionParser): Expression {
   const line = parser.peek().line;
   let value = '';
   while (parser.peek().kind === 'string') value += parser.next().value;
@@ -48,7 +48,7 @@ function parseStrings(parser: PythonParser): Expression {
 }
 
 /** The argument list of a call, after `callee`. */
-export function parseCall(parser: PythonParser, callee: Expression): Expression {
+export function parseCall(parser: ExpressionParser, callee: Expression): Expression {
   const line = parser.next().line;
   const args: Expression[] = [];
   const keywords: KeywordArgument[] = [];
@@ -70,7 +70,7 @@ export function parseCall(parser: PythonParser, callee: Expression): Expression 
 }
 
 // `f(x for x in y)`: a generator expression may go unparenthesised as the only argument.
-function generatorArgument(parser: PythonParser, call: Extract<Expression, { kind: 'call' }>): Expression {
+function generatorArgument(parser: ExpressionParser, call: Extract<Expression, { kind: 'call' }>): Expression {
   const [element, ...others] = call.args;
   if (element === undefined || others.length > 0 || call.keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
   const generator: Expression = { kind: 'comprehension', form: 'generator', element, value: null, clauses: parseClauses(parser), line: element.line };
@@ -80,7 +80,7 @@ function generatorArgument(parser: PythonParser, call: Extract<Expression, { kin
 }
 
 /** `object[index]` or `object[lower:upper]` (slice steps are refused). */
-export function parseSubscript(parser: PythonParser, object: Expression): Expression {
+export function parseSubscript(parser: ExpressionParser, object: Expression): Expression {
   const line = parser.next().line;
   const lower = parser.isOperator(':') ? null : parser.expression();
   if (!parser.isOperator(':')) {

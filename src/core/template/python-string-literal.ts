@@ -1,11 +1,14 @@
-// Reads one Python string literal (any quote form, r/u prefixes, escapes), the way the
-// CPython tokenizer decodes it. Bytes and f-strings are refused: they need Python.
+// Reads one Python string literal in a template (any quote form, r/u prefixes, escapes), the
+// way the CPython tokenizer reads it: this finds where it ends and joins its lines (`\r\n` and
+// `\r` become `\n`), the one escape decoder (../python-escapes.ts) gives its value. Bytes and
+// f-strings are refused: they need Python.
 import {
   BAD_ESCAPE,
   NAMED_UNICODE_ESCAPE,
   UNSUPPORTED_STRING_PREFIX,
   UNTERMINATED_STRING,
 } from '../../messages/template.js';
+import { decodeEscapes } from '../python-escapes.js';
 import { atLine, failAt, type SourceSite } from './template-site.js';
 
 /** A decoded literal and where it ends in the source. */
@@ -20,19 +23,6 @@ export interface StringLiteral {
 /** Matches a literal's prefix and opening quote at an offset. */
 export const STRING_START = /([A-Za-z]{0,2})('''|"""|'|")/y;
 
-const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ['\\', '\\'],
-  ["'", "'"],
-  ['"', '"'],
-  ['a', '\x07'],
-  ['b', '\b'],
-  ['f', '\f'],
-  ['n', '\n'],
-  ['r', '\r'],
-  ['t', '\t'],
-  ['v', '\v'],
-]);
-
 /** Reads the literal whose prefix starts at `start`; `site.line` is the line of `start`. */
 export function readStringLiteral(source: string, start: number, site: SourceSite): StringLiteral {
   STRING_START.lastIndex = start;
@@ -40,96 +30,46 @@ export function readStringLiteral(source: string, start: number, site: SourceSit
   if (!opening) return failAt(site, UNTERMINATED_STRING);
   const prefix = (opening[1] ?? '').toLowerCase();
   if (prefix !== '' && prefix !== 'r' && prefix !== 'u') failAt(site, UNSUPPORTED_STRING_PREFIX(opening[1] ?? ''));
-  const quote = opening[2] ?? "'";
-  const reader = new LiteralReader(source, STRING_START.lastIndex, site, prefix === 'r');
-  return reader.read(quote);
+  const { body, end, newlines } = literalText(source, STRING_START.lastIndex, opening[2] ?? "'", site);
+  if (prefix === 'r') return { value: body, end, newlines };
+  const value = decodeEscapes(body);
+  if (typeof value === 'string') return { value, end, newlines };
+  // The line of the escape: the literal's first line plus the newlines before it.
+  const at = atLine(site, site.line + lineBreaksBefore(body, value.at));
+  return value.problem === 'named' || value.problem === 'malformed-name' ? failAt(at, NAMED_UNICODE_ESCAPE) : failAt(at, BAD_ESCAPE(value.letter));
 }
 
-// Walks the body of one literal; kept as a class so the cursor and line travel together.
-class LiteralReader {
-  private value = '';
-  private newlines = 0;
-
-  constructor(
-    private readonly source: string,
-    private pos: number,
-    private readonly site: SourceSite,
-    private readonly raw: boolean,
-  ) {}
-
-  read(quote: string): StringLiteral {
-    for (;;) {
-      if (this.pos >= this.source.length) failAt(this.site, UNTERMINATED_STRING);
-      if (this.source.startsWith(quote, this.pos)) {
-        return { value: this.value, end: this.pos + quote.length, newlines: this.newlines };
-      }
-      const char = this.source[this.pos] ?? '';
-      if (char === '\\') this.readEscape();
-      else if (char === '\n' || char === '\r') this.readNewline(quote.length === 3);
-      else {
-        this.value += char;
-        this.pos += 1;
-      }
+// The literal's body up to its closing quote, line breaks as `\n`; escapes stay as written: a
+// backslash keeps the next character (a quote, a line break) in the body.
+function literalText(source: string, from: number, quote: string, site: SourceSite): { body: string; end: number; newlines: number } {
+  let body = '';
+  let newlines = 0;
+  let pos = from;
+  for (;;) {
+    if (pos >= source.length) failAt(site, UNTERMINATED_STRING);
+    if (source.startsWith(quote, pos)) return { body, end: pos + quote.length, newlines };
+    const escaped = source.charAt(pos) === '\\';
+    if (escaped) {
+      body += '\\';
+      pos += 1;
+      if (pos >= source.length) failAt(site, UNTERMINATED_STRING);
+    }
+    const char = source.charAt(pos);
+    if (char === '\n' || char === '\r') {
+      // Only a triple-quoted literal, or a backslash, carries a line break.
+      if (quote.length === 1 && !escaped) failAt(atLine(site, site.line + newlines), UNTERMINATED_STRING);
+      pos += source.startsWith('\r\n', pos) ? 2 : 1;
+      body += '\n';
+      newlines += 1;
+    } else {
+      body += char;
+      pos += 1;
     }
   }
+}
 
-  // Python's universal newlines: \r\n and \r become \n inside a (triple-quoted) literal.
-  private readNewline(allowed: boolean): void {
-    if (!allowed) failAt(this.here(), UNTERMINATED_STRING);
-    this.pos += this.source.startsWith('\r\n', this.pos) ? 2 : 1;
-    this.value += '\n';
-    this.newlines += 1;
-  }
-
-  private readEscape(): void {
-    const next = this.source[this.pos + 1] ?? '';
-    if (next === '\n' || next === '\r') {
-      if (this.raw) this.value += '\\';
-      this.pos += 1;
-      this.readNewline(true);
-      if (!this.raw) this.value = this.value.slice(0, -1);
-      return;
-    }
-    if (this.raw) {
-      this.value += `\\${next}`;
-      this.pos += 2;
-      return;
-    }
-    this.pos += 2;
-    this.value += this.decodeEscape(next);
-  }
-
-  private decodeEscape(letter: string): string {
-    const simple = SIMPLE_ESCAPES.get(letter);
-    if (simple !== undefined) return simple;
-    if (/[0-7]/.test(letter)) return this.readOctal(letter);
-    if (letter === 'x') return this.readHex(2, 'x');
-    if (letter === 'u') return this.readHex(4, 'u');
-    if (letter === 'U') return this.readHex(8, 'U');
-    if (letter === 'N') return failAt(this.here(), NAMED_UNICODE_ESCAPE);
-    return `\\${letter}`;
-  }
-
-  private readOctal(first: string): string {
-    let digits = first;
-    while (digits.length < 3 && /[0-7]/.test(this.source[this.pos] ?? '')) {
-      digits += this.source[this.pos];
-      this.pos += 1;
-    }
-    return String.fromCodePoint(Number.parseInt(digits, 8));
-  }
-
-  private readHex(width: number, letter: string): string {
-    const digits = this.source.slice(this.pos, this.pos + width);
-    const code = Number.parseInt(digits, 16);
-    if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== width || code > 0x10ffff) {
-      failAt(this.here(), BAD_ESCAPE(letter));
-    }
-    this.pos += width;
-    return String.fromCodePoint(code);
-  }
-
-  private here(): SourceSite {
-    return atLine(this.site, this.site.line + this.newlines);
-  }
+function lineBreaksBefore(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }

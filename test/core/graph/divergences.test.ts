@@ -2,7 +2,8 @@
 // is a divergence, with its real and effective heads and the files that define them.
 import test from 'ava';
 
-import { buildRevisionGraph, type Divergence, divergences } from '../../../src/core/graph/revision-graph.js';
+import { type Divergence, divergences } from '../../../src/core/graph/divergences.js';
+import { buildRevisionGraph } from '../../../src/core/graph/revision-graph.js';
 import { rev, toRevisions } from './revision-graph-cases.js';
 import type { RevisionSpec } from './revision-graph-random.js';
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 
 import { RevisionCycleError, SelfReferenceError, UnknownReferenceError } from '../../../src/core/graph/graph-errors.js';
-import { buildRevisionGraph, divergences, type RevisionGraph } from '../../../src/core/graph/revision-graph.js';
+import { divergences } from '../../../src/core/graph/divergences.js';
+import { buildRevisionGraph, type RevisionGraph } from '../../../src/core/graph/revision-graph.js';
 import { oracleTest, runPython } from '../../helpers/python.js';
 import { seededRandom } from '../../helpers/random.js';
 import { matchesAlembicError, type OracleAnswer, type OracleMap, sameMap } from './revision-graph-oracle-match.js';

@@ -3,7 +3,8 @@
 // cases against Alembic itself), plus the accessors and a guard against quadratic walks.
 import test from 'ava';
 
-import { buildRevisionGraph, divergences, type RevisionGraph } from '../../../src/core/graph/revision-graph.js';
+import { divergences } from '../../../src/core/graph/divergences.js';
+import { buildRevisionGraph, type RevisionGraph } from '../../../src/core/graph/revision-graph.js';
 import { type Expected, GRAPH_CASES, rev, toRevisions } from './revision-graph-cases.js';
 import type { RevisionSpec } from './revision-graph-random.js';
 

@@ -2,7 +2,8 @@
 // heads' own lineages. Commits are given as the sets of revision ids (files) their trees hold.
 import test from 'ava';
 
-import { buildRevisionGraph, divergences } from '../../../src/core/graph/revision-graph.js';
+import { divergences } from '../../../src/core/graph/divergences.js';
+import { buildRevisionGraph } from '../../../src/core/graph/revision-graph.js';
 import { divergenceOrigins, exclusiveLineages, lineageFiles, type LineageView } from '../../../src/core/merge/divergence-origin.js';
 import { rev, toRevisions } from '../graph/revision-graph-cases.js';
 import type { RevisionSpec } from '../graph/revision-graph-random.js';

@@ -23,11 +23,17 @@ export interface AlembicSettings {
   /** `prepend_sys_path` entries (where Python would import a `pkg:dir` package from). */
   readonly prependSysPath: Sourced<readonly string[]> | undefined;
   readonly recursiveVersionLocations: boolean;
+  /** `file_template` after interpolation (`%(rev)s_%(slug)s` by default). */
   readonly fileTemplate: string;
+  /** `truncate_slug_length` (40 by default; 0 also means 40 when used). */
   readonly truncateSlugLength: number;
+  /** `timezone`, verbatim, or undefined for naive local time. */
   readonly timezone: string | undefined;
+  /** `output_encoding`, `utf-8` by default. */
   readonly outputEncoding: string;
+  /** `revision_environment` (merge runs env.py since Alembic 1.12 when true). */
   readonly revisionEnvironment: boolean;
+  /** The `[post_write_hooks]` entries (ini) or `[[tool.alembic.post_write_hooks]]` tables (TOML). */
   readonly postWriteHooks: readonly HookConfig[];
 }
 

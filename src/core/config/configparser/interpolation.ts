@@ -1,7 +1,7 @@
 // configparser.BasicInterpolation.before_get, step for step: `%%` is a literal `%`,
 // `%(name)s` is replaced by the (lower-cased) option's value and interpolated again while it
 // contains a `%`, at most 10 levels deep; any other `%` is an error.
-import type { ConfigDocument } from '../configparser.js';
+import type { ConfigDocument } from './document.js';
 import { ConfigParserError } from './errors.js';
 import { iniKey, INTERPOLATION_DEPTH, INTERPOLATION_HINT, INTERPOLATION_MISSING, INTERPOLATION_SYNTAX } from '../../../messages/alembic-config.js';
 

@@ -1,7 +1,7 @@
 // Reading options from a parsed ini file the way ConfigParser.get / has_option / items do:
 // a section's own options first, then DEFAULT; names lower-cased; values through
 // BasicInterpolation (`%(name)s`, `%%`), resolved late against the section being read.
-import type { ConfigDocument, ConfigOption } from '../configparser.js';
+import type { ConfigDocument, ConfigOption } from './document.js';
 import { interpolate } from './interpolation.js';
 
 const DEFAULT_SECTION = 'DEFAULT';

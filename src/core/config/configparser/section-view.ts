@@ -1,7 +1,7 @@
 // A section as a read-only map that interpolates on access, like Alembic's
 // `config.get_main_option(name)`: one broken value fails only when it is read, and iterating
 // (Alembic's `get_section`) fails on the first broken value, as Python's items() does.
-import type { ConfigDocument } from '../configparser.js';
+import type { ConfigDocument } from './document.js';
 import { getOption, hasOption, sectionOptionNames } from './lookup.js';
 
 /** The options of one section (DEFAULT's included), interpolated lazily. */

@@ -1,5 +1,5 @@
-// The driver's fallback: git's own three-way text merge, which writes conflict markers into the
-// current file. Spawned directly rather than through the git port: the driver must know git's
+// The merge driver's fallback: git's own three-way text merge, which writes conflict markers into
+// the current file. Spawned directly rather than through the git port: the driver must know git's
 // exact exit status (a conflict count, or an error), and must work without loading simple-git.
 import { spawnSync } from 'node:child_process';
 

@@ -1,11 +1,10 @@
-// `git merge` itself, run as the user would run it: its output (and that of any hooks it runs)
-// goes to our stdout and stderr as it comes, and we learn its exit status. Argv only.
+// `git merge` itself, run as the user would run it (merge-branch): its output (and that of any
+// hooks it runs) is handed on as it comes, and we learn its exit status. Argv only.
 import { spawn } from 'node:child_process';
 
-import type { OutputStream } from '../cli/context.js';
 import { GitCommandError } from '../errors.js';
-import type { GitProcess } from '../git/git-process.js';
-import { splitNul } from '../git/parse-output.js';
+import type { GitProcess } from './git-process.js';
+import { splitNul } from './parse-output.js';
 
 /** What to merge and how. */
 export interface GitMergeRequest {
@@ -16,8 +15,11 @@ export interface GitMergeRequest {
   readonly noCommit: boolean;
 }
 
+/** Receives what git writes, chunk by chunk, to its stdout or its stderr. */
+export type GitOutputRelay = (stream: 'stdout' | 'stderr', text: string) => void;
+
 /** Runs `git merge` in the repository of `git`; resolves with its exit status. */
-export function runGitMerge(git: GitProcess, request: GitMergeRequest, streams: { stdout: OutputStream; stderr: OutputStream }): Promise<number> {
+export function runGitMerge(git: GitProcess, request: GitMergeRequest, relay: GitOutputRelay): Promise<number> {
   // --no-edit: never an editor, whatever the terminal; git's own message unless -m is given.
   const args = [
     ...request.configArgs,
@@ -30,8 +32,8 @@ export function runGitMerge(git: GitProcess, request: GitMergeRequest, streams: 
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: git.cwd, env: git.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     // setEncoding: a character split between two chunks is decoded whole.
-    child.stdout.setEncoding('utf8').on('data', (text: string) => streams.stdout.write(text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => streams.stderr.write(text));
+    child.stdout.setEncoding('utf8').on('data', (text: string) => relay('stdout', text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => relay('stderr', text));
     child.on('error', (error) => reject(new GitCommandError(['merge', request.ref], error.message, error)));
     child.on('close', (status, signal) => resolve(status ?? (signal === null ? 1 : 128)));
   });

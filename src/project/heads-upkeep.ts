@@ -1,6 +1,6 @@
-// Keeping heads files current from the hooks, in environments set up to use one: the file
-// exists, the config names it, or .gitattributes gives it our merge driver. A project that never
-// ran setup gets no heads file from a hook.
+// Keeping heads files current after new revisions (the hooks, and `git-alembic merge`), in
+// environments set up to use one: the file exists, the config names it, or .gitattributes gives
+// it our merge driver. A project that never ran setup gets no heads file from a hook.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,8 +9,8 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { attributeLineFor } from '../core/edits/gitattributes.js';
 import { isReplaceableHeadsFile } from '../core/heads/heads-file.js';
 import { readTextIfExists } from '../fs/atomic-write.js';
-import { repositoryPath, updateHeadsFileTo } from '../project/heads-files.js';
-import type { History } from '../project/workspace.js';
+import { repositoryPath, updateHeadsFileTo } from './heads-files.js';
+import type { History } from './workspace.js';
 
 /** A heads file a hook rewrote. */
 export interface RewrittenHeadsFile {
