@@ -3,7 +3,7 @@ import test from 'ava';
 
 import { GitProcess } from '../../src/git/git-process.js';
 import { presentInTrees } from '../../src/git/plumbing.js';
-import { splitNul } from '../../src/git/parse-output.js';
+import { splitNul, splitQuotedLines } from '../../src/git/parse-output.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 
 // Counts the git processes it starts (a real git underneath).
@@ -41,4 +41,17 @@ test('which files each commit has: what ls-tree lists, for every commit with one
   t.deepEqual([...(present[1] ?? [])].sort(), [...names].sort(), 'files and links count; directories do not');
   t.is(git.calls.filter((call) => !call.includes('ls-tree')).length, 1, 'one cat-file for both commits');
   t.is(git.calls.length, 3, 'ls-tree only for the name with a newline, once per commit');
+});
+
+test("names as pre-commit's shell block lists them (one per line, quoted where git quotes) read back as git's -z list", async (t) => {
+  const repo = await createTempRepo(t);
+  const names = ['plain.py', 'a b.py', 'tab\there.py', 'new\nline.py', 'quote".py', 'back\\slash.py', 'ünïcödé.py', 'bell\u0007.py', 'del\u007f.py', '"leading.py', 'x/heads.txt'];
+  for (const name of names) await repo.write(name, 'x\n');
+  await repo.git(['add', '-A']);
+  const listed = await repo.git(['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '--no-renames', '--', '*.py', '*/heads.txt']);
+  const nul = await repo.git(['diff', '--cached', '--name-only', '-z', '--no-renames', '--', '*.py', '*/heads.txt']);
+  // As the shell's $(…) keeps it: without the last newline.
+  t.deepEqual(splitQuotedLines(listed.stdout.replace(/\n+$/, '')), splitNul(nul.stdout));
+  t.deepEqual([...splitNul(nul.stdout)].sort(), [...names].sort());
+  t.deepEqual(splitQuotedLines('"\\303\\274.py"\n"a\\tb.py"'), ['ü.py', 'a\tb.py'], 'octal escapes are UTF-8 bytes (core.quotePath=true)');
 });

@@ -165,3 +165,34 @@ test('in a linked worktree (husky installed there too) post-commit finds the not
   t.deepEqual(await starts(), ['hook pre-commit']);
   t.deepEqual(await committedHeads(repo, 'side'), ['cccc55556666']);
 });
+
+// The git commands a git operation ran, hooks included, in order (GIT_TRACE, which every git
+// process started inside inherits): `git <subcommand>` for each.
+async function tracedCommands(repo: TempRepo, args: readonly string[]): Promise<string[]> {
+  const trace = repo.path('../git-trace.log');
+  await repo.write('../git-trace.log', '');
+  await repo.git(args, { env: { GIT_TRACE: trace } });
+  return (await repo.read('../git-trace.log'))
+    .split('\n')
+    .flatMap((line) => /trace: built-in: git (?:-c \S+ |--[a-z-]+ )*([a-z-]+)/.exec(line)?.slice(1, 2) ?? []);
+}
+
+test("a commit adding a migration: pre-commit's node takes the staged list from the shell block and lists the index once", async (t) => {
+  const { repo, starts } = await loggingRepo(t);
+  await repo.git(['add', await revision(repo, 'cccc55556666', [A])]);
+  const commands = await tracedCommands(repo, ['commit', '-q', '-m', 'c']);
+  t.deepEqual(await starts(), ['hook pre-commit']);
+  t.deepEqual(await committedHeads(repo), ['cccc55556666']);
+  // The shell block's diff, node's listing, staging and the note's tree, post-commit's diff-tree.
+  t.deepEqual(commands, ['commit', 'diff', 'ls-files', 'update-index', 'write-tree', 'diff-tree']);
+});
+
+test("a merge that forks the history: post-merge's node asks git about the compared commits once", async (t) => {
+  const { repo, starts } = await loggingRepo(t);
+  const commands = await tracedCommands(repo, ['merge', '-q', '--no-edit', 'dev']);
+  t.deepEqual((await starts()).map((start) => (start.startsWith('driver ') ? 'driver' : start)), ['driver', 'hook post-merge 0']);
+  t.is(commands.filter((command) => command === 'cat-file').length, 2, 'the lineage lookups, then the merge commit for the fold');
+  t.is(commands.filter((command) => command === 'ls-tree').length, 1, 'only the merge commit is listed');
+  t.is(commands.filter((command) => command === 'ls-files').length, 1);
+  t.is((await committedHeads(repo)).length, 1);
+});
