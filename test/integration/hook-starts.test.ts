@@ -3,7 +3,7 @@
 // each start), and that the commits come out as before: pre-commit's shell block asks git once
 // whether a Python or heads file is staged, and post-commit ends on pre-commit's note when the
 // commit is the one pre-commit checked. Build first (`npm run build`).
-import { cp, symlink } from 'node:fs/promises';
+import { cp, readdir, symlink } from 'node:fs/promises';
 import test from 'ava';
 
 import { A, B, BASE, lines, setUpRepo } from '../helpers/hook-repo.js';
@@ -195,4 +195,19 @@ test("a merge that forks the history: post-merge's node asks git about the compa
   t.is(commands.filter((command) => command === 'ls-tree').length, 1, 'only the merge commit is listed');
   t.is(commands.filter((command) => command === 'ls-files').length, 1);
   t.is((await committedHeads(repo)).length, 1);
+});
+
+test('a hook that writes and folds a merge loads no ES module loader, node:crypto, perf_hooks or fs/promises', async (t) => {
+  const { repo } = await loggingRepo(t);
+  // Every node the merge starts writes the built-in modules it loaded, at exit.
+  const preload = repo.path('../modules.cjs');
+  await repo.write('../modules.cjs', `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(repo.path('../modules-'))} + process.pid, process.moduleLoadList.join('\\n')));\n`);
+  await repo.git(['merge', '-q', '--no-edit', 'dev'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+  const logs = (await readdir(repo.path('..'))).filter((name) => name.startsWith('modules-'));
+  const loaded = await Promise.all(logs.map(async (name) => (await repo.read(`../${name}`)).split('\n')));
+  const hook = loaded.find((modules) => modules.includes('NativeModule vm') && modules.includes('NativeModule child_process') && modules.length > 0);
+  t.is(logs.length, 2, 'the merge driver and post-merge');
+  t.truthy(hook);
+  for (const unwanted of ['NativeModule internal/modules/esm/module_job', 'NativeModule crypto', 'NativeModule perf_hooks', 'NativeModule fs/promises']) t.false(hook?.includes(unwanted), unwanted);
+  t.is((await committedHeads(repo)).length, 1, 'the merge revision was folded in');
 });
