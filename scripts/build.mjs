@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { build } from 'esbuild';
@@ -27,9 +28,10 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // Dependencies are installed next to us; only our own code is bundled.
+  // Dependencies are installed next to us; only our own code is bundled, and @noble/hashes
+  // (bundleNoble below), with its licence comment kept at the end of the file.
   packages: 'external',
-  legalComments: 'none',
+  legalComments: 'eof',
   logLevel: 'warning',
 };
 
@@ -37,6 +39,14 @@ const common = {
 // heads, check and the merge driver, each one CommonJS file in dist/fast/, which bin.js runs
 // through V8's code cache (src/code-cache.ts: Node 20 has one for scripts, not for ES modules).
 // Their dynamic imports become plain requires, so each is one script; import.meta.url is this file's.
+// @noble/hashes ships ES modules only: required from a CommonJS bundle, it would start Node's ES
+// module loader in every hook (about 5 ms), so its few hundred lines are bundled instead.
+const bundleNoble = {
+  name: 'bundle-noble',
+  setup(builder) {
+    builder.onResolve({ filter: /^@noble\/hashes\// }, ({ path: request, resolveDir }) => ({ path: createRequire(path.join(resolveDir, 'x.js')).resolve(request) }));
+  },
+};
 const HOT_ENTRIES = { hook: 'src/cli/hook-entry.ts', heads: 'src/cli/entries/heads.ts', check: 'src/cli/entries/check.ts', driver: 'src/cli/entries/driver.ts' };
 await build({
   ...common,
@@ -45,6 +55,7 @@ await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   entryPoints: HOT_ENTRIES,
+  plugins: [bundleNoble],
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'import_meta_url' },
   banner: { js: 'var import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
@@ -63,7 +74,7 @@ const ownEntriesExternal = {
   },
 };
 const define = { GIT_ALEMBIC_BUILD: JSON.stringify(JSON.stringify({ version, bundles })) };
-await build({ ...common, entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' }, chunkNames: 'chunks/[name]-[hash]', plugins: [ownEntriesExternal], define });
+await build({ ...common, entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' }, chunkNames: 'chunks/[name]-[hash]', plugins: [bundleNoble, ownEntriesExternal], define });
 // The executable npm links: CommonJS (src/bin-cjs.ts says why), importing bin.js for the CLI.
 await build({
   ...common,

@@ -4,9 +4,11 @@
 import module from 'node:module';
 import path from 'node:path';
 
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
 import type { MergeGroup } from '../core/merge/merge-targets.js';
 import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
-import { sha256Hex } from '../core/merge/sha256.js';
 import { formatCreateDate, type WallClock } from '../core/naming/create-date.js';
 import { MergeMessages } from '../messages/merge.js';
 import { TrustMessages } from '../messages/trust.js';
@@ -116,4 +118,13 @@ function reportPlan(plan: PlannedMerge, request: MergeRequest, out: Runtime['out
 function randomUuid(): string {
   const { randomUUID } = module.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return randomUUID();
+}
+
+/**
+ * The SHA-256 of `text`'s UTF-8 bytes in lowercase hex, for the deterministic merge id.
+ * @noble/hashes, not node:crypto: a hook writing a merge loaded node:crypto (about 5 ms) for one
+ * hash of a few hundred bytes.
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
