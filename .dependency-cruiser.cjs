@@ -5,7 +5,7 @@
 
 /** From the top down; a module may import its own layer and the layers below it. */
 const LAYERS = [
-  { name: 'entry', path: '^src/(bin|prepare|index|compile-cache)[.]ts$', what: 'the entry points: the executable, the prepare step, the library API' },
+  { name: 'entry', path: '^src/(bin|bin-cjs|own-bundles|code-cache|prepare|index|compile-cache)[.]ts$', what: 'the entry points: the executables and the code caches they load with, the prepare step, the library API' },
   { name: 'cli', path: '^src/cli/', what: 'arguments, help, printing, exit codes' },
   { name: 'application', path: '^src/(merge|merge-branch|hooks|setup|doctor|driver|demo)/', what: 'what the commands and hooks do' },
   { name: 'runtime', path: '^src/runtime/', what: 'the context and the output the CLI hands to application code' },
@@ -52,7 +52,7 @@ module.exports = {
       name: 'only-cli-imports-cli',
       comment: 'only cli/ and the entry points import cli/: application code gets what it needs passed in (src/runtime/)',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(cli/|bin[.]ts$|prepare[.]ts$)' },
+      from: { path: '^src/', pathNot: '^src/(cli/|bin[.]ts$|bin-cjs[.]ts$|prepare[.]ts$)' },
       to: { path: '^src/cli/' },
     },
     ...upwardImportRules(),

@@ -14,7 +14,7 @@ import { gitEnvironment, gitIn } from './hook-repository.js';
 import { benchMerge } from './merge-bench.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 // BENCH_ONLY=heads,commits (say): only those parts, while working on one of them.
 const ONLY = process.env['BENCH_ONLY']?.split(',');

@@ -12,7 +12,7 @@ import { checkPythonSyntax } from '../src/core/python-syntax/check-syntax.js';
 import { interleave, medianMs, nodeEnvironment } from './measure.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const revisions = Number(process.argv[2] ?? 400);
 const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-syntax-bench-'));
 try {

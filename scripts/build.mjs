@@ -3,13 +3,15 @@
 // node process on every commit and merge, and loading ~100 small ES modules one by one cost
 // more than the work itself (measured: `git-alembic heads` on 1,000 revisions, 360 -> 300 ms).
 // Commands stay lazily imported: each is its own chunk, loaded only when chosen.
-// `git-alembic hook …` is a second bundle, dist/hook.js, split only where a hook's slow path and
-// its merge writing begin: shared with the commands, its code was spread over some fifty chunks,
+// `git-alembic hook …`, heads, check and the merge driver are bundles of their own, one file each
+// (dist/fast/*.cjs): shared with the commands, a hook's code was spread over some fifty chunks,
 // each a module to resolve, read and compile on every commit (measured: pre-commit on a
-// 400-revision project loaded 49 files). heads, check and the merge driver are a third
-// (dist/fast/), for the same reason: heads loaded 30 files, now 5 (about 15 ms less).
+// 400-revision project loaded 49 files; heads 30). They are CommonJS scripts so that bin.cjs can
+// load them through V8's code cache (src/code-cache.ts: heads on 1,000 revisions 110 -> 93 ms).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { build } from 'esbuild';
@@ -26,30 +28,65 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // Dependencies are installed next to us; only our own code is bundled.
+  // Dependencies are installed next to us; only our own code is bundled, and @noble/hashes
+  // (bundleNoble below), with its licence comment kept at the end of the file.
   packages: 'external',
-  legalComments: 'none',
+  legalComments: 'eof',
   logLevel: 'warning',
 };
 
-// bin.js imports the bundles of its own of `hook`, `heads`, `check` and `driver` by their built
-// names instead of bundling them again.
-const ownBundles = {
-  name: 'own-bundles',
+// The bundles that start on every commit, merge and CI build: the hooks (src/cli/hook-entry.ts),
+// heads, check and the merge driver, each one CommonJS file in dist/fast/, which bin.js runs
+// through V8's code cache (src/code-cache.ts: Node 20 has one for scripts, not for ES modules).
+// Their dynamic imports become plain requires, so each is one script; import.meta.url is this file's.
+// @noble/hashes ships ES modules only: required from a CommonJS bundle, it would start Node's ES
+// module loader in every hook (about 5 ms), so its few hundred lines are bundled instead.
+const bundleNoble = {
+  name: 'bundle-noble',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/cli\/hook-entry\.js$/ }, () => ({ path: './hook.js', external: true }));
-    builder.onResolve({ filter: /^\.\/cli\/entries\/[a-z]+\.js$/ }, ({ path: entry }) => ({ path: `./fast/${path.basename(entry)}`, external: true }));
+    builder.onResolve({ filter: /^@noble\/hashes\// }, ({ path: request, resolveDir }) => ({ path: createRequire(path.join(resolveDir, 'x.js')).resolve(request) }));
   },
 };
-
-await build({ ...common, entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' }, chunkNames: 'chunks/[name]-[hash]', plugins: [ownBundles] });
-await build({ ...common, entryPoints: { hook: 'src/cli/hook-entry.ts' }, chunkNames: 'hook-chunks/[name]-[hash]' });
+const HOT_ENTRIES = { hook: 'src/cli/hook-entry.ts', heads: 'src/cli/entries/heads.ts', check: 'src/cli/entries/check.ts', driver: 'src/cli/entries/driver.ts' };
 await build({
   ...common,
   outdir: 'dist/fast',
   splitting: false,
-  entryPoints: { heads: 'src/cli/entries/heads.ts', check: 'src/cli/entries/check.ts', driver: 'src/cli/entries/driver.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: HOT_ENTRIES,
+  plugins: [bundleNoble],
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': 'import_meta_url' },
+  banner: { js: 'var import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
 });
+// bin.js knows each by the hash of its text, which names its code cache.
+const bundles = Object.fromEntries(
+  Object.keys(HOT_ENTRIES).map((name) => [name, createHash('sha256').update(readFileSync(`dist/fast/${name}.cjs`)).digest('hex').slice(0, 16)]),
+);
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// bin.ts imports the bundles' entries as modules only when run from src/; built, it runs the bundles above.
+const ownEntriesExternal = {
+  name: 'own-entries-external',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/cli\/(hook-entry|entries\/[a-z]+)\.js$/ }, ({ path: entry }) => ({ path: `./fast/${path.basename(entry, '.js').replace('-entry', '')}.cjs`, external: true }));
+  },
+};
+const define = { GIT_ALEMBIC_BUILD: JSON.stringify(JSON.stringify({ version, bundles })) };
+await build({ ...common, entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' }, chunkNames: 'chunks/[name]-[hash]', plugins: [bundleNoble, ownEntriesExternal], define });
+// The executable npm links: CommonJS (src/bin-cjs.ts says why), importing bin.js for the CLI.
+await build({
+  ...common,
+  splitting: false,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: { bin: 'src/bin-cjs.ts' },
+  define,
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [{ name: 'cli-external', setup: (builder) => builder.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: './bin.js', external: true })) }],
+});
+chmodSync('dist/bin.cjs', 0o755);
 // The prepare step every `npm install` runs (`import('git-alembic/prepare')`): one file, sharing
 // no chunk with bin.js, whose own start would otherwise load that chunk too.
 await build({ ...common, splitting: false, entryPoints: { prepare: 'src/prepare.ts' } });

@@ -1,9 +1,10 @@
-// Node ≥ 22.8 can keep the code it compiles on disk (module.enableCompileCache): every hook and
-// merge driver is a fresh node that compiles the same few hundred kilobytes again, and the cache
-// spares most of that. It lives under node_modules/.cache/git-alembic/<version> beside the
-// installed package (where tools keep their caches), one directory per version so an upgrade
-// starts clean. Older Node has no such call and runs as before; NODE_DISABLE_COMPILE_CACHE=1
-// turns it off (Node's own switch), and a directory that cannot be written only costs the cache.
+// Node ≥ 22.8 can keep the code it compiles on disk (module.enableCompileCache), for the CLI's
+// ES modules; the bundles that start on every commit, merge and CI build have a code cache of
+// their own on any Node (src/code-cache.ts), in the same directory:
+// node_modules/.cache/git-alembic/<version> beside the installed package (where tools keep their
+// caches), one directory per version so an upgrade starts clean. Older Node runs the CLI as before;
+// NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch), and a directory that cannot be
+// written only costs the cache.
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';

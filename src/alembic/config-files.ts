@@ -1,6 +1,6 @@
 // Reading Alembic's config files from disk: alembic.ini through our ConfigParser, and the
 // paths shown in messages (relative to the repository when inside it).
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { parseConfigParser, type ConfigDocument } from '../core/config/configparser.js';
@@ -28,9 +28,10 @@ export async function readConfigText(file: string, shownAs: string): Promise<str
 
 /** The bytes of a file, or undefined when it does not exist. Anything but a regular file is an error. */
 export async function readConfigBytes(file: string, shownAs: string): Promise<Buffer | undefined> {
-  let handle: FileHandle;
+  // Synchronous: a hook has nothing else to do meanwhile, and node:fs/promises costs it a dozen modules to load.
+  let descriptor: number;
   try {
-    handle = await open(file, 'r');
+    descriptor = openSync(file, 'r');
   } catch (error) {
     // A missing file is an answer ("no such config"), not a failure; anything else is reported.
     if (isMissing(error)) return undefined;
@@ -38,12 +39,12 @@ export async function readConfigBytes(file: string, shownAs: string): Promise<Bu
   }
   try {
     // A link to /dev/zero or a FIFO would never end: only regular files are read.
-    if (!(await handle.stat()).isFile()) throw new ConfigError(shownAs, undefined, CONFIG_NOT_A_FILE);
-    return await handle.readFile();
+    if (!fstatSync(descriptor).isFile()) throw new ConfigError(shownAs, undefined, CONFIG_NOT_A_FILE);
+    return readFileSync(descriptor);
   } catch (error) {
     throw error instanceof ConfigError ? error : readFailed(shownAs, error);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 

@@ -4,8 +4,7 @@
 // [alembic] section of alembic.ini, which Alembic reads by default; and every pyproject.toml with
 // [tool.alembic] that has no alembic.ini beside it. Cheap first: an ini that never says
 // script_location is not parsed, and one too large to be Alembic's is not read at all.
-import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ConfigDocument } from '../core/config/configparser.js';
@@ -108,14 +107,14 @@ async function readCandidateIni(file: string, options: CandidateOptions): Promis
 async function isTomlEnvironment(file: string, options: CandidateOptions): Promise<boolean> {
   if (options.section !== undefined && options.section !== DEFAULT_INI_SECTION) return false;
   if ((await regularFile(file, displayPath(file, options.repoRoot), options)) === undefined) return false;
-  if ((await stat(path.join(path.dirname(file), INI_NAME)).catch(() => undefined))?.isFile() === true) return false;
+  if (statOrUndefined(path.join(path.dirname(file), INI_NAME))?.isFile() === true) return false;
   return hasAlembicTable(file, options.repoRoot);
 }
 
 // A tracked link may lead anywhere, /dev/zero included: only regular files are read. A missing
 // file (tracked but deleted, outside a sparse checkout) is simply not there.
 async function regularFile(file: string, shownAs: string, options: CandidateOptions): Promise<Stats | undefined> {
-  const found = await stat(file).catch(() => undefined);
+  const found = statOrUndefined(file);
   if (found === undefined || found.isFile()) return found;
   options.onSkipped?.(shownAs, NOT_A_FILE);
   return undefined;
@@ -127,4 +126,14 @@ async function hasAlembicTable(file: string, repoRoot: string): Promise<boolean>
   const text = await readConfigText(file, shownAs);
   if (text === undefined || !text.includes('alembic')) return false;
   return (await readPyproject(file, shownAs)).kind === 'alembic';
+}
+
+// stat, or undefined when there is nothing to stat (or it cannot be): synchronous, as a hook
+// has nothing else to do meanwhile, and node:fs/promises costs it a dozen modules to load.
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
 // working directory (as `alembic` run there reads them); at the top level, or when the working
 // directory has none, every Alembic config of the repository (tracked, plus those in the working
 // directory). Hooks run at the top level, so they see every environment.
-import { readdir } from 'node:fs/promises';
+import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { EnvironmentConfig, ResolvedConfig } from '../config/schema.js';
@@ -123,7 +123,13 @@ function sectionNowhere(section: string, inisRead: readonly string[]): UserError
 
 // The working directory's *.ini and pyproject.toml, tracked or not (a project not yet committed).
 async function localConfigFiles(cwd: string): Promise<string[]> {
-  const entries = await readdir(cwd, { withFileTypes: true }).catch(() => []);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(cwd, { withFileTypes: true });
+  } catch {
+    // An unreadable working directory has no configs of its own.
+    entries = [];
+  }
   return entries.filter((entry) => !entry.isDirectory() && isConfigName(entry.name)).map((entry) => path.join(cwd, entry.name));
 }
 

@@ -2,9 +2,10 @@
 // (`myapp:migrations`, `myapp.models:alembic`, `prefect:server:database:_migrations`), the
 // directory `importlib.resources.files(pkg) / rest...`. We cannot import Python, so we look for
 // the package's directory in the repository, where the project's own packages live.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
+import { isDottedPythonName } from '../core/python-text.js';
 import { ConfigError } from '../errors.js';
 import { PACKAGE_RESOURCE_BAD_NAME, PACKAGE_RESOURCE_HINT, PACKAGE_RESOURCE_NOT_FOUND } from '../messages/alembic-config.js';
 import { displayPath } from './config-files.js';
@@ -15,8 +16,6 @@ export interface ValueOrigin {
   readonly key: string;
   readonly line: number | undefined;
 }
-
-const DOTTED_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
 
 /** Whether Alembic treats the value as a package resource rather than a path. */
 export function isPackageResource(value: string): boolean {
@@ -30,7 +29,7 @@ export function isPackageResource(value: string): boolean {
  */
 export async function resolvePackageResource(value: string, candidates: readonly string[], origin: ValueOrigin, repoRoot: string): Promise<string> {
   const [packageName = '', ...parts] = value.split(':');
-  if (!DOTTED_NAME.test(packageName)) throw resourceError(origin, PACKAGE_RESOURCE_BAD_NAME(value));
+  if (!isDottedPythonName(packageName)) throw resourceError(origin, PACKAGE_RESOURCE_BAD_NAME(value));
   for (const root of candidates) {
     const packageDirectory = path.join(root, ...packageName.split('.'));
     if (await isDirectory(packageDirectory)) return path.join(packageDirectory, ...parts);
@@ -48,7 +47,7 @@ export async function resolveLocation(value: string, origin: ValueOrigin & { rea
 /** Whether the path is an existing directory. */
 export async function isDirectory(directory: string): Promise<boolean> {
   try {
-    return (await stat(directory)).isDirectory();
+    return statSync(directory).isDirectory();
   } catch {
     // Missing or unreadable: either way there is no directory to use.
     return false;

@@ -1,13 +1,17 @@
 // `git-alembic hook <name> [args]` without the rest of the CLI: git runs a hook on every commit
-// and merge, each in a fresh node, so this path is built as a bundle of its own (dist/hook.js),
-// split only where a hook's slow path and its merge writing begin. It behaves exactly as
-// `main` does for the command (arguments passed through, failures reported alike).
+// and merge, each in a fresh node, so this path is built as a bundle of its own
+// (dist/fast/hook.cjs), one script whose slow path and merge writing are initialised only when
+// reached. It behaves exactly as `main` does for the command (arguments passed through, failures
+// reported alike).
 import type { ExitCode } from '../exit-codes.js';
 import { runHook } from '../hooks/run-hook.js';
 import type { CommandRuntime } from './command.js';
 import type { CommandContext } from './context.js';
 import { Printer } from './output.js';
 import { reportFailure } from './report-failure.js';
+
+/** For the code cache (src/code-cache.ts): the lazily loaded parts this run entered. */
+export { enteredCodeParts } from '../runtime/code-parts.js';
 
 /** Runs `git-alembic hook …` (`argv` without the command name) and returns the exit code. */
 export async function runHookCommand(args: readonly string[], ctx: CommandContext): Promise<ExitCode> {

@@ -1,6 +1,7 @@
 // Small typed readers for the untyped value a config file holds. Each failure is a ConfigError
 // naming the config file and the key path (`environments[1].config`).
 import { closestName } from '../core/closest-name.js';
+import { isDottedPythonName } from '../core/python-text.js';
 import type { ConstantValue } from '../core/revision.js';
 import { ConfigError } from '../errors.js';
 import {
@@ -87,8 +88,6 @@ export function readStringList(record: Readonly<Record<string, unknown>>, key: s
   });
 }
 
-const PYTHON_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
-
 /** `constants`: Python (dotted) names mapped to a string, an array of strings, or null. */
 export function readConstants(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath): Map<string, ConstantValue> {
   const value = record[key];
@@ -98,7 +97,7 @@ export function readConstants(record: Readonly<Record<string, unknown>>, key: st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(where, EXPECTED_OBJECT(typeName(value)));
   for (const [name, constant] of Object.entries(value)) {
     const entry = { file: at.file, key: `${where.key}[${JSON.stringify(name)}]` };
-    if (!PYTHON_NAME.test(name)) throw fieldError(entry, BAD_CONSTANT_NAME);
+    if (!isDottedPythonName(name)) throw fieldError(entry, BAD_CONSTANT_NAME);
     constants.set(name, readConstant(constant, entry));
   }
   return constants;

@@ -22,7 +22,7 @@ export interface OwnPackage {
  */
 export function ownPackage(): OwnPackage {
   const root = packageRoot();
-  const bin = path.join(root, 'dist', 'bin.js');
+  const bin = path.join(root, 'dist', 'bin.cjs');
   if (!existsSync(bin)) throw new UserError(DemoMessages.notBuilt(bin), { hint: DemoMessages.NOT_BUILT_HINT });
   return { root, bin };
 }

@@ -64,7 +64,7 @@ export class DemoShell {
     return result.stdout;
   }
 
-  /** Runs this package's CLI (`node dist/bin.js …`) in the repository. */
+  /** Runs this package's CLI (`node dist/bin.cjs …`) in the repository. */
   cli(bin: string, args: readonly string[]): Promise<ProcessResult> {
     return this.attempt(process.execPath, [bin, ...args]);
   }

@@ -5,6 +5,30 @@ export function splitNul(output: string): string[] {
   return output.split('\0').filter((entry) => entry !== '');
 }
 
+// git's C-style escapes (quote.c) of the characters it quotes in a name.
+const C_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+// A run of octal escapes is bytes (UTF-8, when git quotes non-ASCII names too); else one letter.
+const C_ESCAPE = /((?:\\[0-3][0-7]{2})+)|\\(.)/gs;
+
+/**
+ * Parses names git printed one per line with `core.quotePath=false`: a name with a `"`, a `\`
+ * or a control character comes in double quotes with C escapes (`"a\nb.py"`), any other as it is.
+ */
+export function splitQuotedLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      if (!(line.length >= 2 && line.startsWith('"') && line.endsWith('"'))) return line;
+      return line.slice(1, -1).replace(C_ESCAPE, (escape, octal: string | undefined, letter: string) => (octal === undefined ? (C_ESCAPES[letter] ?? escape) : octalBytes(octal)));
+    });
+}
+
+function octalBytes(escapes: string): string {
+  const bytes = escapes.split('\\').slice(1).map((digits) => Number.parseInt(digits, 8));
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
 /** One `git check-attr -z` result. */
 export interface AttributeValue {
   readonly path: string;

@@ -61,17 +61,32 @@ export async function readHeadCommit(git: GitProcess): Promise<CommitRecord | un
   return result.status === 0 ? parseCommitRecord(result.stdout) : undefined;
 }
 
-/** Which of `paths` exist in `commit`'s tree. */
-export async function presentInTree(git: GitProcess, commit: string, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  // --full-tree: paths from the top level whatever the cwd.
-  return new Set(splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...paths])));
-}
-
-/** Tracked files that could be Alembic configs (every `*.ini` and `pyproject.toml`), repository-relative. */
-export async function trackedConfigFiles(git: GitProcess): Promise<string[]> {
-  // Git filters, so a large repository's other files never reach us; :(top) makes the cwd not matter.
-  return splitNul(await git.run(['ls-files', '-z', '--full-name', '--', ':(top,glob)**/*.ini', ':(top,glob)**/pyproject.toml']));
+/**
+ * Which of `paths` exist in each commit's tree, in the order of `commits`: one git process for
+ * them all (`cat-file --batch-check`, a `<commit>:<path>` line each), where ls-tree took one per
+ * commit. A file counts, a directory does not (ls-tree -r lists what is in it, not it).
+ */
+export async function presentInTrees(git: GitProcess, commits: readonly string[], paths: readonly string[]): Promise<Set<string>[]> {
+  // A batch line cannot hold a newline: such a path is asked of ls-tree.
+  const batched = paths.filter((file) => !file.includes('\n'));
+  const present = commits.map(() => new Set<string>());
+  if (batched.length > 0) {
+    const queries = commits.flatMap((commit, index) => batched.map((file) => ({ index, file, line: `${commit}:${file}` })));
+    // Only the type: `blob` (or `commit`, a submodule), `tree`, or `<line> missing` for a path the tree lacks.
+    const output = await git.run(['cat-file', '--batch-check=%(objecttype)'], { input: queries.map((query) => `${query.line}\n`).join('') });
+    output.split('\n').forEach((type, position) => {
+      const query = queries[position];
+      if (query !== undefined && (type === 'blob' || type === 'commit')) present[query.index]?.add(query.file);
+    });
+  }
+  const unbatched = paths.filter((file) => file.includes('\n'));
+  if (unbatched.length > 0) {
+    for (const [index, commit] of commits.entries()) {
+      // --full-tree: paths from the top level whatever the cwd.
+      for (const file of splitNul(await git.run([LITERAL, 'ls-tree', '-r', '--full-tree', '--name-only', '-z', commit, '--', ...unbatched]))) present[index]?.add(file);
+    }
+  }
+  return present;
 }
 
 /**

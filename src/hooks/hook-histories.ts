@@ -44,7 +44,7 @@ export async function loadTouchedProject(run: HookRun, changed: readonly string[
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
   if (touched.length === 0) return { config, workspace, histories: [], leftOut: unreadable.length };
   const cache = revisionCacheDirectory(run.gitDir === undefined ? undefined : commonGitDir(run.gitDir), run.ctx.env);
-  const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched), cache);
+  const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched), cache, workspace.index);
   // The files this operation brought in or changed get the complete syntax check; the others
   // were checked when they came in, and only the readers' own checks run on them.
   const changedFiles = new Set(absolute);

@@ -3,11 +3,11 @@
 // pre-commit can run the check without loading the merge writer.
 import { divergences } from '../core/graph/divergences.js';
 import { type DivergenceOrigin, divergenceOrigins, lineageFiles } from '../core/merge/divergence-origin.js';
-import { presentInTree } from '../git/plumbing.js';
+import { presentInTrees } from '../git/plumbing.js';
 import type { History } from '../project/workspace.js';
 import type { HookRun } from './hook-run.js';
 
-/** Each history's divergences with their origin; one tree lookup per compared commit in all. */
+/** Each history's divergences with their origin; one git process for the tree lookups of all compared commits. */
 export async function introducedDivergences(run: HookRun, histories: readonly History[], commits: readonly string[]): Promise<DivergenceOrigin[][]> {
   const perHistory = histories.map(({ graph }) => ({
     divergences: divergences(graph),
@@ -15,7 +15,7 @@ export async function introducedDivergences(run: HookRun, histories: readonly Hi
   }));
   const files = [...new Set(perHistory.flatMap(({ divergences: found, view }) => lineageFiles(found, view)))];
   if (files.length === 0) return perHistory.map(() => []);
-  const present = await Promise.all(commits.map((commit) => presentInTree(run.git, commit, files)));
+  const present = await presentInTrees(run.git, commits, files);
   return perHistory.map(({ divergences: found, view }) => divergenceOrigins(found, view, present));
 }
 

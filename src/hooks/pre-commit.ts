@@ -6,6 +6,7 @@
 // runs it right after its `git merge --no-commit`, so the merge revision is staged even without hooks.
 // Outside a merge it also runs post-commit's check on the commit being made and, when there is
 // nothing to warn of, leaves post-commit a note so that it does not start node again.
+import { splitQuotedLines } from '../git/parse-output.js';
 import { stagedPaths, verifyCommit } from '../git/plumbing.js';
 import { forgetCheckedCommit, recordCheckedCommit } from './checked-commit.js';
 import type { CreatedMerges } from './create-merges.js';
@@ -23,7 +24,7 @@ const STAGED = { kind: 'staged' } as const;
 /** Runs pre-commit; `completion` ends the line about a merge revision (default: it is in this merge commit). */
 export async function preCommit(run: HookRun, completion?: (files: readonly string[]) => string): Promise<void> {
   forgetCheckedCommit(run);
-  const staged = await stagedPaths(run.git);
+  const staged = stagedByShell(run) ?? (await stagedPaths(run.git));
   const head = headCommit(run.gitDir) ?? (await verifyCommit(run.git, 'HEAD'));
   const merging = mergeHeads(run.gitDir);
   // The parents of a commit made now (an amend's are others: its note will not match).
@@ -39,6 +40,14 @@ export async function preCommit(run: HookRun, completion?: (files: readonly stri
   // What post-commit would warn of; a commit that forks leaves the warning to it.
   if (anyRevisionFile(staged, run.topLevel) && (await stage.introducedForks(run, project.histories, parents)).length > 0) return;
   await checked();
+}
+
+// The hook's shell block has listed the staged Python and heads files already (hooks/pre-commit.sh):
+// the only ones the checks below look at. Undefined when it did not (an older block, the
+// pre-commit framework, merge-branch, a list too long for the environment): git is asked.
+function stagedByShell(run: HookRun): string[] | undefined {
+  const listed = run.ctx.env['GIT_ALEMBIC_STAGED'];
+  return listed === undefined || listed === '' ? undefined : splitQuotedLines(listed);
 }
 
 async function concludeMerge(

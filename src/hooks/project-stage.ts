@@ -1,7 +1,9 @@
-// Everything a hook needs past its fast check, behind one dynamic import: the hooks' bundle
-// makes one chunk of it, where a dozen separate imports made a dozen files to load in a process
-// that starts on every commit. The project and its histories, the heads files, staging, and the
-// check post-commit warns with.
+// Everything a hook needs past its fast check, behind one dynamic import, initialised only when
+// a hook gets that far: the project and its histories, the heads files, staging, and the check
+// post-commit warns with. Loading it enters a part of the hooks' bundle of its own for the code
+// cache (src/runtime/code-parts.ts).
+import { enterCodePart } from '../runtime/code-parts.js';
+
 export { loadTouchedProject, type HookProject } from './hook-histories.js';
 export { rewriteHeadsFiles } from '../project/heads-upkeep.js';
 export { stageForCommit } from './commit-index.js';
@@ -9,3 +11,5 @@ export { introducedDivergences, introducedForks } from './introduced-divergences
 export { commitNames, headTexts } from './commit-names.js';
 export { HookMessages } from '../messages/hooks.js';
 export { loadProjectConfig } from '../config/load-config.js';
+
+enterCodePart('hooks: project');

@@ -58,11 +58,11 @@ export async function overriddenAttributes(git: GitProcess, config: MergeDriverC
   return values.filter((entry) => entry.value !== DEFAULT_DRIVER_NAME).map((entry) => ({ file: entry.path, value: entry.value }));
 }
 
-// This node and this package's bin.js, as sh words (forward slashes: git runs the driver with sh).
+// This node and this package's executable (dist/bin.cjs), as sh words (forward slashes: git runs the driver with sh).
 function selfCommand(): string {
   const forward = (file: string): string => file.replace(/\\/g, '/');
   // The driver must be the same git-alembic as the command running now, however that was started (npx, a path).
-  return `${shellQuote(forward(process.execPath))} ${shellQuote(forward(packageFile('dist', 'bin.js')))}`;
+  return `${shellQuote(forward(process.execPath))} ${shellQuote(forward(packageFile('dist', 'bin.cjs')))}`;
 }
 
 // The attributes file git would read for this user: core.attributesFile, else git's XDG default.

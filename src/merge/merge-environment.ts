@@ -1,6 +1,6 @@
 // Everything a merge needs from one Alembic environment, checked before anything is written:
 // the time zone, the output codec, the template, the post-write hooks and the naming settings.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { displayPath } from '../alembic/config-files.js';
@@ -60,7 +60,7 @@ async function readTemplate(environment: AlembicEnvironment, repoRoot: string): 
   const name = displayPath(file, repoRoot);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     const missing = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
     const detail = error instanceof Error ? error.message : String(error);

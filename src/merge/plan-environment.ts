@@ -1,8 +1,11 @@
 // Plans and renders every merge of one environment before anything is written: ids, dates and
 // file names (merge-plan.ts), the dates' sources from git, and each file's text, rendered by
 // git-alembic or by the Mako fallback (render-plan.ts).
-import { createHash, randomUUID } from 'node:crypto';
+import module from 'node:module';
 import path from 'node:path';
+
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 import type { MergeGroup } from '../core/merge/merge-targets.js';
 import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
@@ -80,9 +83,9 @@ function mergeRequest(workspace: Workspace, naming: MergeNaming, prepared: Merge
     revisionId: naming.revisionId,
     wallClock: naming.wallClock,
     timezone: prepared.timezone,
-    // Microseconds, like Python's datetime.now(); Date.now() has milliseconds only (the global
-    // `performance` spares loading node:perf_hooks).
-    nowMicros: Math.floor((performance.timeOrigin + performance.now()) * 1000),
+    // Microseconds, like Python's datetime.now(); Date.now() has milliseconds only. Read only
+    // when a date needs it: the global `performance` loads node:perf_hooks (about 1 ms) on first use.
+    nowMicros: () => Math.floor((performance.timeOrigin + performance.now()) * 1000),
   };
 }
 
@@ -98,8 +101,8 @@ async function mergeServices(
   const needsGit = request.mode === 'deterministic' && request.wallClock === undefined;
   const parents = [...new Set(groups.flatMap((group) => group.parents))].map((id) => ({ id, file: path.resolve(repoRoot, history.graph.get(id)?.file ?? id) }));
   return {
-    hash: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
-    randomId: () => randomUUID().replaceAll('-', '').slice(-12),
+    hash: sha256Hex,
+    randomId: () => randomUuid().replaceAll('-', '').slice(-12),
     absolutePath,
     gitAuthorTimes: needsGit ? await gitAuthorTimes(findRepositoryRoot(cwd, env), env, parents) : new Map(),
   };
@@ -109,4 +112,19 @@ function reportPlan(plan: PlannedMerge, request: MergeRequest, out: Runtime['out
   const { date } = plan;
   out.verbose(MergeMessages.planned(plan.id, plan.parents, formatCreateDate(date.createDate), MergeMessages.dateSource(date.source, date.parent)));
   if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
+}
+
+// node:crypto (about 5 ms to load) only for a random id, which the hooks never ask for.
+function randomUuid(): string {
+  const { randomUUID } = module.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return randomUUID();
+}
+
+/**
+ * The SHA-256 of `text`'s UTF-8 bytes in lowercase hex, for the deterministic merge id.
+ * @noble/hashes, not node:crypto: a hook writing a merge loaded node:crypto (about 5 ms) for one
+ * hash of a few hundred bytes.
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }

@@ -2,11 +2,11 @@
 // temporary file in the target directory first; a hard link then gives them their name, which
 // fails with EEXIST instead of replacing a file (rename would replace it). Readers therefore see
 // either no file or the whole file, and every failure removes what this module created.
-import { constants, copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { UserError } from '../errors.js';
-import { temporaryPathBeside } from '../fs/temporary-path.js';
+import { removeTemporary, temporaryPathBeside } from '../fs/temporary-path.js';
 import { checkedWritePath, type WriteTarget } from '../fs/write-target.js';
 import { MergeMessages } from '../messages/merge.js';
 
@@ -40,7 +40,7 @@ export function writeNewFile(destination: WriteTarget, bytes: Uint8Array): void 
     removeCreatedDirectories(directory, firstCreated, temporary);
     throw asUserError(error, target);
   }
-  rmSync(temporary, { force: true });
+  removeTemporary(temporary);
 }
 
 function makeDirectories(target: string, directory: string): string | undefined {
@@ -68,7 +68,7 @@ function linkWithoutOverwrite(temporary: string, target: string): void {
 
 // Removes the temporary file, then the directories this write created, deepest first.
 function removeCreatedDirectories(directory: string, firstCreated: string | undefined, temporary: string): void {
-  rmSync(temporary, { force: true });
+  removeTemporary(temporary);
   if (firstCreated === undefined) return;
   for (let current = directory; current.startsWith(firstCreated); current = path.dirname(current)) {
     try {

@@ -17,6 +17,7 @@ import { openRevisionCache, type RevisionCacheKey } from '../alembic/revision-ca
 import { FILE_SYSTEM_SOURCE, type RevisionFileSource } from '../alembic/scan-versions.js';
 import { isErrorCode, realPathOrLexical } from '../alembic/version-tree.js';
 import type { GitProcess } from '../git/git-process.js';
+import type { IndexLister } from '../git/index-lister.js';
 import type { GitFileEntry, IndexListing } from '../git/parse-output.js';
 import { intentToAdd, listIndex, listTree, readBlobs } from '../git/tracked-files.js';
 
@@ -35,12 +36,20 @@ export const WORK_TREE_FILES: ProjectFiles = { ...FILE_SYSTEM_SOURCE, read: asyn
 /**
  * The files of `view` under `paths` (absolute: version locations, heads files), in the work
  * tree whose top level is `topLevel`, with `git` running there; `cacheDirectory` keeps the
- * revision cache (none when undefined).
+ * revision cache (none when undefined). `lister`: the index as discovery listed it already.
  */
-export async function projectFiles(git: GitProcess, topLevel: string, view: FilesView, paths: readonly string[], cacheDirectory?: string): Promise<ProjectFiles> {
+export async function projectFiles(
+  git: GitProcess,
+  topLevel: string,
+  view: FilesView,
+  paths: readonly string[],
+  cacheDirectory?: string,
+  lister?: IndexLister,
+): Promise<ProjectFiles> {
   const root = realpathSync.native(topLevel);
   const relative = [...new Set(paths.flatMap((file) => repositoryRelative(root, file)))];
-  const [index, tree] = await Promise.all([listIndex(git, relative), view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined]);
+  const listed = lister === undefined ? listIndex(git, relative) : lister.listIndex(relative);
+  const [index, tree] = await Promise.all([listed, view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined]);
   const files = recordedFiles(view, index, tree, view.kind === 'staged' ? await intentToAdd(git, index) : new Set());
   const blobs = blobReader(git);
   const links = files.filter((file) => file.mode === '120000' && !file.inWorkTree);

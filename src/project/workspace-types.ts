@@ -4,6 +4,7 @@
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { RevisionGraph } from '../core/graph/revision-graph.js';
+import type { IndexLister } from '../git/index-lister.js';
 import type { ProjectFiles } from './project-files.js';
 
 /** The repository, its git-alembic config and the environments a command works on. */
@@ -17,6 +18,8 @@ export interface Workspace {
    * sparse checkout left out of it (made on first use: it asks git once).
    */
   readonly files: () => Promise<ProjectFiles>;
+  /** The repository's index, as discovery listed it (undefined outside git): src/git/index-lister.ts. */
+  readonly index?: IndexLister | undefined;
 }
 
 /** One environment with its revision graph. */

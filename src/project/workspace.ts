@@ -15,7 +15,8 @@ import { buildRevisionGraph } from '../core/graph/revision-graph.js';
 import { commonGitDir, locateGitDir } from '../git/git-dir.js';
 import { GitProcess } from '../git/git-process.js';
 import { indexFileOf, mayHoldSkipWorktree } from '../git/index-file.js';
-import { recordsFilesUnder, trackedConfigFiles } from '../git/plumbing.js';
+import { INDEX_PATHS_FILE, IndexLister } from '../git/index-lister.js';
+import { recordsFilesUnder } from '../git/plumbing.js';
 import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
 import { environmentPaths, type ProjectFiles, projectFiles, WORK_TREE_FILES } from './project-files.js';
@@ -61,6 +62,7 @@ export async function discoverWorkspace(
   const gitRoot = findRepositoryRoot(cwd, env);
   const repoRoot = gitRoot ?? cwd;
   const config = loaded ?? (await loadProjectConfig(repoRoot));
+  const index = gitRoot === undefined ? undefined : indexLister(gitRoot, env);
   const environments = await discoverEnvironments({
     cwd,
     repoRoot,
@@ -68,17 +70,21 @@ export async function discoverWorkspace(
     ...(selection.configFile === undefined ? {} : { configFile: selection.configFile }),
     ...(selection.section === undefined ? {} : { section: selection.section }),
     ...reports,
-    listTrackedFiles: async () => {
-      // Outside a repository there is nothing tracked to search.
-      if (gitRoot === undefined) return [];
-      return trackedConfigFiles(new GitProcess(repoRoot, env));
-    },
+    // Outside a repository there is nothing tracked to search.
+    listTrackedFiles: async () => (index === undefined ? [] : index.trackedConfigFiles()),
     recordedDirectory: async (directory) => {
       if (gitRoot === undefined) return false;
       return recordsFilesUnder(new GitProcess(repoRoot, env), path.relative(repoRoot, directory).split(path.sep).join('/'));
     },
   });
-  return { repoRoot, config, environments, files: once(() => checkoutFiles(gitRoot, env, environments)) };
+  return { repoRoot, config, environments, files: once(() => checkoutFiles(gitRoot, env, environments, index)), index };
+}
+
+// The index of the repository at `gitRoot`, remembering its paths beside the revision cache.
+function indexLister(gitRoot: string, env: Readonly<Record<string, string | undefined>>): IndexLister {
+  const gitDir = locateGitDir(gitRoot, env);
+  const cache = gitDir === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
+  return new IndexLister(new GitProcess(gitRoot, env), cache === undefined ? undefined : path.join(cache, INDEX_PATHS_FILE));
 }
 
 /**
@@ -148,7 +154,12 @@ export async function loadHistories(
 // The files of every environment as the commands read them: the work tree, and git's index
 // where sparse checkout may have left something out of it, or for the blob ids that key the
 // revision cache (git is not started when neither applies).
-async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>>, environments: readonly AlembicEnvironment[]): Promise<ProjectFiles> {
+async function checkoutFiles(
+  gitRoot: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  environments: readonly AlembicEnvironment[],
+  lister: IndexLister | undefined,
+): Promise<ProjectFiles> {
   const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
   if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
   const index = indexFileOf(gitDir, gitRoot, env);
@@ -157,7 +168,7 @@ async function checkoutFiles(gitRoot: string | undefined, env: Readonly<Record<s
   const cache = statSync(index, { throwIfNoEntry: false }) === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
   if (cache === undefined && !skipped) return WORK_TREE_FILES;
   try {
-    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache);
+    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache, lister);
   } catch (error) {
     // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
     if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;

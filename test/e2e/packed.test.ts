@@ -28,7 +28,7 @@ async function tarballEntries(): Promise<string[]> {
 
 test('the tarball holds what runs and the documents, nothing else', async (t) => {
   const entries = await tarballEntries();
-  for (const required of [...TOP_LEVEL, 'dist/bin.js', 'dist/index.js', 'dist/index.d.ts', 'hooks/pre-commit.sh', 'hooks/post-merge.sh', 'templates/github-check.yml', 'templates/github-update-branch.yml', 'templates/github-repair.yml']) {
+  for (const required of [...TOP_LEVEL, 'dist/bin.cjs', 'dist/bin.js', 'dist/index.js', 'dist/index.d.ts', 'hooks/pre-commit.sh', 'hooks/post-merge.sh', 'templates/github-check.yml', 'templates/github-update-branch.yml', 'templates/github-repair.yml']) {
     t.true(entries.includes(required), `ships ${required}`);
   }
   const stray = entries.filter((entry) => !TOP_LEVEL.includes(entry) && !SHIPPED_DIRECTORIES.some((directory) => entry.startsWith(directory)));

@@ -1,4 +1,4 @@
-// Runs the built CLI (`node dist/bin.js`) as users run it: a separate process, its output piped
+// Runs the built CLI (`node dist/bin.cjs`) as users run it: a separate process, its output piped
 // (so never a TTY), an environment without git's location variables or our own switches.
 // Build first (`npm test` does).
 import { execFile, type ExecFileException } from 'node:child_process';
@@ -29,7 +29,7 @@ export function binEnvironment(extra: Readonly<Record<string, string | undefined
   return env;
 }
 
-/** `node dist/bin.js <args>` in `cwd`; resolves with any exit status. */
+/** `node dist/bin.cjs <args>` in `cwd`; resolves with any exit status. */
 export function runBin(cwd: string, args: readonly string[], extra: Readonly<Record<string, string | undefined>> = {}): Promise<BinRun> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, ...args], { cwd, env: binEnvironment(extra), encoding: 'utf8' }, (error: ExecFileException | null, stdout, stderr) => {

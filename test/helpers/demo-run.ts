@@ -35,7 +35,7 @@ export function runProgram(program: string, args: readonly string[], cwd: string
   });
 }
 
-/** `node dist/bin.js demo <args>` from an empty temporary directory (removed when the test ends). */
+/** `node dist/bin.cjs demo <args>` from an empty temporary directory (removed when the test ends). */
 export async function runDemoCli(t: ExecutionContext, args: readonly string[], env: NodeJS.ProcessEnv = demoTestEnv()): Promise<DemoRun> {
   const cwd = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-demo-test-'));
   t.teardown(() => rm(cwd, { recursive: true, force: true, maxRetries: 5 }));

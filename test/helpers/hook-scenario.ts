@@ -70,7 +70,7 @@ export interface Scenario {
   readonly environments: readonly EnvironmentLayout[];
   /** git in the repository (node started by hooks without NODE_EXTRA_CA_CERTS, which slows it). */
   git(args: readonly string[], options?: RunOptions): Promise<RunResult>;
-  /** The installed node_modules/.bin/git-alembic (dist/bin.js in a Python-only scenario). */
+  /** The installed node_modules/.bin/git-alembic (dist/bin.cjs in a Python-only scenario). */
   bin(args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Writes a revision file; returns its repository-relative path. */
   revision(spec: ScenarioRevision): Promise<string>;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
 
-/** The built CLI the tests run (build with `npm run build` first). */
-export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+/** The built CLI the tests run, as npm links it (build with `npm run build` first). */
+export const BIN = fileURLToPath(new URL('../../dist/bin.cjs', import.meta.url));
 /** This package's root, whose node_modules holds husky 9. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -35,7 +35,7 @@ export interface TempRepo {
   /** The environment every process gets (plus RunOptions.env). */
   readonly env: Readonly<Record<string, string | undefined>>;
   git(args: readonly string[], options?: RunOptions): Promise<RunResult>;
-  /** `node dist/bin.js <args>`. */
+  /** `node dist/bin.cjs <args>`. */
   cli(args: readonly string[], options?: RunOptions): Promise<RunResult>;
   run(command: string, args: readonly string[], options?: RunOptions): Promise<RunResult>;
   write(file: string, content: string | Uint8Array, mode?: number): Promise<void>;
@@ -90,7 +90,7 @@ export async function writeRevision(repo: TempRepo, id: string, downRevision: st
 
 /**
  * node_modules in `<directory>` as npm would leave it after installing git-alembic: husky as a
- * symlink to this package's husky 9, and .bin/git-alembic a shim that runs dist/bin.js. The shim
+ * symlink to this package's husky 9, and .bin/git-alembic a shim that runs dist/bin.cjs. The shim
  * logs `hook` calls (arguments, then stdin) to `<directory>/hook.log` and exits with
  * $SHIM_HOOK_STATUS when that is set, standing in for the hook command of a later issue.
  */

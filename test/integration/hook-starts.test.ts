@@ -3,7 +3,7 @@
 // each start), and that the commits come out as before: pre-commit's shell block asks git once
 // whether a Python or heads file is staged, and post-commit ends on pre-commit's note when the
 // commit is the one pre-commit checked. Build first (`npm run build`).
-import { cp, symlink } from 'node:fs/promises';
+import { cp, readdir, symlink } from 'node:fs/promises';
 import test from 'ava';
 
 import { A, B, BASE, lines, setUpRepo } from '../helpers/hook-repo.js';
@@ -164,4 +164,50 @@ test('in a linked worktree (husky installed there too) post-commit finds the not
   t.deepEqual(lines(commit.stderr), [`git-alembic: updated ${HEADS} (cccc55556666) and staged it`]);
   t.deepEqual(await starts(), ['hook pre-commit']);
   t.deepEqual(await committedHeads(repo, 'side'), ['cccc55556666']);
+});
+
+// The git commands a git operation ran, hooks included, in order (GIT_TRACE, which every git
+// process started inside inherits): `git <subcommand>` for each.
+async function tracedCommands(repo: TempRepo, args: readonly string[]): Promise<string[]> {
+  const trace = repo.path('../git-trace.log');
+  await repo.write('../git-trace.log', '');
+  await repo.git(args, { env: { GIT_TRACE: trace } });
+  return (await repo.read('../git-trace.log'))
+    .split('\n')
+    .flatMap((line) => /trace: built-in: git (?:-c \S+ |--[a-z-]+ )*([a-z-]+)/.exec(line)?.slice(1, 2) ?? []);
+}
+
+test("a commit adding a migration: pre-commit's node takes the staged list from the shell block and lists the index once", async (t) => {
+  const { repo, starts } = await loggingRepo(t);
+  await repo.git(['add', await revision(repo, 'cccc55556666', [A])]);
+  const commands = await tracedCommands(repo, ['commit', '-q', '-m', 'c']);
+  t.deepEqual(await starts(), ['hook pre-commit']);
+  t.deepEqual(await committedHeads(repo), ['cccc55556666']);
+  // The shell block's diff, node's listing, staging and the note's tree, post-commit's diff-tree.
+  t.deepEqual(commands, ['commit', 'diff', 'ls-files', 'update-index', 'write-tree', 'diff-tree']);
+});
+
+test("a merge that forks the history: post-merge's node asks git about the compared commits once", async (t) => {
+  const { repo, starts } = await loggingRepo(t);
+  const commands = await tracedCommands(repo, ['merge', '-q', '--no-edit', 'dev']);
+  t.deepEqual((await starts()).map((start) => (start.startsWith('driver ') ? 'driver' : start)), ['driver', 'hook post-merge 0']);
+  t.is(commands.filter((command) => command === 'cat-file').length, 2, 'the lineage lookups, then the merge commit for the fold');
+  t.is(commands.filter((command) => command === 'ls-tree').length, 1, 'only the merge commit is listed');
+  t.is(commands.filter((command) => command === 'ls-files').length, 1);
+  t.is((await committedHeads(repo)).length, 1);
+});
+
+test('a hook that writes and folds a merge loads no ES module loader, node:crypto, perf_hooks or fs/promises', async (t) => {
+  const { repo } = await loggingRepo(t);
+  // Every node the merge starts writes the built-in modules it loaded, at exit.
+  const preload = repo.path('../modules.cjs');
+  await repo.write('../modules.cjs', `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(repo.path('../modules-'))} + process.pid, process.moduleLoadList.join('\\n')));\n`);
+  await repo.git(['merge', '-q', '--no-edit', 'dev'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+  const logs = (await readdir(repo.path('..'))).filter((name) => name.startsWith('modules-'));
+  const loaded = await Promise.all(logs.map(async (name) => (await repo.read(`../${name}`)).split('\n')));
+  const hook = loaded.find((modules) => modules.includes('NativeModule vm') && modules.includes('NativeModule child_process') && modules.length > 0);
+  t.is(logs.length, 2, 'the merge driver and post-merge');
+  t.truthy(hook);
+  for (const unwanted of ['NativeModule internal/modules/esm/module_job', 'NativeModule crypto', 'NativeModule perf_hooks', 'NativeModule fs/promises']) t.false(hook?.includes(unwanted), unwanted);
+  t.is((await committedHeads(repo)).length, 1, 'the merge revision was folded in');
 });

@@ -145,7 +145,7 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
   t.deepEqual(await ids(), ['GA325'], 'no husky finding (GA302, GA303, GA305, GA306), no GA312');
 
   await frameworkHook(repo);
-  t.regex(await repo.read('.git/config'), /driver = "PATH=\S+:\\"\$PATH\\" \S+dist\/bin\.js driver %O/, 'the framework entry registered the driver');
+  t.regex(await repo.read('.git/config'), /driver = "PATH=\S+:\\"\$PATH\\" \S+dist\/bin\.c?js driver %O/, 'the framework entry registered the driver');
   t.deepEqual(JSON.parse((await repo.cli(['doctor', '--json'])).stdout), { ok: true, hooks: 'pre-commit', findings: [] });
 
   const config = await repo.read('.pre-commit-config.yaml');
@@ -167,7 +167,7 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
   await repo.run(PRE_COMMIT ?? 'pre-commit', ['install']);
 
   const driver = (await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.trim();
-  await repo.git(['config', 'merge.git-alembic.driver', driver.replace(/ '?[^ ']*dist\/bin\.js'? driver/, " '/gone/pre-commit/repo1/node_env-system/bin/git-alembic' driver")]);
+  await repo.git(['config', 'merge.git-alembic.driver', driver.replace(/ '?[^ ']*dist\/bin\.c?js'? driver/, " '/gone/pre-commit/repo1/node_env-system/bin/git-alembic' driver")]);
   const stale = await repo.cli(['doctor'], { allowFailure: true });
   t.regex(stale.stdout, /^GA326 the merge driver needs \/gone\/pre-commit\/repo1\/node_env-system\/bin\/git-alembic, which no longer exists/);
   await frameworkHook(repo);

@@ -14,7 +14,7 @@ import { BENCH_TEMPLATE } from '../../bench/synthetic-history.js';
 import { cleanEnv, parentSource, runCli, writeMergeProject } from '../helpers/merge-project.js';
 
 const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../dist/bin.cjs', import.meta.url));
 
 async function git(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run('git', [...args], { cwd, env: cleanEnv(env) as NodeJS.ProcessEnv, encoding: 'utf8' });

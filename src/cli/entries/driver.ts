@@ -1,9 +1,12 @@
-// `git-alembic driver` as a bundle of its own (dist/fast/driver.js, see scripts/build.mjs): bin.ts
+// `git-alembic driver` as a bundle of its own (dist/fast/driver.cjs, see scripts/build.mjs): bin.cjs
 // runs it without loading the CLI's registry and the chunks it shares with every other command.
 import * as command from '../commands/driver.js';
 import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../../exit-codes.js';
 import { runStandalone } from '../run-command.js';
+
+/** For the code cache (src/code-cache.ts): the lazily loaded parts this run entered. */
+export { enteredCodeParts } from '../../runtime/code-parts.js';
 
 /** Runs `driver` with its arguments (after the command name). */
 export function run(args: readonly string[], ctx: CommandContext): Promise<ExitCode> {

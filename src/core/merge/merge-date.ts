@@ -32,8 +32,8 @@ export interface CreateDateInput {
   readonly wallClock: WallClock | undefined;
   /** The merge's parents (deterministic mode only). */
   readonly parents: readonly ParentTime[];
-  /** Now, in microseconds since the epoch. */
-  readonly nowMicros: number;
+  /** Now, in microseconds since the epoch: read only when the date is taken from it. */
+  readonly nowMicros: () => number;
 }
 
 /** The chosen date and where it came from (`parent` names the parent it was taken from). */
@@ -56,14 +56,14 @@ export function chooseCreateDate(input: CreateDateInput): ChosenCreateDate {
 
 function chooseDate(input: CreateDateInput): ChosenCreateDate {
   if (input.wallClock !== undefined) return { createDate: createDateFromWallClock(input.wallClock, input.timezone ?? LOCAL), source: 'option' };
-  if (input.mode === 'random') return { createDate: createDateAtInstant(input.nowMicros, input.timezone ?? LOCAL), source: 'now' };
+  if (input.mode === 'random') return { createDate: createDateAtInstant(input.nowMicros(), input.timezone ?? LOCAL), source: 'now' };
   const zone = input.timezone ?? UTC;
   let newest: { micros: number; source: DateSource; parent: string } | undefined;
   for (const parent of input.parents) {
     const candidate = parentInstant(parent, zone);
     if (candidate !== undefined && (newest === undefined || candidate.micros > newest.micros)) newest = { ...candidate, parent: parent.id };
   }
-  const micros = newest?.micros ?? input.nowMicros;
+  const micros = newest?.micros ?? input.nowMicros();
   const aware = createDateAtInstant(micros, zone);
   // Without a configured zone the file shows naive UTC wall clock, like a naive Alembic date.
   const createDate = input.timezone === undefined ? { ...aware, offsetSeconds: undefined } : aware;

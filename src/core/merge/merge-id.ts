@@ -6,7 +6,7 @@ import { MergeMessages } from '../../messages/merge.js';
 import { compareCodePoints } from '../code-point-order.js';
 import type { RevisionGraph } from '../graph/revision-graph.js';
 
-/** A hash function returning lowercase hex (the adapter passes SHA-256 from node:crypto). */
+/** A hash function returning lowercase hex (the adapter passes SHA-256: merge/plan-environment.ts). */
 export type HexHash = (text: string) => string;
 
 /** Namespaces our ids, so no other tool's hash of the same parent ids gives the same id. */

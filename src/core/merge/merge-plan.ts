@@ -37,7 +37,8 @@ export interface MergeRequest {
   readonly wallClock: WallClock | undefined;
   /** The configured `timezone`, resolved; undefined when none. */
   readonly timezone: Zone | undefined;
-  readonly nowMicros: number;
+  /** Now, in microseconds since the epoch (read only when a date needs it). */
+  readonly nowMicros: () => number;
 }
 
 /** Impure helpers, injected. */

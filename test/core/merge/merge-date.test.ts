@@ -7,7 +7,7 @@ import { formatCreateDate } from '../../../src/core/naming/create-date.js';
 const UTC = { kind: 'iana', name: 'UTC' } as const;
 const KOLKATA = { kind: 'iana', name: 'Asia/Kolkata' } as const;
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) * 1000 + 42;
-const INPUT: CreateDateInput = { mode: 'deterministic', timezone: undefined, wallClock: undefined, parents: [], nowMicros: NOW };
+const INPUT: CreateDateInput = { mode: 'deterministic', timezone: undefined, wallClock: undefined, parents: [], nowMicros: () => NOW };
 const text = (input: Partial<CreateDateInput>) => formatCreateDate(chooseCreateDate({ ...INPUT, ...input }).createDate);
 
 test('docstring dates: naive ones are wall clock in the zone, an offset is honoured', (t) => {

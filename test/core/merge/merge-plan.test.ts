@@ -24,7 +24,7 @@ const SETTINGS: MergeSettings = {
   recursiveVersionLocations: false,
   messageTemplate: 'merge heads {heads}',
 };
-const REQUEST: MergeRequest = { mode: 'deterministic', message: undefined, revisionId: undefined, wallClock: undefined, timezone: undefined, nowMicros: 1_700_000_000_123_456 };
+const REQUEST: MergeRequest = { mode: 'deterministic', message: undefined, revisionId: undefined, wallClock: undefined, timezone: undefined, nowMicros: () => 1_700_000_000_123_456 };
 const SERVICES: MergeServices = { hash: sha256, randomId: () => '0123456789ab', absolutePath: (file) => `/repo/${file}`, gitAuthorTimes: new Map() };
 
 function plan(graph = graphOf(rev('a'), rev('b', 'a'), rev('c', 'a')), parents = ['b', 'c'], changes: { settings?: Partial<MergeSettings>; request?: Partial<MergeRequest>; services?: Partial<MergeServices>; explicit?: boolean } = {}) {
@@ -104,7 +104,7 @@ test('a subdirectory in file_template needs recursive_version_locations', (t) =>
   const settings = { fileTemplate: '%(year)d/%(rev)s' };
   t.throws(() => plan(undefined, undefined, { settings }), { instanceOf: ConfigError });
   const id = deterministicMergeId(['b', 'c'], sha256);
-  t.like(plan(undefined, undefined, { settings: { ...settings, recursiveVersionLocations: true }, request: { nowMicros: 0 } }), { fileName: `1970/${id}.py` });
+  t.like(plan(undefined, undefined, { settings: { ...settings, recursiveVersionLocations: true }, request: { nowMicros: () => 0 } }), { fileName: `1970/${id}.py` });
 });
 
 test('ids planned earlier in the same run are taken', (t) => {
