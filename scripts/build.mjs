@@ -21,24 +21,6 @@ rmSync('dist', { recursive: true, force: true });
 const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 
-const common = {
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
-  // Dependencies are installed next to us; only our own code is bundled, and @noble/hashes
-  // (bundleNoble below), with its licence comment kept at the end of the file.
-  packages: 'external',
-  legalComments: 'eof',
-  logLevel: 'warning',
-};
-
-// The bundles that start on every commit, merge and CI build: the hooks (src/cli/hook-entry.ts),
-// heads, check and the merge driver, each one CommonJS file in dist/fast/, which bin.js runs
-// through V8's code cache (src/code-cache.ts: Node 20 has one for scripts, not for ES modules).
-// Their dynamic imports become plain requires, so each is one script; import.meta.url is this file's.
 // @noble/hashes ships ES modules only: required from a CommonJS bundle, it would start Node's ES
 // module loader in every hook (about 5 ms), so its few hundred lines are bundled instead.
 const bundleNoble = {
@@ -47,6 +29,25 @@ const bundleNoble = {
     builder.onResolve({ filter: /^@noble\/hashes\// }, ({ path: request, resolveDir }) => ({ path: createRequire(path.join(resolveDir, 'x.js')).resolve(request) }));
   },
 };
+const common = {
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // Dependencies are installed next to us; only our own code is bundled, and @noble/hashes
+  // (bundleNoble above), with its licence comment kept at the end of the file.
+  packages: 'external',
+  legalComments: 'eof',
+  plugins: [bundleNoble],
+  logLevel: 'warning',
+};
+
+// The bundles that start on every commit, merge and CI build: the hooks (src/cli/hook-entry.ts),
+// heads, check and the merge driver, each one CommonJS file in dist/fast/, which bin.js runs
+// through V8's code cache (src/code-cache.ts: Node 20 has one for scripts, not for ES modules).
+// Their dynamic imports become plain requires, so each is one script; import.meta.url is this file's.
 const HOT_ENTRIES = { hook: 'src/cli/hook-entry.ts', heads: 'src/cli/entries/heads.ts', check: 'src/cli/entries/check.ts', driver: 'src/cli/entries/driver.ts' };
 await build({
   ...common,
@@ -55,7 +56,6 @@ await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   entryPoints: HOT_ENTRIES,
-  plugins: [bundleNoble],
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'import_meta_url' },
   banner: { js: 'var import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
@@ -84,7 +84,7 @@ await build({
   entryPoints: { bin: 'src/bin-cjs.ts' },
   define,
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [{ name: 'cli-external', setup: (builder) => builder.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: './bin.js', external: true })) }],
+  plugins: [bundleNoble, { name: 'cli-external', setup: (builder) => builder.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: './bin.js', external: true })) }],
 });
 chmodSync('dist/bin.cjs', 0o755);
 // The prepare step every `npm install` runs (`import('git-alembic/prepare')`): one file, sharing
