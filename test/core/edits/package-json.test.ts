@@ -80,7 +80,7 @@ test('one line, no spaces (JSON.stringify style)', edits, '{"name":"app","script
 
 test('an inline scripts object in an indented file', edits,
   lines('{', '  "scripts": {"build": "tsc"},', '  "devDependencies": {}', '}', ''),
-  lines('{', '  "scripts": {"build": "tsc", "prepare": ' + PREPARE + '},', '  "devDependencies": {', '    "git-alembic": "^0.1.0",',
+  lines('{', `  "scripts": {"build": "tsc", "prepare": ${PREPARE}},`, '  "devDependencies": {', '    "git-alembic": "^0.1.0",',
     '    "husky": "^9.1.7"', '  }', '}', ''),
   { devDependencies: ['git-alembic', 'husky'], prepare: 'member', created: [] });
 
