@@ -106,10 +106,10 @@ const alreadyChained = test.macro({
   },
   title: (title, prepare: string) => `already chained: ${JSON.stringify(prepare)}${title ? ` (${title})` : ''}`,
 });
-test('', alreadyChained, PREPARE_STEP);
-test('', alreadyChained, `husky && ${PREPARE_STEP}`);
-test('', alreadyChained, `${PREPARE_STEP} && husky`);
-test('', alreadyChained, `husky&&${PREPARE_STEP}&&npm run build`);
+test('our step alone', alreadyChained, PREPARE_STEP);
+test('after husky', alreadyChained, `husky && ${PREPARE_STEP}`);
+test('before husky', alreadyChained, `${PREPARE_STEP} && husky`);
+test('between husky and a build, no spaces', alreadyChained, `husky&&${PREPARE_STEP}&&npm run build`);
 
 const removes = test.macro({
   exec(t, input: string, record: PackageJsonSetupRecord, expected: string, removed: PackageJsonSetupRecord) {
