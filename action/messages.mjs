@@ -69,7 +69,7 @@ export const ActionMessages = {
   FORK_TITLE: 'Update this pull request from your fork',
   /** @param {string} head @param {string} base @param {string} why @param {readonly string[]} commands */
   forkAdvice: (head, base, why, commands) =>
-    `${head} (base ${base}): ${why}. This workflow cannot push to a fork; run in your clone of the fork:\n` + ['', ...commands].join('\n    '),
+    `${head} (base ${base}): ${why}. This workflow cannot push to a fork; run in your clone of the fork:\n${commands.map((command) => `\n    ${command}`).join('')}`,
   /** @param {string} branch @param {string} detail */
   pushFailed: (branch, detail) => `could not push to ${branch} (${detail}); has it moved, or is it protected?`,
 

@@ -143,7 +143,8 @@ function readmeRow(prepared: Prepared): Row {
   let round = 0;
   return both(prepared, 'git commit of a README change', 0.5, ['git', 'commit', '-q', '-m', 'docs'], () => {
     prepared.git('reset', '-q', '--hard', prepared.base);
-    writeFileSync(join(prepared.repo, 'README.md'), `# bench\n\nround ${(round += 1)}\n`);
+    round += 1;
+    writeFileSync(join(prepared.repo, 'README.md'), `# bench\n\nround ${round}\n`);
     prepared.git('add', 'README.md');
   });
 }

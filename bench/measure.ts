@@ -36,7 +36,7 @@ export function interleave(commands: readonly Command[], rounds: number): Sample
   for (const command of commands) measure(command);
   const samples: Sample[][] = commands.map(() => []);
   for (let round = 0; round < rounds; round += 1) {
-    commands.forEach((command, index) => samples[index]?.push(measure(command)));
+    for (const [index, command] of commands.entries()) samples[index]?.push(measure(command));
   }
   return samples;
 }

@@ -121,10 +121,17 @@ function listRecorded(directory: RecordedDirectory | undefined, files: ReadonlyM
   const prefix = realDirectory + path.sep;
   for (const name of directory.files) {
     const file = files.get(prefix + name);
-    if (file?.mode === LINK) (links ??= new Set()).add(name);
-    else if (file !== undefined && !file.inWorkTree) (blobs ??= new Map()).set(name, file.blob);
-    // A path still unmerged has no one blob (''): its bytes are the work tree's alone.
-    else if (file !== undefined && file.blob !== '') (clean ??= new Map()).set(name, file.blob);
+    if (file?.mode === LINK) {
+      links ??= new Set();
+      links.add(name);
+    } else if (file !== undefined && !file.inWorkTree) {
+      blobs ??= new Map();
+      blobs.set(name, file.blob);
+    } else if (file !== undefined && file.blob !== '') {
+      // A path still unmerged has no one blob (''): its bytes are the work tree's alone.
+      clean ??= new Map();
+      clean.set(name, file.blob);
+    }
   }
   return { files: [...directory.files], subdirectories: [...directory.subdirectories], links, blobs, clean };
 }

@@ -223,8 +223,12 @@ function walk(tree: VersionTree, directory: string, realDirectory: string, recur
       if (links.has(name)) {
         const target = tree.linkTarget(prefix + name, realPrefix + name);
         if (target.isDirectory) continue;
-        (linkTargets ??= new Map()).set(name, target.realPath);
-        if (target.blob !== undefined) (blobs ??= new Map()).set(name, target.blob);
+        linkTargets ??= new Map();
+        linkTargets.set(name, target.realPath);
+        if (target.blob !== undefined) {
+          blobs ??= new Map();
+          blobs.set(name, target.blob);
+        }
       }
       names.push(name);
     }

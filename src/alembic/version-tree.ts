@@ -66,7 +66,10 @@ function listDirectory(directory: string): DirectoryListing {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       if (entry.isDirectory()) subdirectories.push(entry.name);
       else files.push(entry.name);
-      if (entry.isSymbolicLink()) (links ??= new Set()).add(entry.name);
+      if (entry.isSymbolicLink()) {
+        links ??= new Set();
+        links.add(entry.name);
+      }
     }
     return { files, subdirectories, links };
   } catch (error) {

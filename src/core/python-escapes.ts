@@ -56,10 +56,10 @@ export function decodeEscapes(body: string, options: EscapeOptions = {}): string
   // indexOf stays inside the body: callers pass the literal's body, not the rest of the file.
   for (let backslash = body.indexOf('\\'); backslash !== -1; backslash = body.indexOf('\\', from)) {
     value += body.slice(from, backslash);
-    const escape = decodeEscape(body, backslash + 1, options);
-    if ('problem' in escape) return { problem: escape.problem, letter: body.charAt(backslash + 1), at: backslash };
-    value += escape.text;
-    from = escape.next;
+    const sequence = decodeEscape(body, backslash + 1, options);
+    if ('problem' in sequence) return { problem: sequence.problem, letter: body.charAt(backslash + 1), at: backslash };
+    value += sequence.text;
+    from = sequence.next;
   }
   return value + body.slice(from);
 }

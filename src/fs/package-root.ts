@@ -12,7 +12,10 @@ export function packageRoot(): string {
   if (cached !== undefined) return cached;
   let directory = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (isOurManifest(path.join(directory, 'package.json'))) return (cached = directory);
+    if (isOurManifest(path.join(directory, 'package.json'))) {
+      cached = directory;
+      return directory;
+    }
     const parent = path.dirname(directory);
     if (parent === directory) throw new Error(`git-alembic: cannot find its own package.json above ${fileURLToPath(import.meta.url)}`);
     directory = parent;

@@ -20,7 +20,7 @@ export function splitQuotedLines(output: string): string[] {
     .filter((line) => line !== '')
     .map((line) => {
       if (!(line.length >= 2 && line.startsWith('"') && line.endsWith('"'))) return line;
-      return line.slice(1, -1).replace(C_ESCAPE, (escape, octal: string | undefined, letter: string) => (octal === undefined ? (C_ESCAPES[letter] ?? escape) : octalBytes(octal)));
+      return line.slice(1, -1).replace(C_ESCAPE, (sequence, octal: string | undefined, letter: string) => (octal === undefined ? (C_ESCAPES[letter] ?? sequence) : octalBytes(octal)));
     });
 }
 

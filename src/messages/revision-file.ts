@@ -30,8 +30,8 @@ export const PythonSyntaxMessages = {
   },
   invalidNumber: (kind: string): string => `invalid ${kind} literal`,
   invalidDigit: (digit: string, kind: string): string => `invalid digit '${digit}' in ${kind} literal`,
-  truncatedEscape: (escape: string, isBytes: boolean): string =>
-    `truncated \\${escape} escape in a ${isBytes ? 'bytes' : 'string'} literal`,
+  truncatedEscape: (letter: string, isBytes: boolean): string =>
+    `truncated \\${letter} escape in a ${isBytes ? 'bytes' : 'string'} literal`,
   neverClosed: (opening: string): string => `'${opening}' was never closed`,
   unmatched: (closing: string): string => `unmatched '${closing}'`,
   mismatched: (closing: string, opening: string): string =>

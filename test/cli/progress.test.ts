@@ -27,7 +27,9 @@ function fakes(isTTY = true) {
       timers.push(tick);
       return () => (cancelled += 1);
     },
-    fire: () => timers.forEach((tick) => tick()),
+    fire: () => {
+      for (const tick of timers) tick();
+    },
     timers,
     cancelled: () => cancelled,
   };

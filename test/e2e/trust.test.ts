@@ -106,7 +106,8 @@ scenarioTest('trust 2: post-write hooks the user already had run inside the merg
 scenarioTest('trust 3: hooks the incoming branch changed, or a program of theirs it changed, hold the merge back (merge, --no-commit, --squash); `git-alembic merge` then runs them', async (t, python) => {
   const { scenario, env } = await withRecorder(t, python);
   const evil = `evil.type = exec\nevil.executable = ${process.execPath}\nevil.options = -e "require('fs').writeFileSync(\`${marker(scenario, 'evil')}\`, 'ran')" REVISION_SCRIPT_FILENAME`;
-  const changedHooks = (await scenario.repo.read('alembic.ini')).replace('hooks = rec', 'hooks = rec, evil') + `${evil}\n`;
+  const ini = await scenario.repo.read('alembic.ini');
+  const changedHooks = `${ini.replace('hooks = rec', 'hooks = rec, evil')}${evil}\n`;
   await forkWith(scenario, { 'alembic.ini': changedHooks });
   const main = await sha(scenario, 'main');
   const heldBack = `git-alembic: ${TrustMessages.heldBackHooks(['alembic.ini'], HEADS)}`;

@@ -280,7 +280,7 @@ test('hook files are kept LF: a pin the user wrote stays through uninstall; doct
   await repo.write('.husky/pre-commit', (await repo.read('.husky/pre-commit')).replace(/\n/g, '\r\n'));
   const broken = await repo.cli(['doctor'], { allowFailure: true });
   t.is(broken.status, 1);
-  t.is(broken.stdout.replace(/^GA312 [^]*$/m, ''), [
+  t.is(broken.stdout.replace(/^GA312 .*$/ms, ''), [
     'GA314 .husky/pre-commit has CRLF line endings: sh, which husky runs it with, fails on them, so none of its lines run',
     '  .husky/pre-commit',
     '  fix: run `npx git-alembic setup` (GA315), then save it with LF line endings; when it has no uncommitted changes, `rm .husky/pre-commit && git checkout -- .husky/pre-commit` does that',

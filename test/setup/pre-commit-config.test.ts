@@ -65,7 +65,8 @@ function assertValidConfig(t: ExecutionContext, text: string, what: string): voi
     t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
     return;
   }
-  const file = path.join(scratch, `config-${(written += 1)}.yaml`);
+  written += 1;
+  const file = path.join(scratch, `config-${written}.yaml`);
   writeFileSync(file, text);
   try {
     execFileSync(PRE_COMMIT, ['validate-config', file], { stdio: 'pipe', env: { ...process.env, PRE_COMMIT_HOME: path.join(scratch, 'home') } });

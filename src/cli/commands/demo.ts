@@ -1,5 +1,5 @@
 // `git-alembic demo`: the main job on a built-in example, for a first look without a project.
-import { ExitCode } from '../../exit-codes.js';
+import type { ExitCode } from '../../exit-codes.js';
 import { booleanOption, type CommandDefinition, type CommandRuntime, type ParsedArguments } from '../command.js';
 
 export const definition: CommandDefinition = {

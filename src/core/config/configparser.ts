@@ -73,7 +73,7 @@ export function parseConfigParser(text: string, fileName: string, defaults: Read
   for (const [key, value] of Object.entries(defaults)) {
     state.defaults.options.set(key.toLowerCase(), { lines: [], line: undefined, fixed: value });
   }
-  splitUniversalLines(text).forEach((line, index) => readLine(state, line, index + 1));
+  for (const [index, line] of splitUniversalLines(text).entries()) readLine(state, line, index + 1);
   if (state.pending) throw state.pending;
   return {
     fileName,

@@ -78,7 +78,7 @@ function replaceLane(lanes: readonly string[], column: number, parents: readonly
   lanes.forEach((_, lane) => {
     if (lane < column) moves.push({ column: lane, target: lane });
     else if (lane > column) moves.push({ column: lane, target: lane + shift });
-    else parents.forEach((_parent, offset) => moves.push({ column: lane, target: lane + offset }));
+    else for (const offset of parents.keys()) moves.push({ column: lane, target: lane + offset });
   });
   lines.push(...transitionRows(moves));
   return [...lanes.slice(0, column), ...parents, ...lanes.slice(column + 1)];

@@ -9,7 +9,7 @@ import {
 } from '../../messages/template.js';
 import { adjustWhitespace } from './mako-adjust-whitespace.js';
 import { checkBranches, type BranchFacts, noteNode } from './mako-branch-rule.js';
-import { ContextNames, controlNames, nameUse, useStatements } from './mako-identifiers.js';
+import { ContextNames, controlNames, nameUse, targetNames, useStatements } from './mako-identifiers.js';
 import { type ControlClause, parseControlLine } from './mako-control-line.js';
 import { compileFilters, type FilterStep } from './mako-filters.js';
 import { lexMakoTemplate, type MakoNode } from './mako-lexer.js';
@@ -86,7 +86,7 @@ class TreeBuilder {
   ) {
     for (const [node, statements] of code) {
       if (node.kind !== 'code' || node.isModule) continue;
-      for (const statement of statements) assignedNames(statement).forEach((name) => this.localNames.add(name));
+      for (const statement of statements) for (const name of assignedNames(statement)) this.localNames.add(name);
     }
     this.assignsInBody = this.localNames.size > 0;
   }
@@ -143,7 +143,7 @@ class TreeBuilder {
   private open(clause: Extract<ControlClause, { kind: 'if' | 'for' }>, site: SourceSite): void {
     const facts = this.stack.at(-1)?.branches.at(-1)?.facts;
     if (facts) noteNode(facts, { kind: 'control' }, 0);
-    if (clause.kind === 'for') (clause.target.kind === 'name' ? [clause.target.id] : clause.target.ids).forEach((id) => this.localNames.add(id));
+    if (clause.kind === 'for') for (const id of targetNames(clause.target)) this.localNames.add(id);
     const frame: Frame = { keyword: clause.kind, line: site.line, branches: [newBranch(clause)] };
     this.stack.push(frame);
     this.pending.push({ frame, site });

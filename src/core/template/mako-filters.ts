@@ -48,8 +48,8 @@ export function compileFilters(text: string, site: SourceSite): readonly FilterS
   for (const name of names) {
     if (name === 'n') continue;
     if (REFUSED.has(name)) failAt(site, UNSUPPORTED_FILTER(name));
-    const escape = ESCAPES.get(name);
-    steps.push(escape === undefined ? { kind: 'name', name } : { kind: 'escape', name: escape });
+    const escaper = ESCAPES.get(name);
+    steps.push(escaper === undefined ? { kind: 'name', name } : { kind: 'escape', name: escaper });
   }
   if (steps.filter((step) => step.kind === 'escape' && step.name === 'h').length > 1) failAt(site, REPEATED_HTML_FILTER);
   return steps;

@@ -27,9 +27,9 @@ export function useStatements(statements: readonly Statement[], use: NameUse): v
   for (const statement of statements) {
     if (statement.kind === 'assign') {
       useExpression(statement.value, use);
-      statement.targets.forEach((target) => use.binds.add(target));
+      for (const target of statement.targets) use.binds.add(target);
     } else if (statement.kind === 'import') {
-      statement.bindings.forEach((binding) => use.binds.add(binding.alias));
+      for (const binding of statement.bindings) use.binds.add(binding.alias);
     } else if (statement.kind === 'def') {
       use.binds.add(statement.name);
     }
@@ -49,14 +49,19 @@ export function controlNames(clause: ControlClause): NameUse {
 
 /** Records a loop target's names as bound. */
 export function useTarget(target: ForTarget, use: NameUse): void {
-  (target.kind === 'name' ? [target.id] : target.ids).forEach((id) => use.binds.add(id));
+  for (const id of targetNames(target)) use.binds.add(id);
+}
+
+/** The names a loop target binds: one, or each of an unpacking. */
+export function targetNames(target: ForTarget): readonly string[] {
+  return target.kind === 'name' ? [target.id] : target.ids;
 }
 
 /** Records an expression: the names it reads, and its comprehension targets as bound. */
 export function useExpression(expression: Expression, use: NameUse): void {
   for (const child of children(expression)) useExpression(child, use);
   if (expression.kind === 'name') use.reads.add(expression.id);
-  if (expression.kind === 'comprehension') expression.clauses.forEach((clause) => useTarget(clause.target, use));
+  if (expression.kind === 'comprehension') for (const clause of expression.clauses) useTarget(clause.target, use);
 }
 
 function children(expression: Expression): readonly Expression[] {
@@ -104,14 +109,14 @@ export class ContextNames {
   addModuleCode(statements: readonly Statement[]): void {
     const use = nameUse();
     useStatements(statements, use);
-    use.binds.forEach((name) => this.moduleBinds.add(name));
+    for (const name of use.binds) this.moduleBinds.add(name);
   }
 
   /** A `<% %>` block or a control line's Python; Mako refuses one that binds a reserved name. */
   addBodyCode(use: NameUse, site: SourceSite): void {
     for (const name of use.binds) if (RESERVED_NAMES.has(name)) failAt(site, RESERVED_NAME(name));
-    use.reads.forEach((name) => this.body.reads.add(name));
-    use.binds.forEach((name) => this.body.binds.add(name));
+    for (const name of use.reads) this.body.reads.add(name);
+    for (const name of use.binds) this.body.binds.add(name);
   }
 
   /** A `${}` expression and the names of its filters. */

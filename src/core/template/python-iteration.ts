@@ -31,5 +31,5 @@ export function bindTarget(target: ForTarget, item: PyValue, locals: Map<string,
   if (values.length !== target.ids.length) {
     failAt(site, PYTHON_ERROR('ValueError', `expected ${target.ids.length} values to unpack, got ${values.length}`));
   }
-  target.ids.forEach((id, index) => locals.set(id, values[index] ?? null));
+  for (const [index, id] of target.ids.entries()) locals.set(id, values[index] ?? null);
 }

@@ -18,28 +18,28 @@ import { parseAsBool, parsePythonInt, pythonStrip, splitUniversalLines } from '.
 
 const parse = (text: string): ConfigDocument => parseConfigParser(text, 'alembic.ini', { here: '/srv/app' });
 
-const valueOf = test.macro({
+const readsValue = test.macro({
   exec(t, text: string, section: string, key: string, expected: string | undefined) {
     t.is(getOption(parse(text), section, key), expected);
   },
   title: (title) => `value: ${title ?? ''}`,
 });
 
-test('inline comment stays in the value', valueOf, '[alembic]\nversion_path_separator = os  # Use os.pathsep.\n', 'alembic', 'version_path_separator', 'os  # Use os.pathsep.');
-test('semicolon after the value stays too', valueOf, '[s]\nkey = a ; b\n', 's', 'key', 'a ; b');
-test('colon delimiter', valueOf, '[s]\nkey: value\n', 's', 'key', 'value');
-test('first delimiter wins', valueOf, '[s]\nurl = postgresql://u:p@h/db\n', 's', 'url', 'postgresql://u:p@h/db');
-test('keys are lower-cased on read and lookup', valueOf, '[s]\nScript_Location = x\n', 's', 'SCRIPT_location', 'x');
-test('continuation lines join with newlines', valueOf, '[s]\nkey =\n    a\n\n    b\n\n', 's', 'key', '\na\n\nb');
-test('indented comment inside a value is dropped', valueOf, '[s]\nkey = a\n  # note\n  b\n', 's', 'key', 'a\nb');
-test('CRLF is not part of the value', valueOf, '[s]\r\nkey = a  \r\n  b\r\n', 's', 'key', 'a\nb');
-test('DEFAULT is inherited', valueOf, '[DEFAULT]\nkey = d\n[s]\n', 's', 'key', 'd');
-test('here default', valueOf, '[s]\nloc = %(here)s/migrations\n', 's', 'loc', '/srv/app/migrations');
-test('percent escape', valueOf, '[s]\nt = %%(rev)s_%%(slug)s\n', 's', 't', '%(rev)s_%(slug)s');
-test('late binding of DEFAULT values', valueOf, '[DEFAULT]\np = %(base)s/x\n[s]\nbase = /b\n', 's', 'p', '/b/x');
-test('missing option', valueOf, '[s]\n', 's', 'nothing', undefined);
-test('missing section', valueOf, '[s]\nkey = 1\n', 't', 'key', undefined);
-test('empty value', valueOf, '[s]\nkey =\n', 's', 'key', '');
+test('inline comment stays in the value', readsValue, '[alembic]\nversion_path_separator = os  # Use os.pathsep.\n', 'alembic', 'version_path_separator', 'os  # Use os.pathsep.');
+test('semicolon after the value stays too', readsValue, '[s]\nkey = a ; b\n', 's', 'key', 'a ; b');
+test('colon delimiter', readsValue, '[s]\nkey: value\n', 's', 'key', 'value');
+test('first delimiter wins', readsValue, '[s]\nurl = postgresql://u:p@h/db\n', 's', 'url', 'postgresql://u:p@h/db');
+test('keys are lower-cased on read and lookup', readsValue, '[s]\nScript_Location = x\n', 's', 'SCRIPT_location', 'x');
+test('continuation lines join with newlines', readsValue, '[s]\nkey =\n    a\n\n    b\n\n', 's', 'key', '\na\n\nb');
+test('indented comment inside a value is dropped', readsValue, '[s]\nkey = a\n  # note\n  b\n', 's', 'key', 'a\nb');
+test('CRLF is not part of the value', readsValue, '[s]\r\nkey = a  \r\n  b\r\n', 's', 'key', 'a\nb');
+test('DEFAULT is inherited', readsValue, '[DEFAULT]\nkey = d\n[s]\n', 's', 'key', 'd');
+test('here default', readsValue, '[s]\nloc = %(here)s/migrations\n', 's', 'loc', '/srv/app/migrations');
+test('percent escape', readsValue, '[s]\nt = %%(rev)s_%%(slug)s\n', 's', 't', '%(rev)s_%(slug)s');
+test('late binding of DEFAULT values', readsValue, '[DEFAULT]\np = %(base)s/x\n[s]\nbase = /b\n', 's', 'p', '/b/x');
+test('missing option', readsValue, '[s]\n', 's', 'nothing', undefined);
+test('missing section', readsValue, '[s]\nkey = 1\n', 't', 'key', undefined);
+test('empty value', readsValue, '[s]\nkey =\n', 's', 'key', '');
 
 const fails = test.macro({
   exec(t, text: string, lookup: [string, string] | undefined, expected: { kind: ConfigParserErrorKind; message: string; line?: number; hint?: string }) {

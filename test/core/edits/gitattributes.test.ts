@@ -48,7 +48,7 @@ const alreadyThere = test.macro({
 });
 test('alone', alreadyThere, `${OURS}\n`);
 test('among user lines', alreadyThere, `* text=auto\n${OURS}\n*.png binary\n`);
-test('with blanks around it', alreadyThere, `  ${OURS} \t\n`);
+test('spaces before it, a space and a tab after', alreadyThere, `  ${OURS} \t\n`);
 test('CRLF, last line without newline', alreadyThere, `* text=auto\r\n${OURS}`);
 
 test('only the missing line is added', (t) => {
@@ -66,7 +66,7 @@ test('our line first', removes, `${OURS}\r\na x\r\n`, 'a x\r\n');
 test('our line last without newline', removes, `a x\r\n${OURS}`, 'a x');
 test('both lines, apart', removes, `${OTHER}\na x\n${OURS}\n`, 'a x\n', [OTHER, OURS]);
 test('every copy of a line', removes, `${OURS}\na x\n${OURS}\n`, 'a x\n');
-test('with blanks around it', removes, `a x\n\t${OURS}  \n`, 'a x\n');
+test('a tab before it, spaces after', removes, `a x\n\t${OURS}  \n`, 'a x\n');
 test('the same pattern with other attributes stays', removes, `migrations/heads.txt -diff\n${OURS}\n`, 'migrations/heads.txt -diff\n');
 test('a line that merely contains ours stays', removes, `${OURS} -diff\n`, `${OURS} -diff\n`, []);
 test('a file of only our line becomes empty', removes, `${OURS}\n`, '');

@@ -80,7 +80,7 @@ test('one line, no spaces (JSON.stringify style)', edits, '{"name":"app","script
 
 test('an inline scripts object in an indented file', edits,
   lines('{', '  "scripts": {"build": "tsc"},', '  "devDependencies": {}', '}', ''),
-  lines('{', '  "scripts": {"build": "tsc", "prepare": ' + PREPARE + '},', '  "devDependencies": {', '    "git-alembic": "^0.1.0",',
+  lines('{', `  "scripts": {"build": "tsc", "prepare": ${PREPARE}},`, '  "devDependencies": {', '    "git-alembic": "^0.1.0",',
     '    "husky": "^9.1.7"', '  }', '}', ''),
   { devDependencies: ['git-alembic', 'husky'], prepare: 'member', created: [] });
 
@@ -106,10 +106,10 @@ const alreadyChained = test.macro({
   },
   title: (title, prepare: string) => `already chained: ${JSON.stringify(prepare)}${title ? ` (${title})` : ''}`,
 });
-test('', alreadyChained, PREPARE_STEP);
-test('', alreadyChained, `husky && ${PREPARE_STEP}`);
-test('', alreadyChained, `${PREPARE_STEP} && husky`);
-test('', alreadyChained, `husky&&${PREPARE_STEP}&&npm run build`);
+test('our step alone', alreadyChained, PREPARE_STEP);
+test('after husky', alreadyChained, `husky && ${PREPARE_STEP}`);
+test('before husky', alreadyChained, `${PREPARE_STEP} && husky`);
+test('between husky and a build, no spaces', alreadyChained, `husky&&${PREPARE_STEP}&&npm run build`);
 
 const removes = test.macro({
   exec(t, input: string, record: PackageJsonSetupRecord, expected: string, removed: PackageJsonSetupRecord) {

@@ -209,8 +209,8 @@ digraph revisions {
 }
 `);
 
-test('an empty history', draws, 'ascii', [], 'no revisions\n');
-test('an empty history', draws, 'dot', [], 'digraph revisions {\n  // 0 revisions, 0 heads, 0 bases\n  // no divergence\n  rankdir=TB;\n  node [shape=box, fontname="monospace"];\n}\n');
+test('an empty history is "no revisions"', draws, 'ascii', [], 'no revisions\n');
+test('an empty history is a graph with no nodes', draws, 'dot', [], 'digraph revisions {\n  // 0 revisions, 0 heads, 0 bases\n  // no divergence\n  rankdir=TB;\n  node [shape=box, fontname="monospace"];\n}\n');
 
 test('the same history gives the same bytes, whatever was drawn before', (t) => {
   const graph = buildRevisionGraph(FORK);

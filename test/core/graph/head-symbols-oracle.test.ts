@@ -48,7 +48,7 @@ oracleTest(test, 'head symbols resolve as Alembic resolves them', (t, python) =>
     const revisions = randomGraph(random, 1 + Math.floor(random() * 25));
     return { revisions, symbols: symbolsFor(random, revisions) };
   });
-  const output = runPython(python, ORACLE, [], requests.map((request) => JSON.stringify(request)).join('\n') + '\n');
+  const output = runPython(python, ORACLE, [], requests.map((request) => `${JSON.stringify(request)}\n`).join(''));
   const answers = output.trim().split('\n').map((line) => JSON.parse(line) as { symbols?: Record<string, Resolution> });
   const failures: string[] = [];
   const outcomes = new Map<string, number>();

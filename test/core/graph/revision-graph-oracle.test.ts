@@ -68,7 +68,7 @@ function disagreement(testCase: Case, alembic: OracleAnswer, result: ReturnType<
 
 oracleTest(test, 'the graph agrees with Alembic RevisionMap on hand-written and 500+ random histories', (t, python) => {
   const all = cases();
-  const output = runPython(python, ORACLE, [], all.map((testCase) => JSON.stringify(testCase.spec)).join('\n') + '\n');
+  const output = runPython(python, ORACLE, [], all.map((testCase) => `${JSON.stringify(testCase.spec)}\n`).join(''));
   const answers = output.trim().split('\n').map((line) => JSON.parse(line) as OracleAnswer);
   t.is(answers.length, all.length);
   const failures: string[] = [];
@@ -90,7 +90,7 @@ oracleTest(test, 'the graph agrees with Alembic RevisionMap on hand-written and 
 
 oracleTest(test, 'a duplicate id: Alembic lists the head twice, we refuse and name both files', (t, python) => {
   const spec = [rev('a'), rev('b', 'a'), rev('b', 'a')];
-  const alembic = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(spec) + '\n')) as OracleAnswer;
+  const alembic = JSON.parse(runPython(python, ORACLE, [], `${JSON.stringify(spec)}\n`)) as OracleAnswer;
   t.deepEqual('heads' in alembic ? alembic.heads : alembic, ['b', 'b']);
   const result = ours(spec);
   t.true('error' in result && String(result.error).includes('versions/b.py:10'));
@@ -98,7 +98,7 @@ oracleTest(test, 'a duplicate id: Alembic lists the head twice, we refuse and na
 
 oracleTest(test, 'a label in down_revision: Alembic fails one way or another, we name the label', (t, python) => {
   const spec = [rev('a', [], { labels: ['x'] }), rev('b', 'x')];
-  const alembic = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(spec) + '\n')) as OracleAnswer;
+  const alembic = JSON.parse(runPython(python, ORACLE, [], `${JSON.stringify(spec)}\n`)) as OracleAnswer;
   t.true('error' in alembic);
   const result = ours(spec);
   t.true('error' in result && result.error instanceof UnknownReferenceError && result.error.guess.kind === 'label');

@@ -80,8 +80,8 @@ export function breakGraph(random: Random, graph: readonly RevisionSpec[], mutat
       target.depends_on.push(target.branch_labels[0] as string);
       break;
     case 'label-equals-label':
-      other.branch_labels.push(labelled.length === 0 ? other.id + 'x' : (pick(random, labelled).branch_labels[0] as string));
-      if (labelled.length === 0) target.branch_labels.push(other.id + 'x');
+      other.branch_labels.push(labelled.length === 0 ? `${other.id}x` : (pick(random, labelled).branch_labels[0] as string));
+      if (labelled.length === 0) target.branch_labels.push(`${other.id}x`);
       break;
     case 'label-equals-id':
       target.branch_labels.push(other.id);

@@ -23,9 +23,9 @@ const formatsTo = test.macro({
 test('the standard file, sorted', formatsTo, ['b2', 'a1'], undefined, `${C}\na1\nb2\n`);
 test('no heads: the comment alone', formatsTo, [], undefined, `${C}\n`);
 test('duplicates collapse', formatsTo, ['a', 'a', 'b'], undefined, `${C}\na\nb\n`);
-test('CRLF', formatsTo, ['a', 'b'], { eol: '\r\n' }, `${C}\r\na\r\nb\r\n`);
+test('CRLF after every line', formatsTo, ['a', 'b'], { eol: '\r\n' }, `${C}\r\na\r\nb\r\n`);
 test('a custom comment', formatsTo, ['a'], { eol: '\n', comment: '# heads' }, '# heads\na\n');
-test('no final newline', formatsTo, ['a', 'b'], { eol: '\n', finalNewline: false }, `${C}\na\nb`);
+test('no newline after the last head', formatsTo, ['a', 'b'], { eol: '\n', finalNewline: false }, `${C}\na\nb`);
 test('no final newline, no heads', formatsTo, [], { eol: '\r\n', finalNewline: false }, C);
 // Python sorts by code point: U+1F600 (a surrogate pair in UTF-16) comes after U+FF21.
 test('code-point order, not UTF-16 order', formatsTo, ['\u{1F600}', '\uFF21', 'Z', 'a', '_'], undefined,
@@ -66,8 +66,8 @@ const unreadable = (reason: string, line?: number): ParsedHeadsFile =>
   line === undefined ? { kind: 'unreadable', reason } : { kind: 'unreadable', reason, line };
 
 test('the standard file', parsesTo, `${C}\na1\nb2\n`, ok(['a1', 'b2']));
-test('CRLF', parsesTo, `${C}\r\na1\r\nb2\r\n`, ok(['a1', 'b2'], { eol: '\r\n' }));
-test('no final newline', parsesTo, `${C}\na1`, ok(['a1'], { finalNewline: false }));
+test('CRLF is recorded as the line end', parsesTo, `${C}\r\na1\r\nb2\r\n`, ok(['a1', 'b2'], { eol: '\r\n' }));
+test('a missing final newline is recorded', parsesTo, `${C}\na1`, ok(['a1'], { finalNewline: false }));
 test('no comment', parsesTo, 'a1\nb2\n', ok(['a1', 'b2'], { comment: undefined }));
 test('a custom comment is kept whole', parsesTo, '#  my heads  \na\n', ok(['a'], { comment: '#  my heads  ' }));
 test('comment only', parsesTo, `${C}\n`, ok([]));

@@ -24,7 +24,7 @@ function outcome(read: () => unknown): unknown {
 }
 
 /** Both readers' outcomes for one source. */
-export function bothOutcomes(source: string, constants: ReadonlyMap<string, ConstantValue> = NO_CONSTANTS): [unknown, unknown] {
+function bothOutcomes(source: string, constants: ReadonlyMap<string, ConstantValue> = NO_CONSTANTS): [unknown, unknown] {
   const input = { fileName: 'a1b2c3.py', displayPath: 'versions/a1b2c3.py', bytes: encoder.encode(source) };
   return [outcome(() => readRevisionFile(input, { constants })), outcome(() => readRevisionFilePrecisely(input, { constants }))];
 }

@@ -53,7 +53,9 @@ export interface Sourced<T> {
 
 /** The ini's main section holds the key (its own or DEFAULT's): Alembic then ignores TOML. */
 export function iniHas(sources: AlembicSources, name: string): boolean {
-  return sources.ini !== undefined && sources.ini.document.sections.has(sources.ini.section) && getRawOption(sources.ini.document, sources.ini.section, name) !== undefined;
+  const { ini } = sources;
+  if (ini === undefined) return false;
+  return ini.document.sections.has(ini.section) && getRawOption(ini.document, ini.section, name) !== undefined;
 }
 
 /** An interpolated option of the ini's main section, with its origin. */
