@@ -5,13 +5,33 @@
 
 /** From the top down; a module may import its own layer and the layers below it. */
 const LAYERS = [
-  { name: 'entry', path: '^src/(bin|bin-cjs|own-bundles|code-cache|prepare|index|compile-cache)[.]ts$', what: 'the entry points: the executables and the code caches they load with, the prepare step, the library API' },
+  {
+    name: 'entry',
+    path: '^src/(bin|bin-cjs|own-bundles|code-cache|prepare|index|compile-cache)[.]ts$',
+    what: 'the entry points: the executables and the code caches they load with, the prepare step, the library API',
+  },
   { name: 'cli', path: '^src/cli/', what: 'arguments, help, printing, exit codes' },
-  { name: 'application', path: '^src/(merge|merge-branch|hooks|setup|doctor|driver|demo)/', what: 'what the commands and hooks do' },
-  { name: 'runtime', path: '^src/runtime/', what: 'the context and the output the CLI hands to application code' },
-  { name: 'adapters', path: '^src/(alembic|project|git|config|fs|python|husky)/', what: 'files, git, Alembic settings, the config' },
+  {
+    name: 'application',
+    path: '^src/(merge|merge-branch|hooks|setup|doctor|driver|demo)/',
+    what: 'what the commands and hooks do',
+  },
+  {
+    name: 'runtime',
+    path: '^src/runtime/',
+    what: 'the context and the output the CLI hands to application code',
+  },
+  {
+    name: 'adapters',
+    path: '^src/(alembic|project|git|config|fs|python|husky)/',
+    what: 'files, git, Alembic settings, the config',
+  },
   { name: 'core', path: '^src/core/', what: 'pure rules: no I/O, no process' },
-  { name: 'shared', path: '^src/(messages/|errors[.]ts$|exit-codes[.]ts$)', what: 'messages, errors and exit codes, used by every layer' },
+  {
+    name: 'shared',
+    path: '^src/(messages/|errors[.]ts$|exit-codes[.]ts$)',
+    what: 'messages, errors and exit codes, used by every layer',
+  },
 ];
 
 const ANY_LAYER = LAYERS.map((layer) => `(${layer.path})`).join('|');
@@ -31,10 +51,19 @@ const STARTS_PROGRAMS = [
 function upwardImportRules() {
   return LAYERS.slice(1).map((layer, index) => ({
     name: `no-upward-import-from-${layer.name}`,
-    comment: `${layer.name} (${layer.what}) may not import a layer above it: ${LAYERS.slice(0, index + 1).map((above) => above.name).join(', ')}`,
+    comment: `${layer.name} (${layer.what}) may not import a layer above it: ${LAYERS.slice(
+      0,
+      index + 1,
+    )
+      .map((above) => above.name)
+      .join(', ')}`,
     severity: 'error',
     from: { path: layer.path },
-    to: { path: LAYERS.slice(0, index + 1).map((above) => `(${above.path})`).join('|') },
+    to: {
+      path: LAYERS.slice(0, index + 1)
+        .map((above) => `(${above.path})`)
+        .join('|'),
+    },
   }));
 }
 
@@ -46,11 +75,22 @@ module.exports = {
       comment: 'src/core and the shared leaves are pure: no node: module, no npm package',
       severity: 'error',
       from: { path: '^src/(core/|messages/|errors[.]ts$|exit-codes[.]ts$)' },
-      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+      to: {
+        dependencyTypes: [
+          'core',
+          'npm',
+          'npm-dev',
+          'npm-optional',
+          'npm-peer',
+          'npm-no-pkg',
+          'npm-unknown',
+        ],
+      },
     },
     {
       name: 'only-cli-imports-cli',
-      comment: 'only cli/ and the entry points import cli/: application code gets what it needs passed in (src/runtime/)',
+      comment:
+        'only cli/ and the entry points import cli/: application code gets what it needs passed in (src/runtime/)',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(cli/|bin[.]ts$|bin-cjs[.]ts$|prepare[.]ts$)' },
       to: { path: '^src/cli/' },
@@ -58,28 +98,32 @@ module.exports = {
     ...upwardImportRules(),
     {
       name: 'no-circular',
-      comment: 'no import cycle between modules: a shared type or helper belongs in a small module of its own',
+      comment:
+        'no import cycle between modules: a shared type or helper belongs in a small module of its own',
       severity: 'error',
       from: {},
       to: { circular: true },
     },
     {
       name: 'in-a-layer',
-      comment: 'every module of src/ belongs to a layer: add its directory to LAYERS in .dependency-cruiser.cjs',
+      comment:
+        'every module of src/ belongs to a layer: add its directory to LAYERS in .dependency-cruiser.cjs',
       severity: 'error',
       from: { path: '^src/', pathNot: ANY_LAYER },
       to: {},
     },
     {
       name: 'into-a-layer',
-      comment: 'every module of src/ belongs to a layer: add its directory to LAYERS in .dependency-cruiser.cjs',
+      comment:
+        'every module of src/ belongs to a layer: add its directory to LAYERS in .dependency-cruiser.cjs',
       severity: 'error',
       from: {},
       to: { path: '^src/', pathNot: ANY_LAYER },
     },
     {
       name: 'who-starts-programs',
-      comment: 'git is started only from src/git/; other programs only where the list in .dependency-cruiser.cjs says',
+      comment:
+        'git is started only from src/git/; other programs only where the list in .dependency-cruiser.cjs says',
       severity: 'error',
       from: { path: '^src/', pathNot: STARTS_PROGRAMS.map((place) => `(${place})`).join('|') },
       to: { path: '^(node:)?child_process$' },

@@ -49,14 +49,18 @@ export function writeMergeRevisions(runner) {
   }
   const after = checkReport(runner);
   if (!after.ok) throw new Error(ActionMessages.unrepaired(after.findings.map(describe)));
-  return { files: [...changedPaths(runner)].filter((file) => !untouched.has(file)).sort(), commands };
+  return {
+    files: [...changedPaths(runner)].filter((file) => !untouched.has(file)).sort(),
+    commands,
+  };
 }
 
 /** @param {Runner} runner @param {readonly string[]} args */
 function step(runner, args) {
   const result = runner.gitAlembic(args);
   runner.echo(result);
-  if (result.status !== 0) throw new Error(ActionMessages.stepFailed(args.join(' '), result.status));
+  if (result.status !== 0)
+    throw new Error(ActionMessages.stepFailed(args.join(' '), result.status));
 }
 
 /**
@@ -69,6 +73,9 @@ function step(runner, args) {
 export function commitFiles(runner, subject, body, files) {
   const paths = files.map((file) => `:(top,literal)${file}`);
   runner.gitOutput(['add', '--', ...paths]);
-  const result = runner.git(['commit', '--quiet', '--no-verify', '-m', subject, '-m', body, '--', ...paths], runner.identity());
+  const result = runner.git(
+    ['commit', '--quiet', '--no-verify', '-m', subject, '-m', body, '--', ...paths],
+    runner.identity(),
+  );
   if (result.status !== 0) throw new Error(`git commit failed: ${result.stderr.trim()}`);
 }

@@ -39,9 +39,15 @@ function unescapeData(text) {
 function adviceFor(runner) {
   const { payload, eventName } = runner;
   if (eventName.startsWith('pull_request') && payload.pull_request) {
-    return ActionMessages.checkFailedOnPull(payload.pull_request.base.ref, payload.pull_request.head.ref);
+    return ActionMessages.checkFailedOnPull(
+      payload.pull_request.base.ref,
+      payload.pull_request.head.ref,
+    );
   }
-  if (eventName === 'merge_group' && payload.merge_group) return ActionMessages.checkFailedInQueue(String(payload.merge_group.base_ref).replace(/^refs\/heads\//, ''));
+  if (eventName === 'merge_group' && payload.merge_group)
+    return ActionMessages.checkFailedInQueue(
+      String(payload.merge_group.base_ref).replace(/^refs\/heads\//, ''),
+    );
   return undefined;
 }
 
@@ -50,7 +56,11 @@ function adviceFor(runner) {
 /** @param {Runner} runner */
 function warnIfNotLanding(runner) {
   const landing = runner.env['GITHUB_SHA'];
-  if (landing === undefined || !(runner.eventName.startsWith('pull_request') || runner.eventName === 'merge_group')) return;
+  if (
+    landing === undefined ||
+    !(runner.eventName.startsWith('pull_request') || runner.eventName === 'merge_group')
+  )
+    return;
   const head = runner.git(['rev-parse', 'HEAD']).stdout.trim();
   if (head !== '' && head !== landing) {
     runner.annotate('warning', 'git-alembic check', ActionMessages.notLanding(head, landing));

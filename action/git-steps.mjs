@@ -14,7 +14,14 @@ import { ActionMessages } from './messages.mjs';
  */
 export function fetchWhole(runner, refspecs) {
   const shallow = runner.gitOutput(['rev-parse', '--is-shallow-repository']).trim() === 'true';
-  runner.gitOutput(['fetch', '--quiet', '--no-tags', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
+  runner.gitOutput([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    ...(shallow ? ['--unshallow'] : []),
+    'origin',
+    ...refspecs,
+  ]);
 }
 
 /**
@@ -24,7 +31,12 @@ export function fetchWhole(runner, refspecs) {
  * @returns {name is string}
  */
 export function isBranchName(runner, name) {
-  return typeof name === 'string' && name !== '' && !name.startsWith('-') && runner.git(['check-ref-format', `refs/heads/${name}`]).status === 0;
+  return (
+    typeof name === 'string' &&
+    name !== '' &&
+    !name.startsWith('-') &&
+    runner.git(['check-ref-format', `refs/heads/${name}`]).status === 0
+  );
 }
 
 /**
@@ -37,8 +49,16 @@ export function isBranchName(runner, name) {
  */
 export function plainMerge(runner, ours, theirs) {
   // --name-only --no-messages: the tree id, then only the conflicted paths (git 2.38 and later).
-  const result = runner.git(['merge-tree', '--write-tree', '--name-only', '--no-messages', ours, theirs]);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`git merge-tree failed: ${result.stderr.trim() || `exit ${result.status}`}`);
+  const result = runner.git([
+    'merge-tree',
+    '--write-tree',
+    '--name-only',
+    '--no-messages',
+    ours,
+    theirs,
+  ]);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`git merge-tree failed: ${result.stderr.trim() || `exit ${result.status}`}`);
   return { tree: result.stdout.split('\n')[0] ?? '', conflicted: result.status === 1 };
 }
 
@@ -48,7 +68,9 @@ export function plainMerge(runner, ours, theirs) {
  * @returns {Set<string>}
  */
 export function changedPaths(runner) {
-  const entries = runner.gitOutput(['status', '--porcelain=v1', '-z', '--untracked-files=all']).split('\0');
+  const entries = runner
+    .gitOutput(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
+    .split('\0');
   /** @type {Set<string>} */
   const paths = new Set();
   for (let index = 0; index < entries.length; index += 1) {
@@ -71,6 +93,10 @@ export function changedPaths(runner) {
 export function pushHead(runner, branch, mode) {
   const pushed = runner.git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
   if (pushed.status === 0) return true;
-  runner.annotate('error', `git-alembic ${mode}`, ActionMessages.pushFailed(branch, pushed.stderr.trim()));
+  runner.annotate(
+    'error',
+    `git-alembic ${mode}`,
+    ActionMessages.pushFailed(branch, pushed.stderr.trim()),
+  );
   return false;
 }

@@ -16,12 +16,17 @@ export function main(env, cwd) {
   const runner = new Runner(env, cwd, process.stdout);
   const mode = Object.hasOwn(MODES, runner.inputs.mode) ? MODES[runner.inputs.mode] : undefined;
   if (mode === undefined) return refuse(runner, ActionMessages.unknownMode(runner.inputs.mode));
-  if (!runner.versionIsValid()) return refuse(runner, ActionMessages.badVersion(runner.inputs.version));
+  if (!runner.versionIsValid())
+    return refuse(runner, ActionMessages.badVersion(runner.inputs.version));
   try {
     return mode(runner);
   } catch (error) {
     // A git or git-alembic failure the mode did not expect: one annotation, and the step fails.
-    runner.annotate('error', 'git-alembic', ActionMessages.failed(error instanceof Error ? error.message : String(error)));
+    runner.annotate(
+      'error',
+      'git-alembic',
+      ActionMessages.failed(error instanceof Error ? error.message : String(error)),
+    );
     runner.output('result', 'error');
     return 1;
   }

@@ -19,7 +19,10 @@ import { fileURLToPath } from 'node:url';
  */
 
 // The identity of GitHub's own bot, for commits when the workflow set none.
-const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+const BOT = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
 // A git-alembic version or dist-tag as npm takes it; anything else is refused rather than passed to npx.
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 
@@ -43,12 +46,16 @@ export class Runner {
     };
     this.eventName = env['GITHUB_EVENT_NAME'] ?? '';
     /** @type {any} the webhook payload, as GitHub wrote it */
-    this.payload = env['GITHUB_EVENT_PATH'] ? JSON.parse(readFileSync(env['GITHUB_EVENT_PATH'], 'utf8')) : {};
+    this.payload = env['GITHUB_EVENT_PATH']
+      ? JSON.parse(readFileSync(env['GITHUB_EVENT_PATH'], 'utf8'))
+      : {};
     /** @type {Environment} the environment of every process started: git authenticated with `token` */
     this.processEnv = {
       ...env,
       ...(this.inputs.token === '' ? {} : { GH_TOKEN: this.inputs.token }),
-      ...authentication(this.inputs.token, env['GITHUB_SERVER_URL'], (secret) => this.command('add-mask', secret)),
+      ...authentication(this.inputs.token, env['GITHUB_SERVER_URL'], (secret) =>
+        this.command('add-mask', secret),
+      ),
     };
   }
 
@@ -65,8 +72,14 @@ export class Runner {
    * @returns {Result}
    */
   run(program, args, extra = {}) {
-    const result = spawnSync(program, [...args], { cwd: this.cwd, env: { ...this.processEnv, ...extra }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (result.error) return { status: 127, stdout: '', stderr: `${program}: ${result.error.message}\n` };
+    const result = spawnSync(program, [...args], {
+      cwd: this.cwd,
+      env: { ...this.processEnv, ...extra },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (result.error)
+      return { status: 127, stdout: '', stderr: `${program}: ${result.error.message}\n` };
     return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -78,27 +91,39 @@ export class Runner {
   /** git, with the output only; throws with git's message on failure. @param {readonly string[]} args @returns {string} */
   gitOutput(args) {
     const result = this.git(args);
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr.trim() || `exit ${result.status}`}`);
+    if (result.status !== 0)
+      throw new Error(
+        `git ${args.join(' ')} failed: ${result.stderr.trim() || `exit ${result.status}`}`,
+      );
     return result.stdout;
   }
 
   /** git-alembic: the given version through npx, else the build in the action's checkout. @param {readonly string[]} args @param {Environment} [extra] @returns {Result} */
   gitAlembic(args, extra) {
-    if (this.inputs.version !== '') return this.run('npx', ['--yes', `git-alembic@${this.inputs.version}`, ...args], extra);
-    const actionPath = this.env['GITHUB_ACTION_PATH'] ?? fileURLToPath(new URL('..', import.meta.url));
+    if (this.inputs.version !== '')
+      return this.run('npx', ['--yes', `git-alembic@${this.inputs.version}`, ...args], extra);
+    const actionPath =
+      this.env['GITHUB_ACTION_PATH'] ?? fileURLToPath(new URL('..', import.meta.url));
     return this.run(process.execPath, [path.join(actionPath, 'dist', 'bin.js'), ...args], extra);
   }
 
   /** Commit identity: the workflow's own if it set one, else GitHub's bot. @returns {Environment} */
   identity() {
     if (this.git(['config', 'user.email']).stdout.trim() !== '') return {};
-    return { GIT_AUTHOR_NAME: BOT.name, GIT_AUTHOR_EMAIL: BOT.email, GIT_COMMITTER_NAME: BOT.name, GIT_COMMITTER_EMAIL: BOT.email };
+    return {
+      GIT_AUTHOR_NAME: BOT.name,
+      GIT_AUTHOR_EMAIL: BOT.email,
+      GIT_COMMITTER_NAME: BOT.name,
+      GIT_COMMITTER_EMAIL: BOT.email,
+    };
   }
 
   /** Prints what a process printed, so it shows in the log (annotations included). @param {Result} result */
   echo(result) {
-    if (result.stdout !== '') this.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
-    if (result.stderr !== '') this.stdout.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+    if (result.stdout !== '')
+      this.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (result.stderr !== '')
+      this.stdout.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
   }
 
   /** A step output (one line). @param {string} name @param {string} value */
@@ -130,7 +155,9 @@ export class Runner {
 
   /** A workflow command: `::name properties::data`. @param {string} name @param {string} data @param {string} [properties] */
   command(name, data, properties = '') {
-    this.stdout.write(`::${name}${properties === '' ? '' : ` ${properties}`}::${escapeData(data)}\n`);
+    this.stdout.write(
+      `::${name}${properties === '' ? '' : ` ${properties}`}::${escapeData(data)}\n`,
+    );
   }
 }
 
@@ -149,7 +176,13 @@ export function authentication(token, server, mask) {
   mask(header);
   const key = `http.${server.replace(/\/$/, '')}/.extraheader`;
   // An empty value clears the list of extra headers, then ours is the only one.
-  return { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: '', GIT_CONFIG_KEY_1: key, GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${header}` };
+  return {
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: key,
+    GIT_CONFIG_VALUE_0: '',
+    GIT_CONFIG_KEY_1: key,
+    GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${header}`,
+  };
 }
 
 /** Escapes a workflow command's data as the runner unescapes it. @param {string} text */

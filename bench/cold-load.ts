@@ -53,7 +53,11 @@ console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, firstCpuMs: (u
 }
 
 function runChild(script: string, versions: string, project: string): ColdSample {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, versions, project], { env: nodeEnvironment(), encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, versions, project],
+    { env: nodeEnvironment(), encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`child failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout) as ColdSample;
 }
@@ -61,7 +65,9 @@ function runChild(script: string, versions: string, project: string): ColdSample
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function figures(samples: readonly ColdSample[]): string {
@@ -74,25 +80,45 @@ function figures(samples: readonly ColdSample[]): string {
   ].join(', ');
 }
 
-function benchSize(scripts: ReadonlyMap<string, string>, root: string, size: number, runs: number): void {
+function benchSize(
+  scripts: ReadonlyMap<string, string>,
+  root: string,
+  size: number,
+  runs: number,
+): void {
   const project = join(root, `h${size}`);
   writeSyntheticHistory(project, size);
   const versions = join(project, 'migrations', 'versions');
   const samples = new Map([...scripts.keys()].map((label) => [label, [] as ColdSample[]]));
   for (const script of scripts.values()) runChild(script, versions, project); // warms the page cache
   for (let run = 0; run < runs; run++) {
-    for (const [label, script] of scripts) samples.get(label)?.push(runChild(script, versions, project));
+    for (const [label, script] of scripts)
+      samples.get(label)?.push(runChild(script, versions, project));
   }
   for (const [label, taken] of samples) {
-    console.log(`${String(size).padStart(6)} revisions, ${label}, ${runs} fresh processes: ${figures(taken)}`);
+    console.log(
+      `${String(size).padStart(6)} revisions, ${label}, ${runs} fresh processes: ${figures(taken)}`,
+    );
   }
 }
 
 // tsc writes its output even when files this benchmark does not load have type errors.
 function build(outDirectory: string | undefined): void {
   if (process.argv.includes('--no-build')) return;
-  if (outDirectory === undefined) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  else spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDirectory], { cwd: ROOT, stdio: 'ignore' });
+  if (outDirectory === undefined)
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  else
+    spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        outDirectory,
+      ],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
 }
 
 function loadAverage(): string {
@@ -103,9 +129,11 @@ const runs = Number(option('--runs', '9'));
 const sizes = option('--sizes', '1000,10000').split(',').map(Number);
 const outDirectory = process.argv.includes('--out') ? option('--out', '') : undefined;
 build(outDirectory);
-const scanVersions = (directory: string): string => childScript(pathToFileURL(join(directory, 'alembic', 'scan-versions.js')).href);
+const scanVersions = (directory: string): string =>
+  childScript(pathToFileURL(join(directory, 'alembic', 'scan-versions.js')).href);
 const scripts = new Map([['this build', scanVersions(outDirectory ?? join(ROOT, 'dist'))]]);
-if (process.argv.includes('--baseline')) scripts.set('baseline', scanVersions(option('--baseline', '')));
+if (process.argv.includes('--baseline'))
+  scripts.set('baseline', scanVersions(option('--baseline', '')));
 const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-cold-'));
 try {
   console.log(`load average before: ${loadAverage()}`);

@@ -56,23 +56,58 @@ export function benchCommits({ root, bin, rounds }: CommitBenchSetup): void {
   const prepared = prepare(join(root, 'commits'), bin, root);
   checkMerge(prepared);
   const rows = [readmeRow(prepared), migrationRow(prepared), mergeRow(prepared)];
-  const node: Case = { label: 'node -e 0', prepare: () => undefined, command: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: prepared.repo, env: prepared.env } };
+  const node: Case = {
+    label: 'node -e 0',
+    prepare: () => undefined,
+    command: {
+      label: 'node -e 0',
+      argv: [process.execPath, '-e', '0'],
+      cwd: prepared.repo,
+      env: prepared.env,
+    },
+  };
   // What the measuring wrapper itself adds to starting any process: left out of node's figure,
   // as it is out of the differences (it is on both sides of each).
-  const nothing: Case = { label: 'true', prepare: () => undefined, command: { label: 'true', argv: ['true'], cwd: prepared.repo, env: prepared.env } };
-  const cases = [node, nothing, ...rows.flatMap((row) => [row.hooks, row.husky0, ...(row.uncached === undefined ? [] : [row.uncached])])];
+  const nothing: Case = {
+    label: 'true',
+    prepare: () => undefined,
+    command: { label: 'true', argv: ['true'], cwd: prepared.repo, env: prepared.env },
+  };
+  const cases = [
+    node,
+    nothing,
+    ...rows.flatMap((row) => [
+      row.hooks,
+      row.husky0,
+      ...(row.uncached === undefined ? [] : [row.uncached]),
+    ]),
+  ];
   const samples = interleaved(cases, rounds);
   const median = new Map(cases.map((entry, index) => [entry, medianMs(samples[index] ?? [])]));
   const nodeMs = (median.get(node) ?? 0) - (median.get(nothing) ?? 0);
-  console.log(`hooks on a 400-revision project (1.5 MB of revision files), median of ${rounds}, interleaved:`);
-  line('node -e 0 (same rounds, less the wrapper)', nodeMs, `   (measured ${(median.get(node) ?? 0).toFixed(1)} ms, \`true\` ${(median.get(nothing) ?? 0).toFixed(1)} ms)`);
+  console.log(
+    `hooks on a 400-revision project (1.5 MB of revision files), median of ${rounds}, interleaved:`,
+  );
+  line(
+    'node -e 0 (same rounds, less the wrapper)',
+    nodeMs,
+    `   (measured ${(median.get(node) ?? 0).toFixed(1)} ms, \`true\` ${(median.get(nothing) ?? 0).toFixed(1)} ms)`,
+  );
   for (const row of rows) {
     const added = (median.get(row.hooks) ?? 0) - (median.get(row.husky0) ?? 0);
     const ratio = added / nodeMs;
-    line(row.label, added, `   ${ratio.toFixed(2)}x node -e 0   (target: <= ${row.target}x; ${ratio <= row.target ? 'met' : 'NOT met'})`);
+    line(
+      row.label,
+      added,
+      `   ${ratio.toFixed(2)}x node -e 0   (target: <= ${row.target}x; ${ratio <= row.target ? 'met' : 'NOT met'})`,
+    );
     if (row.uncached === undefined) continue;
     const uncached = (median.get(row.uncached) ?? 0) - (median.get(row.husky0) ?? 0);
-    line('  the same without the revision cache', uncached, `   ${(uncached / nodeMs).toFixed(2)}x node -e 0   (no target)`);
+    line(
+      '  the same without the revision cache',
+      uncached,
+      `   ${(uncached / nodeMs).toFixed(2)}x node -e 0   (no target)`,
+    );
   }
 }
 
@@ -83,7 +118,10 @@ function checkMerge(prepared: Prepared): void {
   const before = git('ls-tree', '--name-only', 'HEAD', 'migrations/versions/').split('\n').length;
   git('merge', '-q', '--no-edit', 'feature-b');
   const after = git('ls-tree', '--name-only', 'HEAD', 'migrations/versions/').split('\n').length;
-  if (after !== before + 2) throw new Error(`the merge did not fold a merge revision into the merge commit (${before} -> ${after} files)`);
+  if (after !== before + 2)
+    throw new Error(
+      `the merge did not fold a merge revision into the merge commit (${before} -> ${after} files)`,
+    );
 }
 
 // One warm-up round, not counted, then the rounds; each case is set up right before its run.
@@ -111,7 +149,10 @@ function prepare(repo: string, bin: string, root: string): Prepared {
   const base = git('rev-parse', 'HEAD');
   const revision = (message: string, index: number): { file: string; text: string } => {
     const spec = { id: writer.id(), parents: [history.mainHead], message, index };
-    return { file: join('migrations', 'versions', writer.fileName(spec)), text: writer.source(spec) };
+    return {
+      file: join('migrations', 'versions', writer.fileName(spec)),
+      text: writer.source(spec),
+    };
   };
   const migration = revision('add loyalty points', 400);
   const branch = (name: string, added: { file: string; text: string }): string => {
@@ -127,26 +168,55 @@ function prepare(repo: string, bin: string, root: string): Prepared {
   return { repo, env, git, base, migration, featureA };
 }
 
-function timed(prepared: Prepared, label: string, argv: readonly string[], prepare: () => void, husky0: boolean): Case {
+function timed(
+  prepared: Prepared,
+  label: string,
+  argv: readonly string[],
+  prepare: () => void,
+  husky0: boolean,
+): Case {
   const env = husky0 ? { ...prepared.env, HUSKY: '0' } : prepared.env;
   return { label, prepare, command: { label, argv, cwd: prepared.repo, env } };
 }
 
-function both(prepared: Prepared, label: string, target: number, argv: readonly string[], prepareRun: () => void, withUncached = false): Row {
+function both(
+  prepared: Prepared,
+  label: string,
+  target: number,
+  argv: readonly string[],
+  prepareRun: () => void,
+  withUncached = false,
+): Row {
   const hooks = timed(prepared, label, argv, prepareRun, false);
-  const uncached = { ...hooks, label: `${label} (no cache)`, command: { ...hooks.command, env: { ...hooks.command.env, GIT_ALEMBIC_CACHE: '0' } } };
-  return { label, target, hooks, husky0: timed(prepared, `${label} (HUSKY=0)`, argv, prepareRun, true), ...(withUncached ? { uncached } : {}) };
+  const uncached = {
+    ...hooks,
+    label: `${label} (no cache)`,
+    command: { ...hooks.command, env: { ...hooks.command.env, GIT_ALEMBIC_CACHE: '0' } },
+  };
+  return {
+    label,
+    target,
+    hooks,
+    husky0: timed(prepared, `${label} (HUSKY=0)`, argv, prepareRun, true),
+    ...(withUncached ? { uncached } : {}),
+  };
 }
 
 // A README edit staged on main: no Python file, no heads file.
 function readmeRow(prepared: Prepared): Row {
   let round = 0;
-  return both(prepared, 'git commit of a README change', 0.5, ['git', 'commit', '-q', '-m', 'docs'], () => {
-    prepared.git('reset', '-q', '--hard', prepared.base);
-    round += 1;
-    writeFileSync(join(prepared.repo, 'README.md'), `# bench\n\nround ${round}\n`);
-    prepared.git('add', 'README.md');
-  });
+  return both(
+    prepared,
+    'git commit of a README change',
+    0.5,
+    ['git', 'commit', '-q', '-m', 'docs'],
+    () => {
+      prepared.git('reset', '-q', '--hard', prepared.base);
+      round += 1;
+      writeFileSync(join(prepared.repo, 'README.md'), `# bench\n\nround ${round}\n`);
+      prepared.git('add', 'README.md');
+    },
+  );
 }
 
 // A new revision on main's head, staged: pre-commit rewrites and stages the heads file.
@@ -157,7 +227,14 @@ function migrationRow(prepared: Prepared): Row {
     writeFileSync(join(prepared.repo, file), text);
     prepared.git('add', file);
   };
-  return both(prepared, 'git commit adding one migration', 4, ['git', 'commit', '-q', '-m', 'migration'], prepareRun, true);
+  return both(
+    prepared,
+    'git commit adding one migration',
+    4,
+    ['git', 'commit', '-q', '-m', 'migration'],
+    prepareRun,
+    true,
+  );
 }
 
 // feature-b into feature-a's commit: the heads file is merged by the driver (in both runs), and
@@ -166,5 +243,12 @@ function mergeRow(prepared: Prepared): Row {
   const prepareRun = (): void => {
     prepared.git('reset', '-q', '--hard', prepared.featureA);
   };
-  return both(prepared, 'git merge that creates the merge revision', 6, ['git', 'merge', '-q', '--no-edit', 'feature-b'], prepareRun, true);
+  return both(
+    prepared,
+    'git merge that creates the merge revision',
+    6,
+    ['git', 'merge', '-q', '--no-edit', 'feature-b'],
+    prepareRun,
+    true,
+  );
 }

@@ -26,8 +26,18 @@ export function benchDriver({ root, bin, rounds }: DriverBenchSetup): void {
   const current = formatHeadsFile([heads[0]]);
   writeFileSync(join(project, 'O'), base);
   writeFileSync(join(project, 'B'), formatHeadsFile([heads[1]]));
-  const driver: Command = { label: 'git-alembic driver', argv: [process.execPath, bin, 'driver', 'O', 'A', 'B', '7', 'migrations/heads.txt'], cwd: project, env: nodeEnvironment() };
-  const node: Command = { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: project, env: nodeEnvironment() };
+  const driver: Command = {
+    label: 'git-alembic driver',
+    argv: [process.execPath, bin, 'driver', 'O', 'A', 'B', '7', 'migrations/heads.txt'],
+    cwd: project,
+    env: nodeEnvironment(),
+  };
+  const node: Command = {
+    label: 'node -e 0',
+    argv: [process.execPath, '-e', '0'],
+    cwd: project,
+    env: nodeEnvironment(),
+  };
   const samples: [Sample[], Sample[]] = [[], []];
   for (let round = -1; round < rounds; round += 1) {
     writeFileSync(join(project, 'A'), current);
@@ -38,7 +48,13 @@ export function benchDriver({ root, bin, rounds }: DriverBenchSetup): void {
     samples[0].push(driverSample);
     samples[1].push(nodeSample);
   }
-  console.log(`merge driver on the heads files of a ${REVISIONS.toLocaleString('en')}-revision history, median of ${rounds}, interleaved:`);
-  console.log(`  ${'git-alembic driver %O %A %B %L %P'.padEnd(44)} ${medianMs(samples[0]).toFixed(1).padStart(8)} ms   (target: <= 200 ms)`);
-  console.log(`  ${'node -e 0 (same rounds)'.padEnd(44)} ${medianMs(samples[1]).toFixed(1).padStart(8)} ms`);
+  console.log(
+    `merge driver on the heads files of a ${REVISIONS.toLocaleString('en')}-revision history, median of ${rounds}, interleaved:`,
+  );
+  console.log(
+    `  ${'git-alembic driver %O %A %B %L %P'.padEnd(44)} ${medianMs(samples[0]).toFixed(1).padStart(8)} ms   (target: <= 200 ms)`,
+  );
+  console.log(
+    `  ${'node -e 0 (same rounds)'.padEnd(44)} ${medianMs(samples[1]).toFixed(1).padStart(8)} ms`,
+  );
 }

@@ -28,7 +28,12 @@ export function benchHooks({ root, bin, rounds }: HookBenchSetup): void {
   const repo = join(root, 'hooks');
   const env = gitEnvironment(root);
   const before = prepareRepository(repo, bin, env);
-  const merge = (branch: string, extra: NodeJS.ProcessEnv = {}): Command => ({ label: branch, argv: ['git', 'merge', '-q', '--no-edit', branch], cwd: repo, env: { ...env, ...extra } });
+  const merge = (branch: string, extra: NodeJS.ProcessEnv = {}): Command => ({
+    label: branch,
+    argv: ['git', 'merge', '-q', '--no-edit', branch],
+    cwd: repo,
+    env: { ...env, ...extra },
+  });
   const commands: Command[] = [
     merge('docs'),
     merge('docs', { HUSKY: '0' }),
@@ -45,13 +50,29 @@ export function benchHooks({ root, bin, rounds }: HookBenchSetup): void {
       if (round >= 0) samples[index]?.push(sample);
     });
   }
-  const [hooks, husky0, node, app, app0] = samples.map((list) => medianMs(list)) as [number, number, number, number, number];
-  console.log(`hooks on a merge that touches no migration (${REVISIONS.toLocaleString('en')}-revision project), median of ${rounds}, interleaved:`);
+  const [hooks, husky0, node, app, app0] = samples.map((list) => medianMs(list)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  console.log(
+    `hooks on a merge that touches no migration (${REVISIONS.toLocaleString('en')}-revision project), median of ${rounds}, interleaved:`,
+  );
   line('git merge --no-edit docs (hooks)', hooks);
   line('git merge --no-edit docs (HUSKY=0)', husky0);
   line('node -e 0 (same rounds)', node);
-  line('added by the hooks', hooks - husky0, `   (target: <= 2 x node -e 0 = ${(2 * node).toFixed(1)} ms; ${hooks - husky0 <= 2 * node ? 'met' : 'NOT met'})`);
-  line('same, merging a change to app/models.py', app - app0, '   (no target: no changed line names a revision, so node never starts)');
+  line(
+    'added by the hooks',
+    hooks - husky0,
+    `   (target: <= 2 x node -e 0 = ${(2 * node).toFixed(1)} ms; ${hooks - husky0 <= 2 * node ? 'met' : 'NOT met'})`,
+  );
+  line(
+    'same, merging a change to app/models.py',
+    app - app0,
+    '   (no target: no changed line names a revision, so node never starts)',
+  );
 }
 
 function line(label: string, ms: number, extra = ''): void {

@@ -17,9 +17,17 @@ export type Git = (...args: string[]) => string;
 export function gitEnvironment(root: string): NodeJS.ProcessEnv {
   const global = join(root, 'hooks-bench.gitconfig');
   // No automatic gc in the middle of timed rounds: it would land on one side at random.
-  writeFileSync(global, '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n');
-  const env: NodeJS.ProcessEnv = { ...nodeEnvironment(), GIT_CONFIG_GLOBAL: global, GIT_CONFIG_NOSYSTEM: '1' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'HUSKY', 'GIT_ALEMBIC']) delete env[name];
+  writeFileSync(
+    global,
+    '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgSign = false\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n',
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...nodeEnvironment(),
+    GIT_CONFIG_GLOBAL: global,
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'HUSKY', 'GIT_ALEMBIC'])
+    delete env[name];
   return env;
 }
 
@@ -37,7 +45,11 @@ export function setUpRepository(repo: string, bin: string, env: NodeJS.ProcessEn
   git('init', '-q', '-b', 'main');
   mkdirSync(join(repo, 'node_modules', '.bin'), { recursive: true });
   // What npm's link does, one exec each: its `#!/usr/bin/env node` runs env, this runs sh.
-  writeFileSync(join(repo, 'node_modules', '.bin', 'git-alembic'), `#!/bin/sh\nexec '${process.execPath}' '${bin}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(
+    join(repo, 'node_modules', '.bin', 'git-alembic'),
+    `#!/bin/sh\nexec '${process.execPath}' '${bin}' "$@"\n`,
+    { mode: 0o755 },
+  );
   symlinkSync(HUSKY, join(repo, 'node_modules', 'husky'), 'dir');
   writeFileSync(join(repo, 'package.json'), '{\n  "name": "bench",\n  "private": true\n}\n');
   writeFileSync(join(repo, '.gitignore'), 'node_modules\n');

@@ -23,8 +23,16 @@ export interface Command {
 
 /** Runs the command once through the measuring wrapper. */
 export function measure(command: Command): Sample {
-  const output = execFileSync('python3', [MEASURE, command.cwd, ...command.argv], { env: command.env, encoding: 'utf8' });
-  const result = JSON.parse(output) as { ms: number; maxrss_kb: number; status: number; stderr: string };
+  const output = execFileSync('python3', [MEASURE, command.cwd, ...command.argv], {
+    env: command.env,
+    encoding: 'utf8',
+  });
+  const result = JSON.parse(output) as {
+    ms: number;
+    maxrss_kb: number;
+    status: number;
+    stderr: string;
+  };
   if (!(command.okStatuses ?? [0]).includes(result.status)) {
     throw new Error(`${command.label} exited ${result.status}: ${result.stderr}`);
   }
@@ -45,7 +53,9 @@ export function interleave(commands: readonly Command[], rounds: number): Sample
 export function medianMs(samples: readonly Sample[]): number {
   const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** The largest peak RSS of the samples, in MB. */

@@ -4,7 +4,14 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type Command, measure, medianMs, nodeEnvironment, pythonEnvironment, type Sample } from './measure.js';
+import {
+  type Command,
+  measure,
+  medianMs,
+  nodeEnvironment,
+  pythonEnvironment,
+  type Sample,
+} from './measure.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
 /** Where the programs are. */
@@ -24,12 +31,17 @@ function resetter(directory: string): () => void {
   const versions = join(directory, 'migrations', 'versions');
   const original = new Set(readdirSync(versions));
   return () => {
-    for (const name of readdirSync(versions)) if (name.endsWith('.py') && !original.has(name)) rmSync(join(versions, name), { force: true });
+    for (const name of readdirSync(versions))
+      if (name.endsWith('.py') && !original.has(name))
+        rmSync(join(versions, name), { force: true });
   };
 }
 
 // One warm-up run each (Python writes its bytecode cache then), then the rounds, interleaved.
-function timeInterleaved(commands: ReadonlyArray<{ command: Command; reset: () => void }>, rounds: number): Sample[][] {
+function timeInterleaved(
+  commands: ReadonlyArray<{ command: Command; reset: () => void }>,
+  rounds: number,
+): Sample[][] {
   for (const { command, reset } of commands) {
     reset();
     measure(command);
@@ -51,10 +63,27 @@ export function benchMerge(setup: MergeBenchSetup): void {
   const theirs = join(setup.root, 'm1000-alembic');
   writeSyntheticHistory(ours, 1000);
   writeSyntheticHistory(theirs, 1000);
-  console.log(`merge at 1,000 revisions (two heads), median of ${setup.rounds}, interleaved, generated file removed before each run:`);
-  const commands = [{ command: { label: 'git-alembic merge', argv: [process.execPath, setup.bin, 'merge'], cwd: ours, env: nodeEnvironment() }, reset: resetter(ours) }];
+  console.log(
+    `merge at 1,000 revisions (two heads), median of ${setup.rounds}, interleaved, generated file removed before each run:`,
+  );
+  const commands = [
+    {
+      command: {
+        label: 'git-alembic merge',
+        argv: [process.execPath, setup.bin, 'merge'],
+        cwd: ours,
+        env: nodeEnvironment(),
+      },
+      reset: resetter(ours),
+    },
+  ];
   if (setup.python !== undefined) {
-    const command = { label: 'alembic merge heads', argv: [setup.python, '-m', 'alembic', 'merge', 'heads'], cwd: theirs, env: pythonEnvironment() };
+    const command = {
+      label: 'alembic merge heads',
+      argv: [setup.python, '-m', 'alembic', 'merge', 'heads'],
+      cwd: theirs,
+      env: pythonEnvironment(),
+    };
     commands.push({ command, reset: resetter(theirs) });
   }
   const [oursSamples = [], theirSamples] = timeInterleaved(commands, setup.rounds);
@@ -65,6 +94,8 @@ export function benchMerge(setup: MergeBenchSetup): void {
     return;
   }
   const theirMs = medianMs(theirSamples);
-  console.log(`  ${'alembic merge heads (bytecode cache warm)'.padEnd(44)} ${theirMs.toFixed(1).padStart(8)} ms`);
+  console.log(
+    `  ${'alembic merge heads (bytecode cache warm)'.padEnd(44)} ${theirMs.toFixed(1).padStart(8)} ms`,
+  );
   console.log(`  speed-up: ${(theirMs / oursMs).toFixed(1)}x   (target: >= 10x)`);
 }

@@ -9,7 +9,12 @@ function hexId(index: number): string {
 }
 
 function column(index: number): string {
-  const kinds = ['sa.Integer()', 'sa.String(length=255)', 'sa.DateTime(timezone=True)', "sa.Enum('a', 'b', name=\"kind\")"];
+  const kinds = [
+    'sa.Integer()',
+    'sa.String(length=255)',
+    'sa.DateTime(timezone=True)',
+    "sa.Enum('a', 'b', name=\"kind\")",
+  ];
   return `        sa.Column('column_${index}', ${kinds[index % kinds.length]}, nullable=${index % 2 === 0 ? 'False' : 'True'}),  # "${index}"'s column\n`;
 }
 
@@ -73,7 +78,10 @@ const constants = new Map<string, never>();
 function runOnce(): number {
   const started = process.hrtime.bigint();
   for (const [index, bytes] of files.entries()) {
-    readRevisionFile({ fileName: `${hexId(index + 1)}_add_table.py`, displayPath: `versions/${index}.py`, bytes }, { constants });
+    readRevisionFile(
+      { fileName: `${hexId(index + 1)}_add_table.py`, displayPath: `versions/${index}.py`, bytes },
+      { constants },
+    );
   }
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
@@ -81,5 +89,7 @@ function runOnce(): number {
 runOnce(); // warm-up
 const seconds = Math.min(runOnce(), runOnce(), runOnce());
 const average = Math.round(totalBytes / files.length);
-console.log(`${files.length} files, ${(totalBytes / 1e6).toFixed(1)} MB (about ${average} bytes each)`);
+console.log(
+  `${files.length} files, ${(totalBytes / 1e6).toFixed(1)} MB (about ${average} bytes each)`,
+);
 console.log(`best of 3: ${seconds.toFixed(3)} s, ${(totalBytes / 1e6 / seconds).toFixed(0)} MB/s`);

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Command, interleave, medianMs, nodeEnvironment, peakRssMb, pythonEnvironment } from './measure.js';
+import {
+  type Command,
+  interleave,
+  medianMs,
+  nodeEnvironment,
+  peakRssMb,
+  pythonEnvironment,
+} from './measure.js';
 import { benchCommits } from './commit-bench.js';
 import { benchDriver } from './driver-bench.js';
 import { benchHooks } from './hook-bench.js';
@@ -26,8 +33,19 @@ function hasAlembic(): boolean {
   return spawnSync(PYTHON, ['-c', 'import alembic'], { stdio: 'ignore' }).status === 0;
 }
 
-function ours(label: string, cwd: string, args: readonly string[], okStatuses?: readonly number[]): Command {
-  return { label, argv: [process.execPath, BIN, ...args], cwd, env: nodeEnvironment(), ...(okStatuses ? { okStatuses } : {}) };
+function ours(
+  label: string,
+  cwd: string,
+  args: readonly string[],
+  okStatuses?: readonly number[],
+): Command {
+  return {
+    label,
+    argv: [process.execPath, BIN, ...args],
+    cwd,
+    env: nodeEnvironment(),
+    ...(okStatuses ? { okStatuses } : {}),
+  };
 }
 
 function alembic(label: string, cwd: string, args: readonly string[]): Command {
@@ -50,16 +68,26 @@ function benchHeads(root: string): void {
   git('add', '-A');
   git('commit', '-q', '-m', 'history');
   console.log(`heads at 1,000 revisions (~5 KB each), median of ${ROUNDS}, interleaved:`);
-  const commands = [ours('git-alembic heads (no cache)', small, ['heads']), ours('git-alembic heads (cache)', committed, ['heads'])];
-  if (hasAlembic()) commands.push(alembic('alembic heads (Python, bytecode cache warm)', small, ['heads']));
+  const commands = [
+    ours('git-alembic heads (no cache)', small, ['heads']),
+    ours('git-alembic heads (cache)', committed, ['heads']),
+  ];
+  if (hasAlembic())
+    commands.push(alembic('alembic heads (Python, bytecode cache warm)', small, ['heads']));
   const [plain = [], cached = [], theirs] = interleave(commands, ROUNDS);
   const [plainMs, cachedMs] = [medianMs(plain), medianMs(cached)];
   line('git-alembic heads, no cache', plainMs, `   peak RSS ${peakRssMb(plain).toFixed(0)} MB`);
-  line('git-alembic heads, revision cache warm', cachedMs, `   peak RSS ${peakRssMb(cached).toFixed(0)} MB`);
+  line(
+    'git-alembic heads, revision cache warm',
+    cachedMs,
+    `   peak RSS ${peakRssMb(cached).toFixed(0)} MB`,
+  );
   if (theirs) {
     const theirMs = medianMs(theirs);
     line('alembic heads', theirMs);
-    console.log(`  speed-up, no cache: ${(theirMs / plainMs).toFixed(1)}x   (target: >= 5x; ${theirMs / plainMs >= 5 ? 'met' : 'NOT met'})`);
+    console.log(
+      `  speed-up, no cache: ${(theirMs / plainMs).toFixed(1)}x   (target: >= 5x; ${theirMs / plainMs >= 5 ? 'met' : 'NOT met'})`,
+    );
     console.log(`  speed-up, cache warm: ${(theirMs / cachedMs).toFixed(1)}x`);
   } else {
     console.log('  (alembic not installed for python3: comparison skipped)');
@@ -69,15 +97,28 @@ function benchHeads(root: string): void {
   writeSyntheticHistory(large, 10_000);
   console.log(`heads at 10,000 revisions, median of ${ROUNDS}:`);
   const [largeSamples = []] = interleave([ours('git-alembic heads', large, ['heads'])], ROUNDS);
-  line('git-alembic heads', medianMs(largeSamples), `   peak RSS ${peakRssMb(largeSamples).toFixed(0)} MB   (targets: <= 1000 ms, <= 200 MB)`);
+  line(
+    'git-alembic heads',
+    medianMs(largeSamples),
+    `   peak RSS ${peakRssMb(largeSamples).toFixed(0)} MB   (targets: <= 1000 ms, <= 200 MB)`,
+  );
 }
 
 const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-bench-'));
 try {
-  line('node -e 0 (for scale)', medianMs(interleave([{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }], ROUNDS)[0] ?? []));
+  line(
+    'node -e 0 (for scale)',
+    medianMs(
+      interleave(
+        [{ label: 'node', argv: [process.execPath, '-e', '0'], cwd: root, env: nodeEnvironment() }],
+        ROUNDS,
+      )[0] ?? [],
+    ),
+  );
   const runs: Record<(typeof PARTS)[number], () => void> = {
     heads: () => benchHeads(root),
-    merge: () => benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS }),
+    merge: () =>
+      benchMerge({ root, bin: BIN, python: hasAlembic() ? PYTHON : undefined, rounds: ROUNDS }),
     driver: () => benchDriver({ root, bin: BIN, rounds: ROUNDS }),
     hooks: () => benchHooks({ root, bin: BIN, rounds: ROUNDS }),
     commits: () => benchCommits({ root, bin: BIN, rounds: ROUNDS }),

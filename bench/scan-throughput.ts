@@ -8,7 +8,10 @@ import { listRevisionFiles, loadRevisions } from '../src/alembic/scan-versions.j
 
 const count = Number(process.argv[2] ?? '10000');
 const root = mkdtempSync(path.join(realpathSync(os.tmpdir()), 'git-alembic-scan-bench-'));
-const body = `    op.add_column('users', sa.Column('name', sa.String(length=255), nullable=True))  # "x"\n`.repeat(50);
+const body =
+  `    op.add_column('users', sa.Column('name', sa.String(length=255), nullable=True))  # "x"\n`.repeat(
+    50,
+  );
 
 function id(index: number): string {
   return index.toString(16).padStart(12, '0');
@@ -34,7 +37,9 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
 async function readInBatches(files: readonly string[], batchSize: number): Promise<number> {
   let total = 0;
   for (let start = 0; start < files.length; start += batchSize) {
-    const contents = await Promise.all(files.slice(start, start + batchSize).map((file) => readFile(file)));
+    const contents = await Promise.all(
+      files.slice(start, start + batchSize).map((file) => readFile(file)),
+    );
     for (const content of contents) total += content.length;
   }
   return total;
@@ -44,10 +49,20 @@ try {
   const files = await listRevisionFiles([root], false);
   console.log(`${files.length} files in ${root}`);
   await time('listRevisionFiles', () => listRevisionFiles([root], false));
-  await time('readFileSync loop', async () => files.reduce((total, file) => total + readFileSync(file).length, 0));
-  for (const batchSize of [16, 64, 256]) await time(`fs.promises.readFile, batches of ${batchSize}`, () => readInBatches(files, batchSize));
+  await time('readFileSync loop', async () =>
+    files.reduce((total, file) => total + readFileSync(file).length, 0),
+  );
+  for (const batchSize of [16, 64, 256])
+    await time(`fs.promises.readFile, batches of ${batchSize}`, () =>
+      readInBatches(files, batchSize),
+    );
   await time('loadRevisions (list + read + parse)', () =>
-    loadRevisions({ versionLocations: [root], recursive: false, constants: new Map(), displayRoot: root }),
+    loadRevisions({
+      versionLocations: [root],
+      recursive: false,
+      constants: new Map(),
+      displayRoot: root,
+    }),
   );
 } finally {
   rmSync(root, { recursive: true, force: true });

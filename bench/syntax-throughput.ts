@@ -28,10 +28,23 @@ try {
   const cold = pass();
   const warm = Math.min(pass(), pass(), pass());
   console.log(`${sources.length} files, ${megabytes.toFixed(2)} MB`);
-  console.log(`complete syntax check: cold ${(megabytes / cold).toFixed(1)} MB/s (${(cold * 1000).toFixed(0)} ms), warm ${(megabytes / warm).toFixed(1)} MB/s`);
-  const command = (label: string, args: string[]) => ({ label, argv: [process.execPath, BIN, ...args], cwd: root, env: nodeEnvironment(), okStatuses: [0, 1] });
-  const [heads = [], check = []] = interleave([command('heads', ['heads']), command('check', ['check'])], 7);
-  console.log(`git-alembic heads (no complete check): ${medianMs(heads).toFixed(0)} ms; git-alembic check (every file checked): ${medianMs(check).toFixed(0)} ms (medians of 7)`);
+  console.log(
+    `complete syntax check: cold ${(megabytes / cold).toFixed(1)} MB/s (${(cold * 1000).toFixed(0)} ms), warm ${(megabytes / warm).toFixed(1)} MB/s`,
+  );
+  const command = (label: string, args: string[]) => ({
+    label,
+    argv: [process.execPath, BIN, ...args],
+    cwd: root,
+    env: nodeEnvironment(),
+    okStatuses: [0, 1],
+  });
+  const [heads = [], check = []] = interleave(
+    [command('heads', ['heads']), command('check', ['check'])],
+    7,
+  );
+  console.log(
+    `git-alembic heads (no complete check): ${medianMs(heads).toFixed(0)} ms; git-alembic check (every file checked): ${medianMs(check).toFixed(0)} ms (medians of 7)`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

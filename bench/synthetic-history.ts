@@ -38,12 +38,23 @@ export function benchRevisionId(index: number): string {
 }
 
 function column(table: number, index: number): string {
-  const kinds = ['sa.Integer()', 'sa.String(length=255)', 'sa.DateTime(timezone=True)', 'sa.Boolean()', 'sa.Numeric(12, 2)'];
+  const kinds = [
+    'sa.Integer()',
+    'sa.String(length=255)',
+    'sa.DateTime(timezone=True)',
+    'sa.Boolean()',
+    'sa.Numeric(12, 2)',
+  ];
   return `        sa.Column("col_${table}_${index}", ${kinds[index % kinds.length]}, nullable=${index % 3 === 0 ? 'False' : 'True'}),`;
 }
 
 function revisionSource(id: string, parents: readonly string[], index: number): string {
-  const down = parents.length === 0 ? 'None' : parents.length === 1 ? `'${parents[0]}'` : `(${parents.map((p) => `'${p}'`).join(', ')})`;
+  const down =
+    parents.length === 0
+      ? 'None'
+      : parents.length === 1
+        ? `'${parents[0]}'`
+        : `(${parents.map((p) => `'${p}'`).join(', ')})`;
   const columns = Array.from({ length: 56 }, (_, i) => column(index, i)).join('\n');
   return `"""add table_${index} with its indexes
 
@@ -87,10 +98,16 @@ def downgrade() -> None:
 }
 
 /** Writes the project into `directory` and returns the two final heads. */
-export function writeSyntheticHistory(directory: string, revisions: number): { heads: [string, string] } {
+export function writeSyntheticHistory(
+  directory: string,
+  revisions: number,
+): { heads: [string, string] } {
   const versions = join(directory, 'migrations', 'versions');
   mkdirSync(versions, { recursive: true });
-  writeFileSync(join(directory, 'alembic.ini'), '[alembic]\nscript_location = %(here)s/migrations\n');
+  writeFileSync(
+    join(directory, 'alembic.ini'),
+    '[alembic]\nscript_location = %(here)s/migrations\n',
+  );
   writeFileSync(join(directory, 'migrations', 'script.py.mako'), BENCH_TEMPLATE);
   let tip: string[] = [];
   for (let index = 0; index < revisions - 2; index += 1) {
@@ -98,12 +115,18 @@ export function writeSyntheticHistory(directory: string, revisions: number): { h
     // Every 50th revision forks off the previous one; the next regular revision merges it back.
     const isFork = index % 50 === 25;
     const parents = isFork ? tip.slice(0, 1) : tip;
-    writeFileSync(join(versions, `${id}_add_table_${index}.py`), revisionSource(id, parents, index));
+    writeFileSync(
+      join(versions, `${id}_add_table_${index}.py`),
+      revisionSource(id, parents, index),
+    );
     tip = isFork ? [...tip, id] : [id];
   }
   const heads: [string, string] = [benchRevisionId(revisions - 2), benchRevisionId(revisions - 1)];
   for (const [offset, id] of heads.entries()) {
-    writeFileSync(join(versions, `${id}_add_table_${revisions - 2 + offset}.py`), revisionSource(id, tip, revisions - 2 + offset));
+    writeFileSync(
+      join(versions, `${id}_add_table_${revisions - 2 + offset}.py`),
+      revisionSource(id, tip, revisions - 2 + offset),
+    );
   }
   return { heads };
 }

@@ -19,14 +19,18 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 // The installed tsc run with this node: argv only, no shell, no npx, the same on Windows.
 const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
+  stdio: 'inherit',
+});
 
 // @noble/hashes ships ES modules only: required from a CommonJS bundle, it would start Node's ES
 // module loader in every hook (about 5 ms), so its few hundred lines are bundled instead.
 const bundleNoble = {
   name: 'bundle-noble',
   setup(builder) {
-    builder.onResolve({ filter: /^@noble\/hashes\// }, ({ path: request, resolveDir }) => ({ path: createRequire(path.join(resolveDir, 'x.js')).resolve(request) }));
+    builder.onResolve({ filter: /^@noble\/hashes\// }, ({ path: request, resolveDir }) => ({
+      path: createRequire(path.join(resolveDir, 'x.js')).resolve(request),
+    }));
   },
 };
 const common = {
@@ -48,7 +52,12 @@ const common = {
 // heads, check and the merge driver, each one CommonJS file in dist/fast/, which bin.js runs
 // through V8's code cache (src/code-cache.ts: Node 20 has one for scripts, not for ES modules).
 // Their dynamic imports become plain requires, so each is one script; import.meta.url is this file's.
-const HOT_ENTRIES = { hook: 'src/cli/hook-entry.ts', heads: 'src/cli/entries/heads.ts', check: 'src/cli/entries/check.ts', driver: 'src/cli/entries/driver.ts' };
+const HOT_ENTRIES = {
+  hook: 'src/cli/hook-entry.ts',
+  heads: 'src/cli/entries/heads.ts',
+  check: 'src/cli/entries/check.ts',
+  driver: 'src/cli/entries/driver.ts',
+};
 await build({
   ...common,
   outdir: 'dist/fast',
@@ -62,7 +71,13 @@ await build({
 });
 // bin.js knows each by the hash of its text, which names its code cache.
 const bundles = Object.fromEntries(
-  Object.keys(HOT_ENTRIES).map((name) => [name, createHash('sha256').update(readFileSync(`dist/fast/${name}.cjs`)).digest('hex').slice(0, 16)]),
+  Object.keys(HOT_ENTRIES).map((name) => [
+    name,
+    createHash('sha256')
+      .update(readFileSync(`dist/fast/${name}.cjs`))
+      .digest('hex')
+      .slice(0, 16),
+  ]),
 );
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -70,11 +85,23 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const ownEntriesExternal = {
   name: 'own-entries-external',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/cli\/(hook-entry|entries\/[a-z]+)\.js$/ }, ({ path: entry }) => ({ path: `./fast/${path.basename(entry, '.js').replace('-entry', '')}.cjs`, external: true }));
+    builder.onResolve(
+      { filter: /^\.\/cli\/(hook-entry|entries\/[a-z]+)\.js$/ },
+      ({ path: entry }) => ({
+        path: `./fast/${path.basename(entry, '.js').replace('-entry', '')}.cjs`,
+        external: true,
+      }),
+    );
   },
 };
 const define = { GIT_ALEMBIC_BUILD: JSON.stringify(JSON.stringify({ version, bundles })) };
-await build({ ...common, entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' }, chunkNames: 'chunks/[name]-[hash]', plugins: [bundleNoble, ownEntriesExternal], define });
+await build({
+  ...common,
+  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' },
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [bundleNoble, ownEntriesExternal],
+  define,
+});
 // The executable npm links: CommonJS (src/bin-cjs.ts says why), importing bin.js for the CLI.
 await build({
   ...common,
@@ -84,7 +111,17 @@ await build({
   entryPoints: { bin: 'src/bin-cjs.ts' },
   define,
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [bundleNoble, { name: 'cli-external', setup: (builder) => builder.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: './bin.js', external: true })) }],
+  plugins: [
+    bundleNoble,
+    {
+      name: 'cli-external',
+      setup: (builder) =>
+        builder.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({
+          path: './bin.js',
+          external: true,
+        })),
+    },
+  ],
 });
 chmodSync('dist/bin.cjs', 0o755);
 // The prepare step every `npm install` runs (`import('git-alembic/prepare')`): one file, sharing

@@ -16,7 +16,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const BUILD_TOOLS = ['esbuild', 'typescript'];
 // npm settings that, inherited from an outer `npm install -g`, would make the tools' install
 // global too, or leave devDependencies out.
-const INHERITED_SETTINGS = /^npm_config_(global|location|prefix|omit|include|production|only|also|dev|global_style|install_strategy|package_lock_only|dry_run|ignore_scripts)$/i;
+const INHERITED_SETTINGS =
+  /^npm_config_(global|location|prefix|omit|include|production|only|also|dev|global_style|install_strategy|package_lock_only|dry_run|ignore_scripts)$/i;
 
 function resolvable(name) {
   try {
@@ -29,18 +30,39 @@ function resolvable(name) {
 }
 
 function installBuildTools() {
-  process.stderr.write('git-alembic prepare: installing the build tools (devDependencies) to build from source\n');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)));
+  process.stderr.write(
+    'git-alembic prepare: installing the build tools (devDependencies) to build from source\n',
+  );
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)),
+  );
   // npm itself as npm ran us (npm_execpath), else the npm on the PATH.
   const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-  const args = ['install', '--no-save', '--ignore-scripts', '--include=dev', '--no-audit', '--no-fund'];
-  const result = spawnSync(npm[0], [...npm.slice(1), ...args], { cwd: root, env, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' && npm.length === 1 });
+  const args = [
+    'install',
+    '--no-save',
+    '--ignore-scripts',
+    '--include=dev',
+    '--no-audit',
+    '--no-fund',
+  ];
+  const result = spawnSync(npm[0], [...npm.slice(1), ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32' && npm.length === 1,
+  });
   if (result.status !== 0) {
-    process.stderr.write(`git-alembic prepare: \`npm ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})\n`);
+    process.stderr.write(
+      `git-alembic prepare: \`npm ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})\n`,
+    );
     process.exit(1);
   }
 }
 
 if (!BUILD_TOOLS.every(resolvable)) installBuildTools();
-const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+  cwd: root,
+  stdio: ['ignore', process.stderr, process.stderr],
+});
 process.exitCode = built.status ?? 1;

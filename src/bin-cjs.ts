@@ -14,7 +14,9 @@ type Run = (args: readonly string[], ctx: CommandContext) => Promise<ExitCode>;
 declare const GIT_ALEMBIC_BUILD: string;
 
 const [name = '', ...args] = process.argv.slice(2);
-const run = hasOwnBundle(name, args) ? ownBundleRun<Run>(name, args, __dirname, JSON.parse(GIT_ALEMBIC_BUILD) as Build) : undefined;
+const run = hasOwnBundle(name, args)
+  ? ownBundleRun<Run>(name, args, __dirname, JSON.parse(GIT_ALEMBIC_BUILD) as Build)
+  : undefined;
 // exitCode instead of exit(): lets stdout and stderr flush before the process ends.
 if (run === undefined) void import('./bin.js');
 else void run(args, processContext()).then((code) => (process.exitCode = code));

@@ -28,8 +28,12 @@ const FROM_SOURCE: Readonly<Record<string, () => Promise<Run>>> = {
 };
 
 async function ownRun(name: string, args: readonly string[]): Promise<Run> {
-  const build = typeof GIT_ALEMBIC_BUILD === 'undefined' ? undefined : (JSON.parse(GIT_ALEMBIC_BUILD) as Build);
-  const bundled = build === undefined ? undefined : ownBundleRun<Run>(name, args, fileURLToPath(new URL('.', import.meta.url)), build);
+  const build =
+    typeof GIT_ALEMBIC_BUILD === 'undefined' ? undefined : (JSON.parse(GIT_ALEMBIC_BUILD) as Build);
+  const bundled =
+    build === undefined
+      ? undefined
+      : ownBundleRun<Run>(name, args, fileURLToPath(new URL('.', import.meta.url)), build);
   return bundled ?? (await (FROM_SOURCE[name] as () => Promise<Run>)());
 }
 
@@ -38,4 +42,6 @@ const own = hasOwnBundle(name, args);
 // dist/bin.js (or src/bin.ts): the package root is one directory up.
 if (!own) enableCompileCache(fileURLToPath(new URL('..', import.meta.url)));
 // exitCode instead of exit(): lets stdout and stderr flush before the process ends.
-process.exitCode = own ? await (await ownRun(name, args))(args, processContext()) : await (await import('./cli/main.js')).main(process.argv.slice(2), processContext());
+process.exitCode = own
+  ? await (await ownRun(name, args))(args, processContext())
+  : await (await import('./cli/main.js')).main(process.argv.slice(2), processContext());

@@ -14,7 +14,16 @@
 // did not (src/runtime/code-parts.ts: the hooks' slow path, the merge writer) remakes it with
 // both. Any failure to read or write the cache only costs the cache; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -54,15 +63,28 @@ interface StoredCache {
  */
 export function loadBundle<T>(bundle: HotBundle, cacheDirectory: string | undefined): T {
   const source = readFileSync(bundle.file, 'utf8');
-  const cacheFile = cacheDirectory === undefined || typeof zlib.crc32 !== 'function' ? undefined : path.join(cacheDirectory, cacheFileName(bundle));
+  const cacheFile =
+    cacheDirectory === undefined || typeof zlib.crc32 !== 'function'
+      ? undefined
+      : path.join(cacheDirectory, cacheFileName(bundle));
   const stored = cacheFile === undefined ? undefined : readCache(cacheFile);
   // The parameters CommonJS gives a module, as Node's own wrapper names them.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundle.file, ...(stored === undefined ? {} : { cachedData: stored.data }) });
+  const script = new vm.Script(wrapped, {
+    filename: bundle.file,
+    ...(stored === undefined ? {} : { cachedData: stored.data }),
+  });
   const accepted = stored !== undefined && script.cachedDataRejected !== true;
   const holder = { exports: {} as T & BundleExports };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(holder.exports, holder.exports, module.createRequire(bundle.file), holder, bundle.file, path.dirname(bundle.file));
+  run.call(
+    holder.exports,
+    holder.exports,
+    module.createRequire(bundle.file),
+    holder,
+    bundle.file,
+    path.dirname(bundle.file),
+  );
   if (cacheFile !== undefined) {
     process.once('exit', () => {
       const entered = holder.exports.enteredCodeParts?.() ?? new Set<string>();
@@ -85,7 +107,8 @@ function cacheFileName(bundle: HotBundle): string {
 // FNV-1a, 32 bits: a short name for the options.
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  for (let index = 0; index < text.length; index++)
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
@@ -97,7 +120,12 @@ function readCache(file: string): StoredCache | undefined {
     // None yet (or unreadable): this run compiles, and makes one.
     return undefined;
   }
-  if (bytes.length < HEADER || bytes.readUInt32BE(0) !== MAGIC || bytes.readUInt32BE(4) !== zlib.crc32(bytes.subarray(8))) return undefined;
+  if (
+    bytes.length < HEADER ||
+    bytes.readUInt32BE(0) !== MAGIC ||
+    bytes.readUInt32BE(4) !== zlib.crc32(bytes.subarray(8))
+  )
+    return undefined;
   const partsEnd = HEADER + bytes.readUInt32BE(8);
   if (partsEnd > bytes.length) return undefined;
   const partsText = bytes.toString('utf8', HEADER, partsEnd);
@@ -106,7 +134,12 @@ function readCache(file: string): StoredCache | undefined {
 
 // Written to a file of this process's own, then renamed: a reader sees the old file or the new.
 // The file is created before the data is made (about 3 ms), which a read-only install never needs.
-function saveCache(file: string, bundle: HotBundle, script: vm.Script, parts: readonly string[]): void {
+function saveCache(
+  file: string,
+  bundle: HotBundle,
+  script: vm.Script,
+  parts: readonly string[],
+): void {
   const temporary = `${file}.${process.pid}.tmp`;
   let descriptor: number;
   try {

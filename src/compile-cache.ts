@@ -16,16 +16,20 @@ import path from 'node:path';
 export function compileCacheDirectory(packageRoot: string, version: string): string {
   const parent = path.dirname(packageRoot);
   const scope = path.basename(parent).startsWith('@') ? path.dirname(parent) : parent;
-  const modules = path.basename(scope) === 'node_modules' ? scope : path.join(packageRoot, 'node_modules');
+  const modules =
+    path.basename(scope) === 'node_modules' ? scope : path.join(packageRoot, 'node_modules');
   return path.join(modules, '.cache', 'git-alembic', version);
 }
 
 /** Turns the compile cache on where Node has it; `packageRoot` holds package.json. Never fails. */
 export function enableCompileCache(packageRoot: string): void {
-  const enable = (module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
+  const enable = (module as { enableCompileCache?: (directory: string) => unknown })
+    .enableCompileCache;
   if (enable === undefined) return;
   try {
-    const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    const { version } = JSON.parse(
+      readFileSync(path.join(packageRoot, 'package.json'), 'utf8'),
+    ) as { version?: unknown };
     enable(compileCacheDirectory(packageRoot, typeof version === 'string' ? version : 'unknown'));
   } catch {
     // No cache: every run compiles, as on older Node.

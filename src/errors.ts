@@ -18,7 +18,10 @@ export class UserError extends Error {
   readonly exitCode: ExitCode;
   readonly hint: string | undefined;
 
-  constructor(message: string, options: { exitCode?: ExitCode; hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { exitCode?: ExitCode; hint?: string | undefined; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.exitCode = options.exitCode ?? ExitCode.BAD_INPUT;
@@ -37,7 +40,11 @@ export class UsageError extends UserError {
 export class InputError extends UserError {
   readonly location: FileLocation;
 
-  constructor(location: FileLocation, message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(
+    location: FileLocation,
+    message: string,
+    options: { hint?: string | undefined; cause?: unknown } = {},
+  ) {
     super(`${formatLocation(location)}: ${message}`, { ...options, exitCode: ExitCode.BAD_INPUT });
     this.location = location;
   }
@@ -47,8 +54,17 @@ export class InputError extends UserError {
 export class ConfigError extends InputError {
   readonly key: string | undefined;
 
-  constructor(file: string, key: string | undefined, message: string, options: { hint?: string; cause?: unknown; line?: number } = {}) {
-    super({ file, line: options.line }, key === undefined ? message : `${key}: ${message}`, options);
+  constructor(
+    file: string,
+    key: string | undefined,
+    message: string,
+    options: { hint?: string; cause?: unknown; line?: number } = {},
+  ) {
+    super(
+      { file, line: options.line },
+      key === undefined ? message : `${key}: ${message}`,
+      options,
+    );
     this.key = key;
   }
 }
@@ -56,14 +72,20 @@ export class ConfigError extends InputError {
 /** Not inside a git work tree (or git is missing). */
 export class NotAGitRepositoryError extends UserError {
   constructor(directory: string, cause?: unknown) {
-    super(`not a git repository: ${directory}`, { hint: 'run git-alembic inside a git work tree', cause });
+    super(`not a git repository: ${directory}`, {
+      hint: 'run git-alembic inside a git work tree',
+      cause,
+    });
   }
 }
 
 /** Inside a bare repository: git-alembic reads and writes a work tree, and there is none. */
 export class BareRepositoryError extends UserError {
   constructor(directory: string, cause?: unknown) {
-    super(`a bare repository: ${directory} (it has no work tree to read migrations from)`, { hint: 'run git-alembic in a clone with a work tree', cause });
+    super(`a bare repository: ${directory} (it has no work tree to read migrations from)`, {
+      hint: 'run git-alembic in a clone with a work tree',
+      cause,
+    });
   }
 }
 

@@ -7,7 +7,11 @@
  * { constants: new Map() })` returns what Alembic would see after importing it, or throws an
  * InputError naming `displayPath` and the line.
  */
-export { readRevisionFile, type RevisionFileInput, type RevisionFileOptions } from './core/revision-file/revision-file.js';
+export {
+  readRevisionFile,
+  type RevisionFileInput,
+  type RevisionFileOptions,
+} from './core/revision-file/revision-file.js';
 export type { ConstantValue, Revision } from './core/revision.js';
 
 /**
@@ -29,7 +33,12 @@ export { renderMakoTemplate, type TemplateVariables } from './core/template/inde
  * A repository's Alembic environments and their histories, found as the CLI finds them
  * (`-c`/`-n` become the selection): `await loadHistories(cwd, process.env, {})`.
  */
-export { type EnvironmentSelection, type History, loadHistories, type Workspace } from './project/workspace.js';
+export {
+  type EnvironmentSelection,
+  type History,
+  loadHistories,
+  type Workspace,
+} from './project/workspace.js';
 export type { LoadObserver } from './project/load-observer.js';
 export type { AlembicEnvironment } from './alembic/environment.js';
 

@@ -5,13 +5,18 @@ import path from 'node:path';
 
 import { parseConfigParser, type ConfigDocument } from '../core/config/configparser.js';
 import { ConfigError } from '../errors.js';
-import { CONFIG_FILE_NOT_UTF8, CONFIG_NOT_A_FILE, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+import {
+  CONFIG_FILE_NOT_UTF8,
+  CONFIG_NOT_A_FILE,
+  CONFIG_READ_FAILED,
+} from '../messages/alembic-config.js';
 
 /** A path as messages show it: relative to the repository with `/` (`.` for the root), else absolute. */
 export function displayPath(file: string, repoRoot: string): string {
   const relative = path.relative(repoRoot, file);
   if (relative === '') return '.';
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return file;
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return file;
   return relative.split(path.sep).join('/');
 }
 
@@ -39,7 +44,8 @@ export async function readConfigBytes(file: string, shownAs: string): Promise<Bu
   }
   try {
     // A link to /dev/zero or a FIFO would never end: only regular files are read.
-    if (!fstatSync(descriptor).isFile()) throw new ConfigError(shownAs, undefined, CONFIG_NOT_A_FILE);
+    if (!fstatSync(descriptor).isFile())
+      throw new ConfigError(shownAs, undefined, CONFIG_NOT_A_FILE);
     return readFileSync(descriptor);
   } catch (error) {
     throw error instanceof ConfigError ? error : readFailed(shownAs, error);
@@ -49,7 +55,12 @@ export async function readConfigBytes(file: string, shownAs: string): Promise<Bu
 }
 
 function readFailed(shownAs: string, error: unknown): ConfigError {
-  return new ConfigError(shownAs, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+  return new ConfigError(
+    shownAs,
+    undefined,
+    CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)),
+    { cause: error },
+  );
 }
 
 /** Strict UTF-8 decoding, BOM kept; anything else is a ConfigError naming the file. */
@@ -62,7 +73,10 @@ export function decodeConfigText(bytes: Uint8Array, shownAs: string): string {
 }
 
 /** Reads and parses an ini file as Alembic does (`here` = its directory); undefined when missing. */
-export async function readIniDocument(file: string, shownAs: string): Promise<ConfigDocument | undefined> {
+export async function readIniDocument(
+  file: string,
+  shownAs: string,
+): Promise<ConfigDocument | undefined> {
   const text = await readConfigText(file, shownAs);
   return text === undefined ? undefined : parseIniText(text, file, shownAs);
 }

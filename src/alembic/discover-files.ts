@@ -10,7 +10,13 @@ import path from 'node:path';
 import type { ConfigDocument } from '../core/config/configparser.js';
 import { compareSegments } from '../core/code-point-order.js';
 import { INI_TOO_LARGE, NOT_A_FILE } from '../messages/alembic-config.js';
-import { decodeConfigText, displayPath, parseIniText, readConfigBytes, readConfigText } from './config-files.js';
+import {
+  decodeConfigText,
+  displayPath,
+  parseIniText,
+  readConfigBytes,
+  readConfigText,
+} from './config-files.js';
 import { DEFAULT_INI_SECTION, INI_NAME, PYPROJECT_NAME } from './load-sources.js';
 import { readPyproject } from './read-pyproject.js';
 
@@ -47,17 +53,26 @@ export function isConfigName(name: string): boolean {
 
 /** Absolute config files in code-point order of their paths, segment by segment; duplicates dropped. */
 export function sortConfigFiles(files: readonly string[], repoRoot: string): string[] {
-  const keyed = [...new Set(files)].map((file) => ({ file, parts: path.relative(repoRoot, file).split(path.sep) }));
-  return keyed.sort((left, right) => compareSegments(left.parts, right.parts)).map(({ file }) => file);
+  const keyed = [...new Set(files)].map((file) => ({
+    file,
+    parts: path.relative(repoRoot, file).split(path.sep),
+  }));
+  return keyed
+    .sort((left, right) => compareSegments(left.parts, right.parts))
+    .map(({ file }) => file);
 }
 
 /** The environments of the files (absolute, in the order given). Missing files are skipped. */
-export async function environmentCandidates(files: readonly string[], options: CandidateOptions): Promise<CandidateScan> {
+export async function environmentCandidates(
+  files: readonly string[],
+  options: CandidateOptions,
+): Promise<CandidateScan> {
   const candidates: EnvironmentCandidate[] = [];
   const inisRead: string[] = [];
   for (const file of files) {
     if (path.basename(file) === PYPROJECT_NAME) {
-      if (await options.attempt(() => isTomlEnvironment(file, options), false)) candidates.push({ configFile: file, section: options.section ?? DEFAULT_INI_SECTION });
+      if (await options.attempt(() => isTomlEnvironment(file, options), false))
+        candidates.push({ configFile: file, section: options.section ?? DEFAULT_INI_SECTION });
       continue;
     }
     const document = await options.attempt(() => readCandidateIni(file, options), undefined);
@@ -73,20 +88,31 @@ export async function environmentCandidates(files: readonly string[], options: C
 // script_location, in file order. alembic.ini without [alembic] still yields it when
 // pyproject.toml beside it has [tool.alembic] (Alembic then reads every key from there), or when
 // nothing else does (reading it then says what is missing, as Alembic would).
-async function environmentSections(file: string, document: ConfigDocument, options: CandidateOptions): Promise<string[]> {
+async function environmentSections(
+  file: string,
+  document: ConfigDocument,
+  options: CandidateOptions,
+): Promise<string[]> {
   const requested = options.section;
   if (requested !== undefined) return document.sections.has(requested) ? [requested] : [];
-  const own = [...document.sections.values()].filter((section) => section.options.has(SCRIPT_LOCATION)).map((section) => section.name);
+  const own = [...document.sections.values()]
+    .filter((section) => section.options.has(SCRIPT_LOCATION))
+    .map((section) => section.name);
   const others = own.filter((name) => name !== DEFAULT_INI_SECTION);
   if (document.sections.has(DEFAULT_INI_SECTION)) return [DEFAULT_INI_SECTION, ...others];
   if (path.basename(file) !== INI_NAME) return others;
-  const fromToml = others.length === 0 || (await hasAlembicTable(path.join(path.dirname(file), PYPROJECT_NAME), options.repoRoot));
+  const fromToml =
+    others.length === 0 ||
+    (await hasAlembicTable(path.join(path.dirname(file), PYPROJECT_NAME), options.repoRoot));
   return fromToml ? [DEFAULT_INI_SECTION, ...others] : others;
 }
 
 // The parsed ini, or undefined when it is missing, too large, or never mentions script_location
 // (tox.ini, pytest.ini, translation files: never parsed, so their syntax cannot fail discovery).
-async function readCandidateIni(file: string, options: CandidateOptions): Promise<ConfigDocument | undefined> {
+async function readCandidateIni(
+  file: string,
+  options: CandidateOptions,
+): Promise<ConfigDocument | undefined> {
   const shownAs = displayPath(file, options.repoRoot);
   const isAlembicIni = path.basename(file) === INI_NAME;
   const found = await regularFile(file, shownAs, options);
@@ -98,7 +124,8 @@ async function readCandidateIni(file: string, options: CandidateOptions): Promis
   const bytes = await readConfigBytes(file, shownAs);
   if (bytes === undefined) return undefined;
   // ConfigParser lower-cases keys, so `Script_Location` counts too; latin1 maps bytes one to one.
-  if (!isAlembicIni && !bytes.toString('latin1').toLowerCase().includes(SCRIPT_LOCATION)) return undefined;
+  if (!isAlembicIni && !bytes.toString('latin1').toLowerCase().includes(SCRIPT_LOCATION))
+    return undefined;
   return parseIniText(decodeConfigText(bytes, shownAs), file, shownAs);
 }
 
@@ -106,14 +133,19 @@ async function readCandidateIni(file: string, options: CandidateOptions): Promis
 // supplies that ini's [alembic] keys), and only for the default section: TOML has no sections.
 async function isTomlEnvironment(file: string, options: CandidateOptions): Promise<boolean> {
   if (options.section !== undefined && options.section !== DEFAULT_INI_SECTION) return false;
-  if ((await regularFile(file, displayPath(file, options.repoRoot), options)) === undefined) return false;
+  if ((await regularFile(file, displayPath(file, options.repoRoot), options)) === undefined)
+    return false;
   if (statOrUndefined(path.join(path.dirname(file), INI_NAME))?.isFile() === true) return false;
   return hasAlembicTable(file, options.repoRoot);
 }
 
 // A tracked link may lead anywhere, /dev/zero included: only regular files are read. A missing
 // file (tracked but deleted, outside a sparse checkout) is simply not there.
-async function regularFile(file: string, shownAs: string, options: CandidateOptions): Promise<Stats | undefined> {
+async function regularFile(
+  file: string,
+  shownAs: string,
+  options: CandidateOptions,
+): Promise<Stats | undefined> {
   const found = statOrUndefined(file);
   if (found === undefined || found.isFile()) return found;
   options.onSkipped?.(shownAs, NOT_A_FILE);

@@ -17,7 +17,10 @@ export interface OverlapOptions {
 }
 
 /** The environments without duplicates of one history, each with a heads file of its own. */
-export function withoutOverlaps(environments: readonly AlembicEnvironment[], options: OverlapOptions): AlembicEnvironment[] {
+export function withoutOverlaps(
+  environments: readonly AlembicEnvironment[],
+  options: OverlapOptions,
+): AlembicEnvironment[] {
   const histories = new Set<string>();
   const headsFiles = new Map<string, AlembicEnvironment>();
   const kept: AlembicEnvironment[] = [];
@@ -26,8 +29,13 @@ export function withoutOverlaps(environments: readonly AlembicEnvironment[], opt
     if (options.dropSameHistory && histories.has(history)) continue;
     const sharing = headsFiles.get(environment.headsFile);
     if (sharing !== undefined && historyKey(sharing) !== history) {
-      const message = HEADS_FILE_SHARED(displayPath(environment.headsFile, options.repoRoot), sharing.name);
-      options.report(new UserError(`${environment.name}: ${message}`, { hint: HEADS_FILE_SHARED_HINT }));
+      const message = HEADS_FILE_SHARED(
+        displayPath(environment.headsFile, options.repoRoot),
+        sharing.name,
+      );
+      options.report(
+        new UserError(`${environment.name}: ${message}`, { hint: HEADS_FILE_SHARED_HINT }),
+      );
       continue;
     }
     histories.add(history);
@@ -39,5 +47,7 @@ export function withoutOverlaps(environments: readonly AlembicEnvironment[], opt
 
 // What decides the revisions an environment reads.
 function historyKey(environment: AlembicEnvironment): string {
-  return [String(environment.recursiveVersionLocations), ...environment.versionLocations].join('\0');
+  return [String(environment.recursiveVersionLocations), ...environment.versionLocations].join(
+    '\0',
+  );
 }

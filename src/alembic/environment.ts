@@ -4,7 +4,8 @@ import type { AlembicSettings } from '../core/config/alembic-settings/settings.j
 import type { ConstantValue } from '../core/revision.js';
 
 /** A fully resolved Alembic environment: the settings as read (AlembicSettings), with every path absolute. */
-export interface AlembicEnvironment extends Omit<AlembicSettings, 'scriptLocation' | 'versionLocations' | 'prependSysPath'> {
+export interface AlembicEnvironment
+  extends Omit<AlembicSettings, 'scriptLocation' | 'versionLocations' | 'prependSysPath'> {
   /** Display name: the project config's name, else `<config path>` plus `[section]` when not `alembic`. */
   readonly name: string;
   /** Absolute path of the file the settings came from (alembic.ini or pyproject.toml). */

@@ -25,19 +25,36 @@ export interface HookDefinitionTexts {
 /** The ini and the pyproject.toml beside it, paired as the environment's files were read (load-sources.ts). */
 export function hookDefinitionFiles(environment: AlembicEnvironment): HookDefinitionFiles {
   const directory = path.dirname(environment.configFile);
-  const ini = path.basename(environment.configFile) === PYPROJECT_NAME ? path.join(directory, INI_NAME) : environment.configFile;
+  const ini =
+    path.basename(environment.configFile) === PYPROJECT_NAME
+      ? path.join(directory, INI_NAME)
+      : environment.configFile;
   return { ini, toml: path.join(directory, PYPROJECT_NAME) };
 }
 
 /** The hooks the files define with these texts; throws ConfigError when they cannot be read. */
-export async function postWriteHooksIn(texts: HookDefinitionTexts, files: HookDefinitionFiles, section: string, repoRoot: string): Promise<HookConfig[]> {
+export async function postWriteHooksIn(
+  texts: HookDefinitionTexts,
+  files: HookDefinitionFiles,
+  section: string,
+  repoRoot: string,
+): Promise<HookConfig[]> {
   const directory = path.dirname(files.ini);
-  const document = texts.ini === undefined ? undefined : parseConfigParser(texts.ini, displayPath(files.ini, repoRoot), { here: hereOf(files.ini) });
-  const pyproject = texts.toml === undefined ? undefined : await pyprojectFromText(texts.toml, displayPath(files.toml, repoRoot));
+  const document =
+    texts.ini === undefined
+      ? undefined
+      : parseConfigParser(texts.ini, displayPath(files.ini, repoRoot), { here: hereOf(files.ini) });
+  const pyproject =
+    texts.toml === undefined
+      ? undefined
+      : await pyprojectFromText(texts.toml, displayPath(files.toml, repoRoot));
   const table = pyproject?.kind === 'alembic' ? pyproject.table : undefined;
   return postWriteHooksOf({
     ini: document === undefined ? undefined : { document, section, directory },
-    toml: table === undefined ? undefined : { file: displayPath(files.toml, repoRoot), here: hereOf(files.toml), directory, table },
+    toml:
+      table === undefined
+        ? undefined
+        : { file: displayPath(files.toml, repoRoot), here: hereOf(files.toml), directory, table },
   });
 }
 
@@ -47,5 +64,11 @@ export function sameHooks(a: readonly HookConfig[], b: readonly HookConfig[]): b
 }
 
 function canonical(hooks: readonly HookConfig[]): string {
-  return JSON.stringify(hooks.map((hook) => [hook.name, hook.type ?? null, Object.entries(hook.options).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))]));
+  return JSON.stringify(
+    hooks.map((hook) => [
+      hook.name,
+      hook.type ?? null,
+      Object.entries(hook.options).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    ]),
+  );
 }

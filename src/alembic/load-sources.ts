@@ -5,7 +5,13 @@ import path from 'node:path';
 
 import type { AlembicSources } from '../core/config/alembic-settings/sources.js';
 import { ConfigError } from '../errors.js';
-import { CONFIG_FILE_MISSING, iniSectionKey, SECTION_MISSING, TOML_HAS_NO_SECTIONS, TOML_NO_ALEMBIC } from '../messages/alembic-config.js';
+import {
+  CONFIG_FILE_MISSING,
+  iniSectionKey,
+  SECTION_MISSING,
+  TOML_HAS_NO_SECTIONS,
+  TOML_NO_ALEMBIC,
+} from '../messages/alembic-config.js';
 import { displayPath, hereOf, readIniDocument } from './config-files.js';
 import { readPyproject } from './read-pyproject.js';
 
@@ -26,29 +32,50 @@ export interface LoadedSources {
 }
 
 /** Loads the ini and/or pyproject.toml for `configFile` (absolute) and checks the section exists. */
-export async function loadSources(configFile: string, section: string, repoRoot: string): Promise<LoadedSources> {
+export async function loadSources(
+  configFile: string,
+  section: string,
+  repoRoot: string,
+): Promise<LoadedSources> {
   const named = path.basename(configFile) === PYPROJECT_NAME ? 'toml' : 'ini';
   const directory = path.dirname(configFile);
   const iniFile = named === 'ini' ? configFile : path.join(directory, INI_NAME);
   const tomlFile = named === 'toml' ? configFile : path.join(directory, PYPROJECT_NAME);
   const document = await readIniDocument(iniFile, displayPath(iniFile, repoRoot));
-  if (named === 'ini' && document === undefined) throw new ConfigError(displayPath(iniFile, repoRoot), undefined, CONFIG_FILE_MISSING);
+  if (named === 'ini' && document === undefined)
+    throw new ConfigError(displayPath(iniFile, repoRoot), undefined, CONFIG_FILE_MISSING);
   const pyproject = await readPyproject(tomlFile, displayPath(tomlFile, repoRoot));
   if (named === 'toml' && pyproject.kind !== 'alembic') {
-    throw new ConfigError(displayPath(tomlFile, repoRoot), undefined, pyproject.kind === 'missing' ? CONFIG_FILE_MISSING : TOML_NO_ALEMBIC);
+    throw new ConfigError(
+      displayPath(tomlFile, repoRoot),
+      undefined,
+      pyproject.kind === 'missing' ? CONFIG_FILE_MISSING : TOML_NO_ALEMBIC,
+    );
   }
   // TOML has no sections: a -n other than the default needs an ini that has it.
-  if (document === undefined && section !== DEFAULT_INI_SECTION) throw new ConfigError(displayPath(tomlFile, repoRoot), iniSectionKey(section), TOML_HAS_NO_SECTIONS);
+  if (document === undefined && section !== DEFAULT_INI_SECTION)
+    throw new ConfigError(
+      displayPath(tomlFile, repoRoot),
+      iniSectionKey(section),
+      TOML_HAS_NO_SECTIONS,
+    );
   const table = pyproject.kind === 'alembic' ? pyproject.table : undefined;
   // Alembic falls back to [tool.alembic] for every key when the ini lacks the section, so only
   // the default section may be missing, and only when TOML supplies the settings.
-  if (document !== undefined && !document.sections.has(section) && !(table !== undefined && section === DEFAULT_INI_SECTION)) {
+  if (
+    document !== undefined &&
+    !document.sections.has(section) &&
+    !(table !== undefined && section === DEFAULT_INI_SECTION)
+  ) {
     throw new ConfigError(document.fileName, iniSectionKey(section), SECTION_MISSING(section));
   }
   return {
     sources: {
       ini: document === undefined ? undefined : { document, section, directory },
-      toml: table === undefined ? undefined : { file: displayPath(tomlFile, repoRoot), here: hereOf(tomlFile), directory, table },
+      toml:
+        table === undefined
+          ? undefined
+          : { file: displayPath(tomlFile, repoRoot), here: hereOf(tomlFile), directory, table },
     },
     configFile: document === undefined ? tomlFile : iniFile,
     iniFile: document === undefined ? undefined : iniFile,

@@ -38,10 +38,15 @@ async function parseToml(text: string, shownAs: string): Promise<Record<string, 
     // smol-toml reports syntax errors as TomlError with a line; anything else is a bug.
     if (!(error instanceof TomlError)) throw error;
     const detail = error.message.split('\n')[0] ?? error.message;
-    throw new ConfigError(shownAs, undefined, TOML_INVALID(detail), { line: error.line, cause: error });
+    throw new ConfigError(shownAs, undefined, TOML_INVALID(detail), {
+      line: error.line,
+      cause: error,
+    });
   }
 }
 
 function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }

@@ -4,11 +4,20 @@
 // hooks run at the top of the work tree, not where the team runs `alembic`.
 import path from 'node:path';
 
-import { readAlembicSettings, type AlembicSettings } from '../core/config/alembic-settings/settings.js';
+import {
+  readAlembicSettings,
+  type AlembicSettings,
+} from '../core/config/alembic-settings/settings.js';
 import { SectionView } from '../core/config/configparser.js';
 import type { ConstantValue } from '../core/revision.js';
 import { ConfigError } from '../errors.js';
-import { iniKey, SCRIPT_DIRECTORY_MISSING, SCRIPT_LOCATION_EMPTY, SCRIPT_LOCATION_MISSING, SCRIPT_LOCATION_MISSING_HINT } from '../messages/alembic-config.js';
+import {
+  iniKey,
+  SCRIPT_DIRECTORY_MISSING,
+  SCRIPT_LOCATION_EMPTY,
+  SCRIPT_LOCATION_MISSING,
+  SCRIPT_LOCATION_MISSING_HINT,
+} from '../messages/alembic-config.js';
 import { displayPath } from './config-files.js';
 import type { AlembicEnvironment } from './environment.js';
 import { DEFAULT_INI_SECTION, loadSources, type LoadedSources } from './load-sources.js';
@@ -53,8 +62,12 @@ export async function readEnvironment(spec: EnvironmentSpec): Promise<AlembicEnv
     roots,
     scriptLocation,
     // An override wins over script_location: then it is what a missing versions/ comes from.
-    scriptOrigin: (spec.overrides?.scriptLocation === undefined ? settings.scriptLocation : undefined) ?? overrideOrigin(spec, loaded, 'scriptLocation'),
-    overrides: spec.overrides?.versionLocations?.map((location) => path.resolve(spec.repoRoot, location)),
+    scriptOrigin:
+      (spec.overrides?.scriptLocation === undefined ? settings.scriptLocation : undefined) ??
+      overrideOrigin(spec, loaded, 'scriptLocation'),
+    overrides: spec.overrides?.versionLocations?.map((location) =>
+      path.resolve(spec.repoRoot, location),
+    ),
     overrideOrigin: (index) => overrideOrigin(spec, loaded, `versionLocations[${index}]`),
     recordedDirectory: spec.recordedDirectory,
   });
@@ -75,7 +88,10 @@ export async function readEnvironment(spec: EnvironmentSpec): Promise<AlembicEnv
     postWriteHooks: settings.postWriteHooks,
     constants: spec.constants,
     mainOptions: new SectionView(loaded.sources.ini?.document, spec.section),
-    headsFile: headsFile === undefined ? path.join(scriptLocation, 'heads.txt') : path.resolve(spec.repoRoot, headsFile),
+    headsFile:
+      headsFile === undefined
+        ? path.join(scriptLocation, 'heads.txt')
+        : path.resolve(spec.repoRoot, headsFile),
   };
 }
 
@@ -94,45 +110,97 @@ function defaultName(spec: EnvironmentSpec, loaded: LoadedSources, scriptLocatio
 // An environment the git-alembic config describes alone reads no Alembic file: every setting
 // takes Alembic's default, and the git-alembic config is the file it came from.
 async function loadEnvironmentSources(spec: EnvironmentSpec): Promise<LoadedSources> {
-  if (spec.configFile !== undefined) return loadSources(path.resolve(spec.repoRoot, spec.configFile), spec.section, spec.repoRoot);
+  if (spec.configFile !== undefined)
+    return loadSources(path.resolve(spec.repoRoot, spec.configFile), spec.section, spec.repoRoot);
   const configFile = path.resolve(spec.repoRoot, spec.overridesSource?.file ?? spec.repoRoot);
-  return { sources: { ini: undefined, toml: undefined }, configFile, iniFile: undefined, pyprojectFile: undefined };
+  return {
+    sources: { ini: undefined, toml: undefined },
+    configFile,
+    iniFile: undefined,
+    pyprojectFile: undefined,
+  };
 }
 
 // Where Python could import a `pkg:dir` package from: sys.path order, then repository guesses.
 function importRoots(settings: AlembicSettings, loaded: LoadedSources, repoRoot: string): string[] {
   const prepended = settings.prependSysPath;
-  const fromSysPath = prepended === undefined ? [] : prepended.value.map((entry) => path.resolve(prepended.directory, entry));
-  const roots = [...fromSysPath, path.dirname(loaded.configFile), repoRoot, path.join(repoRoot, 'src')];
+  const fromSysPath =
+    prepended === undefined
+      ? []
+      : prepended.value.map((entry) => path.resolve(prepended.directory, entry));
+  const roots = [
+    ...fromSysPath,
+    path.dirname(loaded.configFile),
+    repoRoot,
+    path.join(repoRoot, 'src'),
+  ];
   return [...new Set(roots)];
 }
 
-async function scriptLocationOf(settings: AlembicSettings, loaded: LoadedSources, spec: EnvironmentSpec, roots: readonly string[]): Promise<string> {
+async function scriptLocationOf(
+  settings: AlembicSettings,
+  loaded: LoadedSources,
+  spec: EnvironmentSpec,
+  roots: readonly string[],
+): Promise<string> {
   const override = spec.overrides?.scriptLocation;
   if (override !== undefined) {
     const directory = path.resolve(spec.repoRoot, override);
-    return requireDirectory(directory, overrideOrigin(spec, loaded, 'scriptLocation'), spec.repoRoot, undefined);
+    return requireDirectory(
+      directory,
+      overrideOrigin(spec, loaded, 'scriptLocation'),
+      spec.repoRoot,
+      undefined,
+    );
   }
   const written = settings.scriptLocation;
   if (written === undefined) {
-    const key = loaded.sources.ini === undefined ? 'tool.alembic.script_location' : iniKey(spec.section, 'script_location');
-    throw new ConfigError(displayPath(loaded.configFile, spec.repoRoot), key, SCRIPT_LOCATION_MISSING, { hint: SCRIPT_LOCATION_MISSING_HINT });
+    const key =
+      loaded.sources.ini === undefined
+        ? 'tool.alembic.script_location'
+        : iniKey(spec.section, 'script_location');
+    throw new ConfigError(
+      displayPath(loaded.configFile, spec.repoRoot),
+      key,
+      SCRIPT_LOCATION_MISSING,
+      { hint: SCRIPT_LOCATION_MISSING_HINT },
+    );
   }
   // Alembic 1.19 reads an empty value as the working directory and finds nothing there, silently.
-  if (written.value.trim() === '') throw new ConfigError(written.file, written.key, SCRIPT_LOCATION_EMPTY, lineOf(written));
-  return requireDirectory(await resolveLocation(written.value, written, roots, spec.repoRoot), written, spec.repoRoot, SCRIPT_LOCATION_MISSING_HINT);
+  if (written.value.trim() === '')
+    throw new ConfigError(written.file, written.key, SCRIPT_LOCATION_EMPTY, lineOf(written));
+  return requireDirectory(
+    await resolveLocation(written.value, written, roots, spec.repoRoot),
+    written,
+    spec.repoRoot,
+    SCRIPT_LOCATION_MISSING_HINT,
+  );
 }
 
 // The file and key an override is named by in errors (`.git-alembicrc: environments[0].scriptLocation`).
 function overrideOrigin(spec: EnvironmentSpec, loaded: LoadedSources, key: string): ValueOrigin {
   const source = spec.overridesSource;
-  return { file: source?.file ?? displayPath(loaded.configFile, spec.repoRoot), key: source === undefined ? key : `${source.key}.${key}`, line: undefined };
+  return {
+    file: source?.file ?? displayPath(loaded.configFile, spec.repoRoot),
+    key: source === undefined ? key : `${source.key}.${key}`,
+    line: undefined,
+  };
 }
 
-async function requireDirectory(directory: string, origin: ValueOrigin, repoRoot: string, hint: string | undefined): Promise<string> {
+async function requireDirectory(
+  directory: string,
+  origin: ValueOrigin,
+  repoRoot: string,
+  hint: string | undefined,
+): Promise<string> {
   if (await isDirectory(directory)) return directory;
   const extra = { ...lineOf(origin), ...(hint === undefined ? {} : { hint }) };
-  throw new ConfigError(origin.file, origin.key, SCRIPT_DIRECTORY_MISSING(displayPath(directory, repoRoot)), extra);
+  throw new ConfigError(
+    origin.file,
+    origin.key,
+    SCRIPT_DIRECTORY_MISSING(displayPath(directory, repoRoot)),
+    extra,
+  );
 }
 
 function lineOf(origin: { readonly line: number | undefined }): { line?: number } {

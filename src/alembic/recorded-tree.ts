@@ -6,7 +6,13 @@
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { type DirectoryListing, fileSystemTree, type LinkTarget, realPathOrLexical, type VersionTree } from './version-tree.js';
+import {
+  type DirectoryListing,
+  fileSystemTree,
+  type LinkTarget,
+  realPathOrLexical,
+  type VersionTree,
+} from './version-tree.js';
 
 /** A file git records. */
 export interface RecordedFile {
@@ -49,25 +55,32 @@ export function recordedTree(options: RecordedTreeOptions): RecordedTree {
   const below = root.endsWith(path.sep) ? root : root + path.sep;
   const inside = (file: string): boolean => file === root || file.startsWith(below);
   const { files, directories } = indexFiles(options);
-  const onDisk = (file: string): boolean => lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  const onDisk = (file: string): boolean =>
+    lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   return {
     // git records no directories: one exists where it holds files or where the work tree has it
     // (an empty versions directory is still one, as Alembic sees it).
     realDirectory(location) {
       const real = realPathOrLexical(location);
       if (!inside(real)) return fileSystemTree.realDirectory(location);
-      return directories.has(real) || fileSystemTree.realDirectory(location) !== undefined ? real : undefined;
+      return directories.has(real) || fileSystemTree.realDirectory(location) !== undefined
+        ? real
+        : undefined;
     },
     list(directory, realDirectory) {
       if (!inside(realDirectory)) return fileSystemTree.list(directory, realDirectory);
       const recorded = listRecorded(directories.get(realDirectory), files, realDirectory);
       if (mode === 'exact') return recorded;
-      const disk = statSync(directory, { throwIfNoEntry: false })?.isDirectory() === true ? fileSystemTree.list(directory, realDirectory) : undefined;
+      const disk =
+        statSync(directory, { throwIfNoEntry: false })?.isDirectory() === true
+          ? fileSystemTree.list(directory, realDirectory)
+          : undefined;
       return disk === undefined ? recorded : overlay(disk, recorded);
     },
     linkTarget(link, realLink) {
       const file = files.get(realLink);
-      if (file === undefined || file.inWorkTree || (mode === 'overlay' && onDisk(link))) return fileSystemTree.linkTarget(link, realLink);
+      if (file === undefined || file.inWorkTree || (mode === 'overlay' && onDisk(link)))
+        return fileSystemTree.linkTarget(link, realLink);
       return recordedLinkTarget(realLink, linkTexts.get(file.path), files, directories, inside);
     },
     blobOf(file) {
@@ -81,9 +94,14 @@ export function recordedTree(options: RecordedTreeOptions): RecordedTree {
 // Every file by absolute path, and every directory (the top level included) with its entries.
 // Paths from git are normalized already, so they are concatenated, not path.join-ed: thousands
 // of entries run through here in every hook that reads a history.
-function indexFiles({ root, files: recorded }: RecordedTreeOptions): { files: Map<string, RecordedFile>; directories: Map<string, RecordedDirectory> } {
+function indexFiles({ root, files: recorded }: RecordedTreeOptions): {
+  files: Map<string, RecordedFile>;
+  directories: Map<string, RecordedDirectory>;
+} {
   const files = new Map<string, RecordedFile>();
-  const directories = new Map<string, RecordedDirectory>([[root, { files: [], subdirectories: new Set() }]]);
+  const directories = new Map<string, RecordedDirectory>([
+    [root, { files: [], subdirectories: new Set() }],
+  ]);
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   // The directory holding `entry`, an absolute path below the top level.
   const parentOf = (entry: string): string => {
@@ -96,7 +114,9 @@ function indexFiles({ root, files: recorded }: RecordedTreeOptions): { files: Ma
       found = { files: [], subdirectories: new Set() };
       directories.set(directory, found);
       const parent = parentOf(directory);
-      directoryAt(parent).subdirectories.add(directory.slice(parent === root ? prefix.length : parent.length + 1));
+      directoryAt(parent).subdirectories.add(
+        directory.slice(parent === root ? prefix.length : parent.length + 1),
+      );
     }
     return found;
   };
@@ -107,13 +127,19 @@ function indexFiles({ root, files: recorded }: RecordedTreeOptions): { files: Ma
     else {
       files.set(absolute, file);
       const parent = parentOf(absolute);
-      directoryAt(parent).files.push(absolute.slice(parent === root ? prefix.length : parent.length + 1));
+      directoryAt(parent).files.push(
+        absolute.slice(parent === root ? prefix.length : parent.length + 1),
+      );
     }
   }
   return { files, directories };
 }
 
-function listRecorded(directory: RecordedDirectory | undefined, files: ReadonlyMap<string, RecordedFile>, realDirectory: string): DirectoryListing {
+function listRecorded(
+  directory: RecordedDirectory | undefined,
+  files: ReadonlyMap<string, RecordedFile>,
+  realDirectory: string,
+): DirectoryListing {
   if (directory === undefined) return { files: [], subdirectories: [], links: undefined };
   let links: Set<string> | undefined;
   let blobs: Map<string, string> | undefined;
@@ -133,7 +159,13 @@ function listRecorded(directory: RecordedDirectory | undefined, files: ReadonlyM
       clean.set(name, file.blob);
     }
   }
-  return { files: [...directory.files], subdirectories: [...directory.subdirectories], links, blobs, clean };
+  return {
+    files: [...directory.files],
+    subdirectories: [...directory.subdirectories],
+    links,
+    blobs,
+    clean,
+  };
 }
 
 // The file system's entries, and the recorded ones it lacks (read from git).
@@ -147,7 +179,9 @@ function overlay(disk: DirectoryListing, recorded: DirectoryListing): DirectoryL
     links: links.length === 0 ? undefined : new Set(links),
     blobs: new Map([...(recorded.blobs ?? [])].filter(([name]) => missing(name))),
     // Clean means git found the work-tree file identical, so it is on the disk read here.
-    clean: new Map([...(recorded.clean ?? [])].filter(([name]) => !missing(name) && !disk.links?.has(name))),
+    clean: new Map(
+      [...(recorded.clean ?? [])].filter(([name]) => !missing(name) && !disk.links?.has(name)),
+    ),
   };
 }
 
@@ -165,5 +199,7 @@ function recordedLinkTarget(
   if (directories.has(target)) return { realPath: target, isDirectory: true };
   const file = files.get(target);
   if (file !== undefined) return { realPath: target, isDirectory: false, blob: file.blob };
-  return inside(target) ? { realPath: target, isDirectory: false } : fileSystemTree.linkTarget(target, target);
+  return inside(target)
+    ? { realPath: target, isDirectory: false }
+    : fileSystemTree.linkTarget(target, target);
 }

@@ -6,7 +6,11 @@ import path from 'node:path';
 
 import type { Sourced } from '../core/config/alembic-settings/sources.js';
 import { ConfigError } from '../errors.js';
-import { VERSION_DIRECTORY_MISSING, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT } from '../messages/alembic-config.js';
+import {
+  VERSION_DIRECTORY_MISSING,
+  VERSIONS_DEFAULT_MISSING,
+  VERSIONS_MISSING_HINT,
+} from '../messages/alembic-config.js';
 import { displayPath } from './config-files.js';
 import { isDirectory, resolveLocation, type ValueOrigin } from './package-resource.js';
 import { expandVersionPattern, hasGlobSyntax } from './version-globs.js';
@@ -31,11 +35,20 @@ export interface VersionLocationContext {
 }
 
 /** The absolute version locations, in config order, each an existing directory, each once. */
-export async function resolveVersionLocations(written: Sourced<readonly string[]> | undefined, context: VersionLocationContext): Promise<string[]> {
+export async function resolveVersionLocations(
+  written: Sourced<readonly string[]> | undefined,
+  context: VersionLocationContext,
+): Promise<string[]> {
   if (context.overrides !== undefined) return overriddenLocations(context.overrides, context);
   if (written === undefined) {
     const directory = path.join(context.scriptLocation, 'versions');
-    await requireLocation(directory, context.scriptOrigin, context, VERSIONS_DEFAULT_MISSING, VERSIONS_MISSING_HINT);
+    await requireLocation(
+      directory,
+      context.scriptOrigin,
+      context,
+      VERSIONS_DEFAULT_MISSING,
+      VERSIONS_MISSING_HINT,
+    );
     return [directory];
   }
   const locations: string[] = [];
@@ -48,12 +61,20 @@ export async function resolveVersionLocations(written: Sourced<readonly string[]
 }
 
 // Patterns expand in place; a directory named twice is read once, where it first appears.
-async function overriddenLocations(overrides: readonly string[], context: VersionLocationContext): Promise<string[]> {
+async function overriddenLocations(
+  overrides: readonly string[],
+  context: VersionLocationContext,
+): Promise<string[]> {
   const locations = new Set<string>();
   for (const [index, entry] of overrides.entries()) {
     const origin = context.overrideOrigin(index);
     if (hasGlobSyntax(entry)) {
-      for (const directory of expandVersionPattern(entry, origin, displayPath(entry, context.repoRoot))) locations.add(directory);
+      for (const directory of expandVersionPattern(
+        entry,
+        origin,
+        displayPath(entry, context.repoRoot),
+      ))
+        locations.add(directory);
       continue;
     }
     await requireLocation(entry, origin, context, VERSION_DIRECTORY_MISSING, undefined);
@@ -70,6 +91,14 @@ async function requireLocation(
   hint: string | undefined,
 ): Promise<void> {
   if ((await isDirectory(directory)) || (await recordedDirectory?.(directory))) return;
-  const options = { ...(origin.line === undefined ? {} : { line: origin.line }), ...(hint === undefined ? {} : { hint }) };
-  throw new ConfigError(origin.file, origin.key, message(displayPath(directory, repoRoot)), options);
+  const options = {
+    ...(origin.line === undefined ? {} : { line: origin.line }),
+    ...(hint === undefined ? {} : { hint }),
+  };
+  throw new ConfigError(
+    origin.file,
+    origin.key,
+    message(displayPath(directory, repoRoot)),
+    options,
+  );
 }

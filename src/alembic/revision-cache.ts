@@ -44,13 +44,24 @@ const FILES_KEPT = 16;
 type Entry = [string, string[], string[], string[], number, string | null, string | null, 0 | 1];
 
 /** Where the caches of the repository whose (common) git directory is `commonDir` are kept; none with GIT_ALEMBIC_CACHE=0. */
-export function revisionCacheDirectory(commonDir: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return commonDir === undefined || env['GIT_ALEMBIC_CACHE'] === '0' ? undefined : path.join(commonDir, 'git-alembic');
+export function revisionCacheDirectory(
+  commonDir: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  return commonDir === undefined || env['GIT_ALEMBIC_CACHE'] === '0'
+    ? undefined
+    : path.join(commonDir, 'git-alembic');
 }
 
 /** The cache of `key` in `directory` (revisionCacheDirectory). */
 export function openRevisionCache(directory: string, key: RevisionCacheKey): RevisionCache {
-  const identity = JSON.stringify([FORMAT, buildIdentity(), key.versionLocations, key.recursive, [...key.constants]]);
+  const identity = JSON.stringify([
+    FORMAT,
+    buildIdentity(),
+    key.versionLocations,
+    key.recursive,
+    [...key.constants],
+  ]);
   const file = path.join(directory, `revisions-${hashText(identity)}.json`);
   const stored = readEntries(file, identity);
   const used = new Map<string, Entry>();
@@ -70,11 +81,15 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
     },
     save() {
       const unused = stored.size - (used.size - added);
-      const worth = (stored.size === 0 && added > 0) || added >= WORTH_WRITING || unused >= WORTH_WRITING;
+      const worth =
+        (stored.size === 0 && added > 0) || added >= WORTH_WRITING || unused >= WORTH_WRITING;
       if (!worth) return;
       try {
         // Checked inside the git directory it belongs to (which exists), not the work tree.
-        writeFileAtomic({ root: path.dirname(directory), file }, JSON.stringify({ identity, entries: Object.fromEntries(used) }));
+        writeFileAtomic(
+          { root: path.dirname(directory), file },
+          JSON.stringify({ identity, entries: Object.fromEntries(used) }),
+        );
         removeOldest(directory);
       } catch {
         // A read-only git directory: the next run parses again.
@@ -88,7 +103,12 @@ export function openRevisionCache(directory: string, key: RevisionCacheKey): Rev
 function removeOldest(directory: string): void {
   const files = readdirSync(directory).filter((name) => /^revisions-[0-9a-f]{8}\.json$/.test(name));
   if (files.length <= FILES_KEPT) return;
-  const byAge = files.map((name) => ({ name, time: statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.time - a.time);
+  const byAge = files
+    .map((name) => ({
+      name,
+      time: statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
+    .sort((a, b) => b.time - a.time);
   for (const { name } of byAge.slice(FILES_KEPT)) unlinkSync(path.join(directory, name));
 }
 
@@ -99,7 +119,13 @@ function readEntries(file: string, identity: string): Map<string, Entry> {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) return new Map();
     const { identity: stored, entries } = parsed as { identity?: unknown; entries?: unknown };
-    if (stored !== identity || typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new Map();
+    if (
+      stored !== identity ||
+      typeof entries !== 'object' ||
+      entries === null ||
+      Array.isArray(entries)
+    )
+      return new Map();
     const all = Object.entries(entries as Record<string, unknown>);
     return all.every(([, entry]) => isEntry(entry)) ? new Map(all as [string, Entry][]) : new Map();
   } catch {
@@ -111,7 +137,8 @@ function readEntries(file: string, identity: string): Map<string, Entry> {
 // The file is data like any other: every entry is checked before use.
 function isEntry(value: unknown): value is Entry {
   if (!Array.isArray(value) || value.length !== 8) return false;
-  const [id, down, dependencies, labels, line, doc, createDate, emptyDependency] = value as unknown[];
+  const [id, down, dependencies, labels, line, doc, createDate, emptyDependency] =
+    value as unknown[];
   return (
     typeof id === 'string' &&
     isStrings(down) &&
@@ -131,12 +158,25 @@ function isStrings(value: unknown): value is string[] {
 }
 
 function entryOf(line: number, revision: Revision): Entry {
-  const { id, downRevisions, dependencies, branchLabels, doc, createDate, dependsOnEmptyString } = revision;
-  return [id, [...downRevisions], [...dependencies], [...branchLabels], line, doc ?? null, createDate ?? null, dependsOnEmptyString === true ? 1 : 0];
+  const { id, downRevisions, dependencies, branchLabels, doc, createDate, dependsOnEmptyString } =
+    revision;
+  return [
+    id,
+    [...downRevisions],
+    [...dependencies],
+    [...branchLabels],
+    line,
+    doc ?? null,
+    createDate ?? null,
+    dependsOnEmptyString === true ? 1 : 0,
+  ];
 }
 
 // The shape the readers return, so that a cached revision is indistinguishable from a parsed one.
-function revisionOf([id, downRevisions, dependencies, branchLabels, line, doc, createDate, emptyDependency]: Entry, file: string): Revision {
+function revisionOf(
+  [id, downRevisions, dependencies, branchLabels, line, doc, createDate, emptyDependency]: Entry,
+  file: string,
+): Revision {
   return {
     id,
     downRevisions,
@@ -156,7 +196,9 @@ let identityOfBuild: string | undefined;
 function buildIdentity(): string {
   if (identityOfBuild !== undefined) return identityOfBuild;
   try {
-    const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown };
+    const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
+      version?: unknown;
+    };
     const built = statSync(packageFile('dist', 'bin.js'), { throwIfNoEntry: false });
     identityOfBuild = `${String(version)} ${built === undefined ? `unbuilt ${process.pid}` : `${built.size} ${built.mtimeMs}`}`;
   } catch {

@@ -14,7 +14,10 @@ import { InputError } from '../errors.js';
 import { ScanMessages } from '../messages/revision-file.js';
 import { compareCodePoints } from '../core/code-point-order.js';
 import { readCommonRevisionFile } from '../core/revision-file/fast-reader.js';
-import type { RevisionFileInput, RevisionFileOptions } from '../core/revision-file/revision-file.js';
+import type {
+  RevisionFileInput,
+  RevisionFileOptions,
+} from '../core/revision-file/revision-file.js';
 import type { ConstantValue, Revision } from '../core/revision.js';
 import type { RevisionCache, RevisionCacheKey } from './revision-cache.js';
 import { FileReader } from '../fs/file-reader.js';
@@ -34,7 +37,10 @@ export interface RevisionFileSource {
 }
 
 /** The file system alone, as Alembic reads it. */
-export const FILE_SYSTEM_SOURCE: RevisionFileSource = { tree: fileSystemTree, readBlobs: async () => new Map() };
+export const FILE_SYSTEM_SOURCE: RevisionFileSource = {
+  tree: fileSystemTree,
+  readBlobs: async () => new Map(),
+};
 
 /** Settings for loading every revision of one Alembic environment. */
 export interface LoadRevisionsOptions {
@@ -76,7 +82,11 @@ interface DirectoryFiles {
 }
 
 /** Absolute paths (as walked) of the revision files Alembic would load, in its load order. */
-export async function listRevisionFiles(versionLocations: readonly string[], recursive: boolean, tree: VersionTree = fileSystemTree): Promise<string[]> {
+export async function listRevisionFiles(
+  versionLocations: readonly string[],
+  recursive: boolean,
+  tree: VersionTree = fileSystemTree,
+): Promise<string[]> {
   const paths: string[] = [];
   for (const directory of listFiles(tree, versionLocations, recursive)) {
     for (const name of directory.names) paths.push(directory.prefix + name);
@@ -94,16 +104,27 @@ export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revi
   const source = options.source ?? FILE_SYSTEM_SOURCE;
   const directories = listFiles(source.tree, options.versionLocations, options.recursive);
   const cache = source.openCache?.(options);
-  const { revisions, pending } = fromCache(directories, options.displayRoot, cache, options.checkSyntax);
-  const fromGit = await source.readBlobs(pending.flatMap((file) => (file.blob === undefined ? [] : [file.blob])));
+  const { revisions, pending } = fromCache(
+    directories,
+    options.displayRoot,
+    cache,
+    options.checkSyntax,
+  );
+  const fromGit = await source.readBlobs(
+    pending.flatMap((file) => (file.blob === undefined ? [] : [file.blob])),
+  );
   const reader = new FileReader();
   const readerOptions: RevisionFileOptions = { constants: options.constants };
   let read = revisions.length - pending.length;
   for (const { index, directory, name, displayPath, blob, contentId } of pending) {
-    const bytes = blob === undefined ? reader.read(directory.prefix + name, displayPath) : blobBytes(fromGit, blob, displayPath);
+    const bytes =
+      blob === undefined
+        ? reader.read(directory.prefix + name, displayPath)
+        : blobBytes(fromGit, blob, displayPath);
     const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
     if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);
-    const revision = readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions);
+    const revision =
+      readCommonRevisionFile(input, readerOptions) ?? (await preciseReader())(input, readerOptions);
     revisions[index] = revision;
     if (contentId !== undefined) cache?.set(contentId, revision);
     read += 1;
@@ -143,9 +164,14 @@ function fromCache(
       const blob = directory.blobs?.get(name);
       // Bytes read from git and bytes read from the work tree are told apart (filters may differ).
       const clean = blob === undefined ? directory.clean?.get(name) : undefined;
-      const contentId = blob !== undefined ? `git ${blob}` : clean === undefined ? undefined : `work tree ${clean}`;
-      const cached = contentId === undefined || checkSyntax?.(directory.prefix + name) === true ? undefined : cache?.get(contentId, displayPath);
-      if (cached === undefined) pending.push({ index: revisions.length, directory, name, displayPath, blob, contentId });
+      const contentId =
+        blob !== undefined ? `git ${blob}` : clean === undefined ? undefined : `work tree ${clean}`;
+      const cached =
+        contentId === undefined || checkSyntax?.(directory.prefix + name) === true
+          ? undefined
+          : cache?.get(contentId, displayPath);
+      if (cached === undefined)
+        pending.push({ index: revisions.length, directory, name, displayPath, blob, contentId });
       revisions.push(cached);
     }
   }
@@ -153,9 +179,17 @@ function fromCache(
 }
 
 // A blob git did not give back: the repository lost an object, or another process rewrote it meanwhile.
-function blobBytes(fromGit: ReadonlyMap<string, Uint8Array>, blob: string, displayPath: string): Uint8Array {
+function blobBytes(
+  fromGit: ReadonlyMap<string, Uint8Array>,
+  blob: string,
+  displayPath: string,
+): Uint8Array {
   const bytes = fromGit.get(blob);
-  if (bytes === undefined) throw new InputError({ file: displayPath }, ScanMessages.unreadable(ScanMessages.missingBlob(blob)));
+  if (bytes === undefined)
+    throw new InputError(
+      { file: displayPath },
+      ScanMessages.unreadable(ScanMessages.missingBlob(blob)),
+    );
   return bytes;
 }
 
@@ -163,15 +197,21 @@ let loadedSyntaxChecker: ((input: RevisionFileInput) => void) | undefined;
 
 // The complete check is loaded only for the files that get it (never on the hooks' fast path).
 async function syntaxChecker(): Promise<(input: RevisionFileInput) => void> {
-  loadedSyntaxChecker ??= (await import('../core/revision-file/complete-check.js')).checkRevisionFileSyntax;
+  loadedSyntaxChecker ??= (await import('../core/revision-file/complete-check.js'))
+    .checkRevisionFileSyntax;
   return loadedSyntaxChecker;
 }
 
-let loadedPreciseReader: ((input: RevisionFileInput, options: RevisionFileOptions) => Revision) | undefined;
+let loadedPreciseReader:
+  | ((input: RevisionFileInput, options: RevisionFileOptions) => Revision)
+  | undefined;
 
 // Nothing else touches the read buffer while this awaits: the reader belongs to one call.
-async function preciseReader(): Promise<(input: RevisionFileInput, options: RevisionFileOptions) => Revision> {
-  loadedPreciseReader ??= (await import('../core/revision-file/revision-file.js')).readRevisionFilePrecisely;
+async function preciseReader(): Promise<
+  (input: RevisionFileInput, options: RevisionFileOptions) => Revision
+> {
+  loadedPreciseReader ??= (await import('../core/revision-file/revision-file.js'))
+    .readRevisionFilePrecisely;
   return loadedPreciseReader;
 }
 
@@ -181,7 +221,11 @@ function realName(directory: DirectoryFiles, name: string): string {
   return target === undefined ? name : path.basename(target);
 }
 
-function listFiles(tree: VersionTree, versionLocations: readonly string[], recursive: boolean): DirectoryFiles[] {
+function listFiles(
+  tree: VersionTree,
+  versionLocations: readonly string[],
+  recursive: boolean,
+): DirectoryFiles[] {
   const listed: DirectoryFiles[] = [];
   const seenRealPaths = new Set<string>();
   for (const location of versionLocations) {
@@ -191,7 +235,9 @@ function listFiles(tree: VersionTree, versionLocations: readonly string[], recur
     walk(tree, location, realLocation, recursive, walked);
     // Only a link can repeat a real path within one location (linked directories are not
     // followed); across locations anything can. Without either, the set is not needed.
-    const mayRepeat = versionLocations.length > 1 || walked.some((directory) => directory.linkTargets !== undefined);
+    const mayRepeat =
+      versionLocations.length > 1 ||
+      walked.some((directory) => directory.linkTargets !== undefined);
     for (const directory of walked) {
       const names = directory.names.filter((name) => {
         if (mayRepeat) {
@@ -209,14 +255,27 @@ function listFiles(tree: VersionTree, versionLocations: readonly string[], recur
 
 // Top-down walk: a directory's files in code-point order, then each subdirectory. Files in a
 // directory named `…__pycache__` are skipped, but (as in Alembic) its subdirectories are not.
-function walk(tree: VersionTree, directory: string, realDirectory: string, recursive: boolean, walked: DirectoryFiles[]): void {
-  const { files, subdirectories, links, blobs: listedBlobs, clean } = tree.list(directory, realDirectory);
+function walk(
+  tree: VersionTree,
+  directory: string,
+  realDirectory: string,
+  recursive: boolean,
+  walked: DirectoryFiles[],
+): void {
+  const {
+    files,
+    subdirectories,
+    links,
+    blobs: listedBlobs,
+    clean,
+  } = tree.list(directory, realDirectory);
   const prefix = childPrefix(directory);
   const realPrefix = childPrefix(realDirectory);
   const sorted = sortByCodePoint(files);
   let names = sorted;
   let linkTargets: Map<string, string> | undefined;
-  let blobs = listedBlobs === undefined || listedBlobs.size === 0 ? undefined : new Map(listedBlobs);
+  let blobs =
+    listedBlobs === undefined || listedBlobs.size === 0 ? undefined : new Map(listedBlobs);
   if (links !== undefined && links.size > 0) {
     names = [];
     for (const name of sorted) {
@@ -233,9 +292,11 @@ function walk(tree: VersionTree, directory: string, realDirectory: string, recur
       names.push(name);
     }
   }
-  if (!path.basename(directory).endsWith('__pycache__')) walked.push({ path: directory, prefix, realPrefix, names, linkTargets, blobs, clean });
+  if (!path.basename(directory).endsWith('__pycache__'))
+    walked.push({ path: directory, prefix, realPrefix, names, linkTargets, blobs, clean });
   if (!recursive) return;
-  for (const name of sortByCodePoint(subdirectories)) walk(tree, prefix + name, realPrefix + name, true, walked);
+  for (const name of sortByCodePoint(subdirectories))
+    walk(tree, prefix + name, realPrefix + name, true, walked);
 }
 
 // What path.join(directory, name) puts before an entry name (which never holds a separator).

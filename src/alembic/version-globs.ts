@@ -4,7 +4,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { expandDirectoryGlob, hasGlobSyntax, parseGlobSegments, type DirectoryLister, type SubdirectoryEntry } from '../core/config/directory-glob.js';
+import {
+  expandDirectoryGlob,
+  hasGlobSyntax,
+  parseGlobSegments,
+  type DirectoryLister,
+  type SubdirectoryEntry,
+} from '../core/config/directory-glob.js';
 import { ConfigError, InputError } from '../errors.js';
 import { ScanMessages } from '../messages/revision-file.js';
 import { VERSION_PATTERN_NO_MATCH, VERSION_PATTERN_HINT } from '../messages/alembic-config.js';
@@ -17,14 +23,25 @@ export { hasGlobSyntax };
  * segment (a directory before its subdirectories); throws a ConfigError at `origin` when none,
  * naming the pattern as `shownAs`.
  */
-export function expandVersionPattern(pattern: string, origin: ValueOrigin, shownAs: string): string[] {
+export function expandVersionPattern(
+  pattern: string,
+  origin: ValueOrigin,
+  shownAs: string,
+): string[] {
   const { root, parts } = splitAbsolute(pattern);
   // The walk starts below the pattern's leading literal segments: only they can be long.
   const firstGlob = parts.findIndex((part) => hasGlobSyntax(part));
   const literal = firstGlob === -1 ? parts.length : firstGlob;
   const start = path.join(root, ...parts.slice(0, literal));
-  const found = expandDirectoryGlob(parseGlobSegments(parts.slice(literal)), new WorkTreeLister(start));
-  if (found.length === 0) throw new ConfigError(origin.file, origin.key, VERSION_PATTERN_NO_MATCH(shownAs), { ...lineOf(origin), hint: VERSION_PATTERN_HINT });
+  const found = expandDirectoryGlob(
+    parseGlobSegments(parts.slice(literal)),
+    new WorkTreeLister(start),
+  );
+  if (found.length === 0)
+    throw new ConfigError(origin.file, origin.key, VERSION_PATTERN_NO_MATCH(shownAs), {
+      ...lineOf(origin),
+      hint: VERSION_PATTERN_HINT,
+    });
   return found.map((names) => path.join(start, ...names));
 }
 
@@ -75,12 +92,18 @@ function listSubdirectories(directory: string): SubdirectoryEntry[] {
       if (entry.isDirectory()) return [{ name: entry.name, link: false }];
       if (!entry.isSymbolicLink()) return [];
       // A link counts when it leads to a directory; a dangling one is no directory.
-      return isDirectoryPath(path.join(directory, entry.name)) ? [{ name: entry.name, link: true }] : [];
+      return isDirectoryPath(path.join(directory, entry.name))
+        ? [{ name: entry.name, link: true }]
+        : [];
     });
   } catch (error) {
     // A directory that vanished or is no directory has nothing to match; anything else is named.
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new InputError({ file: directory }, ScanMessages.unreadableDirectory(error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new InputError(
+      { file: directory },
+      ScanMessages.unreadableDirectory(error instanceof Error ? error.message : String(error)),
+      { cause: error },
+    );
   }
 }

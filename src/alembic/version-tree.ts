@@ -74,7 +74,11 @@ function listDirectory(directory: string): DirectoryListing {
     return { files, subdirectories, links };
   } catch (error) {
     // Named with its path: an unreadable version directory would silently drop revisions.
-    throw new InputError({ file: directory }, ScanMessages.unreadableDirectory(errorDetail(error)), { cause: error });
+    throw new InputError(
+      { file: directory },
+      ScanMessages.unreadableDirectory(errorDetail(error)),
+      { cause: error },
+    );
   }
 }
 
@@ -85,7 +89,8 @@ function symlinkTarget(link: string): LinkTarget {
     const realPath = realpathSync.native(link);
     return { realPath, isDirectory: statSync(realPath).isDirectory() };
   } catch (error) {
-    if (isErrorCode(error, 'ENOENT') || isErrorCode(error, 'ELOOP')) return { realPath: link, isDirectory: false };
+    if (isErrorCode(error, 'ENOENT') || isErrorCode(error, 'ELOOP'))
+      return { realPath: link, isDirectory: false };
     throw error;
   }
 }
@@ -99,7 +104,12 @@ export function realPathOrLexical(file: string): string {
     return realpathSync.native(file);
   } catch (error) {
     // Missing, or a link loop (which reading then reports as the file's own problem).
-    if (!isErrorCode(error, 'ENOENT') && !isErrorCode(error, 'ENOTDIR') && !isErrorCode(error, 'ELOOP')) throw error;
+    if (
+      !isErrorCode(error, 'ENOENT') &&
+      !isErrorCode(error, 'ENOTDIR') &&
+      !isErrorCode(error, 'ELOOP')
+    )
+      throw error;
     const parent = path.dirname(file);
     return parent === file ? file : path.join(realPathOrLexical(parent), path.basename(file));
   }

@@ -38,7 +38,9 @@ export interface CommandDefinition {
 
 /** Parsed arguments handed to `run`. */
 export interface ParsedArguments {
-  readonly values: Readonly<Record<string, string | boolean | ReadonlyArray<string | boolean> | undefined>>;
+  readonly values: Readonly<
+    Record<string, string | boolean | ReadonlyArray<string | boolean> | undefined>
+  >;
   readonly positionals: readonly string[];
 }
 
@@ -56,8 +58,18 @@ export interface CommandModule {
 
 /** Options shared by every command that reads an Alembic environment. */
 export const ENVIRONMENT_OPTIONS = {
-  config: { type: 'string', short: 'c', value: 'FILE', description: 'alembic.ini or pyproject.toml to read (default: discover)' },
-  name: { type: 'string', short: 'n', value: 'SECTION', description: 'ini section of the environment (default: alembic)' },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'FILE',
+    description: 'alembic.ini or pyproject.toml to read (default: discover)',
+  },
+  name: {
+    type: 'string',
+    short: 'n',
+    value: 'SECTION',
+    description: 'ini section of the environment (default: alembic)',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Reads a string option (parseArgs gives string | undefined for `type: 'string'`). */
@@ -67,14 +79,23 @@ export function stringOption(args: ParsedArguments, name: string): string | unde
 }
 
 /** `-c` and `-n`, as the workspace takes them. */
-export function environmentSelection(args: ParsedArguments): { configFile: string | undefined; section: string | undefined } {
+export function environmentSelection(args: ParsedArguments): {
+  configFile: string | undefined;
+  section: string | undefined;
+} {
   return { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
 }
 
 /** Reads an option that must be one of `choices` (`--format`), `fallback` when absent. */
-export function choiceOption<T extends string>(args: ParsedArguments, name: string, choices: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  args: ParsedArguments,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const value = stringOption(args, name) ?? fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(UsageMessages.unknownFormat(value), UsageMessages.formatsHint(choices));
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(UsageMessages.unknownFormat(value), UsageMessages.formatsHint(choices));
   return value as T;
 }
 

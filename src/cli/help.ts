@@ -5,20 +5,33 @@ import type { CommandDefinition, OptionSpec } from './command.js';
 export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
   quiet: { type: 'boolean', short: 'q', description: 'print only results, warnings and errors' },
-  verbose: { type: 'boolean', short: 'v', description: 'print more detail (what was read, and how long it took)' },
+  verbose: {
+    type: 'boolean',
+    short: 'v',
+    description: 'print more detail (what was read, and how long it took)',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** The options a command accepts: its own, then the global ones. */
-export function acceptedOptions(definition: CommandDefinition): Readonly<Record<string, OptionSpec>> {
-  return definition.passThrough === true ? { help: GLOBAL_OPTIONS.help } : { ...definition.options, ...GLOBAL_OPTIONS };
+export function acceptedOptions(
+  definition: CommandDefinition,
+): Readonly<Record<string, OptionSpec>> {
+  return definition.passThrough === true
+    ? { help: GLOBAL_OPTIONS.help }
+    : { ...definition.options, ...GLOBAL_OPTIONS };
 }
 
 /** `git-alembic <command> --help`. */
 export function commandHelp(definition: CommandDefinition): string {
-  const lines = [`Usage: git-alembic ${definition.name} ${definition.usage}`.trimEnd(), '', definition.summary];
+  const lines = [
+    `Usage: git-alembic ${definition.name} ${definition.usage}`.trimEnd(),
+    '',
+    definition.summary,
+  ];
   if (definition.description) lines.push('', definition.description);
   lines.push('', 'Options:', ...optionLines(acceptedOptions(definition)));
-  if (definition.examples.length > 0) lines.push('', 'Examples:', ...definition.examples.map((example) => `  ${example}`));
+  if (definition.examples.length > 0)
+    lines.push('', 'Examples:', ...definition.examples.map((example) => `  ${example}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,7 +47,10 @@ export function programHelp(commands: Readonly<Record<string, { summary: string 
     ...Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`),
     '',
     'Options:',
-    ...optionLines({ help: GLOBAL_OPTIONS.help, version: { type: 'boolean', short: 'V', description: 'print the version' } }),
+    ...optionLines({
+      help: GLOBAL_OPTIONS.help,
+      version: { type: 'boolean', short: 'V', description: 'print the version' },
+    }),
     '',
     'Every command but driver and hook also takes -q/--quiet and -v/--verbose.',
     'Run `git-alembic <command> --help` (or `git-alembic help <command>`) for its options and examples.',

@@ -14,7 +14,10 @@ import { reportFailure } from './report-failure.js';
 export { enteredCodeParts } from '../runtime/code-parts.js';
 
 /** Runs `git-alembic hook …` (`argv` without the command name) and returns the exit code. */
-export async function runHookCommand(args: readonly string[], ctx: CommandContext): Promise<ExitCode> {
+export async function runHookCommand(
+  args: readonly string[],
+  ctx: CommandContext,
+): Promise<ExitCode> {
   try {
     return await dispatchHook(args, { ctx, out: new Printer(ctx, 'normal') });
   } catch (error) {
@@ -26,10 +29,19 @@ export async function runHookCommand(args: readonly string[], ctx: CommandContex
 const FRAMEWORK_ENTRY = 'pre-commit-framework';
 
 /** `hook <name> [args]`: a git hook, or the pre-commit framework's entry, which finds its hook itself. */
-export async function dispatchHook(args: readonly string[], runtime: CommandRuntime): Promise<ExitCode> {
+export async function dispatchHook(
+  args: readonly string[],
+  runtime: CommandRuntime,
+): Promise<ExitCode> {
   const [name, ...rest] = args;
   if (name !== FRAMEWORK_ENTRY) return runHook(args, runtime);
-  const [{ runFrameworkHook }, path] = await Promise.all([import('../hooks/framework-hook.js'), import('node:path')]);
+  const [{ runFrameworkHook }, path] = await Promise.all([
+    import('../hooks/framework-hook.js'),
+    import('node:path'),
+  ]);
   const running = runtime.ctx.running ?? { script: 'git-alembic', node: 'node' };
-  return runFrameworkHook(rest, runtime, { binary: path.resolve(running.script), nodeDirectory: path.dirname(running.node) });
+  return runFrameworkHook(rest, runtime, {
+    binary: path.resolve(running.script),
+    nodeDirectory: path.dirname(running.node),
+  });
 }

@@ -21,7 +21,11 @@ const REAL_CLOCK: LoadReportClock = { now: () => Date.now() };
  * Runs `load` with an observer that reports on `runtime`, and always removes the progress line
  * afterwards, also when loading fails (the error line must start on a clean line).
  */
-export async function reportLoading<T>(runtime: CommandRuntime, load: (observer: LoadObserver) => Promise<T>, clock: LoadReportClock = REAL_CLOCK): Promise<T> {
+export async function reportLoading<T>(
+  runtime: CommandRuntime,
+  load: (observer: LoadObserver) => Promise<T>,
+  clock: LoadReportClock = REAL_CLOCK,
+): Promise<T> {
   const { ctx, out } = runtime;
   const enabled = progressEnabled(ctx.stderr, ctx.env, out.verbosity === 'quiet');
   const progress = new ProgressIndicator({
@@ -39,7 +43,11 @@ export async function reportLoading<T>(runtime: CommandRuntime, load: (observer:
 }
 
 // Without a progress line (not a TTY, --quiet) the scan is not asked for its counts at all.
-function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator | undefined, now: () => number): LoadObserver {
+function loadObserver(
+  { out }: CommandRuntime,
+  progress: ProgressIndicator | undefined,
+  now: () => number,
+): LoadObserver {
   // Verbose lines interrupt the progress line; it comes back with the next update.
   const verbose = (text: string): void => {
     if (out.verbosity !== 'verbose') return;
@@ -55,11 +63,26 @@ function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator | und
     },
     opened(workspace) {
       repoRoot = workspace.repoRoot;
-      verbose(LoadMessages.projectConfig(workspace.config.file === undefined ? undefined : repositoryPath(workspace.config.file, repoRoot)));
+      verbose(
+        LoadMessages.projectConfig(
+          workspace.config.file === undefined
+            ? undefined
+            : repositoryPath(workspace.config.file, repoRoot),
+        ),
+      );
     },
     reading(environment, index, count) {
-      const locations = environment.versionLocations.map((location) => repositoryPath(location, repoRoot));
-      verbose(LoadMessages.environment(environment.name, relativeConfigPath(environment, repoRoot), environment.section, locations));
+      const locations = environment.versionLocations.map((location) =>
+        repositoryPath(location, repoRoot),
+      );
+      verbose(
+        LoadMessages.environment(
+          environment.name,
+          relativeConfigPath(environment, repoRoot),
+          environment.section,
+          locations,
+        ),
+      );
       position = { environment: index + 1, environments: count };
       progress?.update(LoadMessages.progress(position.environment, position.environments));
       startedAt = now();
@@ -68,7 +91,9 @@ function loadObserver({ out }: CommandRuntime, progress: ProgressIndicator | und
       ? {}
       : {
           progress(_environment: unknown, read: number, total: number) {
-            progress.update(LoadMessages.progress(position.environment, position.environments, { read, total }));
+            progress.update(
+              LoadMessages.progress(position.environment, position.environments, { read, total }),
+            );
           },
         }),
     read(environment, revisions) {

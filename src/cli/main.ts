@@ -34,7 +34,8 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
     return ExitCode.OK;
   }
   // `git-alembic help <command>` is `git-alembic <command> --help`.
-  if (name === 'help') return rest.length === 0 ? dispatch(['--help'], ctx) : dispatch([rest[0] ?? '', '--help'], ctx);
+  if (name === 'help')
+    return rest.length === 0 ? dispatch(['--help'], ctx) : dispatch([rest[0] ?? '', '--help'], ctx);
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) throw unknownCommand(name);
   return runCommand(await entry.load(), rest, ctx);
@@ -42,13 +43,22 @@ async function dispatch(argv: readonly string[], ctx: CommandContext): Promise<E
 
 // An option before the command (`git-alembic -q check`), a misspelt command, or neither.
 function unknownCommand(name: string): UsageError {
-  if (name.startsWith('-')) return new UsageError(UsageMessages.unknownOption(name), UsageMessages.OPTIONS_AFTER_COMMAND_HINT);
+  if (name.startsWith('-'))
+    return new UsageError(
+      UsageMessages.unknownOption(name),
+      UsageMessages.OPTIONS_AFTER_COMMAND_HINT,
+    );
   const closest = closestName(name, Object.keys(COMMANDS));
-  return new UsageError(UsageMessages.unknownCommand(name), closest === undefined ? UsageMessages.UNKNOWN_COMMAND_HINT : UsageMessages.didYouMean(closest));
+  return new UsageError(
+    UsageMessages.unknownCommand(name),
+    closest === undefined ? UsageMessages.UNKNOWN_COMMAND_HINT : UsageMessages.didYouMean(closest),
+  );
 }
 
 function packageVersion(): string {
-  const packageJson = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
+    version: string;
+  };
   return packageJson.version;
 }
 

@@ -14,7 +14,14 @@ export function useColour(stream: OutputStream, env: CommandContext['env']): boo
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
-const STYLES: Readonly<Record<Style, readonly [number, number]>> = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
+const STYLES: Readonly<Record<Style, readonly [number, number]>> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+};
 
 /** The one object commands print through. */
 export class Printer implements Output {
@@ -25,7 +32,10 @@ export class Printer implements Output {
   constructor(ctx: CommandContext, verbosity: Verbosity) {
     this.#ctx = ctx;
     this.verbosity = verbosity;
-    this.#colour = { stdout: useColour(ctx.stdout, ctx.env), stderr: useColour(ctx.stderr, ctx.env) };
+    this.#colour = {
+      stdout: useColour(ctx.stdout, ctx.env),
+      stderr: useColour(ctx.stderr, ctx.env),
+    };
   }
 
   /** Styles text for one stream, stdout by default (no-op when that stream gets no colour). */
@@ -50,7 +60,8 @@ export class Printer implements Output {
 
   /** Detail shown only with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose') this.#writeError(`${PROGRAM}: ${this.style(text, 'dim', 'stderr')}\n`);
+    if (this.verbosity === 'verbose')
+      this.#writeError(`${PROGRAM}: ${this.style(text, 'dim', 'stderr')}\n`);
   }
 
   /** A warning on stderr, shown even with --quiet. */
@@ -65,7 +76,8 @@ export class Printer implements Output {
 
   /** The one line a failed command ends with: the message, then its hint (`GIT_ALEMBIC_DEBUG=1` adds the stack). */
   failure(message: string, hint: string | undefined): void {
-    const tail = hint === undefined || hint === '' ? '' : this.style(` (hint: ${hint})`, 'dim', 'stderr');
+    const tail =
+      hint === undefined || hint === '' ? '' : this.style(` (hint: ${hint})`, 'dim', 'stderr');
     this.#writeError(`${PROGRAM}: ${this.style(message, 'red', 'stderr')}${tail}\n`);
   }
 

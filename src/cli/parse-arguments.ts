@@ -9,26 +9,51 @@ import type { CommandDefinition, OptionSpec, ParsedArguments } from './command.j
 import { acceptedOptions } from './help.js';
 
 /** Parses `args` for the command; UsageError (exit 64) for anything it does not accept. */
-export function parseCommandArguments(definition: CommandDefinition, args: readonly string[]): ParsedArguments {
+export function parseCommandArguments(
+  definition: CommandDefinition,
+  args: readonly string[],
+): ParsedArguments {
   if (definition.passThrough === true) {
     // git passes paths that may start with "-": only a lone --help is ours.
     const help = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
-    return help ? { values: { help: true }, positionals: [] } : { values: {}, positionals: [...args] };
+    return help
+      ? { values: { help: true }, positionals: [] }
+      : { values: {}, positionals: [...args] };
   }
   const options = acceptedOptions(definition);
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: definition.positionals !== undefined, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: definition.positionals !== undefined,
+      strict: true,
+    });
     return { values, positionals };
   } catch (error) {
     // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for what it refuses.
-    if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
+    if (
+      !(
+        error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS')
+      )
+    )
+      throw error;
     const message = usageMessage(String(error.code), error.message, definition, options);
-    throw new UsageError(message, suggestion(String(error.code), error.message, options) ?? UsageMessages.commandHelpHint(definition.name));
+    throw new UsageError(
+      message,
+      suggestion(String(error.code), error.message, options) ??
+        UsageMessages.commandHelpHint(definition.name),
+    );
   }
 }
 
 // `--formt`: the option meant, as a misspelt command gets the command meant.
-function suggestion(code: string, message: string, options: Readonly<Record<string, OptionSpec>>): string | undefined {
+function suggestion(
+  code: string,
+  message: string,
+  options: Readonly<Record<string, OptionSpec>>,
+): string | undefined {
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   if (code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !quoted.startsWith('--')) return undefined;
   const closest = closestName(quoted.slice(2).split('=')[0] ?? '', Object.keys(options));
@@ -36,14 +61,22 @@ function suggestion(code: string, message: string, options: Readonly<Record<stri
 }
 
 // parseArgs names the offending option or argument in quotes; its own sentences vary by version.
-function usageMessage(code: string, message: string, definition: CommandDefinition, options: Readonly<Record<string, OptionSpec>>): string {
+function usageMessage(
+  code: string,
+  message: string,
+  definition: CommandDefinition,
+  options: Readonly<Record<string, OptionSpec>>,
+): string {
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return UsageMessages.unknownOption(quoted);
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return UsageMessages.unexpectedArgument(definition.name, quoted);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return UsageMessages.unexpectedArgument(definition.name, quoted);
   const name = /--([\w-]+)/.exec(quoted)?.[1];
   const spec = name === undefined ? undefined : options[name];
   if (name !== undefined && spec !== undefined) {
-    return spec.type === 'string' ? UsageMessages.missingValue(name, spec.value ?? 'VALUE') : UsageMessages.unexpectedValue(name);
+    return spec.type === 'string'
+      ? UsageMessages.missingValue(name, spec.value ?? 'VALUE')
+      : UsageMessages.unexpectedValue(name);
   }
   return message.split('.')[0] ?? message;
 }

@@ -27,7 +27,11 @@ export interface ProgressOptions {
 }
 
 /** Whether progress may be drawn on this stream: a terminal, not dumb, and not --quiet. */
-export function progressEnabled(stream: OutputStream, env: Readonly<Record<string, string | undefined>>, quiet: boolean): boolean {
+export function progressEnabled(
+  stream: OutputStream,
+  env: Readonly<Record<string, string | undefined>>,
+  quiet: boolean,
+): boolean {
   return !quiet && stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
@@ -44,7 +48,9 @@ export class ProgressIndicator {
   constructor(options: ProgressOptions) {
     this.#options = options;
     this.#started = options.now();
-    this.#cancel = options.enabled ? (options.schedule ?? realSchedule)(() => this.#draw(), PROGRESS_INTERVAL_MS) : undefined;
+    this.#cancel = options.enabled
+      ? (options.schedule ?? realSchedule)(() => this.#draw(), PROGRESS_INTERVAL_MS)
+      : undefined;
   }
 
   /** Sets the text to show; drawn now if the delay has passed and the last redraw is old enough. */
@@ -70,9 +76,11 @@ export class ProgressIndicator {
   }
 
   #draw(): void {
-    if (!this.#options.enabled || this.#stopped || this.#text === '' || this.#text === this.#drawn) return;
+    if (!this.#options.enabled || this.#stopped || this.#text === '' || this.#text === this.#drawn)
+      return;
     const now = this.#options.now();
-    if (now - this.#started < PROGRESS_DELAY_MS || now - this.#drawnAt < PROGRESS_INTERVAL_MS) return;
+    if (now - this.#started < PROGRESS_DELAY_MS || now - this.#drawnAt < PROGRESS_INTERVAL_MS)
+      return;
     this.#options.stream.write(`${ERASE_LINE}${this.#text}`);
     this.#drawn = this.#text;
     this.#drawnAt = now;

@@ -14,7 +14,10 @@ export function reportFailure(error: unknown, ctx: CommandContext): ExitCode {
     out.failure(oneLine(error.message), error.hint === undefined ? undefined : oneLine(error.hint));
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    out.failure(InternalErrorMessages.internal(oneLine(message)), debug ? undefined : InternalErrorMessages.REPORT_HINT);
+    out.failure(
+      InternalErrorMessages.internal(oneLine(message)),
+      debug ? undefined : InternalErrorMessages.REPORT_HINT,
+    );
   }
   if (debug) ctx.stderr.write(`${error instanceof Error ? String(error.stack) : String(error)}\n`);
   return error instanceof UserError ? error.exitCode : ExitCode.INTERNAL;

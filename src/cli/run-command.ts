@@ -11,18 +11,31 @@ import { parseCommandArguments } from './parse-arguments.js';
 import { reportFailure } from './report-failure.js';
 
 /** Parses `args` for `command`, then shows its help or runs it. */
-export async function runCommand(command: CommandModule, args: readonly string[], ctx: CommandContext): Promise<ExitCode> {
+export async function runCommand(
+  command: CommandModule,
+  args: readonly string[],
+  ctx: CommandContext,
+): Promise<ExitCode> {
   const parsed = parseCommandArguments(command.definition, args);
   if (parsed.values['help'] === true) {
     ctx.stdout.write(commandHelp(command.definition));
     return ExitCode.OK;
   }
-  const verbosity: Verbosity = parsed.values['quiet'] === true ? 'quiet' : parsed.values['verbose'] === true ? 'verbose' : 'normal';
+  const verbosity: Verbosity =
+    parsed.values['quiet'] === true
+      ? 'quiet'
+      : parsed.values['verbose'] === true
+        ? 'verbose'
+        : 'normal';
   return command.run(parsed, { ctx, out: new Printer(ctx, verbosity) });
 }
 
 /** runCommand with its failures reported as main reports them: one line and the exit code. */
-export async function runStandalone(command: CommandModule, args: readonly string[], ctx: CommandContext): Promise<ExitCode> {
+export async function runStandalone(
+  command: CommandModule,
+  args: readonly string[],
+  ctx: CommandContext,
+): Promise<ExitCode> {
   try {
     return await runCommand(command, args, ctx);
   } catch (error) {

@@ -8,7 +8,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ConfigError } from '../errors.js';
-import { CODE_CONFIG_NOT_READ, CODE_CONFIG_NOT_READ_HINT, CONFIG_READ_FAILED } from '../messages/alembic-config.js';
+import {
+  CODE_CONFIG_NOT_READ,
+  CODE_CONFIG_NOT_READ_HINT,
+  CONFIG_READ_FAILED,
+} from '../messages/alembic-config.js';
 import { parseConfigText, parseJson, syntaxOf } from './read-config-file.js';
 import type { ResolvedConfig } from './schema.js';
 import { defaultConfig, PACKAGE_KEY, validateConfig } from './validate-config.js';
@@ -29,7 +33,14 @@ export const SEARCH_PLACES: readonly string[] = [
 const PACKAGE_JSON = 'package.json';
 
 /** Where earlier versions also read JavaScript configs: never run, but a leftover one is reported rather than silently ignored. */
-const CODE_PLACES: readonly string[] = ['git-alembic.config.js', 'git-alembic.config.mjs', 'git-alembic.config.cjs', '.config/git-alembicrc.js', '.config/git-alembicrc.mjs', '.config/git-alembicrc.cjs'];
+const CODE_PLACES: readonly string[] = [
+  'git-alembic.config.js',
+  'git-alembic.config.mjs',
+  'git-alembic.config.cjs',
+  '.config/git-alembicrc.js',
+  '.config/git-alembicrc.mjs',
+  '.config/git-alembicrc.cjs',
+];
 
 /**
  * Finds and validates the config in `repoRoot` only (never in parent directories or the user's
@@ -51,16 +62,23 @@ export async function loadProjectConfig(repoRoot: string): Promise<ResolvedConfi
 }
 
 /** What package.json's `"git-alembic"` key holds. */
-type PackageKey = { readonly kind: 'absent' } | { readonly kind: 'config' | 'setup-only'; readonly value: unknown };
+type PackageKey =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'config' | 'setup-only'; readonly value: unknown };
 
 // A package.json that does not mention the key is not ours to judge, valid or not.
 function readPackageKey(repoRoot: string): PackageKey {
   const text = readText(repoRoot, PACKAGE_JSON);
   if (text === undefined || !text.includes(`"${PACKAGE_KEY}"`)) return { kind: 'absent' };
   const document = parseJson(text.replace(/^\uFEFF/, ''), PACKAGE_JSON);
-  if (typeof document !== 'object' || document === null || !Object.hasOwn(document, PACKAGE_KEY)) return { kind: 'absent' };
+  if (typeof document !== 'object' || document === null || !Object.hasOwn(document, PACKAGE_KEY))
+    return { kind: 'absent' };
   const value: unknown = (document as Record<string, unknown>)[PACKAGE_KEY];
-  const setupOnly = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).join() === 'setup';
+  const setupOnly =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).join() === 'setup';
   return { kind: setupOnly ? 'setup-only' : 'config', value };
 }
 
@@ -72,8 +90,13 @@ async function searchRcFiles(repoRoot: string): Promise<ResolvedConfig> {
     const value = await parseConfigText(text, syntaxOf(place), place);
     if (value !== undefined) return validateConfig(value, place, repoRoot);
   }
-  const code = CODE_PLACES.find((place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false })?.isFile() === true);
-  if (code !== undefined) throw new ConfigError(code, undefined, CODE_CONFIG_NOT_READ, { hint: CODE_CONFIG_NOT_READ_HINT });
+  const code = CODE_PLACES.find(
+    (place) => statSync(path.join(repoRoot, place), { throwIfNoEntry: false })?.isFile() === true,
+  );
+  if (code !== undefined)
+    throw new ConfigError(code, undefined, CODE_CONFIG_NOT_READ, {
+      hint: CODE_CONFIG_NOT_READ_HINT,
+    });
   return defaultConfig(repoRoot);
 }
 
@@ -84,6 +107,11 @@ function readText(repoRoot: string, place: string): string | undefined {
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    throw new ConfigError(place, undefined, CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new ConfigError(
+      place,
+      undefined,
+      CONFIG_READ_FAILED(error instanceof Error ? error.message : String(error)),
+      { cause: error },
+    );
   }
 }

@@ -16,7 +16,11 @@ export function syntaxOf(place: string): ConfigSyntax {
  * Parses a config file's text; undefined when it holds nothing (empty, or YAML with only
  * comments), which counts as "no config here". `shownAs` is named in errors.
  */
-export async function parseConfigText(text: string, syntax: ConfigSyntax, shownAs: string): Promise<unknown> {
+export async function parseConfigText(
+  text: string,
+  syntax: ConfigSyntax,
+  shownAs: string,
+): Promise<unknown> {
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') return undefined;
   const value = syntax === 'json' ? parseJson(content, shownAs) : await parseYaml(content, shownAs);
@@ -38,12 +42,17 @@ function locatedJsonError(text: string, shownAs: string, cause: unknown): Config
   } catch (located) {
     if (located instanceof InputError) {
       const detail = located.message.slice(formatLocation(located.location).length + 2);
-      return new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(detail), { line: located.location.line, cause });
+      return new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(detail), {
+        line: located.location.line,
+        cause,
+      });
     }
     throw located;
   }
   // Our reader accepted what JSON.parse refused (it never should): report JSON.parse's reason.
-  return new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(firstLine(cause)), { cause });
+  return new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(firstLine(cause)), {
+    cause,
+  });
 }
 
 /** What the yaml package reports: its message and one-based positions. */
@@ -63,9 +72,15 @@ async function parseYaml(text: string, shownAs: string): Promise<unknown> {
     const line = typeof linePos?.[0]?.line === 'number' ? linePos[0].line : undefined;
     const column = typeof linePos?.[0]?.col === 'number' ? ` (column ${linePos[0].col})` : '';
     // "<reason> at line L, column C:" and a code frame: keep the reason, the line goes in the location.
-    const reason = typeof message === 'string' ? (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') : '';
+    const reason =
+      typeof message === 'string'
+        ? (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+        : '';
     const detail = reason === '' ? firstLine(error) : `invalid YAML: ${reason}${column}`;
-    throw new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(detail), { ...(line === undefined ? {} : { line }), cause: error });
+    throw new ConfigError(shownAs, undefined, PROJECT_CONFIG_UNREADABLE(detail), {
+      ...(line === undefined ? {} : { line }),
+      cause: error,
+    });
   }
 }
 

@@ -1,13 +1,47 @@
 // Turns the untyped value of the config file into a ResolvedConfig with defaults, rejecting
 // unknown keys (with a suggestion) and wrong types; every error names the file and key path.
 import type { ConstantValue } from '../core/revision.js';
-import { CONFIG_OR_SCRIPT_LOCATION, DUPLICATE_ENVIRONMENT_NAME, EXPECTED_ARRAY } from '../messages/alembic-config.js';
+import {
+  CONFIG_OR_SCRIPT_LOCATION,
+  DUPLICATE_ENVIRONMENT_NAME,
+  EXPECTED_ARRAY,
+} from '../messages/alembic-config.js';
 import type { EnvironmentConfig, OnMerge, ResolvedConfig, RevisionIdMode } from './schema.js';
 import { readSetupRecord } from './validate-setup-record.js';
-import { child, fieldError, knownObject, readBoolean, readChoice, readConstants, readString, readStringList, typeName, type FieldPath } from './validate-fields.js';
+import {
+  child,
+  fieldError,
+  knownObject,
+  readBoolean,
+  readChoice,
+  readConstants,
+  readString,
+  readStringList,
+  typeName,
+  type FieldPath,
+} from './validate-fields.js';
 
-const TOP_LEVEL_KEYS = ['enabled', 'environments', 'constants', 'onMerge', 'revisionId', 'message', 'mergeExistingDivergences', 'guard', 'pythonFallback', 'setup'];
-const ENVIRONMENT_KEYS = ['name', 'config', 'section', 'scriptLocation', 'versionLocations', 'headsFile', 'constants'];
+const TOP_LEVEL_KEYS = [
+  'enabled',
+  'environments',
+  'constants',
+  'onMerge',
+  'revisionId',
+  'message',
+  'mergeExistingDivergences',
+  'guard',
+  'pythonFallback',
+  'setup',
+];
+const ENVIRONMENT_KEYS = [
+  'name',
+  'config',
+  'section',
+  'scriptLocation',
+  'versionLocations',
+  'headsFile',
+  'constants',
+];
 const ON_MERGE: readonly OnMerge[] = ['amend', 'stage'];
 const REVISION_ID: readonly RevisionIdMode[] = ['deterministic', 'random'];
 /** The default merge message; `{heads}` becomes the comma-separated parent ids. */
@@ -24,8 +58,15 @@ export function defaultConfig(baseDirectory: string, file?: string): ResolvedCon
  * Validates a loaded config value. `file` is named in errors (keys in package.json are shown
  * under `git-alembic.`); relative paths in the config resolve against `baseDirectory`.
  */
-export function validateConfig(value: unknown, file: string | undefined, baseDirectory: string): ResolvedConfig {
-  const root: FieldPath = { file: file ?? PACKAGE_KEY, key: file !== undefined && /(^|[\\/])package\.json$/.test(file) ? PACKAGE_KEY : '' };
+export function validateConfig(
+  value: unknown,
+  file: string | undefined,
+  baseDirectory: string,
+): ResolvedConfig {
+  const root: FieldPath = {
+    file: file ?? PACKAGE_KEY,
+    key: file !== undefined && /(^|[\\/])package\.json$/.test(file) ? PACKAGE_KEY : '',
+  };
   const record = knownObject(value, root, TOP_LEVEL_KEYS);
   const constants = readConstants(record, 'constants', root);
   return {
@@ -44,15 +85,24 @@ export function validateConfig(value: unknown, file: string | undefined, baseDir
   };
 }
 
-function readEnvironments(record: Readonly<Record<string, unknown>>, root: FieldPath, constants: ReadonlyMap<string, ConstantValue>): EnvironmentConfig[] {
+function readEnvironments(
+  record: Readonly<Record<string, unknown>>,
+  root: FieldPath,
+  constants: ReadonlyMap<string, ConstantValue>,
+): EnvironmentConfig[] {
   const value = record['environments'];
   if (value === undefined) return [];
   const at = child(root, 'environments');
   if (!Array.isArray(value)) throw fieldError(at, EXPECTED_ARRAY(typeName(value)));
-  const environments = value.map((entry: unknown, index) => readEnvironment(entry, child(at, index), constants));
+  const environments = value.map((entry: unknown, index) =>
+    readEnvironment(entry, child(at, index), constants),
+  );
   environments.forEach((environment, index) => {
-    const first = environments.findIndex((other) => other.name !== undefined && other.name === environment.name);
-    if (first !== index && first !== -1) throw fieldError(child(child(at, index), 'name'), DUPLICATE_ENVIRONMENT_NAME(first));
+    const first = environments.findIndex(
+      (other) => other.name !== undefined && other.name === environment.name,
+    );
+    if (first !== index && first !== -1)
+      throw fieldError(child(child(at, index), 'name'), DUPLICATE_ENVIRONMENT_NAME(first));
   });
   return environments;
 }
@@ -60,11 +110,16 @@ function readEnvironments(record: Readonly<Record<string, unknown>>, root: Field
 // An environment's own constants are merged over the top-level ones. Without `config` (a project
 // that sets everything in code, such as Flask-Migrate without alembic.ini) `scriptLocation` is
 // required and every other Alembic setting takes its default.
-function readEnvironment(value: unknown, at: FieldPath, constants: ReadonlyMap<string, ConstantValue>): EnvironmentConfig {
+function readEnvironment(
+  value: unknown,
+  at: FieldPath,
+  constants: ReadonlyMap<string, ConstantValue>,
+): EnvironmentConfig {
   const record = knownObject(value, at, ENVIRONMENT_KEYS);
   const config = readString(record, 'config', at, true);
   const scriptLocation = readString(record, 'scriptLocation', at, true);
-  if (config === undefined && scriptLocation === undefined) throw fieldError(child(at, 'config'), CONFIG_OR_SCRIPT_LOCATION);
+  if (config === undefined && scriptLocation === undefined)
+    throw fieldError(child(at, 'config'), CONFIG_OR_SCRIPT_LOCATION);
   return {
     name: readString(record, 'name', at, true),
     config,

@@ -41,25 +41,42 @@ export function typeName(value: unknown): string {
 }
 
 /** A plain object whose keys are all known; unknown keys fail with a suggestion. */
-export function knownObject(value: unknown, at: FieldPath, known: readonly string[]): Readonly<Record<string, unknown>> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(at, EXPECTED_OBJECT(typeName(value)));
+export function knownObject(
+  value: unknown,
+  at: FieldPath,
+  known: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw fieldError(at, EXPECTED_OBJECT(typeName(value)));
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!known.includes(key)) throw fieldError(child(at, key), UNKNOWN_KEY(closestName(key, known)));
+    if (!known.includes(key))
+      throw fieldError(child(at, key), UNKNOWN_KEY(closestName(key, known)));
   }
   return record;
 }
 
 /** An optional boolean (absent or undefined gives the default). */
-export function readBoolean(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath, fallback: boolean): boolean {
+export function readBoolean(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+  fallback: boolean,
+): boolean {
   const value = record[key];
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw fieldError(child(at, key), EXPECTED_BOOLEAN(typeName(value)));
+  if (typeof value !== 'boolean')
+    throw fieldError(child(at, key), EXPECTED_BOOLEAN(typeName(value)));
   return value;
 }
 
 /** An optional string; `nonEmpty` rejects ''. */
-export function readString(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath, nonEmpty: boolean): string | undefined {
+export function readString(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+  nonEmpty: boolean,
+): string | undefined {
   const value = record[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw fieldError(child(at, key), EXPECTED_STRING(typeName(value)));
@@ -68,33 +85,53 @@ export function readString(record: Readonly<Record<string, unknown>>, key: strin
 }
 
 /** An optional string from a fixed set. */
-export function readChoice<T extends string>(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath, choices: readonly T[], fallback: T): T {
+export function readChoice<T extends string>(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const value = record[key];
   if (value === undefined) return fallback;
-  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  throw fieldError(child(at, key), EXPECTED_ONE_OF(choices, typeof value === 'string' ? JSON.stringify(value) : typeName(value)));
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value))
+    return value as T;
+  throw fieldError(
+    child(at, key),
+    EXPECTED_ONE_OF(choices, typeof value === 'string' ? JSON.stringify(value) : typeName(value)),
+  );
 }
 
 /** An optional array of non-empty strings (undefined when absent); an empty array is an error. */
-export function readStringList(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath): string[] | undefined {
+export function readStringList(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+): string[] | undefined {
   const value = record[key];
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw fieldError(child(at, key), EXPECTED_ARRAY(typeName(value)));
   if (value.length === 0) throw fieldError(child(at, key), EXPECTED_NON_EMPTY);
   return value.map((entry: unknown, index) => {
-    if (typeof entry !== 'string') throw fieldError(child(child(at, key), index), EXPECTED_STRING(typeName(entry)));
+    if (typeof entry !== 'string')
+      throw fieldError(child(child(at, key), index), EXPECTED_STRING(typeName(entry)));
     if (entry.trim() === '') throw fieldError(child(child(at, key), index), EXPECTED_NON_EMPTY);
     return entry;
   });
 }
 
 /** `constants`: Python (dotted) names mapped to a string, an array of strings, or null. */
-export function readConstants(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath): Map<string, ConstantValue> {
+export function readConstants(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+): Map<string, ConstantValue> {
   const value = record[key];
   const constants = new Map<string, ConstantValue>();
   if (value === undefined) return constants;
   const where = child(at, key);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fieldError(where, EXPECTED_OBJECT(typeName(value)));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw fieldError(where, EXPECTED_OBJECT(typeName(value)));
   for (const [name, constant] of Object.entries(value)) {
     const entry = { file: at.file, key: `${where.key}[${JSON.stringify(name)}]` };
     if (!isDottedPythonName(name)) throw fieldError(entry, BAD_CONSTANT_NAME);
@@ -105,6 +142,7 @@ export function readConstants(record: Readonly<Record<string, unknown>>, key: st
 
 function readConstant(value: unknown, at: FieldPath): ConstantValue {
   if (value === null || typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string')) return Object.freeze([...value]);
+  if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string'))
+    return Object.freeze([...value]);
   throw fieldError(at, EXPECTED_CONSTANT(typeName(value)));
 }

@@ -2,23 +2,52 @@
 // deletes the files it lists, so a path that could leave the repository is refused.
 import { isLfAttributeLine } from '../core/edits/gitattributes.js';
 import type { CreatedObject, PrepareChange } from '../core/edits/package-json.js';
-import { EMPTY_SETUP_RECORD, type PreCommitSetupRecord, type SetupRecord } from '../core/edits/setup-record.js';
+import {
+  EMPTY_SETUP_RECORD,
+  type PreCommitSetupRecord,
+  type SetupRecord,
+} from '../core/edits/setup-record.js';
 import { EXPECTED_ARRAY, EXPECTED_BOOLEAN, EXPECTED_STRING } from '../messages/alembic-config.js';
 import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
-import { child, fieldError, type FieldPath, knownObject, readChoice, typeName } from './validate-fields.js';
+import {
+  child,
+  fieldError,
+  type FieldPath,
+  knownObject,
+  readChoice,
+  typeName,
+} from './validate-fields.js';
 
-const RECORD_KEYS = ['devDependencies', 'prepare', 'created', 'files', 'attributes', 'ignores', 'preCommit'];
+const RECORD_KEYS = [
+  'devDependencies',
+  'prepare',
+  'created',
+  'files',
+  'attributes',
+  'ignores',
+  'preCommit',
+];
 // The only line setup adds to .gitignore.
 const IGNORE_LINES: readonly string[] = ['node_modules/'];
 const PRE_COMMIT_KEYS = ['entry', 'hookTypes', 'hookTypesKey'];
 // Uninstall takes these out of default_install_hook_types: only the ones setup adds.
-const HOOK_TYPES: readonly string[] = ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit'];
+const HOOK_TYPES: readonly string[] = [
+  'pre-commit',
+  'post-checkout',
+  'post-merge',
+  'post-rewrite',
+  'post-commit',
+];
 const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
 const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
 const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
 
 /** The record at `record[key]`, or undefined when absent. @throws ConfigError naming the file and key. */
-export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: string, at: FieldPath): SetupRecord | undefined {
+export function readSetupRecord(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+): SetupRecord | undefined {
   const value = record[key];
   if (value === undefined) return undefined;
   const where = child(at, key);
@@ -27,9 +56,13 @@ export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: 
   const attributes = readNames(fields, 'attributes', where, isLfAttributeLine);
   const ignores = readNames(fields, 'ignores', where, (line) => IGNORE_LINES.includes(line));
   return {
-    devDependencies: readNames(fields, 'devDependencies', where, (name) => DEPENDENCIES.includes(name)),
+    devDependencies: readNames(fields, 'devDependencies', where, (name) =>
+      DEPENDENCIES.includes(name),
+    ),
     prepare: readChoice(fields, 'prepare', where, PREPARE, EMPTY_SETUP_RECORD.prepare),
-    created: readNames(fields, 'created', where, (name) => (CREATED as readonly string[]).includes(name)) as CreatedObject[],
+    created: readNames(fields, 'created', where, (name) =>
+      (CREATED as readonly string[]).includes(name),
+    ) as CreatedObject[],
     files: readNames(fields, 'files', where, isInsideRepository),
     ...(attributes.length === 0 ? {} : { attributes }),
     ...(ignores.length === 0 ? {} : { ignores }),
@@ -38,26 +71,42 @@ export function readSetupRecord(record: Readonly<Record<string, unknown>>, key: 
 }
 
 // `preCommit`: what setup --pre-commit added to .pre-commit-config.yaml.
-function readPreCommit(fields: Readonly<Record<string, unknown>>, at: FieldPath): { preCommit?: PreCommitSetupRecord } {
+function readPreCommit(
+  fields: Readonly<Record<string, unknown>>,
+  at: FieldPath,
+): { preCommit?: PreCommitSetupRecord } {
   if (fields['preCommit'] === undefined) return {};
   const where = child(at, 'preCommit');
   const record = knownObject(fields['preCommit'], where, PRE_COMMIT_KEYS);
   const flag = (key: string): boolean => {
     const value = record[key] ?? false;
-    if (typeof value !== 'boolean') throw fieldError(child(where, key), EXPECTED_BOOLEAN(typeName(value)));
+    if (typeof value !== 'boolean')
+      throw fieldError(child(where, key), EXPECTED_BOOLEAN(typeName(value)));
     return value;
   };
-  return { preCommit: { entry: flag('entry'), hookTypes: readNames(record, 'hookTypes', where, (name) => HOOK_TYPES.includes(name)), hookTypesKey: flag('hookTypesKey') } };
+  return {
+    preCommit: {
+      entry: flag('entry'),
+      hookTypes: readNames(record, 'hookTypes', where, (name) => HOOK_TYPES.includes(name)),
+      hookTypesKey: flag('hookTypesKey'),
+    },
+  };
 }
 
 // An array (possibly empty) of strings that each pass `valid`; absent means empty.
-function readNames(fields: Readonly<Record<string, unknown>>, key: string, at: FieldPath, valid: (name: string) => boolean): string[] {
+function readNames(
+  fields: Readonly<Record<string, unknown>>,
+  key: string,
+  at: FieldPath,
+  valid: (name: string) => boolean,
+): string[] {
   const value = fields[key];
   if (value === undefined) return [];
   const where = child(at, key);
   if (!Array.isArray(value)) throw fieldError(where, EXPECTED_ARRAY(typeName(value)));
   return value.map((entry: unknown, index) => {
-    if (typeof entry !== 'string') throw fieldError(child(where, index), EXPECTED_STRING(typeName(entry)));
+    if (typeof entry !== 'string')
+      throw fieldError(child(where, index), EXPECTED_STRING(typeName(entry)));
     if (!valid(entry)) throw fieldError(child(where, index), SETUP_RECORD_ENTRY(entry));
     return entry;
   });
@@ -65,6 +114,13 @@ function readNames(fields: Readonly<Record<string, unknown>>, key: string, at: F
 
 // Repository-relative with forward slashes, and no segment that climbs out or is empty.
 function isInsideRepository(path: string): boolean {
-  if (path === '' || path.includes('\0') || path.includes('\\') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return false;
+  if (
+    path === '' ||
+    path.includes('\0') ||
+    path.includes('\\') ||
+    path.startsWith('/') ||
+    /^[A-Za-z]:/.test(path)
+  )
+    return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }

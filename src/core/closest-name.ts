@@ -9,7 +9,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   let best: { name: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = editDistance(folded, fold(candidate));
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name: candidate, distance };
+    if (distance <= 2 && (best === undefined || distance < best.distance))
+      best = { name: candidate, distance };
   }
   return best?.name;
 }
@@ -24,8 +25,15 @@ function editDistance(left: string, right: string): number {
   for (let row = 1; row <= left.length; row += 1) {
     const current = [row];
     for (let column = 1; column <= right.length; column += 1) {
-      const substitution = (previous[column - 1] as number) + (left[row - 1] === right[column - 1] ? 0 : 1);
-      current.push(Math.min(substitution, (previous[column] as number) + 1, (current[column - 1] as number) + 1));
+      const substitution =
+        (previous[column - 1] as number) + (left[row - 1] === right[column - 1] ? 0 : 1);
+      current.push(
+        Math.min(
+          substitution,
+          (previous[column] as number) + 1,
+          (current[column - 1] as number) + 1,
+        ),
+      );
     }
     previous = current;
   }

@@ -47,7 +47,9 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 const HEX_DIGITS = /^[0-9a-fA-F]*$/;
 
 // Per escape: the text it stands for and where the body goes on, or why it cannot be decoded.
-type Escape = { readonly text: string; readonly next: number } | { readonly problem: EscapeProblem };
+type Escape =
+  | { readonly text: string; readonly next: number }
+  | { readonly problem: EscapeProblem };
 
 /** The body's text with its escapes decoded (unknown escapes keep their backslash), or the first error. */
 export function decodeEscapes(body: string, options: EscapeOptions = {}): string | EscapeError {
@@ -57,7 +59,8 @@ export function decodeEscapes(body: string, options: EscapeOptions = {}): string
   for (let backslash = body.indexOf('\\'); backslash !== -1; backslash = body.indexOf('\\', from)) {
     value += body.slice(from, backslash);
     const sequence = decodeEscape(body, backslash + 1, options);
-    if ('problem' in sequence) return { problem: sequence.problem, letter: body.charAt(backslash + 1), at: backslash };
+    if ('problem' in sequence)
+      return { problem: sequence.problem, letter: body.charAt(backslash + 1), at: backslash };
     value += sequence.text;
     from = sequence.next;
   }
@@ -85,7 +88,9 @@ function hexEscape(body: string, at: number, width: number): Escape {
   const digits = body.slice(at + 1, at + 1 + width);
   if (digits.length !== width || !HEX_DIGITS.test(digits)) return { problem: 'truncated' };
   const codePoint = parseInt(digits, 16);
-  return codePoint > 0x10ffff ? { problem: 'beyond-unicode' } : { text: String.fromCodePoint(codePoint), next: at + 1 + width };
+  return codePoint > 0x10ffff
+    ? { problem: 'beyond-unicode' }
+    : { text: String.fromCodePoint(codePoint), next: at + 1 + width };
 }
 
 // `\N{name}`: a brace, a name of at least one character, a closing brace.

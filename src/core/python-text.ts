@@ -3,7 +3,8 @@
 // files with universal newlines, so code that must agree with Python uses these helpers.
 
 /** Exactly the characters for which Python's `str.isspace()` (and `re`'s `\s`) is true. */
-const WHITESPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const WHITESPACE =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const NON_SPACE = new RegExp(`[^${WHITESPACE}]`);
 
 /** Whether a UTF-16 code unit is in WHITESPACE (each of those characters is one unit). */
@@ -11,7 +12,14 @@ function isPythonSpace(code: number): boolean {
   if (code <= 0x20) return (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
   if (code < 0x85) return false;
   if (code < 0x2000) return code === 0x85 || code === 0xa0 || code === 0x1680;
-  return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+  return (
+    code <= 0x200a ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /** Python `s.strip()`. */
@@ -77,6 +85,7 @@ let unicodeDottedName: RegExp | undefined;
  */
 export function isDottedPythonName(name: string): boolean {
   if (ASCII_DOTTED_NAME.test(name)) return true;
-  unicodeDottedName ??= /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+  unicodeDottedName ??=
+    /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
   return unicodeDottedName.test(name);
 }

@@ -19,7 +19,10 @@ export interface GraphView {
 const PROJECT_PATHS = ['alembic.ini', 'migrations'];
 
 /** The graph of the Alembic project in `directory`, as `git-alembic graph` draws it. */
-export async function graphOf(directory: string, env: Readonly<Record<string, string | undefined>>): Promise<GraphView> {
+export async function graphOf(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<GraphView> {
   const { histories } = await loadHistories(directory, env, {});
   return {
     picture: histories.map((history) => renderGraph(history.graph, 'ascii')).join('\n'),
@@ -32,10 +35,16 @@ export async function graphOf(directory: string, env: Readonly<Record<string, st
  * would leave them: each branch's files are written into `scratch` (a directory outside the
  * repository, removed afterwards), later branches adding to earlier ones.
  */
-export async function combinedGraph(shell: DemoShell, branches: readonly string[], scratch: string): Promise<GraphView> {
+export async function combinedGraph(
+  shell: DemoShell,
+  branches: readonly string[],
+  scratch: string,
+): Promise<GraphView> {
   try {
     for (const branch of branches) {
-      const files = splitNul(await shell.git(['ls-tree', '-r', '-z', '--name-only', branch, '--', ...PROJECT_PATHS]));
+      const files = splitNul(
+        await shell.git(['ls-tree', '-r', '-z', '--name-only', branch, '--', ...PROJECT_PATHS]),
+      );
       for (const file of files) {
         const target = path.join(scratch, ...file.split('/'));
         mkdirSync(path.dirname(target), { recursive: true });
@@ -50,11 +59,16 @@ export async function combinedGraph(shell: DemoShell, branches: readonly string[
 
 /** Files the merge commit HEAD adds that none of its parents has: what the hooks created. */
 export async function filesNoParentHad(shell: DemoShell): Promise<string[]> {
-  const parents = (await shell.git(['log', '-1', '--format=%P', 'HEAD'])).trim().split(' ').filter(Boolean);
+  const parents = (await shell.git(['log', '-1', '--format=%P', 'HEAD']))
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   let created: string[] | undefined;
   for (const parent of parents) {
     // --diff-filter=A: files HEAD has and this parent does not.
-    const added = splitNul(await shell.git(['diff-tree', '-r', '-z', '--name-only', '--diff-filter=A', parent, 'HEAD']));
+    const added = splitNul(
+      await shell.git(['diff-tree', '-r', '-z', '--name-only', '--diff-filter=A', parent, 'HEAD']),
+    );
     created = created === undefined ? added : created.filter((file) => added.includes(file));
   }
   return parents.length < 2 ? [] : (created ?? []);

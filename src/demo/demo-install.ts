@@ -23,7 +23,8 @@ export interface OwnPackage {
 export function ownPackage(): OwnPackage {
   const root = packageRoot();
   const bin = path.join(root, 'dist', 'bin.cjs');
-  if (!existsSync(bin)) throw new UserError(DemoMessages.notBuilt(bin), { hint: DemoMessages.NOT_BUILT_HINT });
+  if (!existsSync(bin))
+    throw new UserError(DemoMessages.notBuilt(bin), { hint: DemoMessages.NOT_BUILT_HINT });
   return { root, bin };
 }
 

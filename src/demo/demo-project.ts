@@ -4,7 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The revision ids of the demo, as the README and tests refer to them. */
-export const DEMO_REVISIONS = { base: 'd6e7f8a9b0c1', hotfix: 'aaaa11112222', feature: 'bbbb33334444' } as const;
+export const DEMO_REVISIONS = {
+  base: 'd6e7f8a9b0c1',
+  hotfix: 'aaaa11112222',
+  feature: 'bbbb33334444',
+} as const;
 
 const INI = `# A minimal alembic.ini, as \`alembic init\` would start it.
 [alembic]
@@ -43,7 +47,13 @@ def downgrade() -> None:
 `;
 
 /** A revision file of the demo, written the way Alembic renders the template above. */
-export function demoRevisionSource(id: string, downRevision: string | null, message: string, upgrade: string, downgrade: string): string {
+export function demoRevisionSource(
+  id: string,
+  downRevision: string | null,
+  message: string,
+  upgrade: string,
+  downgrade: string,
+): string {
   return `"""${message}
 
 Revision ID: ${id}
@@ -103,7 +113,13 @@ export function writeDemoProject(directory: string): void {
 export function writeDemoHotfix(directory: string): void {
   writeFileSync(
     join(directory, DEMO_FILES.hotfix),
-    demoRevisionSource(DEMO_REVISIONS.hotfix, DEMO_REVISIONS.base, 'hotfix: index accounts.email', 'op.create_index("ix_accounts_email", "accounts", ["email"])', 'op.drop_index("ix_accounts_email", table_name="accounts")'),
+    demoRevisionSource(
+      DEMO_REVISIONS.hotfix,
+      DEMO_REVISIONS.base,
+      'hotfix: index accounts.email',
+      'op.create_index("ix_accounts_email", "accounts", ["email"])',
+      'op.drop_index("ix_accounts_email", table_name="accounts")',
+    ),
   );
 }
 
@@ -111,6 +127,12 @@ export function writeDemoHotfix(directory: string): void {
 export function writeDemoFeature(directory: string): void {
   writeFileSync(
     join(directory, DEMO_FILES.feature),
-    demoRevisionSource(DEMO_REVISIONS.feature, DEMO_REVISIONS.base, 'add invoices', 'op.create_table("invoices", sa.Column("id", sa.Integer(), primary_key=True))', 'op.drop_table("invoices")'),
+    demoRevisionSource(
+      DEMO_REVISIONS.feature,
+      DEMO_REVISIONS.base,
+      'add invoices',
+      'op.create_table("invoices", sa.Column("id", sa.Integer(), primary_key=True))',
+      'op.drop_table("invoices")',
+    ),
   );
 }

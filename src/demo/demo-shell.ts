@@ -15,7 +15,13 @@ export interface ProcessResult {
 }
 
 // Set by a calling git process, or switches that would turn off what the demo shows.
-const NOT_PASSED_ON = [...GIT_LOCATION_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'HUSKY', 'GIT_ALEMBIC'];
+const NOT_PASSED_ON = [
+  ...GIT_LOCATION_VARIABLES,
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'HUSKY',
+  'GIT_ALEMBIC',
+];
 
 /**
  * The demo's environment: the caller's, without git's location variables and the switches above,
@@ -23,10 +29,18 @@ const NOT_PASSED_ON = [...GIT_LOCATION_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_
  * such as `merge.ff=only` or a global `core.hooksPath` cannot change the story. A merge never
  * opens an editor (`GIT_MERGE_AUTOEDIT=no`).
  */
-export function demoEnvironment(env: Readonly<Record<string, string | undefined>>, globalConfig: string): Record<string, string | undefined> {
+export function demoEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+  globalConfig: string,
+): Record<string, string | undefined> {
   const demo: Record<string, string | undefined> = { ...env };
   for (const name of NOT_PASSED_ON) delete demo[name];
-  return { ...demo, GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1', GIT_MERGE_AUTOEDIT: 'no' };
+  return {
+    ...demo,
+    GIT_CONFIG_GLOBAL: globalConfig,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_MERGE_AUTOEDIT: 'no',
+  };
 }
 
 /** Runs programs in the demo repository. */
@@ -42,7 +56,13 @@ export class DemoShell {
   /** Runs a program (stdin closed) and returns how it ended, whatever the status. */
   attempt(program: string, args: readonly string[]): Promise<ProcessResult> {
     return new Promise((resolve, reject) => {
-      const options = { cwd: this.directory, env: this.env, encoding: 'utf8' as const, maxBuffer: 16 * 1024 * 1024, windowsHide: true };
+      const options = {
+        cwd: this.directory,
+        env: this.env,
+        encoding: 'utf8' as const,
+        maxBuffer: 16 * 1024 * 1024,
+        windowsHide: true,
+      };
       const child = execFile(program, [...args], options, (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
           // Not started at all (ENOENT) or killed: there is no status to report.
@@ -58,9 +78,17 @@ export class DemoShell {
   /** Runs git; a non-zero status throws GitCommandError with what git said. */
   async git(args: readonly string[]): Promise<string> {
     const result = await this.attempt('git', args).catch((error: unknown) => {
-      throw new GitCommandError(args, error instanceof Error ? error.message : String(error), error);
+      throw new GitCommandError(
+        args,
+        error instanceof Error ? error.message : String(error),
+        error,
+      );
     });
-    if (result.status !== 0) throw new GitCommandError(args, `${result.stderr}${result.stdout}`.trim() || `exit status ${result.status}`);
+    if (result.status !== 0)
+      throw new GitCommandError(
+        args,
+        `${result.stderr}${result.stdout}`.trim() || `exit status ${result.status}`,
+      );
     return result.stdout;
   }
 

@@ -26,13 +26,20 @@ const LOCAL_CONFIG: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Step 1: the repository, the project, git-alembic installed and set up, all committed. */
-export async function createProject(shell: DemoShell, own: OwnPackage, out: DemoOutput): Promise<void> {
+export async function createProject(
+  shell: DemoShell,
+  own: OwnPackage,
+  out: DemoOutput,
+): Promise<void> {
   out.heading(DemoMessages.PROJECT_HEADING);
   out.command('git init -b main');
   await shell.git(['init', '-q', '-b', 'main']);
   for (const [key, value] of LOCAL_CONFIG) await shell.git(['config', key, value]);
   writeDemoProject(shell.directory);
-  writeFileSync(shell.path('package.json'), `${JSON.stringify({ name: 'alembic-demo', private: true }, null, 2)}\n`);
+  writeFileSync(
+    shell.path('package.json'),
+    `${JSON.stringify({ name: 'alembic-demo', private: true }, null, 2)}\n`,
+  );
   writeFileSync(shell.path('.gitignore'), 'node_modules\n');
   out.text(DemoMessages.project(shell.directory));
   await commitAll(shell, out, 'Create accounts');
@@ -41,7 +48,8 @@ export async function createProject(shell: DemoShell, own: OwnPackage, out: Demo
   out.command('npx git-alembic setup');
   const setup = await shell.cli(own.bin, ['setup']);
   showOutput(out, setup);
-  if (setup.status !== 0) throw new UserError(DemoMessages.stepFailed('git-alembic setup', setup.status));
+  if (setup.status !== 0)
+    throw new UserError(DemoMessages.stepFailed('git-alembic setup', setup.status));
   await commitAll(shell, out, 'Set up git-alembic');
 }
 
@@ -72,5 +80,6 @@ async function commitAll(shell: DemoShell, out: DemoOutput, message: string): Pr
   await shell.git(['add', '-A']);
   const commit = await shell.attempt('git', ['commit', '-q', '-m', message]);
   showOutput(out, commit);
-  if (commit.status !== 0) throw new UserError(DemoMessages.stepFailed('git commit', commit.status));
+  if (commit.status !== 0)
+    throw new UserError(DemoMessages.stepFailed('git commit', commit.status));
 }

@@ -22,10 +22,17 @@ export interface DemoOptions {
 }
 
 // The merge and what it left: HEAD's parents and the file list, as commands a user can repeat.
-const COMMIT_COMMANDS: ReadonlyArray<{ readonly shown: string; readonly args: readonly string[] }> = [
-  { shown: 'git log -1 --format="%h %s%nparents: %p"', args: ['log', '-1', '--format=%h %s%nparents: %p'] },
-  { shown: 'git diff-tree --name-status -r HEAD^1 HEAD', args: ['diff-tree', '--name-status', '-r', 'HEAD^1', 'HEAD'] },
-];
+const COMMIT_COMMANDS: ReadonlyArray<{ readonly shown: string; readonly args: readonly string[] }> =
+  [
+    {
+      shown: 'git log -1 --format="%h %s%nparents: %p"',
+      args: ['log', '-1', '--format=%h %s%nparents: %p'],
+    },
+    {
+      shown: 'git diff-tree --name-status -r HEAD^1 HEAD',
+      args: ['diff-tree', '--name-status', '-r', 'HEAD^1', 'HEAD'],
+    },
+  ];
 
 /** Runs the demo; exit 0 only when the merge left one head. */
 export async function runDemo(options: DemoOptions, { ctx, out }: Runtime): Promise<ExitCode> {
@@ -42,7 +49,11 @@ export async function runDemo(options: DemoOptions, { ctx, out }: Runtime): Prom
     await createProject(shell, own, output);
     await forkBranches(shell, output);
     output.heading(DemoMessages.BEFORE_HEADING);
-    output.text(trimEnd((await combinedGraph(shell, ['main', 'dev'], path.join(root, 'before-merge'))).picture));
+    output.text(
+      trimEnd(
+        (await combinedGraph(shell, ['main', 'dev'], path.join(root, 'before-merge'))).picture,
+      ),
+    );
     return await mergeAndShow(shell, output);
   } finally {
     if (options.clean) {

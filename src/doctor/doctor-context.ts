@@ -8,7 +8,12 @@ import { DoctorMessages } from '../messages/git-integration.js';
 import { inspectHeadsFile, type HeadsFileState } from '../project/heads-files.js';
 import { type History, loadHistory, openWorkspace } from '../project/workspace.js';
 import { registeredDriver, type RegisteredDriver } from '../setup/driver-step.js';
-import { chooseHookManager, type HookManagerChoice, type HookManagerSurvey, surveyHookManagers } from '../setup/hook-manager.js';
+import {
+  chooseHookManager,
+  type HookManagerChoice,
+  type HookManagerSurvey,
+  surveyHookManagers,
+} from '../setup/hook-manager.js';
 import { openSetUpProject } from '../setup/husky-step.js';
 import type { Project } from '../setup/project.js';
 
@@ -29,7 +34,10 @@ export interface DoctorContext {
 }
 
 /** Gathers the context from `cwd`. @throws NotAGitRepositoryError outside a work tree. */
-export async function gatherDoctorContext(cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DoctorContext> {
+export async function gatherDoctorContext(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DoctorContext> {
   const { project, husky } = await openSetUpProject(cwd, env);
   const { huskyDirectory } = husky;
   const { config, histories, readFindings } = await readEnvironments(cwd, project);
@@ -48,24 +56,36 @@ export async function gatherDoctorContext(cwd: string, env: Readonly<Record<stri
 }
 
 // The config and every environment's history; a problem becomes a finding instead of an error.
-async function readEnvironments(cwd: string, project: Project): Promise<Pick<DoctorContext, 'config' | 'histories' | 'readFindings'>> {
+async function readEnvironments(
+  cwd: string,
+  project: Project,
+): Promise<Pick<DoctorContext, 'config' | 'histories' | 'readFindings'>> {
   const { loadProjectConfig } = await import('../config/load-config.js');
   try {
     await loadProjectConfig(project.topLevel);
   } catch (error) {
     // A bad git-alembic config is GA310; everything that reads environments needs it.
     if (!(error instanceof UserError)) throw error;
-    return { config: undefined, histories: [], readFindings: [readFinding('GA310', error, DoctorMessages.CONFIG_FIX)] };
+    return {
+      config: undefined,
+      histories: [],
+      readFindings: [readFinding('GA310', error, DoctorMessages.CONFIG_FIX)],
+    };
   }
   try {
     const workspace = await openWorkspace(cwd, project.env, {});
     const histories: History[] = [];
-    for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace));
+    for (const environment of workspace.environments)
+      histories.push(await loadHistory(environment, workspace));
     return { config: workspace.config, histories, readFindings: [] };
   } catch (error) {
     // No environment, a bad alembic.ini, an unreadable revision file: GA313.
     if (!(error instanceof UserError)) throw error;
-    return { config: undefined, histories: [], readFindings: [readFinding('GA313', error, error.hint ?? DoctorMessages.ENVIRONMENTS_FIX)] };
+    return {
+      config: undefined,
+      histories: [],
+      readFindings: [readFinding('GA313', error, error.hint ?? DoctorMessages.ENVIRONMENTS_FIX)],
+    };
   }
 }
 

@@ -10,7 +10,12 @@ import type { Finding } from '../core/findings.js';
 import type { ChainSource } from '../core/setup/hook-block-body.js';
 import { DoctorMessages } from '../messages/git-integration.js';
 import { packageFile } from '../fs/package-root.js';
-import { type HiddenHook, hiddenDirectories, hiddenHooks, runByBlock } from '../setup/hidden-hooks.js';
+import {
+  type HiddenHook,
+  hiddenDirectories,
+  hiddenHooks,
+  runByBlock,
+} from '../setup/hidden-hooks.js';
 import { pointsAtHusky } from '../setup/husky-step.js';
 import { displayPath } from '../setup/project.js';
 import type { DoctorContext } from './doctor-context.js';
@@ -21,20 +26,47 @@ export async function hiddenHookFindings(context: DoctorContext): Promise<Findin
   const { project, huskyDirectory } = context;
   if (!pointsAtHusky(context.hooksPath, huskyDirectory, project.topLevel)) return [];
   const directories = await hiddenDirectories(project.git, project.commonDir, project.topLevel);
-  const hidden = hiddenHooks(directories, path.join(project.topLevel, ...huskyDirectory.split('/')));
-  const unseen = hidden.some((found) => found.source.kind === 'config') && !(await runnerReadsConfig(context));
+  const hidden = hiddenHooks(
+    directories,
+    path.join(project.topLevel, ...huskyDirectory.split('/')),
+  );
+  const unseen =
+    hidden.some((found) => found.source.kind === 'config') && !(await runnerReadsConfig(context));
   return hidden.flatMap((found) => hiddenHookFinding(context, found, unseen));
 }
 
 function hiddenHookFinding(context: DoctorContext, found: HiddenHook, unseen: boolean): Finding[] {
   const shown = displayPath(found.file, context.project.topLevel);
   const where = placeOf(found.source);
-  if (!found.supported) return [{ ...finding('GA309', DoctorMessages.unsupportedHidden(shown, where), DoctorMessages.UNSUPPORTED_FIX), severity: 'warning' }];
+  if (!found.supported)
+    return [
+      {
+        ...finding(
+          'GA309',
+          DoctorMessages.unsupportedHidden(shown, where),
+          DoctorMessages.UNSUPPORTED_FIX,
+        ),
+        severity: 'warning',
+      },
+    ];
   const relative = `${context.huskyDirectory}/${found.hook}`;
   if (!runByBlock(context.project.topLevel, context.huskyDirectory, found.hook)) {
-    return [finding('GA308', DoctorMessages.hiddenNotChained(shown, where), DoctorMessages.hiddenFix(shown, relative))];
+    return [
+      finding(
+        'GA308',
+        DoctorMessages.hiddenNotChained(shown, where),
+        DoctorMessages.hiddenFix(shown, relative),
+      ),
+    ];
   }
-  if (found.source.kind === 'config' && unseen) return [finding('GA316', DoctorMessages.hooksPathUnseen(shown, where), DoctorMessages.hooksPathUnseenFix(found.source.scope))];
+  if (found.source.kind === 'config' && unseen)
+    return [
+      finding(
+        'GA316',
+        DoctorMessages.hooksPathUnseen(shown, where),
+        DoctorMessages.hooksPathUnseenFix(found.source.scope),
+      ),
+    ];
   return [];
 }
 
@@ -50,6 +82,10 @@ async function runnerReadsConfig(context: DoctorContext): Promise<boolean> {
   const runner = readFileSync(packageFile('hooks', 'chain-hidden.sh'), 'utf8');
   const execPath = (await context.project.git.run(['--exec-path'])).trim();
   const env = { ...context.project.env, GIT_EXEC_PATH: execPath };
-  const result = spawnSync('sh', ['-c', `${runner}\ngit_alembic_config_mentions`], { cwd: context.project.topLevel, env, windowsHide: true });
+  const result = spawnSync('sh', ['-c', `${runner}\ngit_alembic_config_mentions`], {
+    cwd: context.project.topLevel,
+    env,
+    windowsHide: true,
+  });
   return result.status === 0;
 }

@@ -19,11 +19,30 @@ export function huskyFindings(context: DoctorContext): Finding[] {
   const { project, huskyDirectory, hooksPath } = context;
   const expected = huskyHooksPath(huskyDirectory);
   if (!pointsAtHusky(hooksPath, huskyDirectory, project.topLevel)) {
-    return [finding('GA305', DoctorMessages.huskyInactive(hooksPath, expected), DoctorMessages.huskyFix(project.packageRelative, huskyDirectory))];
+    return [
+      finding(
+        'GA305',
+        DoctorMessages.huskyInactive(hooksPath, expected),
+        DoctorMessages.huskyFix(project.packageRelative, huskyDirectory),
+      ),
+    ];
   }
   if (huskyRuntimePresent(project.topLevel, huskyDirectory)) return [];
-  if (project.linkedWorktree) return [finding('GA311', DoctorMessages.worktreeWithoutHusky(expected), DoctorMessages.worktreeFix(huskyDirectory))];
-  return [finding('GA305', DoctorMessages.huskyRuntimeMissing(expected), DoctorMessages.huskyFix(project.packageRelative, huskyDirectory))];
+  if (project.linkedWorktree)
+    return [
+      finding(
+        'GA311',
+        DoctorMessages.worktreeWithoutHusky(expected),
+        DoctorMessages.worktreeFix(huskyDirectory),
+      ),
+    ];
+  return [
+    finding(
+      'GA305',
+      DoctorMessages.huskyRuntimeMissing(expected),
+      DoctorMessages.huskyFix(project.packageRelative, huskyDirectory),
+    ),
+  ];
 }
 
 /** GA306 (block missing) and GA307 (block differs from what this version writes). */
@@ -32,9 +51,25 @@ export function blockFindings(context: DoctorContext): Finding[] {
     const relative = `${context.huskyDirectory}/${hook}`;
     const text = readTextIfExists(path.join(context.project.topLevel, ...relative.split('/')));
     const block = text === undefined ? undefined : findHookBlock(text, relative);
-    if (block === undefined) return [{ ...finding('GA306', DoctorMessages.blockMissing(relative), DoctorMessages.SETUP_FIX), locations: [{ file: relative }] }];
-    const expected = expectedBlockBody(hook, context.project.packageRelative, chainLinesIn(block.body));
+    if (block === undefined)
+      return [
+        {
+          ...finding('GA306', DoctorMessages.blockMissing(relative), DoctorMessages.SETUP_FIX),
+          locations: [{ file: relative }],
+        },
+      ];
+    const expected = expectedBlockBody(
+      hook,
+      context.project.packageRelative,
+      chainLinesIn(block.body),
+    );
     if (block.body === expected) return [];
-    return [{ ...finding('GA307', DoctorMessages.blockOutdated(relative), DoctorMessages.SETUP_FIX), locations: [{ file: relative }], severity: 'warning' }];
+    return [
+      {
+        ...finding('GA307', DoctorMessages.blockOutdated(relative), DoctorMessages.SETUP_FIX),
+        locations: [{ file: relative }],
+        severity: 'warning',
+      },
+    ];
   });
 }

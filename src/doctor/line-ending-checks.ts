@@ -16,19 +16,47 @@ import { finding } from './driver-checks.js';
 /** GA314 (a hook file with CRLF) and GA315 (a hook file `.gitattributes` does not keep LF). */
 export async function lineEndingFindings(context: DoctorContext): Promise<Finding[]> {
   const hookFiles = hookFilesWithBlock(context.project.topLevel, context.huskyDirectory);
-  const pinned = await keptLf(context, hookFiles.map((hookFile) => hookFile.relative));
+  const pinned = await keptLf(
+    context,
+    hookFiles.map((hookFile) => hookFile.relative),
+  );
   return hookFiles.flatMap(({ relative, text }): Finding[] => {
     const locations = [{ file: relative }];
     const eol = pinned.get(relative);
     return [
-      ...(text.includes('\r\n') ? [{ ...finding('GA314', DoctorMessages.hookFileCrlf(relative), DoctorMessages.crlfFix(relative, eol === undefined)), locations }] : []),
-      ...(eol === undefined ? [] : [{ ...finding('GA315', DoctorMessages.hookFileNotPinned(relative, eol), DoctorMessages.pinFix(lfAttributeLineFor(relative))), locations }]),
+      ...(text.includes('\r\n')
+        ? [
+            {
+              ...finding(
+                'GA314',
+                DoctorMessages.hookFileCrlf(relative),
+                DoctorMessages.crlfFix(relative, eol === undefined),
+              ),
+              locations,
+            },
+          ]
+        : []),
+      ...(eol === undefined
+        ? []
+        : [
+            {
+              ...finding(
+                'GA315',
+                DoctorMessages.hookFileNotPinned(relative, eol),
+                DoctorMessages.pinFix(lfAttributeLineFor(relative)),
+              ),
+              locations,
+            },
+          ]),
     ];
   });
 }
 
 // Every file of the husky directory (its `_` runtime aside) that holds our block, with its text.
-function hookFilesWithBlock(topLevel: string, huskyDirectory: string): { relative: string; text: string }[] {
+function hookFilesWithBlock(
+  topLevel: string,
+  huskyDirectory: string,
+): { relative: string; text: string }[] {
   return huskyHookFiles(topLevel, huskyDirectory).flatMap((relative) => {
     const text = readTextIfExists(path.join(topLevel, ...relative.split('/')));
     return text?.split(/\r?\n/).includes(HOOK_BLOCK_BEGIN) ? [{ relative, text }] : [];
@@ -37,8 +65,14 @@ function hookFilesWithBlock(topLevel: string, huskyDirectory: string): { relativ
 
 // For each path git does not keep LF, the eol value git reports; kept-LF paths are left out.
 // `eol=lf` keeps a file LF unless `-text` (or `binary`) turns conversion off for it.
-async function keptLf(context: DoctorContext, paths: readonly string[]): Promise<Map<string, string>> {
-  const [eol, text] = await Promise.all([checkAttribute(context.project.git, 'eol', paths), checkAttribute(context.project.git, 'text', paths)]);
+async function keptLf(
+  context: DoctorContext,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
+  const [eol, text] = await Promise.all([
+    checkAttribute(context.project.git, 'eol', paths),
+    checkAttribute(context.project.git, 'text', paths),
+  ]);
   const notKept = new Map<string, string>();
   for (const relative of paths) {
     const value = eol.get(relative) ?? 'unspecified';

@@ -15,19 +15,37 @@ import { finding } from './driver-checks.js';
 /** GA325 (not registered) and GA326 (it runs a git-alembic or node that is gone). */
 export function frameworkDriverFindings(context: DoctorContext): Finding[] {
   const command = context.driver.driver;
-  if (command === undefined) return [finding('GA325', PreCommitDoctorMessages.DRIVER_MISSING, PreCommitDoctorMessages.DRIVER_FIX)];
+  if (command === undefined)
+    return [
+      finding('GA325', PreCommitDoctorMessages.DRIVER_MISSING, PreCommitDoctorMessages.DRIVER_FIX),
+    ];
   const gone = missingPart(command, context.project.topLevel, context.project.packageRelative);
-  return gone === undefined ? [] : [finding('GA326', PreCommitDoctorMessages.driverGone(gone), PreCommitDoctorMessages.DRIVER_FIX)];
+  return gone === undefined
+    ? []
+    : [
+        finding(
+          'GA326',
+          PreCommitDoctorMessages.driverGone(gone),
+          PreCommitDoctorMessages.DRIVER_FIX,
+        ),
+      ];
 }
 
 // What the command runs that is not there: the framework's binary or node, or (a driver husky's
 // setup left) the project's node_modules binary. A command of any other shape is not judged.
-function missingPart(command: string, topLevel: string, packageRelative: string): string | undefined {
+function missingPart(
+  command: string,
+  topLevel: string,
+  packageRelative: string,
+): string | undefined {
   const parts = frameworkDriverParts(command);
   if (parts !== undefined) {
     const node = path.join(parts.nodeDirectory, process.platform === 'win32' ? 'node.exe' : 'node');
     return [parts.binary, node].find((file) => !existsSync(file));
   }
   const binary = localBinary(packageRelative);
-  return command === driverCommand(packageRelative) && !existsSync(path.join(topLevel, ...binary.split('/'))) ? binary : undefined;
+  return command === driverCommand(packageRelative) &&
+    !existsSync(path.join(topLevel, ...binary.split('/')))
+    ? binary
+    : undefined;
 }

@@ -16,7 +16,12 @@ import { blockFindings, huskyFindings } from './hook-checks.js';
 import { lineEndingFindings } from './line-ending-checks.js';
 
 /** Where GUI git clients (started from a desktop, not a shell) usually look for programs. */
-export const GUI_PATH: readonly string[] = ['/usr/local/bin', '/opt/homebrew/bin', '/usr/bin', '/bin'];
+export const GUI_PATH: readonly string[] = [
+  '/usr/local/bin',
+  '/opt/homebrew/bin',
+  '/usr/bin',
+  '/bin',
+];
 
 /** What doctor found, and which hook manager's set-up it checked. */
 export interface DoctorReport {
@@ -25,14 +30,31 @@ export interface DoctorReport {
 }
 
 /** Every finding for the repository around `cwd`, errors and warnings. */
-export async function runDoctor(cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DoctorReport> {
+export async function runDoctor(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DoctorReport> {
   const context = await gatherDoctorContext(cwd, env);
   const hooks = context.hooks.checked.manager;
-  const preCommit = hooks === 'pre-commit' || context.hooks.ours['pre-commit'] ? await import('./pre-commit-checks.js') : undefined;
+  const preCommit =
+    hooks === 'pre-commit' || context.hooks.ours['pre-commit']
+      ? await import('./pre-commit-checks.js')
+      : undefined;
   // pre-commit's driver and hooks run the framework's own node, not one a GUI client must find (GA312).
-  const [setup, machine] = hooks === 'pre-commit' && preCommit !== undefined ? [await preCommit.preCommitSetupFindings(context), []] : [await setupFindings(context), nodeFindings()];
+  const [setup, machine] =
+    hooks === 'pre-commit' && preCommit !== undefined
+      ? [await preCommit.preCommitSetupFindings(context), []]
+      : [await setupFindings(context), nodeFindings()];
   const both = preCommit?.bothSetUpFindings(context) ?? [];
-  const heads = context.config === undefined ? [] : await headsFileFindings(context.histories, context.project.topLevel, context.config, context.project.env);
+  const heads =
+    context.config === undefined
+      ? []
+      : await headsFileFindings(
+          context.histories,
+          context.project.topLevel,
+          context.config,
+          context.project.env,
+        );
   return { hooks, findings: [...context.readFindings, ...both, ...setup, ...heads, ...machine] };
 }
 
@@ -52,12 +74,22 @@ async function setupFindings(context: DoctorContext): Promise<Finding[]> {
     ...(await hiddenHookFindings(context)),
   ];
   const count = (id: Finding['id']): number => findings.filter((entry) => entry.id === id).length;
-  const nothing = context.driver.driver === undefined && count('GA306') === OUR_HOOKS.length && count('GA304') === context.headsFiles.length;
-  return nothing ? [finding('GA300', DoctorMessages.NOT_SET_UP, DoctorMessages.SETUP_FIX)] : findings;
+  const nothing =
+    context.driver.driver === undefined &&
+    count('GA306') === OUR_HOOKS.length &&
+    count('GA304') === context.headsFiles.length;
+  return nothing
+    ? [finding('GA300', DoctorMessages.NOT_SET_UP, DoctorMessages.SETUP_FIX)]
+    : findings;
 }
 
 // GA312 (a warning): hooks and the driver need node, and GUI clients often have a short PATH.
 function nodeFindings(): Finding[] {
   if (process.platform === 'win32' || nodeInDirectories(GUI_PATH)) return [];
-  return [{ ...finding('GA312', DoctorMessages.nodeNotOnGuiPath(GUI_PATH), DoctorMessages.GUI_NODE_FIX), severity: 'warning' }];
+  return [
+    {
+      ...finding('GA312', DoctorMessages.nodeNotOnGuiPath(GUI_PATH), DoctorMessages.GUI_NODE_FIX),
+      severity: 'warning',
+    },
+  ];
 }

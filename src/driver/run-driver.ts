@@ -35,7 +35,9 @@ export interface DriverIo {
   readonly out: Pick<Output, 'raw'>;
 }
 
-type MergeOutcome = { readonly kind: 'merged' } | { readonly kind: 'unreadable'; readonly side: MergeSide; readonly reason: string };
+type MergeOutcome =
+  | { readonly kind: 'merged' }
+  | { readonly kind: 'unreadable'; readonly side: MergeSide; readonly reason: string };
 
 /** Reads `%O %A %B %L %P`; undefined unless the three files are there. A bad `%L` becomes git's default. */
 export function readDriverArguments(args: readonly string[]): DriverRequest | undefined {
@@ -58,8 +60,13 @@ export function runDriver(args: readonly string[], io: DriverIo): DriverStatus {
     outcome = mergeInPlace(request, io.cwd);
   } catch (error) {
     // Whatever went wrong, git's own merge still gives the user a file to resolve.
-    if (io.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) io.out.raw('stderr', `${String(error.stack)}\n`);
-    return fallBack(request, io, DriverMessages.internalError(error instanceof Error ? error.message : String(error)));
+    if (io.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error)
+      io.out.raw('stderr', `${String(error.stack)}\n`);
+    return fallBack(
+      request,
+      io,
+      DriverMessages.internalError(error instanceof Error ? error.message : String(error)),
+    );
   }
   if (outcome.kind === 'merged') return DriverExit.MERGED;
   return fallBack(request, io, DriverMessages.unreadable(outcome.side, outcome.reason));
@@ -67,16 +74,22 @@ export function runDriver(args: readonly string[], io: DriverIo): DriverStatus {
 
 // The set merge, written into %A in %A's own line endings.
 function mergeInPlace(request: DriverRequest, cwd: string): MergeOutcome {
-  const sides: [MergeSide, string][] = [['base', request.base], ['current', request.current], ['incoming', request.incoming]];
+  const sides: [MergeSide, string][] = [
+    ['base', request.base],
+    ['current', request.current],
+    ['incoming', request.incoming],
+  ];
   const texts: string[] = [];
   for (const [side, file] of sides) {
     const text = decodeUtf8(readFileSync(path.resolve(cwd, file)));
-    if (text === undefined) return { kind: 'unreadable', side, reason: HeadsFileMessages.INVALID_UTF8 };
+    if (text === undefined)
+      return { kind: 'unreadable', side, reason: HeadsFileMessages.INVALID_UTF8 };
     texts.push(text);
   }
   const [base = '', current = '', incoming = ''] = texts;
   const result = mergeHeadsFiles(base, current, incoming, request.markerSize);
-  if (result.kind === 'unreadable') return { kind: 'unreadable', side: result.side, reason: result.reason };
+  if (result.kind === 'unreadable')
+    return { kind: 'unreadable', side: result.side, reason: result.reason };
   writeFileSync(path.resolve(cwd, request.current), result.text);
   return { kind: 'merged' };
 }
@@ -91,8 +104,14 @@ function fallBack(request: DriverRequest, io: DriverIo, why: string): DriverStat
     // spawnSync reports most failures in its result; anything thrown still must not crash the merge.
     outcome = { kind: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
-  const left = outcome.kind === 'merged' ? DriverMessages.MARKERS_LEFT : DriverMessages.mergeFileFailed(outcome.detail);
-  io.out.raw('stderr', escapeControlCharacters(`${DriverMessages.fellBack(request.path, why, left)}\n`));
+  const left =
+    outcome.kind === 'merged'
+      ? DriverMessages.MARKERS_LEFT
+      : DriverMessages.mergeFileFailed(outcome.detail);
+  io.out.raw(
+    'stderr',
+    escapeControlCharacters(`${DriverMessages.fellBack(request.path, why, left)}\n`),
+  );
   return DriverExit.CONFLICTS_LEFT;
 }
 

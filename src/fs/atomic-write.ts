@@ -18,7 +18,10 @@ export function writeFileAtomic(target: WriteTarget, text: string): void {
   const mode = statSync(file, { throwIfNoEntry: false })?.mode;
   const temporary = temporaryPathBeside(file);
   try {
-    writeFileSync(temporary, text, { flag: 'wx', ...(mode === undefined ? {} : { mode: mode & 0o7777 }) });
+    writeFileSync(temporary, text, {
+      flag: 'wx',
+      ...(mode === undefined ? {} : { mode: mode & 0o7777 }),
+    });
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -24,7 +24,11 @@ export class FileReader {
       }
     } catch (error) {
       // Any failure to read one file is that file's problem: name it, keep the cause.
-      throw new InputError({ file: displayPath }, ScanMessages.unreadable(error instanceof Error ? error.message : String(error)), { cause: error });
+      throw new InputError(
+        { file: displayPath },
+        ScanMessages.unreadable(error instanceof Error ? error.message : String(error)),
+        { cause: error },
+      );
     }
   }
 
@@ -43,4 +47,3 @@ export class FileReader {
     }
   }
 }
-

@@ -20,6 +20,12 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /** The reason a file-system call failed, or undefined when `error` is not such a failure. */
 export function fileSystemReason(error: unknown): string | undefined {
-  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !('syscall' in error)) return undefined;
+  if (
+    !(error instanceof Error) ||
+    !('code' in error) ||
+    typeof error.code !== 'string' ||
+    !('syscall' in error)
+  )
+    return undefined;
   return REASONS[error.code] ?? error.code;
 }

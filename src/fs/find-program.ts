@@ -5,10 +5,16 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The absolute path `program` would run as, or undefined when there is no such executable file. */
-export function findProgram(program: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function findProgram(
+  program: string,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (program === '') return undefined;
   const windows = process.platform === 'win32';
-  const extensions = windows ? ['', ...(env['PATHEXT'] ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  const extensions = windows
+    ? ['', ...(env['PATHEXT'] ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)]
+    : [''];
   const hasDirectory = program.includes('/') || (windows && program.includes('\\'));
   const directories = hasDirectory ? [cwd] : pathDirectories(env, cwd);
   for (const directory of directories) {

@@ -17,7 +17,10 @@ export function packageRoot(): string {
       return directory;
     }
     const parent = path.dirname(directory);
-    if (parent === directory) throw new Error(`git-alembic: cannot find its own package.json above ${fileURLToPath(import.meta.url)}`);
+    if (parent === directory)
+      throw new Error(
+        `git-alembic: cannot find its own package.json above ${fileURLToPath(import.meta.url)}`,
+      );
     directory = parent;
   }
 }

@@ -13,7 +13,10 @@ let sequence = 0;
 export function temporaryPathBeside(file: string): string {
   sequence += 1;
   // Short on purpose: a target name near the file system's limit must not break its temporary.
-  return path.join(path.dirname(file), `.git-alembic-${process.pid}-${Date.now().toString(36)}${sequence}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.git-alembic-${process.pid}-${Date.now().toString(36)}${sequence}.tmp`,
+  );
 }
 
 /**

@@ -34,7 +34,10 @@ export function checkedWritePath(target: WriteTarget): string {
   const shown = shownPath(file, root);
   if (!isWithin(root, file) || file === root) throw outside(shown, file, target.origin);
   const link = linkTarget(file);
-  if (link !== undefined) throw new UserError(WriteTargetMessages.symbolicLink(shown, link), { hint: WriteTargetMessages.linkHint(target.origin) });
+  if (link !== undefined)
+    throw new UserError(WriteTargetMessages.symbolicLink(shown, link), {
+      hint: WriteTargetMessages.linkHint(target.origin),
+    });
   if (!resolvesWithin(root, file)) throw outside(shown, realPathOfNearest(file), target.origin);
   return file;
 }
@@ -43,17 +46,28 @@ export function checkedWritePath(target: WriteTarget): string {
 export function resolvesWithin(root: string, file: string): boolean {
   const realRoot = realpathSync.native(path.resolve(root));
   const real = realPathOfNearest(path.resolve(root, file));
-  return isWithin(realRoot, real) && !path.relative(realRoot, real).split(path.sep).some((segment) => segment.toLowerCase() === '.git');
+  return (
+    isWithin(realRoot, real) &&
+    !path
+      .relative(realRoot, real)
+      .split(path.sep)
+      .some((segment) => segment.toLowerCase() === '.git')
+  );
 }
 
 /** Whether `file` is inside `directory` (or is it). */
 export function isWithin(directory: string, file: string): boolean {
   const relative = path.relative(directory, file);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 function outside(shown: string, resolved: string, origin: PathOrigin | undefined): UserError {
-  return new UserError(WriteTargetMessages.outside(shown, resolved, origin), { hint: WriteTargetMessages.OUTSIDE_HINT });
+  return new UserError(WriteTargetMessages.outside(shown, resolved, origin), {
+    hint: WriteTargetMessages.OUTSIDE_HINT,
+  });
 }
 
 // What `file` links to, when it is a symbolic link; undefined for anything else or nothing.
@@ -86,7 +100,11 @@ function realPathOfNearest(file: string, links = 0): string {
       if (code === 'ELOOP') throw new UserError(WriteTargetMessages.linkLoop(file));
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
       const dangling = linkTarget(current);
-      if (dangling !== undefined && links < MAX_LINKS) return realPathOfNearest(path.resolve(path.dirname(current), dangling, ...missing), links + 1);
+      if (dangling !== undefined && links < MAX_LINKS)
+        return realPathOfNearest(
+          path.resolve(path.dirname(current), dangling, ...missing),
+          links + 1,
+        );
       const parent = path.dirname(current);
       if (parent === current) return file;
       missing.unshift(path.basename(current));

@@ -13,7 +13,9 @@ export async function readCommitObject(git: GitProcess, commit: string): Promise
 
 /** Stores a commit object given as bytes (git checks its format first) and returns its id. */
 export async function writeCommitObject(git: GitProcess, commit: Uint8Array): Promise<string> {
-  return (await git.run(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: commit })).trim();
+  return (
+    await git.run(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: commit })
+  ).trim();
 }
 
 /** Writes the index as a tree and returns its id. */
@@ -25,17 +27,38 @@ export async function writeTree(git: GitProcess): Promise<string> {
  * Moves `ref` (HEAD: the branch it points to, with both reflogs) from `expected` to `target`.
  * Returns false, having changed nothing, when `ref` no longer points to `expected`.
  */
-export async function compareAndSwapRef(git: GitProcess, ref: string, target: string, expected: string, reason: string): Promise<boolean> {
+export async function compareAndSwapRef(
+  git: GitProcess,
+  ref: string,
+  target: string,
+  expected: string,
+  reason: string,
+): Promise<boolean> {
   const args = ['update-ref', '-m', reason, ref, target, expected];
   const result = await git.attempt(args);
   if (result.status === 0) return true;
   if ((await verifyCommit(git, ref)) !== expected) return false;
-  throw new GitCommandError(args, result.stderr.trim().split('\n')[0] ?? `exit status ${result.status}`);
+  throw new GitCommandError(
+    args,
+    result.stderr.trim().split('\n')[0] ?? `exit status ${result.status}`,
+  );
 }
 
 /** Commits exactly `paths` (already staged) on top of HEAD without running the commit hooks. */
-export async function commitPaths(git: GitProcess, message: string, paths: readonly string[]): Promise<void> {
+export async function commitPaths(
+  git: GitProcess,
+  message: string,
+  paths: readonly string[],
+): Promise<void> {
   // --no-verify: pre-commit and commit-msg would run git-alembic again; --only via the pathspecs
   // keeps anything else the user staged out of this commit.
-  await git.run(['commit', '--no-verify', '-q', '-m', message, '--', ...paths.map((path) => `:(top,literal)${path}`)]);
+  await git.run([
+    'commit',
+    '--no-verify',
+    '-q',
+    '-m',
+    message,
+    '--',
+    ...paths.map((path) => `:(top,literal)${path}`),
+  ]);
 }

@@ -8,7 +8,10 @@ import path from 'node:path';
  * The git directory of the work tree at `topLevel`: GIT_DIR when git set it, else `.git` (a
  * directory, or in linked worktrees and submodules a file saying `gitdir: <path>`).
  */
-export function locateGitDir(topLevel: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function locateGitDir(
+  topLevel: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const fromEnv = env['GIT_DIR'];
   if (fromEnv) return path.resolve(topLevel, fromEnv);
   const dotGit = path.join(topLevel, '.git');

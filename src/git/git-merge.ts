@@ -19,7 +19,11 @@ export interface GitMergeRequest {
 export type GitOutputRelay = (stream: 'stdout' | 'stderr', text: string) => void;
 
 /** Runs `git merge` in the repository of `git`; resolves with its exit status. */
-export function runGitMerge(git: GitProcess, request: GitMergeRequest, relay: GitOutputRelay): Promise<number> {
+export function runGitMerge(
+  git: GitProcess,
+  request: GitMergeRequest,
+  relay: GitOutputRelay,
+): Promise<number> {
   // --no-edit: never an editor, whatever the terminal; git's own message unless -m is given.
   const args = [
     ...request.configArgs,
@@ -30,11 +34,18 @@ export function runGitMerge(git: GitProcess, request: GitMergeRequest, relay: Gi
     request.ref,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: git.cwd, env: git.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn('git', args, {
+      cwd: git.cwd,
+      env: git.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     // setEncoding: a character split between two chunks is decoded whole.
     child.stdout.setEncoding('utf8').on('data', (text: string) => relay('stdout', text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => relay('stderr', text));
-    child.on('error', (error) => reject(new GitCommandError(['merge', request.ref], error.message, error)));
+    child.on('error', (error) =>
+      reject(new GitCommandError(['merge', request.ref], error.message, error)),
+    );
     child.on('close', (status, signal) => resolve(status ?? (signal === null ? 1 : 128)));
   });
 }
@@ -42,5 +53,7 @@ export function runGitMerge(git: GitProcess, request: GitMergeRequest, relay: Gi
 /** The paths with conflicts left in the index, repository-relative. */
 export async function unmergedPaths(git: GitProcess): Promise<string[]> {
   // --diff-filter=U: unmerged entries only; -z: any path, as it is.
-  return [...new Set(splitNul(await git.run(['diff', '--name-only', '-z', '--diff-filter=U', '--'])))];
+  return [
+    ...new Set(splitNul(await git.run(['diff', '--name-only', '-z', '--diff-filter=U', '--']))),
+  ];
 }

@@ -6,7 +6,11 @@
 // Each call is synchronous: a hook waits for every answer anyway, and spawnSync needs none of
 // the streams and sockets of an asynchronous child (measured: the first asynchronous git call
 // of a process cost about 10 ms, each later one 3.5 ms; spawnSync 4 ms, then 2.5 ms).
-import type { SpawnSyncOptionsWithBufferEncoding, SpawnSyncReturns, spawnSync as SpawnSync } from 'node:child_process';
+import type {
+  SpawnSyncOptionsWithBufferEncoding,
+  SpawnSyncReturns,
+  spawnSync as SpawnSync,
+} from 'node:child_process';
 import module from 'node:module';
 
 import { GitCommandError } from '../errors.js';
@@ -29,8 +33,14 @@ export interface GitCallOptions {
 // node:child_process (with net, streams and dgram: about 3 ms) is loaded on the first call, so a
 // command that never needs git (heads outside a repository) never loads it.
 let loadedSpawnSync: typeof SpawnSync | undefined;
-function spawnSync(command: string, args: readonly string[], options: SpawnSyncOptionsWithBufferEncoding): SpawnSyncReturns<Buffer> {
-  loadedSpawnSync ??= (module.createRequire(import.meta.url)('node:child_process') as { spawnSync: typeof SpawnSync }).spawnSync;
+function spawnSync(
+  command: string,
+  args: readonly string[],
+  options: SpawnSyncOptionsWithBufferEncoding,
+): SpawnSyncReturns<Buffer> {
+  loadedSpawnSync ??= (
+    module.createRequire(import.meta.url)('node:child_process') as { spawnSync: typeof SpawnSync }
+  ).spawnSync;
   return loadedSpawnSync(command, args, options);
 }
 
@@ -49,7 +59,11 @@ export class GitProcess {
 
   /** Runs git and returns how it ended, whatever the status. */
   attempt(args: readonly string[], options: GitCallOptions = {}): Promise<GitProcessResult> {
-    return this.#spawn(args, options).then(({ status, stdout, stderr }) => ({ status, stdout: stdout.toString('utf8'), stderr }));
+    return this.#spawn(args, options).then(({ status, stdout, stderr }) => ({
+      status,
+      stdout: stdout.toString('utf8'),
+      stderr,
+    }));
   }
 
   /** Runs git and returns stdout; any non-zero status throws GitCommandError with git's first line. */
@@ -67,19 +81,32 @@ export class GitProcess {
     // encoding 'buffer': stdout stays bytes; text output is decoded by `attempt`. stdin is the
     // input (as bytes: spawnSync would encode a string with `encoding`), or empty. git may exit
     // before reading it; its status says what happened.
-    const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
-    const result = spawnSync('git', [...args], { cwd: this.cwd, env, input, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true });
+    const input =
+      typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
+    const result = spawnSync('git', [...args], {
+      cwd: this.cwd,
+      env,
+      input,
+      encoding: 'buffer',
+      maxBuffer: MAX_BUFFER,
+      windowsHide: true,
+    });
     if (result.error !== undefined || result.status === null) {
       // No status at all: git could not be started (ENOENT), was killed, or said too much.
       const detail = result.error?.message ?? `killed by ${String(result.signal)}`;
       return Promise.reject(new GitCommandError(args, detail, result.error));
     }
-    return Promise.resolve({ status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') });
+    return Promise.resolve({
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr.toString('utf8'),
+    });
   }
 }
 
 function succeeded<Output>(args: readonly string[], result: GitProcessResult<Output>): Output {
-  if (result.status !== 0) throw new GitCommandError(args, firstLine(result.stderr) || `exit status ${result.status}`);
+  if (result.status !== 0)
+    throw new GitCommandError(args, firstLine(result.stderr) || `exit status ${result.status}`);
   return result.stdout;
 }
 

@@ -23,7 +23,12 @@ export function mayHoldSkipWorktree(indexFile: string, gitDir: string): boolean 
     // No index yet: nothing is tracked, let alone skipped. Anything else: ask git.
     return !(error instanceof Error && 'code' in error && error.code === 'ENOENT');
   }
-  if (length < header.length || header.toString('latin1', 0, 4) !== SIGNATURE || header.readUInt32BE(4) !== 2) return true;
+  if (
+    length < header.length ||
+    header.toString('latin1', 0, 4) !== SIGNATURE ||
+    header.readUInt32BE(4) !== 2
+  )
+    return true;
   return splitIndex(gitDir);
 }
 
@@ -38,7 +43,11 @@ function splitIndex(gitDir: string): boolean {
 }
 
 /** The index git uses: GIT_INDEX_FILE, else `index` in the git directory. */
-export function indexFileOf(gitDir: string, topLevel: string, env: Readonly<Record<string, string | undefined>>): string {
+export function indexFileOf(
+  gitDir: string,
+  topLevel: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const fromEnv = env['GIT_INDEX_FILE'];
   return fromEnv ? path.resolve(topLevel, fromEnv) : path.join(gitDir, 'index');
 }

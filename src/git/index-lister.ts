@@ -46,7 +46,8 @@ export class IndexLister {
   /** listIndex for `paths` (repository-relative), from the first listing when it covered them. */
   async listIndex(paths: readonly string[]): Promise<IndexListing> {
     const first = this.#first;
-    if (first !== undefined && paths.every((file) => this.#remembered.includes(file))) return within(await first, paths);
+    if (first !== undefined && paths.every((file) => this.#remembered.includes(file)))
+      return within(await first, paths);
     const listing = await listIndex(this.#git, paths);
     if (first !== undefined && this.#memoryFile !== undefined) remember(this.#memoryFile, paths);
     return listing;
@@ -55,15 +56,30 @@ export class IndexLister {
   // As listIndex lists, with the config files' pathspecs added.
   async #listFirst(): Promise<IndexListing> {
     // '' (the top level) lists everything, the config files too.
-    const pathspecs = this.#remembered.includes('') ? [] : [...CONFIG_PATHSPECS, ...this.#remembered.map((file) => `:(top,literal)${file}`)];
-    return parseIndexListing(await this.#git.run(['ls-files', '-s', '-v', '-c', '-m', '-z', '--full-name', '--', ...pathspecs]));
+    const pathspecs = this.#remembered.includes('')
+      ? []
+      : [...CONFIG_PATHSPECS, ...this.#remembered.map((file) => `:(top,literal)${file}`)];
+    return parseIndexListing(
+      await this.#git.run([
+        'ls-files',
+        '-s',
+        '-v',
+        '-c',
+        '-m',
+        '-z',
+        '--full-name',
+        '--',
+        ...pathspecs,
+      ]),
+    );
   }
 }
 
 // The part of `listing` that a literal pathspec of each of `paths` matches: the path itself and
 // everything under it ('' is the top level).
 function within(listing: IndexListing, paths: readonly string[]): IndexListing {
-  const matches = (file: string): boolean => paths.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
+  const matches = (file: string): boolean =>
+    paths.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
   return {
     entries: listing.entries.filter((entry) => matches(entry.path)),
     skipWorktree: new Set([...listing.skipWorktree].filter(matches)),
@@ -75,7 +91,9 @@ function within(listing: IndexListing, paths: readonly string[]): IndexListing {
 function rememberedPaths(file: string): string[] {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? (parsed as string[]) : [];
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')
+      ? (parsed as string[])
+      : [];
   } catch {
     // None yet, or unreadable: this run lists twice and remembers.
     return [];
@@ -85,7 +103,10 @@ function rememberedPaths(file: string): string[] {
 function remember(file: string, paths: readonly string[]): void {
   try {
     // Checked inside the git directory it belongs to, not the work tree.
-    writeFileAtomic({ root: path.dirname(path.dirname(file)), file }, JSON.stringify([...new Set(paths)].sort()));
+    writeFileAtomic(
+      { root: path.dirname(path.dirname(file)), file },
+      JSON.stringify([...new Set(paths)].sort()),
+    );
   } catch {
     // A read-only git directory: the next run lists twice again.
   }

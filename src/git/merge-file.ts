@@ -12,7 +12,12 @@ export type MergeFileOutcome =
 export const MERGE_FILE_LABELS = ['current', 'base', 'incoming'] as const;
 
 /** Arguments for `git merge-file`: the result goes into `current`, with markers of `markerSize`. */
-export function mergeFileArguments(current: string, base: string, incoming: string, markerSize: number): string[] {
+export function mergeFileArguments(
+  current: string,
+  base: string,
+  incoming: string,
+  markerSize: number,
+): string[] {
   const labels = MERGE_FILE_LABELS.flatMap((label) => ['-L', label]);
   return ['merge-file', ...labels, `--marker-size=${markerSize}`, '--', current, base, incoming];
 }
@@ -28,16 +33,25 @@ export function gitMergeFile(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
 ): MergeFileOutcome {
-  const result = spawnSync('git', mergeFileArguments(files.current, files.base, files.incoming, markerSize), {
-    cwd,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    windowsHide: true,
-  });
+  const result = spawnSync(
+    'git',
+    mergeFileArguments(files.current, files.base, files.incoming, markerSize),
+    {
+      cwd,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+    },
+  );
   if (result.error) return { kind: 'failed', detail: result.error.message };
   // merge-file exits with the number of conflicts (capped at 127), or a negative number on error.
-  if (result.status !== null && result.status <= 127) return { kind: 'merged', conflicts: result.status };
+  if (result.status !== null && result.status <= 127)
+    return { kind: 'merged', conflicts: result.status };
   const detail = (result.stderr ?? '').trim().split('\n')[0] ?? '';
-  return { kind: 'failed', detail: detail || `git merge-file exited with ${result.status ?? result.signal ?? 'unknown status'}` };
+  return {
+    kind: 'failed',
+    detail:
+      detail || `git merge-file exited with ${result.status ?? result.signal ?? 'unknown status'}`,
+  };
 }

@@ -6,7 +6,17 @@ export function splitNul(output: string): string[] {
 }
 
 // git's C-style escapes (quote.c) of the characters it quotes in a name.
-const C_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+const C_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+};
 // A run of octal escapes is bytes (UTF-8, when git quotes non-ASCII names too); else one letter.
 const C_ESCAPE = /((?:\\[0-3][0-7]{2})+)|\\(.)/gs;
 
@@ -20,12 +30,19 @@ export function splitQuotedLines(output: string): string[] {
     .filter((line) => line !== '')
     .map((line) => {
       if (!(line.length >= 2 && line.startsWith('"') && line.endsWith('"'))) return line;
-      return line.slice(1, -1).replace(C_ESCAPE, (sequence, octal: string | undefined, letter: string) => (octal === undefined ? (C_ESCAPES[letter] ?? sequence) : octalBytes(octal)));
+      return line
+        .slice(1, -1)
+        .replace(C_ESCAPE, (sequence, octal: string | undefined, letter: string) =>
+          octal === undefined ? (C_ESCAPES[letter] ?? sequence) : octalBytes(octal),
+        );
     });
 }
 
 function octalBytes(escapes: string): string {
-  const bytes = escapes.split('\\').slice(1).map((digits) => Number.parseInt(digits, 8));
+  const bytes = escapes
+    .split('\\')
+    .slice(1)
+    .map((digits) => Number.parseInt(digits, 8));
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
@@ -42,7 +59,11 @@ export function parseCheckAttr(output: string): AttributeValue[] {
   const fields = output.split('\0');
   const results: AttributeValue[] = [];
   for (let index = 0; index + 2 < fields.length; index += 3) {
-    results.push({ path: fields[index] ?? '', attribute: fields[index + 1] ?? '', value: fields[index + 2] ?? '' });
+    results.push({
+      path: fields[index] ?? '',
+      attribute: fields[index + 1] ?? '',
+      value: fields[index + 2] ?? '',
+    });
   }
   return results;
 }
@@ -62,7 +83,10 @@ const SCOPES: readonly ConfigScope[] = ['system', 'global', 'local', 'worktree',
 export function parseScopedValue(output: string): ScopedValue | undefined {
   if (output === '') return undefined;
   const [scope = '', value = ''] = output.split('\0');
-  return { scope: (SCOPES as readonly string[]).includes(scope) ? (scope as ConfigScope) : 'unknown', value };
+  return {
+    scope: (SCOPES as readonly string[]).includes(scope) ? (scope as ConfigScope) : 'unknown',
+    value,
+  };
 }
 
 /** Parses `git config --null --get <key>` (`value\0`); undefined when empty (not set). */
@@ -109,8 +133,12 @@ export interface CommitRecord {
 /** Parses `git log -1 -z --format=%H%x20%P --name-only <commit>`: `<id> <parents>\0` and then `\n<path>\0`…. */
 export function parseCommitRecord(output: string): CommitRecord | undefined {
   const end = output.indexOf('\0');
-  const [id, ...parents] = (end === -1 ? output : output.slice(0, end)).trim().split(' ').filter((sha) => sha !== '');
-  if (id === undefined || ![id, ...parents].every((sha) => /^[0-9a-f]{40,64}$/.test(sha))) return undefined;
+  const [id, ...parents] = (end === -1 ? output : output.slice(0, end))
+    .trim()
+    .split(' ')
+    .filter((sha) => sha !== '');
+  if (id === undefined || ![id, ...parents].every((sha) => /^[0-9a-f]{40,64}$/.test(sha)))
+    return undefined;
   const names = end === -1 ? '' : output.slice(end + 1);
   return { id, parents, changed: splitNul(names.startsWith('\n') ? names.slice(1) : names) };
 }
@@ -131,7 +159,8 @@ export interface FetchedRef {
 export function parseFetchHead(text: string): FetchedRef[] {
   return text.split('\n').flatMap((line) => {
     const [sha = '', marker, description] = line.split('\t');
-    if (!/^[0-9a-f]{40,64}$/.test(sha) || marker === undefined || description === undefined) return [];
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || marker === undefined || description === undefined)
+      return [];
     return [{ sha, forMerge: marker !== 'not-for-merge', ...describedRef(description) }];
   });
 }
@@ -160,7 +189,10 @@ export function parseRewritten(text: string): Rewritten[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim().split(/\s+/))
-    .filter((fields): fields is [string, string, ...string[]] => fields.length >= 2 && fields.slice(0, 2).every((sha) => /^[0-9a-f]{40,64}$/.test(sha)))
+    .filter(
+      (fields): fields is [string, string, ...string[]] =>
+        fields.length >= 2 && fields.slice(0, 2).every((sha) => /^[0-9a-f]{40,64}$/.test(sha)),
+    )
     .map(([old, rewritten]) => ({ old, new: rewritten }));
 }
 
@@ -231,7 +263,9 @@ export function parseBatchOutput(output: Uint8Array): Map<string, Uint8Array> {
   while (offset < output.length) {
     const newline = output.indexOf(0x0a, offset);
     if (newline === -1) break;
-    const [id = '', type = '', size = ''] = decoder.decode(output.subarray(offset, newline)).split(' ');
+    const [id = '', type = '', size = ''] = decoder
+      .decode(output.subarray(offset, newline))
+      .split(' ');
     offset = newline + 1;
     if (type === 'missing' || !/^\d+$/.test(size)) continue;
     const end = offset + Number(size);

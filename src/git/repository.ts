@@ -17,9 +17,17 @@ export async function gitLocations(git: Git): Promise<GitLocations> {
   let output: string;
   try {
     // --path-format=absolute (git 2.31): --git-common-dir is otherwise relative to the cwd.
-    output = await git.run(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir']);
+    output = await git.run([
+      'rev-parse',
+      '--path-format=absolute',
+      '--show-toplevel',
+      '--git-dir',
+      '--git-common-dir',
+    ]);
   } catch (error) {
-    throw (await isBareRepository(git)) ? new BareRepositoryError(git.cwd, error) : new NotAGitRepositoryError(git.cwd, error);
+    throw (await isBareRepository(git))
+      ? new BareRepositoryError(git.cwd, error)
+      : new NotAGitRepositoryError(git.cwd, error);
   }
   const locations = parseLocations(output);
   if (locations === undefined) throw new NotAGitRepositoryError(git.cwd);
@@ -36,7 +44,11 @@ async function isBareRepository(git: Git): Promise<boolean> {
 }
 
 /** The value of `attribute` for each repository-relative path (`unspecified` when unset). */
-export async function checkAttribute(git: Git, attribute: string, paths: readonly string[]): Promise<Map<string, string>> {
+export async function checkAttribute(
+  git: Git,
+  attribute: string,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
   if (paths.length === 0) return new Map();
   // -z: paths come back unquoted whatever characters they hold.
   const output = await git.run(['check-attr', '-z', attribute, '--', ...paths]);
@@ -47,7 +59,11 @@ export async function checkAttribute(git: Git, attribute: string, paths: readonl
 export type ConfigFileScope = 'local' | 'global' | 'system';
 
 /** A config value, from every scope or one; `path` expands `~/` as git does for path settings. */
-export async function readConfig(git: Git, key: string, options: { scope?: ConfigFileScope; path?: boolean } = {}): Promise<string | undefined> {
+export async function readConfig(
+  git: Git,
+  key: string,
+  options: { scope?: ConfigFileScope; path?: boolean } = {},
+): Promise<string | undefined> {
   const scope = options.scope === undefined ? [] : [`--${options.scope}`];
   const type = options.path === true ? ['--type=path'] : [];
   // --null: exact bytes, and '' (not "\0") tells "not set" apart from an empty value.
@@ -55,14 +71,22 @@ export async function readConfig(git: Git, key: string, options: { scope?: Confi
 }
 
 /** The effective value of `key` and the scope it comes from; `path` expands `~/`. */
-export async function readScopedConfig(git: Git, key: string, options: { path?: boolean } = {}): Promise<ScopedValue | undefined> {
+export async function readScopedConfig(
+  git: Git,
+  key: string,
+  options: { path?: boolean } = {},
+): Promise<ScopedValue | undefined> {
   const type = options.path === true ? ['--type=path'] : [];
-  return parseScopedValue(await git.run(['config', '--show-scope', ...type, '--null', '--get', key]));
+  return parseScopedValue(
+    await git.run(['config', '--show-scope', ...type, '--null', '--get', key]),
+  );
 }
 
 /** Every `[key, value]` of the repository's own config whose key matches `pattern`. */
 export async function localConfigEntries(git: Git, pattern: string): Promise<[string, string][]> {
-  return parseConfigEntries(await git.run(['config', '--local', '--null', '--get-regexp', pattern]));
+  return parseConfigEntries(
+    await git.run(['config', '--local', '--null', '--get-regexp', pattern]),
+  );
 }
 
 /** Sets `key` in the repository's own config, replacing every earlier value. */

@@ -25,21 +25,44 @@ export interface SignRequest {
 }
 
 /** Why no signed commit came out. */
-export type SignFailure = { readonly kind: 'failed'; readonly detail: string } | { readonly kind: 'timeout'; readonly seconds: number };
+export type SignFailure =
+  | { readonly kind: 'failed'; readonly detail: string }
+  | { readonly kind: 'timeout'; readonly seconds: number };
 
 /** The signed commit's id, or why there is none. */
-export type SignOutcome = { readonly signed: true; readonly commit: string } | { readonly signed: false; readonly failure: SignFailure };
+export type SignOutcome =
+  | { readonly signed: true; readonly commit: string }
+  | { readonly signed: false; readonly failure: SignFailure };
 
 /** Remakes `commit` with `tree` and signs it; the repository's refs, index and work tree are not touched. */
 export async function amendSigned(git: GitProcess, request: SignRequest): Promise<SignOutcome> {
-  const [gitDir = '', commonDir = ''] = (await git.run(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])).trim().split('\n');
+  const [gitDir = '', commonDir = ''] = (
+    await git.run(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+  )
+    .trim()
+    .split('\n');
   const scratch = mkdtempSync(path.join(gitDir, 'git-alembic-sign-'));
   try {
     const env = scratchEnvironment(scratch, commonDir, gitDir, request);
     await git.run(['read-tree', request.tree], { env });
-    const amend = await runDetached(['-c', `i18n.commitEncoding=${request.encoding ?? 'UTF-8'}`, ...scratchConfig(scratch), ...AMEND], { ...git.env, ...env }, scratch, request.timeoutMs);
-    if (amend.timedOut) return { signed: false, failure: { kind: 'timeout', seconds: Math.round(request.timeoutMs / 1000) } };
-    if (amend.status !== 0) return { signed: false, failure: { kind: 'failed', detail: signerDetail(amend.stderr) } };
+    const amend = await runDetached(
+      [
+        '-c',
+        `i18n.commitEncoding=${request.encoding ?? 'UTF-8'}`,
+        ...scratchConfig(scratch),
+        ...AMEND,
+      ],
+      { ...git.env, ...env },
+      scratch,
+      request.timeoutMs,
+    );
+    if (amend.timedOut)
+      return {
+        signed: false,
+        failure: { kind: 'timeout', seconds: Math.round(request.timeoutMs / 1000) },
+      };
+    if (amend.status !== 0)
+      return { signed: false, failure: { kind: 'failed', detail: signerDetail(amend.stderr) } };
     return { signed: true, commit: (await git.run(['rev-parse', 'HEAD'], { env })).trim() };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -48,21 +71,49 @@ export async function amendSigned(git: GitProcess, request: SignRequest): Promis
 
 // The message as it is (no clean-up), the old author, no hooks (prepare-commit-msg and post-commit
 // are not skipped by --no-verify), signed with the default key.
-const AMEND = ['commit', '--amend', '--no-edit', '--cleanup=verbatim', '--allow-empty', '--no-verify', '--no-post-rewrite', '--quiet', '-S'];
+const AMEND = [
+  'commit',
+  '--amend',
+  '--no-edit',
+  '--cleanup=verbatim',
+  '--allow-empty',
+  '--no-verify',
+  '--no-post-rewrite',
+  '--quiet',
+  '-S',
+];
 
 // No hooks, no automatic gc or maintenance (they would look at the shared objects from a
 // directory whose refs are not the repository's), no fsmonitor daemon for the scratch work tree.
 function scratchConfig(scratch: string): string[] {
-  return ['-c', `core.hooksPath=${path.join(scratch, 'hooks')}`, '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'core.fsmonitor=false'];
+  return [
+    '-c',
+    `core.hooksPath=${path.join(scratch, 'hooks')}`,
+    '-c',
+    'gc.auto=0',
+    '-c',
+    'maintenance.auto=false',
+    '-c',
+    'core.fsmonitor=false',
+  ];
 }
 
 // A git directory of its own (HEAD at the commit, its own index, an empty work tree) on the
 // repository's common directory; its per-worktree config is included when there is one.
-function scratchEnvironment(scratch: string, commonDir: string, gitDir: string, request: SignRequest): Record<string, string | undefined> {
+function scratchEnvironment(
+  scratch: string,
+  commonDir: string,
+  gitDir: string,
+  request: SignRequest,
+): Record<string, string | undefined> {
   writeFileSync(path.join(scratch, 'HEAD'), `${request.commit}\n`);
   writeFileSync(path.join(scratch, 'commondir'), `${commonDir}\n`);
   const worktreeConfig = path.join(gitDir, 'config.worktree');
-  if (existsSync(worktreeConfig)) writeFileSync(path.join(scratch, 'config.worktree'), `[include]\n\tpath = ${JSON.stringify(worktreeConfig)}\n`);
+  if (existsSync(worktreeConfig))
+    writeFileSync(
+      path.join(scratch, 'config.worktree'),
+      `[include]\n\tpath = ${JSON.stringify(worktreeConfig)}\n`,
+    );
   mkdirSync(path.join(scratch, 'work'));
   return {
     GIT_DIR: scratch,
@@ -87,9 +138,20 @@ interface DetachedResult {
 
 // git in a new session (setsid: no controlling terminal to prompt on), killed with everything it
 // started once `timeoutMs` has passed; then nothing of it may keep this process waiting.
-function runDetached(args: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, timeoutMs: number): Promise<DetachedResult> {
+function runDetached(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  timeoutMs: number,
+): Promise<DetachedResult> {
   return new Promise((resolve) => {
-    const child = spawn('git', [...args], { cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    const child = spawn('git', [...args], {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+    });
     const chunks: Buffer[] = [];
     const finish = (status: number | null, timedOut: boolean): void => {
       clearTimeout(timer);
@@ -120,7 +182,11 @@ function killGroup(pid: number | undefined): void {
 
 // git's first error line, without the `error: ` prefix and the prompt ssh-keygen printed in vain.
 function signerDetail(stderr: string): string {
-  const line = stderr.split('\n').map((text) => text.trim()).find((text) => text !== '') ?? '';
+  const line =
+    stderr
+      .split('\n')
+      .map((text) => text.trim())
+      .find((text) => text !== '') ?? '';
   const detail = line.replace(/^(error|fatal): /, '').replace(/^Enter passphrase[^:]{0,200}: /, '');
   return detail.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
 }

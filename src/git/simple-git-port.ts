@@ -8,7 +8,13 @@ import type { SimpleGit } from 'simple-git';
  * before running git against any other repository (tests, the demo); inside a hook for the same
  * repository they must stay (GIT_INDEX_FILE points at index.lock under `commit -a`).
  */
-export const GIT_LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR'] as const;
+export const GIT_LOCATION_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_PREFIX',
+  'GIT_COMMON_DIR',
+] as const;
 
 /** Options for opening a repository. */
 export interface GitOptions {
@@ -40,7 +46,10 @@ const ENVIRONMENT_ALLOWANCES = {
 } as const;
 
 /** What setup adds: writing the hooks path (husky) and our merge driver's command. */
-const HOOK_CONFIG_ALLOWANCES = { allowUnsafeHooksPath: true, allowUnsafeMergeDriver: true } as const;
+const HOOK_CONFIG_ALLOWANCES = {
+  allowUnsafeHooksPath: true,
+  allowUnsafeMergeDriver: true,
+} as const;
 
 /** A narrow port over git for one working directory. */
 export class Git {
@@ -58,12 +67,19 @@ export class Git {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.env)) {
       if (value === undefined) continue;
-      if (options.scrubLocation && (GIT_LOCATION_VARIABLES as readonly string[]).includes(key)) continue;
+      if (options.scrubLocation && (GIT_LOCATION_VARIABLES as readonly string[]).includes(key))
+        continue;
       env[key] = value;
     }
     // simple-git's env() replaces the whole environment, so the context's env is passed in full.
-    const unsafe = { ...ENVIRONMENT_ALLOWANCES, ...(options.allowHookConfig === true ? HOOK_CONFIG_ALLOWANCES : {}) };
-    return new Git(options.cwd, simpleGit({ baseDir: options.cwd, maxConcurrentProcesses: 2, unsafe }).env(env));
+    const unsafe = {
+      ...ENVIRONMENT_ALLOWANCES,
+      ...(options.allowHookConfig === true ? HOOK_CONFIG_ALLOWANCES : {}),
+    };
+    return new Git(
+      options.cwd,
+      simpleGit({ baseDir: options.cwd, maxConcurrentProcesses: 2, unsafe }).env(env),
+    );
   }
 
   /** Runs git with an argv array and returns stdout. */

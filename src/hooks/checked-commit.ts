@@ -34,7 +34,10 @@ export async function recordCheckedCommit(run: HookRun, parents: readonly string
   try {
     mkdirSync(path.join(run.gitDir, path.dirname(CHECKED_COMMIT)), { recursive: true });
     // As `git diff-tree --format='%T %P'` prints the commit (a root commit's line ends in a space).
-    writeFileSync(path.join(run.gitDir, CHECKED_COMMIT), `${tree.stdout.trim()} ${parents.join(' ')}\n`);
+    writeFileSync(
+      path.join(run.gitDir, CHECKED_COMMIT),
+      `${tree.stdout.trim()} ${parents.join(' ')}\n`,
+    );
   } catch {
     // Not written: post-commit checks for itself.
   }

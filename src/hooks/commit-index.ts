@@ -15,7 +15,10 @@ import type { HookRun } from './hook-run.js';
 const TEMPORARY_INDEX = /^next-index-\d+\.lock$/;
 
 /** The real index's pending lock file during a partial commit; none otherwise. */
-export function partialCommitIndexes(env: Readonly<Record<string, string | undefined>>, topLevel: string): string[] {
+export function partialCommitIndexes(
+  env: Readonly<Record<string, string | undefined>>,
+  topLevel: string,
+): string[] {
   const index = env['GIT_INDEX_FILE'];
   if (index === undefined || !TEMPORARY_INDEX.test(path.basename(index))) return [];
   const pending = path.resolve(topLevel, path.dirname(index), 'index.lock');

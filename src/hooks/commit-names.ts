@@ -15,15 +15,23 @@ export interface NamedCommit {
 }
 
 /** One name per commit, in order. */
-export async function commitNames(run: HookRun, commits: readonly NamedCommit[]): Promise<string[]> {
+export async function commitNames(
+  run: HookRun,
+  commits: readonly NamedCommit[],
+): Promise<string[]> {
   // The HEAD file names the branch without starting git, nearly always.
-  const branch = commits.some((commit) => commit.current === true) ? (headBranchName(run.gitDir) ?? (await currentBranch(run.git))) : undefined;
+  const branch = commits.some((commit) => commit.current === true)
+    ? (headBranchName(run.gitDir) ?? (await currentBranch(run.git)))
+    : undefined;
   return Promise.all(
     commits.map(async (commit) => {
       if (commit.current === true && branch !== undefined) return branch;
       const given = run.ctx.env[`GITHEAD_${commit.sha}`];
       if (given !== undefined && given !== '' && given !== commit.sha) return given;
-      return (given === commit.sha ? await pulledName(run, commit.sha) : undefined) ?? nameOf(run.git, commit.sha);
+      return (
+        (given === commit.sha ? await pulledName(run, commit.sha) : undefined) ??
+        nameOf(run.git, commit.sha)
+      );
     }),
   );
 }
@@ -38,6 +46,12 @@ async function pulledName(run: HookRun, sha: string): Promise<string | undefined
 }
 
 /** `id (branch)` for each head (`source`: the index of the commit it came from); a head none of the commits held is `new`. */
-export function headTexts(heads: readonly { readonly id: string; readonly source: number | undefined }[], names: readonly string[], newText: string = HookMessages.NEW_HEAD): string[] {
-  return heads.map(({ id, source }) => HookMessages.head(id, source === undefined ? newText : names[source]));
+export function headTexts(
+  heads: readonly { readonly id: string; readonly source: number | undefined }[],
+  names: readonly string[],
+  newText: string = HookMessages.NEW_HEAD,
+): string[] {
+  return heads.map(({ id, source }) =>
+    HookMessages.head(id, source === undefined ? newText : names[source]),
+  );
 }

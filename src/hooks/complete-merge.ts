@@ -21,11 +21,21 @@ export async function completeMergeCommit(run: HookRun, merge: CommitRecord): Pr
   const operation = HookMessages.OPERATION_MERGE;
   const commits = merge.parents.map((sha, index) => ({ sha, current: index === 0 }));
   // The files as this very merge commit has them, whatever the work tree or index holds.
-  const created = await createMergesFor(run, merge.changed, { commits, operation, result: { kind: 'committed', rev: merge.id } });
+  const created = await createMergesFor(run, merge.changed, {
+    commits,
+    operation,
+    result: { kind: 'committed', rev: merge.id },
+  });
   if (created === undefined) return;
-  if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
+  if (created.project.config.onMerge === 'stage')
+    return announceMerges(run, created, operation, HookMessages.staged);
   const ids = created.outcome.created.map((created) => created.id);
-  const request = { merge, files: created.files, reason: HookMessages.foldReflog(ids.join(', ')), signTimeoutMs: signTimeoutSeconds(run.ctx.env) * 1000 };
+  const request = {
+    merge,
+    files: created.files,
+    reason: HookMessages.foldReflog(ids.join(', ')),
+    signTimeoutMs: signTimeoutSeconds(run.ctx.env) * 1000,
+  };
   announceMerges(run, created, operation, completion(await foldIntoMerge(run.git, request)));
 }
 

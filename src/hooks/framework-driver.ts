@@ -24,7 +24,11 @@ export interface RunningBinary {
  * Makes `merge.git-alembic.driver` run `running`; returns true when it wrote the config. A
  * config that cannot be written (locked by another git) is left for the next hook run.
  */
-export async function ensureFrameworkDriver(gitDir: string | undefined, git: GitProcess, running: RunningBinary): Promise<boolean> {
+export async function ensureFrameworkDriver(
+  gitDir: string | undefined,
+  git: GitProcess,
+  running: RunningBinary,
+): Promise<boolean> {
   const command = frameworkDriverCommand(running.binary, running.nodeDirectory);
   if (gitDir !== undefined && driverCurrentIn(readConfigText(gitDir), command)) return false;
   const current = await git.attempt(['config', '--local', '--null', '--get', DRIVER_KEY]);

@@ -18,12 +18,19 @@ import type { HookPrinter } from './hook-run.js';
 import { executeHook } from './run-hook.js';
 
 /** Runs the framework hook; `running` is the binary and node of this process. */
-export async function runFrameworkHook(args: readonly string[], { ctx, out }: Runtime, running: RunningBinary): Promise<ExitCode> {
+export async function runFrameworkHook(
+  args: readonly string[],
+  { ctx, out }: Runtime,
+  running: RunningBinary,
+): Promise<ExitCode> {
   if (ctx.env['GIT_ALEMBIC'] === '0') return ExitCode.OK;
   // Outside the framework the stage cannot be told and the driver would point at a passing binary.
   if (ctx.env['PRE_COMMIT'] !== '1') {
     const { FrameworkMessages } = await import('../messages/pre-commit.js');
-    throw new UsageError(FrameworkMessages.NOT_IN_FRAMEWORK, FrameworkMessages.NOT_IN_FRAMEWORK_HINT);
+    throw new UsageError(
+      FrameworkMessages.NOT_IN_FRAMEWORK,
+      FrameworkMessages.NOT_IN_FRAMEWORK_HINT,
+    );
   }
   const stage = frameworkStage(ctx.env, args[0]);
   if (stage.kind === 'none') return ExitCode.OK;
@@ -35,7 +42,14 @@ export async function runFrameworkHook(args: readonly string[], { ctx, out }: Ru
     out.info(FrameworkMessages.DRIVER_REGISTERED);
   }
   if (stage.kind === 'driver-only') return ExitCode.OK;
-  const hookCtx = stage.hook !== 'post-rewrite' ? ctx : { ...ctx, readStdin: async () => (await import('./rewritten-list.js')).rewrittenListText(gitDir, git) };
+  const hookCtx =
+    stage.hook !== 'post-rewrite'
+      ? ctx
+      : {
+          ...ctx,
+          readStdin: async () =>
+            (await import('./rewritten-list.js')).rewrittenListText(gitDir, git),
+        };
   let warned = false;
   const watched: HookPrinter = {
     verbosity: out.verbosity,

@@ -22,7 +22,10 @@ export const EXPLICIT_STAGES: readonly string[] = ['post-commit'];
  * The stage of this run: `explicit` when the entry names one, else read from the framework's
  * variables; none of them means pre-commit (or `pre-commit run`, which is the same work).
  */
-export function frameworkStage(env: Readonly<Record<string, string | undefined>>, explicit: string | undefined): FrameworkStage {
+export function frameworkStage(
+  env: Readonly<Record<string, string | undefined>>,
+  explicit: string | undefined,
+): FrameworkStage {
   if (explicit === 'post-commit') return { kind: 'hook', hook: 'post-commit', args: [] };
   const squash = env['PRE_COMMIT_IS_SQUASH_MERGE'];
   if (squash !== undefined) return { kind: 'hook', hook: 'post-merge', args: [squash] };
@@ -30,7 +33,11 @@ export function frameworkStage(env: Readonly<Record<string, string | undefined>>
   if (rewrite !== undefined) return { kind: 'hook', hook: 'post-rewrite', args: [rewrite] };
   if (env['PRE_COMMIT_CHECKOUT_TYPE'] !== undefined) return { kind: 'driver-only' };
   // pre-push (its refs and remote), prepare-commit-msg (its message source): not ours.
-  if (env['PRE_COMMIT_REMOTE_NAME'] !== undefined || env['PRE_COMMIT_FROM_REF'] !== undefined || env['PRE_COMMIT_COMMIT_MSG_SOURCE'] !== undefined) {
+  if (
+    env['PRE_COMMIT_REMOTE_NAME'] !== undefined ||
+    env['PRE_COMMIT_FROM_REF'] !== undefined ||
+    env['PRE_COMMIT_COMMIT_MSG_SOURCE'] !== undefined
+  ) {
     return { kind: 'none' };
   }
   return { kind: 'hook', hook: 'pre-commit', args: [] };

@@ -35,7 +35,9 @@ export function headCommit(gitDir: string | undefined): string | undefined {
     const loose = stateFile(common, ref)?.trim();
     if (loose !== undefined) return SHA.test(loose) ? loose : undefined;
     // `<sha> <ref>` lines; `#` starts the header, `^` a peeled tag.
-    const packed = stateFile(common, 'packed-refs')?.split('\n').find((line) => line.endsWith(` ${ref}`));
+    const packed = stateFile(common, 'packed-refs')
+      ?.split('\n')
+      .find((line) => line.endsWith(` ${ref}`));
     const sha = packed?.slice(0, packed.length - ref.length - 1);
     return sha !== undefined && SHA.test(sha) ? sha : undefined;
   } catch {
@@ -46,7 +48,12 @@ export function headCommit(gitDir: string | undefined): string | undefined {
 
 /** The commits being merged in (MERGE_HEAD, one per line; several for an octopus); empty when no merge is in progress. */
 export function mergeHeads(gitDir: string | undefined): string[] {
-  return stateFile(gitDir, 'MERGE_HEAD')?.split(/\r?\n/).map((line) => line.trim()).filter((line) => SHA.test(line)) ?? [];
+  return (
+    stateFile(gitDir, 'MERGE_HEAD')
+      ?.split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => SHA.test(line)) ?? []
+  );
 }
 
 /** The commit HEAD named before the last merge, rebase or reset (ORIG_HEAD), if recorded. */
@@ -68,7 +75,8 @@ export function fetchHeadText(gitDir: string | undefined): string {
 export function rebaseProgressShown(gitDir: string | undefined): boolean {
   if (gitDir === undefined) return false;
   const state = path.join(gitDir, 'rebase-merge');
-  const exists = (name: string): boolean => statSync(path.join(state, name), { throwIfNoEntry: false }) !== undefined;
+  const exists = (name: string): boolean =>
+    statSync(path.join(state, name), { throwIfNoEntry: false }) !== undefined;
   return exists('.') && !exists('quiet') && !exists('verbose');
 }
 
@@ -77,5 +85,7 @@ const SHA = /^[0-9a-f]{40,64}$/;
 /** Whether a rebase is under way (its commits are replayed one by one; post-rewrite sees the end). */
 export function rebaseInProgress(gitDir: string | undefined): boolean {
   if (gitDir === undefined) return false;
-  return ['rebase-merge', 'rebase-apply'].some((name) => statSync(path.join(gitDir, name), { throwIfNoEntry: false })?.isDirectory() === true);
+  return ['rebase-merge', 'rebase-apply'].some(
+    (name) => statSync(path.join(gitDir, name), { throwIfNoEntry: false })?.isDirectory() === true,
+  );
 }

@@ -12,7 +12,12 @@ import type { UserError } from '../errors.js';
 import { commonGitDir } from '../git/git-dir.js';
 import { HookMessages } from '../messages/hooks.js';
 import { environmentPaths, type FilesView, projectFiles } from '../project/project-files.js';
-import { discoverWorkspace, type History, loadHistory, type Workspace } from '../project/workspace.js';
+import {
+  discoverWorkspace,
+  type History,
+  loadHistory,
+  type Workspace,
+} from '../project/workspace.js';
 import type { HookRun } from './hook-run.js';
 
 /** The project as a hook sees it. */
@@ -30,32 +35,52 @@ export interface HookProject {
  * disabled there, the histories of the environments `changed` touches, as `view` has their
  * files; undefined when disabled.
  */
-export async function loadTouchedProject(run: HookRun, changed: readonly string[], view: FilesView): Promise<HookProject | undefined> {
+export async function loadTouchedProject(
+  run: HookRun,
+  changed: readonly string[],
+  view: FilesView,
+): Promise<HookProject | undefined> {
   const config = await loadProjectConfig(run.topLevel);
   run.config = config;
   if (!config.enabled) return undefined;
   // A broken environment (a missing directory, a bad ini) is reported in one line and left out:
   // the others still get their merges, and the commit goes on, guard or not.
   const unreadable: UserError[] = [];
-  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config, { onUnreadable: (error) => unreadable.push(error) });
+  const workspace = await discoverWorkspace(run.topLevel, run.ctx.env, {}, config, {
+    onUnreadable: (error) => unreadable.push(error),
+  });
   const [first, ...more] = unreadable;
   if (first !== undefined) run.out.info(HookMessages.leftOut(run.name, first.message, more.length));
   const absolute = changed.map((file) => path.resolve(workspace.repoRoot, file));
   const touched = workspace.environments.filter((environment) => touches(environment, absolute));
   if (touched.length === 0) return { config, workspace, histories: [], leftOut: unreadable.length };
-  const cache = revisionCacheDirectory(run.gitDir === undefined ? undefined : commonGitDir(run.gitDir), run.ctx.env);
-  const files = await projectFiles(run.git, workspace.repoRoot, view, environmentPaths(touched), cache, workspace.index);
+  const cache = revisionCacheDirectory(
+    run.gitDir === undefined ? undefined : commonGitDir(run.gitDir),
+    run.ctx.env,
+  );
+  const files = await projectFiles(
+    run.git,
+    workspace.repoRoot,
+    view,
+    environmentPaths(touched),
+    cache,
+    workspace.index,
+  );
   // The files this operation brought in or changed get the complete syntax check; the others
   // were checked when they came in, and only the readers' own checks run on them.
   const changedFiles = new Set(absolute);
   const checkSyntax = (file: string): boolean => changedFiles.has(file);
   const histories: History[] = [];
-  for (const environment of touched) histories.push(await loadHistory(environment, workspace, { files, checkSyntax }));
+  for (const environment of touched)
+    histories.push(await loadHistory(environment, workspace, { files, checkSyntax }));
   return { config, workspace, histories, leftOut: unreadable.length };
 }
 
 // A changed file inside a version location, or the heads file itself.
 function touches(environment: AlembicEnvironment, changed: readonly string[]): boolean {
   const locations = environment.versionLocations.map((location) => location + path.sep);
-  return changed.some((file) => file === environment.headsFile || locations.some((location) => file.startsWith(location)));
+  return changed.some(
+    (file) =>
+      file === environment.headsFile || locations.some((location) => file.startsWith(location)),
+  );
 }

@@ -37,11 +37,25 @@ export type HookOutput = Pick<Output, 'info' | 'warn'>;
 export type HookPrinter = HookOutput & Pick<Output, 'verbosity' | 'raw'>;
 
 /** Builds the run for `name` from the command's context. */
-export function createHookRun(name: HookName, args: readonly string[], ctx: RunContext, out: HookPrinter): HookRun {
+export function createHookRun(
+  name: HookName,
+  args: readonly string[],
+  ctx: RunContext,
+  out: HookPrinter,
+): HookRun {
   const topLevel = findRepositoryRoot(ctx.cwd, ctx.env) ?? ctx.cwd;
   const gitDir = locateGitDir(topLevel, ctx.env);
   const lineStart = name === 'post-rewrite' ? () => rebaseProgressShown(gitDir) : () => false;
-  return { name, args, ctx, out: onOwnLine(out, lineStart), topLevel, gitDir, git: new GitProcess(topLevel, ctx.env), config: undefined };
+  return {
+    name,
+    args,
+    ctx,
+    out: onOwnLine(out, lineStart),
+    topLevel,
+    gitDir,
+    git: new GitProcess(topLevel, ctx.env),
+    config: undefined,
+  };
 }
 
 // git's rebase ends its progress line with a carriage return and no newline: the first line

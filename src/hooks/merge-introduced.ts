@@ -63,43 +63,119 @@ export interface IntroducedMerges {
  * `commits` (and of the others too with `mergeExistingDivergences`); reports the rest. Code the
  * merge would run must be as it was in `trusted`, the commit the user had before the operation.
  */
-export async function mergeIntroduced(run: HookRun, project: HookProject, commits: readonly string[], trusted: string | undefined): Promise<IntroducedMerges> {
+export async function mergeIntroduced(
+  run: HookRun,
+  project: HookProject,
+  commits: readonly string[],
+  trusted: string | undefined,
+): Promise<IntroducedMerges> {
   const origins = await introducedDivergences(run, project.histories, commits);
-  const merging = (origin: DivergenceOrigin): boolean => origin.kind === 'introduced' || project.config.mergeExistingDivergences;
+  const merging = (origin: DivergenceOrigin): boolean =>
+    origin.kind === 'introduced' || project.config.mergeExistingDivergences;
   const work = project.histories.map((history, index) => ({
     history,
-    groups: (origins[index] ?? []).filter(merging).map(({ divergence }) => ({ parents: divergence.heads, labels: divergence.labels, explicit: false })),
+    groups: (origins[index] ?? []).filter(merging).map(({ divergence }) => ({
+      parents: divergence.heads,
+      labels: divergence.labels,
+      explicit: false,
+    })),
   }));
-  const results = await writeMergeGroups(project.workspace, work, HOOK_NAMING, writerRuntime(run), unchangedSince(run, trusted));
+  const results = await writeMergeGroups(
+    project.workspace,
+    work,
+    HOOK_NAMING,
+    writerRuntime(run),
+    unchangedSince(run, trusted),
+  );
   const found = project.histories.flatMap((history, index) =>
-    (origins[index] ?? []).filter((origin) => !merging(origin)).map((origin) => ({ environment: history.environment.name, heads: sourcedHeads([origin], origin.divergence.heads) })),
+    (origins[index] ?? [])
+      .filter((origin) => !merging(origin))
+      .map((origin) => ({
+        environment: history.environment.name,
+        heads: sourcedHeads([origin], origin.divergence.heads),
+      })),
   );
   return {
-    created: results.flatMap(({ history, written }) => written.map((merge) => createdMerge(history, merge, origins[project.histories.indexOf(history)] ?? [], project))),
+    created: results.flatMap(({ history, written }) =>
+      written.map((merge) =>
+        createdMerge(history, merge, origins[project.histories.indexOf(history)] ?? [], project),
+      ),
+    ),
     found,
     heldBack: results.flatMap(({ history, heldBack }) =>
-      heldBack === undefined ? [] : [{ environment: history.environment.name, heldBack, heads: sourcedHeads(origins[project.histories.indexOf(history)] ?? [], mergedHeads(work, history)) }],
+      heldBack === undefined
+        ? []
+        : [
+            {
+              environment: history.environment.name,
+              heldBack,
+              heads: sourcedHeads(
+                origins[project.histories.indexOf(history)] ?? [],
+                mergedHeads(work, history),
+              ),
+            },
+          ],
     ),
-    renderedWithPython: results.flatMap(({ history, python }) => (python === undefined ? [] : [[displayPath(path.join(history.environment.scriptLocation, 'script.py.mako'), project.workspace.repoRoot), python] as const])),
+    renderedWithPython: results.flatMap(({ history, python }) =>
+      python === undefined
+        ? []
+        : [
+            [
+              displayPath(
+                path.join(history.environment.scriptLocation, 'script.py.mako'),
+                project.workspace.repoRoot,
+              ),
+              python,
+            ] as const,
+          ],
+    ),
     headsAfter: headsAfterMerges(results),
     merged: results.filter(({ written }) => written.length > 0).map(({ history }) => history),
   };
 }
 
 // The heads a history's merges would have joined.
-function mergedHeads(work: readonly { history: History; groups: readonly { parents: readonly string[] }[] }[], history: History): string[] {
-  return [...new Set(work.filter((entry) => entry.history === history).flatMap(({ groups }) => groups.flatMap((group) => group.parents)))];
+function mergedHeads(
+  work: readonly { history: History; groups: readonly { parents: readonly string[] }[] }[],
+  history: History,
+): string[] {
+  return [
+    ...new Set(
+      work
+        .filter((entry) => entry.history === history)
+        .flatMap(({ groups }) => groups.flatMap((group) => group.parents)),
+    ),
+  ];
 }
 
 // The hooks name and date merges as `git-alembic merge` does by default (deterministically).
-const HOOK_NAMING: MergeNaming = { message: undefined, revisionId: undefined, randomId: false, wallClock: undefined, dryRun: false };
+const HOOK_NAMING: MergeNaming = {
+  message: undefined,
+  revisionId: undefined,
+  randomId: false,
+  wallClock: undefined,
+  dryRun: false,
+};
 
-function createdMerge(history: History, { plan, target }: RenderedPlan, origins: readonly DivergenceOrigin[], project: HookProject): CreatedMerge {
+function createdMerge(
+  history: History,
+  { plan, target }: RenderedPlan,
+  origins: readonly DivergenceOrigin[],
+  project: HookProject,
+): CreatedMerge {
   const file = path.relative(project.workspace.repoRoot, target).split(path.sep).join('/');
-  return { environment: history.environment.name, id: plan.id, file, heads: sourcedHeads(origins, plan.parents) };
+  return {
+    environment: history.environment.name,
+    id: plan.id,
+    file,
+    heads: sourcedHeads(origins, plan.parents),
+  };
 }
 
-function sourcedHeads(origins: readonly DivergenceOrigin[], heads: readonly string[]): SourcedHead[] {
+function sourcedHeads(
+  origins: readonly DivergenceOrigin[],
+  heads: readonly string[],
+): SourcedHead[] {
   return heads.map((id) => {
     const origin = origins.find(({ divergence }) => divergence.heads.includes(id));
     const source = origin?.sources[origin.divergence.heads.indexOf(id)];
@@ -115,5 +191,13 @@ function writerRuntime({ ctx, out }: Pick<HookRun, 'ctx' | 'out'>): Runtime {
 
 function warningsOnly(out: HookOutput): Output {
   const silent = (): void => {};
-  return { verbosity: 'quiet', style: (text) => text, result: silent, info: silent, verbose: silent, warn: (text) => out.warn(text), raw: silent };
+  return {
+    verbosity: 'quiet',
+    style: (text) => text,
+    result: silent,
+    info: silent,
+    verbose: silent,
+    warn: (text) => out.warn(text),
+    raw: silent,
+  };
 }

@@ -14,17 +14,29 @@ export async function postCommit(run: HookRun): Promise<void> {
   const changed = await changedByCommit(run.git, 'HEAD');
   // Only a revision file can fork a history.
   if (changed === undefined || !anyRevisionFile(changed, run.topLevel)) return;
-  const { loadTouchedProject, introducedForks, commitNames, headTexts, HookMessages } = await import('./project-stage.js');
+  const { loadTouchedProject, introducedForks, commitNames, headTexts, HookMessages } =
+    await import('./project-stage.js');
   // The commit just made, whatever the index and the work tree hold besides.
   const project = await loadTouchedProject(run, changed, { kind: 'committed', rev: 'HEAD' });
   if (project === undefined || project.histories.length === 0) return;
   const parents = await parentsOf(run.git, 'HEAD');
   const forks = await introducedForks(run, project.histories, parents);
   if (forks.length === 0) return;
-  const names = await commitNames(run, parents.map((sha, index) => ({ sha, current: index === 0 })));
+  const names = await commitNames(
+    run,
+    parents.map((sha, index) => ({ sha, current: index === 0 })),
+  );
   const several = project.workspace.environments.length > 1;
   for (const { history, origin } of forks) {
-    const heads = origin.divergence.heads.map((id, index) => ({ id, source: origin.sources[index] }));
-    run.out.warn(HookMessages.commitForked(headTexts(heads, names, HookMessages.NEW_IN_COMMIT), several ? history.environment.name : undefined));
+    const heads = origin.divergence.heads.map((id, index) => ({
+      id,
+      source: origin.sources[index],
+    }));
+    run.out.warn(
+      HookMessages.commitForked(
+        headTexts(heads, names, HookMessages.NEW_IN_COMMIT),
+        several ? history.environment.name : undefined,
+      ),
+    );
   }
 }

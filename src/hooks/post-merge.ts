@@ -39,17 +39,25 @@ export async function completeHeadMerge(run: HookRun): Promise<void> {
 // what it changed against its first parent could touch a migration history.
 async function headMergeThatMatters(run: HookRun): Promise<CommitRecord | undefined> {
   const merge = await readHeadCommit(run.git);
-  return merge !== undefined && (await couldMatter(merge.changed, run.topLevel)) ? merge : undefined;
+  return merge !== undefined && (await couldMatter(merge.changed, run.topLevel))
+    ? merge
+    : undefined;
 }
 
 // The commit git has just made for this merge: the old HEAD, then every commit in MERGE_HEAD
 // (which holds the tag, not its commit, when a tag was merged).
-async function madeByThisMerge(run: HookRun, merge: CommitRecord, merging: readonly string[]): Promise<boolean> {
+async function madeByThisMerge(
+  run: HookRun,
+  merge: CommitRecord,
+  merging: readonly string[],
+): Promise<boolean> {
   const [first, ...others] = merge.parents;
   const before = origHead(run.gitDir);
   if (others.length !== merging.length || (before !== undefined && first !== before)) return false;
   if (others.every((sha, index) => sha === merging[index])) return true;
-  const peeled = await Promise.all(merging.map((sha, index) => (sha === others[index] ? sha : verifyCommit(run.git, sha))));
+  const peeled = await Promise.all(
+    merging.map((sha, index) => (sha === others[index] ? sha : verifyCommit(run.git, sha))),
+  );
   return others.every((sha, index) => sha === peeled[index]);
 }
 
@@ -58,10 +66,20 @@ async function afterSquash(run: HookRun): Promise<void> {
   if (!(await couldMatter(changed, run.topLevel))) return;
   const head = await verifyCommit(run.git, 'HEAD');
   // git names the squashed commits in GITHEAD_<sha> variables; HEAD does not move.
-  const squashed = Object.keys(run.ctx.env).flatMap((key) => (key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : []));
-  const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...squashed.map((sha) => ({ sha }))];
+  const squashed = Object.keys(run.ctx.env).flatMap((key) =>
+    key.startsWith('GITHEAD_') && SHA.test(key.slice(8)) ? [key.slice(8)] : [],
+  );
+  const commits = [
+    ...(head === undefined ? [] : [{ sha: head, current: true }]),
+    ...squashed.map((sha) => ({ sha })),
+  ];
   const { announceMerges, createMergesFor, HookMessages } = await import('./merge-stage.js');
   // The squash is staged, not committed: its result is the index.
-  const created = await createMergesFor(run, changed, { commits, operation: HookMessages.OPERATION_SQUASH, result: { kind: 'staged' } });
-  if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_SQUASH, HookMessages.stagedForSquash);
+  const created = await createMergesFor(run, changed, {
+    commits,
+    operation: HookMessages.OPERATION_SQUASH,
+    result: { kind: 'staged' },
+  });
+  if (created !== undefined)
+    announceMerges(run, created, HookMessages.OPERATION_SQUASH, HookMessages.stagedForSquash);
 }

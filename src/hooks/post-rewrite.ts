@@ -20,13 +20,22 @@ export async function postRewrite(run: HookRun): Promise<void> {
   const base = await verifyCommit(run.git, onto);
   const tip = (await verifyCommit(run.git, 'ORIG_HEAD')) ?? rewritten.at(-1)?.old;
   if (base === undefined || tip === undefined) return;
-  const { announceMerges, createMergesFor, HookMessages, commitPaths } = await import('./merge-stage.js');
+  const { announceMerges, createMergesFor, HookMessages, commitPaths } = await import(
+    './merge-stage.js'
+  );
   const operation = HookMessages.OPERATION_REBASE;
-  const created = await createMergesFor(run, changed, { commits: [{ sha: base }, { sha: tip, current: true }], operation, result: { kind: 'committed', rev: 'HEAD' } });
+  const created = await createMergesFor(run, changed, {
+    commits: [{ sha: base }, { sha: tip, current: true }],
+    operation,
+    result: { kind: 'committed', rev: 'HEAD' },
+  });
   if (created === undefined) return;
-  if (created.project.config.onMerge === 'stage') return announceMerges(run, created, operation, HookMessages.staged);
+  if (created.project.config.onMerge === 'stage')
+    return announceMerges(run, created, operation, HookMessages.staged);
   const merged = created.outcome.created.flatMap((merge) => merge.heads.map((head) => head.id));
   const message = HookMessages.rebaseCommitMessage(merged, created.names[0] ?? base);
   await commitPaths(run.git, message, created.files);
-  announceMerges(run, created, operation, (files) => HookMessages.committedOnTop(files, message.split('\n')[0] ?? message));
+  announceMerges(run, created, operation, (files) =>
+    HookMessages.committedOnTop(files, message.split('\n')[0] ?? message),
+  );
 }

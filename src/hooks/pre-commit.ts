@@ -22,23 +22,33 @@ type ProjectStage = typeof ProjectStageModule;
 const STAGED = { kind: 'staged' } as const;
 
 /** Runs pre-commit; `completion` ends the line about a merge revision (default: it is in this merge commit). */
-export async function preCommit(run: HookRun, completion?: (files: readonly string[]) => string): Promise<void> {
+export async function preCommit(
+  run: HookRun,
+  completion?: (files: readonly string[]) => string,
+): Promise<void> {
   forgetCheckedCommit(run);
   const staged = stagedByShell(run) ?? (await stagedPaths(run.git));
   const head = headCommit(run.gitDir) ?? (await verifyCommit(run.git, 'HEAD'));
   const merging = mergeHeads(run.gitDir);
   // The parents of a commit made now (an amend's are others: its note will not match).
   const parents = head === undefined ? [] : [head];
-  const checked = merging.length === 0 ? () => recordCheckedCommit(run, parents) : async () => undefined;
+  const checked =
+    merging.length === 0 ? () => recordCheckedCommit(run, parents) : async () => undefined;
   if (!(await couldMatter(staged, run.topLevel))) return checked();
   const stage = await import('./project-stage.js');
   const project = await stage.loadTouchedProject(run, staged, STAGED);
-  if (project === undefined || project.histories.length === 0) return project?.leftOut ? undefined : checked();
-  const created = merging.length === 0 ? undefined : await concludeMerge(run, project, head, merging, completion);
+  if (project === undefined || project.histories.length === 0)
+    return project?.leftOut ? undefined : checked();
+  const created =
+    merging.length === 0 ? undefined : await concludeMerge(run, project, head, merging, completion);
   await keepHeadsFilesCurrent(run, project, created, stage);
   if (merging.length > 0 || project.leftOut > 0) return;
   // What post-commit would warn of; a commit that forks leaves the warning to it.
-  if (anyRevisionFile(staged, run.topLevel) && (await stage.introducedForks(run, project.histories, parents)).length > 0) return;
+  if (
+    anyRevisionFile(staged, run.topLevel) &&
+    (await stage.introducedForks(run, project.histories, parents)).length > 0
+  )
+    return;
   await checked();
 }
 
@@ -58,18 +68,45 @@ async function concludeMerge(
   completion: ((files: readonly string[]) => string) | undefined,
 ): Promise<CreatedMerges | undefined> {
   const { announceMerges, createMerges, HookMessages } = await import('./merge-stage.js');
-  const commits = [...(head === undefined ? [] : [{ sha: head, current: true }]), ...merging.map((sha) => ({ sha }))];
-  const created = await createMerges(run, project, { commits, operation: HookMessages.OPERATION_MERGE, result: STAGED });
-  if (created !== undefined) announceMerges(run, created, HookMessages.OPERATION_MERGE, completion ?? HookMessages.inMergeCommit);
+  const commits = [
+    ...(head === undefined ? [] : [{ sha: head, current: true }]),
+    ...merging.map((sha) => ({ sha })),
+  ];
+  const created = await createMerges(run, project, {
+    commits,
+    operation: HookMessages.OPERATION_MERGE,
+    result: STAGED,
+  });
+  if (created !== undefined)
+    announceMerges(
+      run,
+      created,
+      HookMessages.OPERATION_MERGE,
+      completion ?? HookMessages.inMergeCommit,
+    );
   return created;
 }
 
 // The environments without a new merge revision (those with one had their heads file rewritten).
-async function keepHeadsFilesCurrent(run: HookRun, project: HookProject, created: CreatedMerges | undefined, stage: ProjectStage): Promise<void> {
+async function keepHeadsFilesCurrent(
+  run: HookRun,
+  project: HookProject,
+  created: CreatedMerges | undefined,
+  stage: ProjectStage,
+): Promise<void> {
   const { rewriteHeadsFiles, stageForCommit, HookMessages } = stage;
   const merged = created?.outcome.merged ?? [];
   const histories = project.histories.filter((history) => !merged.includes(history));
-  const rewritten = rewriteHeadsFiles(histories, project.workspace.repoRoot, project.config, (history) => history.graph.heads);
-  await stageForCommit(run, rewritten.map((file) => file.relative));
-  for (const file of rewritten) run.out.info(HookMessages.headsFileUpdated(file.relative, file.heads));
+  const rewritten = rewriteHeadsFiles(
+    histories,
+    project.workspace.repoRoot,
+    project.config,
+    (history) => history.graph.heads,
+  );
+  await stageForCommit(
+    run,
+    rewritten.map((file) => file.relative),
+  );
+  for (const file of rewritten)
+    run.out.info(HookMessages.headsFileUpdated(file.relative, file.heads));
 }

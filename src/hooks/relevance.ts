@@ -55,7 +55,12 @@ function renamedHeadsFileLines(topLevel: string): Set<string> {
   const text = readAttributes(topLevel);
   if (text === undefined || !text.includes(DRIVER_ATTRIBUTE)) return new Set();
   const lines = text.split(/\r?\n/).map((line) => line.trim());
-  return new Set(lines.filter((line) => line.endsWith(` ${DRIVER_ATTRIBUTE}`) && !/heads\.txt"? merge=git-alembic$/.test(line)));
+  return new Set(
+    lines.filter(
+      (line) =>
+        line.endsWith(` ${DRIVER_ATTRIBUTE}`) && !/heads\.txt"? merge=git-alembic$/.test(line),
+    ),
+  );
 }
 
 function readAttributes(topLevel: string): string | undefined {

@@ -8,11 +8,17 @@ import path from 'node:path';
 import type { GitProcess } from '../git/git-process.js';
 import { origHead } from './git-state.js';
 
-const STATE_FILES = [path.join('rebase-merge', 'rewritten-list'), path.join('rebase-apply', 'rewritten')];
+const STATE_FILES = [
+  path.join('rebase-merge', 'rewritten-list'),
+  path.join('rebase-apply', 'rewritten'),
+];
 const START = 'rebase (start)';
 
 /** The text git would have given post-rewrite on stdin ('' when nothing tells). */
-export async function rewrittenListText(gitDir: string | undefined, git: GitProcess): Promise<string> {
+export async function rewrittenListText(
+  gitDir: string | undefined,
+  git: GitProcess,
+): Promise<string> {
   if (gitDir === undefined) return '';
   for (const file of STATE_FILES) {
     try {
@@ -29,8 +35,18 @@ export async function rewrittenListText(gitDir: string | undefined, git: GitProc
 async function fromReflog(gitDir: string, git: GitProcess): Promise<string> {
   const tip = origHead(gitDir);
   if (tip === undefined) return '';
-  const result = await git.attempt(['reflog', 'show', '-n', '200', '--format=%H %gs', 'HEAD', '--']);
-  const entry = result.stdout.split('\n').find((line) => line.slice(line.indexOf(' ') + 1).startsWith(START));
+  const result = await git.attempt([
+    'reflog',
+    'show',
+    '-n',
+    '200',
+    '--format=%H %gs',
+    'HEAD',
+    '--',
+  ]);
+  const entry = result.stdout
+    .split('\n')
+    .find((line) => line.slice(line.indexOf(' ') + 1).startsWith(START));
   const start = entry?.slice(0, entry.indexOf(' '));
   if (result.status !== 0 || start === undefined) return '';
   const replayed = await git.attempt(['rev-list', '--reverse', '--first-parent', `${start}..HEAD`]);

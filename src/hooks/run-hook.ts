@@ -6,7 +6,13 @@
 import { UsageError, UserError } from '../errors.js';
 import { ExitCode, HookExit } from '../exit-codes.js';
 import type { RunContext, Runtime } from '../runtime/context.js';
-import { createHookRun, HOOK_NAMES, type HookName, type HookPrinter, type HookRun } from './hook-run.js';
+import {
+  createHookRun,
+  HOOK_NAMES,
+  type HookName,
+  type HookPrinter,
+  type HookRun,
+} from './hook-run.js';
 import { postCommit } from './post-commit.js';
 import { postMerge } from './post-merge.js';
 import { postRewrite } from './post-rewrite.js';
@@ -26,7 +32,10 @@ export async function runHook(args: readonly string[], runtime: Runtime): Promis
   const [name, ...hookArgs] = args;
   if (!isHookName(name)) {
     const { HookMessages } = await import('./project-stage.js');
-    throw new UsageError(HookMessages.UNKNOWN_HOOK(name ?? '', HOOK_NAMES), HookMessages.UNKNOWN_HOOK_HINT);
+    throw new UsageError(
+      HookMessages.UNKNOWN_HOOK(name ?? '', HOOK_NAMES),
+      HookMessages.UNKNOWN_HOOK_HINT,
+    );
   }
   return (await executeHook(name, hookArgs, runtime.ctx, runtime.out)).code;
 }
@@ -38,16 +47,25 @@ export interface HookOutcome {
 }
 
 /** Runs hook `name` with git's arguments, reporting its own failure (see the header). */
-export async function executeHook(name: HookName, hookArgs: readonly string[], ctx: RunContext, out: HookPrinter): Promise<HookOutcome> {
+export async function executeHook(
+  name: HookName,
+  hookArgs: readonly string[],
+  ctx: RunContext,
+  out: HookPrinter,
+): Promise<HookOutcome> {
   const run = createHookRun(name, hookArgs, ctx, out);
   try {
     await HOOKS[name](run);
     return { code: ExitCode.OK, failed: false };
   } catch (error) {
     // Messages are loaded when needed: the fast path of every hook prints nothing.
-    const [guard, { HookMessages }] = await Promise.all([guardMode(run), import('./project-stage.js')]);
+    const [guard, { HookMessages }] = await Promise.all([
+      guardMode(run),
+      import('./project-stage.js'),
+    ]);
     run.out.info(HookMessages.failed(name, describe(error, HookMessages.internal), guard));
-    if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error) out.raw('stderr', `${String(error.stack)}\n`);
+    if (ctx.env['GIT_ALEMBIC_DEBUG'] === '1' && error instanceof Error)
+      out.raw('stderr', `${String(error.stack)}\n`);
     return { code: guard ? HookExit.BLOCK : ExitCode.OK, failed: true };
   }
 }

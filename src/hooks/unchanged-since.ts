@@ -15,7 +15,11 @@ import type { HookRun } from './hook-run.js';
 export function unchangedSince(run: HookRun, commit: string | undefined): OperationTrust {
   const inside = (file: string): string | undefined => {
     const relative = path.relative(run.topLevel, file);
-    const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    const outside =
+      relative === '' ||
+      relative === '..' ||
+      relative.startsWith(`..${path.sep}`) ||
+      path.isAbsolute(relative);
     return outside ? undefined : relative.split(path.sep).join('/');
   };
   return {
@@ -28,10 +32,20 @@ export function unchangedSince(run: HookRun, commit: string | undefined): Operat
       if (commit === undefined) return new Set(tracked.map(({ file }) => file));
       // The commit against the work tree, through the index, with git's own filters (eol, clean);
       // untracked files are the user's own and never listed.
-      const args = ['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', commit, '--', ...tracked.map(({ relative }) => `:(top,literal)${relative}`)];
+      const args = [
+        'diff',
+        '--no-ext-diff',
+        '--no-renames',
+        '--name-only',
+        '-z',
+        commit,
+        '--',
+        ...tracked.map(({ relative }) => `:(top,literal)${relative}`),
+      ];
       const changed = splitNul(await run.git.run(args));
       // A directory (a module's package) has changed when anything under it has.
-      const touches = (relative: string): boolean => changed.some((listed) => listed === relative || listed.startsWith(`${relative}/`));
+      const touches = (relative: string): boolean =>
+        changed.some((listed) => listed === relative || listed.startsWith(`${relative}/`));
       return new Set(tracked.filter(({ relative }) => touches(relative)).map(({ file }) => file));
     },
     async textBefore(file) {

@@ -23,7 +23,10 @@ export function huskyHooksPath(huskyDirectory: string): string {
  * The hooks directory a `core.hooksPath` value belongs to when it is husky's (`<dir>/_` holding
  * husky's runner `h`), relative to the top level; undefined otherwise.
  */
-export function huskyDirectoryOf(hooksPath: string | undefined, topLevel: string): string | undefined {
+export function huskyDirectoryOf(
+  hooksPath: string | undefined,
+  topLevel: string,
+): string | undefined {
   if (hooksPath === undefined) return undefined;
   const normalized = hooksPath.replace(/\\/g, '/').replace(/\/+$/, '');
   if (!normalized.endsWith(`/${RUNTIME}`)) return undefined;
@@ -78,9 +81,18 @@ export function runHuskyInstaller(
   packageDirectory: string,
   env: Readonly<Record<string, string | undefined>>,
 ): { readonly installed: true } | { readonly installed: false; readonly reason: string } {
-  const result = spawnSync(process.execPath, [huskyBin(packageDirectory), huskyDirectory], { cwd: topLevel, env, encoding: 'utf8', windowsHide: true });
+  const result = spawnSync(process.execPath, [huskyBin(packageDirectory), huskyDirectory], {
+    cwd: topLevel,
+    env,
+    encoding: 'utf8',
+    windowsHide: true,
+  });
   if (result.error) return { installed: false, reason: result.error.message };
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0 || said !== '') return { installed: false, reason: said || `husky exited with ${result.status ?? result.signal}` };
+  if (result.status !== 0 || said !== '')
+    return {
+      installed: false,
+      reason: said || `husky exited with ${result.status ?? result.signal}`,
+    };
   return { installed: true };
 }

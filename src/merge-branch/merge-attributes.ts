@@ -30,18 +30,28 @@ export interface OverriddenAttribute {
 }
 
 /** Writes the attributes file into `gitDir` and returns the options that use it. */
-export async function prepareMergeDriver(git: GitProcess, gitDir: string, headsFiles: readonly string[]): Promise<MergeDriverConfig> {
+export async function prepareMergeDriver(
+  git: GitProcess,
+  gitDir: string,
+  headsFiles: readonly string[],
+): Promise<MergeDriverConfig> {
   const own = await userAttributes(git);
   const lines = headsFiles.map((file) => `${attributeLineFor(file)}\n`).join('');
   const separator = own.length === 0 || own.at(-1) === 0x0a ? '' : '\n';
   const attributesFile = temporaryPathBeside(path.join(gitDir, 'attributes'));
   // wx: a fresh file of ours, never one that exists; 0600 like the rest of the git directory's state.
-  writeFileSync(attributesFile, Buffer.concat([own, Buffer.from(`${separator}${lines}`)]), { flag: 'wx', mode: 0o600 });
+  writeFileSync(attributesFile, Buffer.concat([own, Buffer.from(`${separator}${lines}`)]), {
+    flag: 'wx',
+    mode: 0o600,
+  });
   const section = `merge.${DEFAULT_DRIVER_NAME}`;
   const configArgs = [
-    '-c', `${section}.name=${DRIVER_DESCRIPTION}`,
-    '-c', `${section}.driver=${driverCommandRunning(selfCommand())}`,
-    '-c', `core.attributesFile=${attributesFile}`,
+    '-c',
+    `${section}.name=${DRIVER_DESCRIPTION}`,
+    '-c',
+    `${section}.driver=${driverCommandRunning(selfCommand())}`,
+    '-c',
+    `core.attributesFile=${attributesFile}`,
   ];
   return { configArgs, attributesFile };
 }
@@ -52,10 +62,18 @@ export function removeMergeDriver(config: MergeDriverConfig): void {
 }
 
 /** The heads files whose `merge` attribute, with our file in place, is not our driver. */
-export async function overriddenAttributes(git: GitProcess, config: MergeDriverConfig, headsFiles: readonly string[]): Promise<OverriddenAttribute[]> {
+export async function overriddenAttributes(
+  git: GitProcess,
+  config: MergeDriverConfig,
+  headsFiles: readonly string[],
+): Promise<OverriddenAttribute[]> {
   if (headsFiles.length === 0) return [];
-  const values = parseCheckAttr(await git.run([...config.configArgs, 'check-attr', '-z', 'merge', '--', ...headsFiles]));
-  return values.filter((entry) => entry.value !== DEFAULT_DRIVER_NAME).map((entry) => ({ file: entry.path, value: entry.value }));
+  const values = parseCheckAttr(
+    await git.run([...config.configArgs, 'check-attr', '-z', 'merge', '--', ...headsFiles]),
+  );
+  return values
+    .filter((entry) => entry.value !== DEFAULT_DRIVER_NAME)
+    .map((entry) => ({ file: entry.path, value: entry.value }));
 }
 
 // This node and this package's executable (dist/bin.cjs), as sh words (forward slashes: git runs the driver with sh).
@@ -78,7 +96,9 @@ async function userAttributes(git: GitProcess): Promise<Buffer> {
   }
 }
 
-function defaultAttributesFile(env: Readonly<Record<string, string | undefined>>): string | undefined {
+function defaultAttributesFile(
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const xdg = env['XDG_CONFIG_HOME'];
   if (xdg !== undefined && xdg !== '') return path.join(xdg, 'git', 'attributes');
   const home = env['HOME'] ?? os.homedir();

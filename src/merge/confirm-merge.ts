@@ -27,11 +27,19 @@ export interface WrittenMerge {
 const LOADED_NAME = /^(?!\.#|__init__)[^\n]*\.py$/;
 
 /** Warns about every written merge that is not read back or did not end its divergence. */
-export function confirmMerges(history: History, repoRoot: string, written: readonly WrittenMerge[], out: Output): void {
+export function confirmMerges(
+  history: History,
+  repoRoot: string,
+  written: readonly WrittenMerge[],
+  out: Output,
+): void {
   const added: Revision[] = [];
   for (const { plan, target } of written) {
-    const revision = LOADED_NAME.test(path.basename(target)) ? readBack(history, repoRoot, target, out) : undefined;
-    if (revision === undefined || revision.id !== plan.id) out.warn(MergeMessages.notReadBack(plan.id, target));
+    const revision = LOADED_NAME.test(path.basename(target))
+      ? readBack(history, repoRoot, target, out)
+      : undefined;
+    if (revision === undefined || revision.id !== plan.id)
+      out.warn(MergeMessages.notReadBack(plan.id, target));
     if (revision !== undefined) added.push(revision);
   }
   let graph: RevisionGraph;
@@ -46,10 +54,18 @@ export function confirmMerges(history: History, repoRoot: string, written: reado
   warnIfStillDiverged(history, graph, written, out);
 }
 
-function readBack(history: History, repoRoot: string, target: string, out: Output): Revision | undefined {
+function readBack(
+  history: History,
+  repoRoot: string,
+  target: string,
+  out: Output,
+): Revision | undefined {
   const displayPath = path.relative(repoRoot, target).split(path.sep).join('/');
   try {
-    return readRevisionFile({ fileName: path.basename(target), displayPath, bytes: readFileSync(target) }, { constants: history.environment.constants });
+    return readRevisionFile(
+      { fileName: path.basename(target), displayPath, bytes: readFileSync(target) },
+      { constants: history.environment.constants },
+    );
   } catch (error) {
     // Unreadable after the hooks ran (or removed by one): report it, keep going.
     if (!(error instanceof UserError) && !(error instanceof Error && 'code' in error)) throw error;
@@ -58,12 +74,23 @@ function readBack(history: History, repoRoot: string, target: string, out: Outpu
   }
 }
 
-function warnIfStillDiverged(history: History, graph: RevisionGraph, written: readonly WrittenMerge[], out: Output): void {
+function warnIfStillDiverged(
+  history: History,
+  graph: RevisionGraph,
+  written: readonly WrittenMerge[],
+  out: Output,
+): void {
   const heads = new Set(graph.heads);
   const involved = new Set(written.flatMap(({ plan }) => [plan.id, ...plan.parents]));
-  const stillHeads = written.flatMap(({ plan }) => plan.parents.filter((parent) => heads.has(parent)));
-  const left = divergences(graph).filter((divergence) => divergence.heads.some((head) => involved.has(head)));
+  const stillHeads = written.flatMap(({ plan }) =>
+    plan.parents.filter((parent) => heads.has(parent)),
+  );
+  const left = divergences(graph).filter((divergence) =>
+    divergence.heads.some((head) => involved.has(head)),
+  );
   if (stillHeads.length === 0 && left.length === 0) return;
-  const remaining = [...new Set([...stillHeads, ...left.flatMap((divergence) => divergence.heads)])];
+  const remaining = [
+    ...new Set([...stillHeads, ...left.flatMap((divergence) => divergence.heads)]),
+  ];
   out.warn(MergeMessages.stillDiverged(history.environment.name, remaining));
 }

@@ -35,37 +35,55 @@ export interface HookLaunch {
 }
 
 /** The launch of every hook, by hook name; throws UserError naming the first hook that cannot run. */
-export function resolveHookLaunches(commands: readonly HookCommand[], place: HookPlace): Map<string, HookLaunch> {
+export function resolveHookLaunches(
+  commands: readonly HookCommand[],
+  place: HookPlace,
+): Map<string, HookLaunch> {
   return new Map(commands.map((command) => [command.name, resolveLaunch(command, place)]));
 }
 
 /** The working directory of a hook. */
-export function hookCwd(command: HookCommand, place: Pick<HookPlace, 'cwd' | 'configDirectory'>): string {
+export function hookCwd(
+  command: HookCommand,
+  place: Pick<HookPlace, 'cwd' | 'configDirectory'>,
+): string {
   return command.cwd === undefined ? place.cwd : path.resolve(place.configDirectory, command.cwd);
 }
 
 function resolveLaunch(command: HookCommand, place: HookPlace): HookLaunch {
   const cwd = hookCwd(command, place);
-  const scripts = command.args.map((argument) => path.resolve(cwd, argument)).filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
+  const scripts = command.args
+    .map((argument) => path.resolve(cwd, argument))
+    .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
   const { program } = command;
   const missing = (what: string): never => {
-    throw new UserError(TrustMessages.hookProgramMissing(command.name, what), { hint: TrustMessages.HOOK_PROGRAM_MISSING_HINT });
+    throw new UserError(TrustMessages.hookProgramMissing(command.name, what), {
+      hint: TrustMessages.HOOK_PROGRAM_MISSING_HINT,
+    });
   };
   switch (program.kind) {
     case 'exec': {
-      const found = findProgram(program.executable, cwd, place.env) ?? missing(TrustMessages.executableMissing(program.executable));
+      const found =
+        findProgram(program.executable, cwd, place.env) ??
+        missing(TrustMessages.executableMissing(program.executable));
       return { argv: [found], cwd, code: [found, ...scripts] };
     }
     case 'console_scripts': {
       // Alembic imports the entry point in its own interpreter; its console script is the same code.
-      const found = findProgram(program.entrypoint, cwd, place.env) ?? missing(TrustMessages.consoleScriptMissing(program.entrypoint));
+      const found =
+        findProgram(program.entrypoint, cwd, place.env) ??
+        missing(TrustMessages.consoleScriptMissing(program.entrypoint));
       return { argv: [found], cwd, code: [found, ...scripts] };
     }
     case 'module': {
-      const python = modulePython(place) ?? missing(TrustMessages.noPythonForModule(program.module));
+      const python =
+        modulePython(place) ?? missing(TrustMessages.noPythonForModule(program.module));
       // The trust check after resolution holds this hook back; nothing may start it before.
-      if (place.untrusted.has(python)) return { argv: [python, '-m', program.module], cwd, code: [python] };
-      const module = findModule(python, program.module, cwd, place.env) ?? missing(TrustMessages.moduleMissing(program.module, python));
+      if (place.untrusted.has(python))
+        return { argv: [python, '-m', program.module], cwd, code: [python] };
+      const module =
+        findModule(python, program.module, cwd, place.env) ??
+        missing(TrustMessages.moduleMissing(program.module, python));
       return { argv: [python, '-m', program.module], cwd, code: [python, ...module, ...scripts] };
     }
   }
@@ -73,5 +91,7 @@ function resolveLaunch(command: HookCommand, place: HookPlace): HookLaunch {
 
 /** The Python Alembic's `python -m` would be: the first of the usual candidates that exists. */
 export function modulePython(place: Pick<HookPlace, 'env' | 'repoRoot'>): string | undefined {
-  return pythonCandidates(place.env, place.repoRoot).candidates.find((candidate) => path.isAbsolute(candidate));
+  return pythonCandidates(place.env, place.repoRoot).candidates.find((candidate) =>
+    path.isAbsolute(candidate),
+  );
 }

@@ -28,7 +28,9 @@ export async function gitAuthorTimes(
   // Plain git processes: the hooks write merges, and loading simple-git costs them more than node's start.
   const git = new GitProcess(gitRoot, env);
   try {
-    const found = await Promise.all(inside.map((parent) => authorTimeOfAddition(git, topLevelPath(gitRoot, parent.file))));
+    const found = await Promise.all(
+      inside.map((parent) => authorTimeOfAddition(git, topLevelPath(gitRoot, parent.file))),
+    );
     inside.forEach((parent, index) => {
       const time = found[index];
       if (time !== undefined) times.set(parent.id, time);
@@ -57,7 +59,17 @@ async function authorTimeOfAddition(git: GitProcess, file: string): Promise<numb
   // --diff-filter=A: only commits that add the file; -1: the newest of them; no signature lines
   // (log.showSignature) before the time. :(top,literal): relative to the top level, and no glob
   // characters in file names.
-  const output = (await git.run(['log', '-1', '--no-show-signature', '--format=%at', '--diff-filter=A', '--', `:(top,literal)${file}`])).trim();
+  const output = (
+    await git.run([
+      'log',
+      '-1',
+      '--no-show-signature',
+      '--format=%at',
+      '--diff-filter=A',
+      '--',
+      `:(top,literal)${file}`,
+    ])
+  ).trim();
   return /^\d+$/.test(output) ? Number(output) : undefined;
 }
 

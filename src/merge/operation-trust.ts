@@ -24,15 +24,28 @@ export interface HeldBack {
 }
 
 /** The config files, when the operation changed the post-write hooks that would run; undefined when it did not. */
-export async function changedHookDefinitions(environment: AlembicEnvironment, trust: OperationTrust, repoRoot: string): Promise<string[] | undefined> {
+export async function changedHookDefinitions(
+  environment: AlembicEnvironment,
+  trust: OperationTrust,
+  repoRoot: string,
+): Promise<string[] | undefined> {
   // No hooks now: nothing would run, whatever the operation changed.
   if (environment.postWriteHooks.length === 0) return undefined;
   const files = hookDefinitionFiles(environment);
   const changed = await trust.changedFiles([files.ini, files.toml]);
   if (changed.size === 0) return undefined;
   try {
-    const texts = { ini: await trust.textBefore(files.ini), toml: await trust.textBefore(files.toml) };
-    if (sameHooks(await postWriteHooksIn(texts, files, environment.section, repoRoot), environment.postWriteHooks)) return undefined;
+    const texts = {
+      ini: await trust.textBefore(files.ini),
+      toml: await trust.textBefore(files.toml),
+    };
+    if (
+      sameHooks(
+        await postWriteHooksIn(texts, files, environment.section, repoRoot),
+        environment.postWriteHooks,
+      )
+    )
+      return undefined;
   } catch (error) {
     // Files the user's commit could not even read defined no hooks the user knew.
     if (!(error instanceof UserError)) throw error;
@@ -41,7 +54,10 @@ export async function changedHookDefinitions(environment: AlembicEnvironment, tr
 }
 
 /** The environment's template, when the operation changed it; undefined when it did not. */
-export async function changedTemplate(environment: AlembicEnvironment, trust: OperationTrust): Promise<string[] | undefined> {
+export async function changedTemplate(
+  environment: AlembicEnvironment,
+  trust: OperationTrust,
+): Promise<string[] | undefined> {
   const template = path.join(environment.scriptLocation, 'script.py.mako');
   const changed = await trust.changedFiles([template]);
   return changed.size === 0 ? undefined : [template];
@@ -51,10 +67,19 @@ export async function changedTemplate(environment: AlembicEnvironment, trust: Op
  * Those of `programs` (absolute paths) the operation changed: the file itself, or the file a
  * symbolic link leads to inside the work tree. Bare names (looked up on the PATH) are left out.
  */
-export async function changedPrograms(trust: OperationTrust, programs: readonly string[]): Promise<Set<string>> {
-  const targets = programs.filter((program) => path.isAbsolute(program)).map((program) => ({ program, files: [program, realPath(program)] }));
+export async function changedPrograms(
+  trust: OperationTrust,
+  programs: readonly string[],
+): Promise<Set<string>> {
+  const targets = programs
+    .filter((program) => path.isAbsolute(program))
+    .map((program) => ({ program, files: [program, realPath(program)] }));
   const changed = await trust.changedFiles([...new Set(targets.flatMap(({ files }) => files))]);
-  return new Set(targets.filter(({ files }) => files.some((file) => changed.has(file))).map(({ program }) => program));
+  return new Set(
+    targets
+      .filter(({ files }) => files.some((file) => changed.has(file)))
+      .map(({ program }) => program),
+  );
 }
 
 function realPath(file: string): string {

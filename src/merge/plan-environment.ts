@@ -8,7 +8,13 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 import type { MergeGroup } from '../core/merge/merge-targets.js';
-import { type MergePlan, type MergeRequest, type MergeServices, type PlannedMerge, planMerge } from '../core/merge/merge-plan.js';
+import {
+  type MergePlan,
+  type MergeRequest,
+  type MergeServices,
+  type PlannedMerge,
+  planMerge,
+} from '../core/merge/merge-plan.js';
 import { formatCreateDate, type WallClock } from '../core/naming/create-date.js';
 import { MergeMessages } from '../messages/merge.js';
 import { TrustMessages } from '../messages/trust.js';
@@ -35,7 +41,11 @@ export interface MergeNaming {
 
 /** The merges of one environment, rendered; or why a git hook writes none there. */
 export type PlannedEnvironment =
-  | { readonly kind: 'planned'; readonly merges: readonly RenderedPlan[]; readonly python: string | undefined }
+  | {
+      readonly kind: 'planned';
+      readonly merges: readonly RenderedPlan[];
+      readonly python: string | undefined;
+    }
   | { readonly kind: 'held-back'; readonly heldBack: HeldBack };
 
 /** Plans and renders every merge of one environment; reports the merges that already exist. */
@@ -52,14 +62,24 @@ export async function planEnvironment(
   out.verbose(MergeMessages.environment(environment.name));
   if (environment.revisionEnvironment) out.warn(MergeMessages.REVISION_ENVIRONMENT);
   const request = mergeRequest(workspace, naming, prepared);
-  const services = await mergeServices(history, groups, workspace.repoRoot, request, ctx.env, ctx.cwd);
+  const services = await mergeServices(
+    history,
+    groups,
+    workspace.repoRoot,
+    request,
+    ctx.env,
+    ctx.cwd,
+  );
   const taken = new Set<string>();
-  const plans: MergePlan[] = groups.map((group) => planMerge(history.graph, group, prepared.settings, request, services, taken));
+  const plans: MergePlan[] = groups.map((group) =>
+    planMerge(history.graph, group, prepared.settings, request, services, taken),
+  );
   const merges: RenderedPlan[] = [];
   let python: string | undefined;
   // One line per environment when Python rendered its template, said before the output is checked.
   const announce = (path: string, refusal: string): void => {
-    if (python === undefined) out.info(TrustMessages.renderedWithPython(prepared.template.name, path, refusal));
+    if (python === undefined)
+      out.info(TrustMessages.renderedWithPython(prepared.template.name, path, refusal));
     python = path;
   };
   for (const plan of plans) {
@@ -68,7 +88,11 @@ export async function planEnvironment(
       continue;
     }
     reportPlan(plan, request, out);
-    const destination = { root: workspace.repoRoot, file: targetPath(plan), origin: mergeRevisionOrigin(environment, workspace.config, workspace.repoRoot, plan.location) };
+    const destination = {
+      root: workspace.repoRoot,
+      file: targetPath(plan),
+      origin: mergeRevisionOrigin(environment, workspace.config, workspace.repoRoot, plan.location),
+    };
     const outcome = await renderPlan(plan, prepared, destination, { ...fallback, announce });
     if (outcome.kind === 'held-back') return outcome;
     merges.push(outcome.merge);
@@ -76,7 +100,11 @@ export async function planEnvironment(
   return { kind: 'planned', merges, python };
 }
 
-function mergeRequest(workspace: Workspace, naming: MergeNaming, prepared: MergeEnvironment): MergeRequest {
+function mergeRequest(
+  workspace: Workspace,
+  naming: MergeNaming,
+  prepared: MergeEnvironment,
+): MergeRequest {
   return {
     mode: naming.randomId || workspace.config.revisionId === 'random' ? 'random' : 'deterministic',
     message: naming.message,
@@ -99,24 +127,39 @@ async function mergeServices(
 ): Promise<MergeServices> {
   const absolutePath = (file: string): string => forwardSlashes(path.resolve(repoRoot, file));
   const needsGit = request.mode === 'deterministic' && request.wallClock === undefined;
-  const parents = [...new Set(groups.flatMap((group) => group.parents))].map((id) => ({ id, file: path.resolve(repoRoot, history.graph.get(id)?.file ?? id) }));
+  const parents = [...new Set(groups.flatMap((group) => group.parents))].map((id) => ({
+    id,
+    file: path.resolve(repoRoot, history.graph.get(id)?.file ?? id),
+  }));
   return {
     hash: sha256Hex,
     randomId: () => randomUuid().replaceAll('-', '').slice(-12),
     absolutePath,
-    gitAuthorTimes: needsGit ? await gitAuthorTimes(findRepositoryRoot(cwd, env), env, parents) : new Map(),
+    gitAuthorTimes: needsGit
+      ? await gitAuthorTimes(findRepositoryRoot(cwd, env), env, parents)
+      : new Map(),
   };
 }
 
 function reportPlan(plan: PlannedMerge, request: MergeRequest, out: Runtime['out']): void {
   const { date } = plan;
-  out.verbose(MergeMessages.planned(plan.id, plan.parents, formatCreateDate(date.createDate), MergeMessages.dateSource(date.source, date.parent)));
-  if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now') out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
+  out.verbose(
+    MergeMessages.planned(
+      plan.id,
+      plan.parents,
+      formatCreateDate(date.createDate),
+      MergeMessages.dateSource(date.source, date.parent),
+    ),
+  );
+  if (request.mode === 'deterministic' && request.wallClock === undefined && date.source === 'now')
+    out.warn(MergeMessages.NOW_NOT_DETERMINISTIC);
 }
 
 // node:crypto (about 5 ms to load) only for a random id, which the hooks never ask for.
 function randomUuid(): string {
-  const { randomUUID } = module.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const { randomUUID } = module.createRequire(import.meta.url)(
+    'node:crypto',
+  ) as typeof import('node:crypto');
   return randomUUID();
 }
 

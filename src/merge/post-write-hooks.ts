@@ -20,24 +20,45 @@ export interface HookEnvironment {
 export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
 /** Runs one hook to completion: the program it was resolved to (hook-programs.ts), then its arguments. */
-export function runHook(command: HookCommand, launch: HookLaunch, where: HookEnvironment): Promise<HookOutcome> {
+export function runHook(
+  command: HookCommand,
+  launch: HookLaunch,
+  where: HookEnvironment,
+): Promise<HookOutcome> {
   const [file, ...prefix] = launch.argv as [string, ...string[]];
   if (!statSync(launch.cwd, { throwIfNoEntry: false })?.isDirectory()) {
-    return Promise.resolve({ ok: false, problem: MergeMessages.hookNotStarted(file, `its cwd ${launch.cwd} is not a directory`) });
+    return Promise.resolve({
+      ok: false,
+      problem: MergeMessages.hookNotStarted(file, `its cwd ${launch.cwd} is not a directory`),
+    });
   }
   return new Promise((resolve) => {
-    const child = spawn(file, [...prefix, ...command.args], { cwd: launch.cwd, env: definedOnly(where.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, [...prefix, ...command.args], {
+      cwd: launch.cwd,
+      env: definedOnly(where.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => where.relay?.('stdout', chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => where.relay?.('stderr', chunk));
     child.once('error', (error: NodeJS.ErrnoException) => {
-      resolve({ ok: false, problem: MergeMessages.hookNotStarted(file, error.code === 'ENOENT' ? 'not found' : error.message) });
+      resolve({
+        ok: false,
+        problem: MergeMessages.hookNotStarted(
+          file,
+          error.code === 'ENOENT' ? 'not found' : error.message,
+        ),
+      });
     });
     child.once('close', (code, signal) => {
-      resolve(code === 0 ? { ok: true } : { ok: false, problem: MergeMessages.hookExit(code, signal) });
+      resolve(
+        code === 0 ? { ok: true } : { ok: false, problem: MergeMessages.hookExit(code, signal) },
+      );
     });
   });
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

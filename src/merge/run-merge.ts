@@ -14,12 +14,22 @@ import { ExitCode } from '../exit-codes.js';
 import { MergeMessages } from '../messages/merge.js';
 import { fallbackOptedOut } from '../python/find-python.js';
 import type { LoadObserver } from '../project/load-observer.js';
-import { type EnvironmentSelection, type History, loadHistories, type Workspace } from '../project/workspace.js';
+import {
+  type EnvironmentSelection,
+  type History,
+  loadHistories,
+  type Workspace,
+} from '../project/workspace.js';
 import type { Runtime } from '../runtime/context.js';
 import { confirmMerges } from './confirm-merge.js';
 import { type HookLaunch, modulePython, resolveHookLaunches } from './hook-programs.js';
 import { type MergeEnvironment, prepareMergeEnvironment } from './merge-environment.js';
-import { changedHookDefinitions, changedPrograms, type HeldBack, type OperationTrust } from './operation-trust.js';
+import {
+  changedHookDefinitions,
+  changedPrograms,
+  type HeldBack,
+  type OperationTrust,
+} from './operation-trust.js';
 import { type MergeNaming, planEnvironment } from './plan-environment.js';
 import { type RenderedPlan, writeMerge } from './write-merge.js';
 
@@ -42,19 +52,47 @@ export interface MergeOptions {
 export type ShowLoading = <T>(load: (observer: LoadObserver) => Promise<T>) => Promise<T>;
 
 /** Runs `git-alembic merge`; returns OK when merges were written or there was nothing to merge. */
-export async function runMerge(options: MergeOptions, runtime: Runtime, showLoading: ShowLoading): Promise<ExitCode> {
+export async function runMerge(
+  options: MergeOptions,
+  runtime: Runtime,
+  showLoading: ShowLoading,
+): Promise<ExitCode> {
   const wallClock = parseDateOption(options.date);
-  const { workspace, histories } = await showLoading((observer) => loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection, observer));
-  if (options.heads.length > 0 && histories.length !== 1) throw new UsageError(MergeMessages.ONE_ENVIRONMENT_FOR_HEADS, MergeMessages.ONE_ENVIRONMENT_HINT);
-  const work = histories.map((history) => ({ history, selection: selectMerges(history.graph, options.heads) }));
-  const groupCount = work.reduce((count, { selection }) => count + (selection.kind === 'merge' ? selection.groups.length : 0), 0);
-  if (options.revisionId !== undefined && groupCount > 1) throw new UsageError(MergeMessages.REV_ID_SEVERAL_MERGES, MergeMessages.REV_ID_SEVERAL_MERGES_HINT);
+  const { workspace, histories } = await showLoading((observer) =>
+    loadHistories(runtime.ctx.cwd, runtime.ctx.env, options.selection, observer),
+  );
+  if (options.heads.length > 0 && histories.length !== 1)
+    throw new UsageError(
+      MergeMessages.ONE_ENVIRONMENT_FOR_HEADS,
+      MergeMessages.ONE_ENVIRONMENT_HINT,
+    );
+  const work = histories.map((history) => ({
+    history,
+    selection: selectMerges(history.graph, options.heads),
+  }));
+  const groupCount = work.reduce(
+    (count, { selection }) => count + (selection.kind === 'merge' ? selection.groups.length : 0),
+    0,
+  );
+  if (options.revisionId !== undefined && groupCount > 1)
+    throw new UsageError(
+      MergeMessages.REV_ID_SEVERAL_MERGES,
+      MergeMessages.REV_ID_SEVERAL_MERGES_HINT,
+    );
   if (groupCount === 0) {
     runtime.out.info(nothingToMergeMessage(work.map(({ selection }) => selection)));
     return ExitCode.OK;
   }
-  const naming: MergeNaming = { message: options.message, revisionId: options.revisionId, randomId: options.randomId, wallClock, dryRun: options.dryRun };
-  const chosen = work.flatMap(({ history, selection }) => (selection.kind === 'merge' ? [{ history, groups: selection.groups }] : []));
+  const naming: MergeNaming = {
+    message: options.message,
+    revisionId: options.revisionId,
+    randomId: options.randomId,
+    wallClock,
+    dryRun: options.dryRun,
+  };
+  const chosen = work.flatMap(({ history, selection }) =>
+    selection.kind === 'merge' ? [{ history, groups: selection.groups }] : [],
+  );
   const results = await writeMergeGroups(workspace, chosen, naming, runtime);
   await rewriteMergedHeadsFiles(workspace, results, runtime);
   return ExitCode.OK;
@@ -62,22 +100,39 @@ export async function runMerge(options: MergeOptions, runtime: Runtime, showLoad
 
 // The heads file of each environment that got a merge lists its heads now, so `check` is clean
 // straight away; as in the hooks, only where a heads file is in use.
-async function rewriteMergedHeadsFiles(workspace: Workspace, results: readonly WrittenMerges[], { out }: Runtime): Promise<void> {
+async function rewriteMergedHeadsFiles(
+  workspace: Workspace,
+  results: readonly WrittenMerges[],
+  { out }: Runtime,
+): Promise<void> {
   const merged = results.filter(({ written }) => written.length > 0).map(({ history }) => history);
   if (merged.length === 0) return;
-  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([import('../project/heads-upkeep.js'), import('../messages/git-integration.js')]);
-  for (const file of rewriteHeadsFiles(merged, workspace.repoRoot, workspace.config, headsAfterMerges(results))) {
+  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([
+    import('../project/heads-upkeep.js'),
+    import('../messages/git-integration.js'),
+  ]);
+  for (const file of rewriteHeadsFiles(
+    merged,
+    workspace.repoRoot,
+    workspace.config,
+    headsAfterMerges(results),
+  )) {
     out.result(HeadsFileUpkeepMessages.wrote(file.relative, file.heads));
   }
 }
 
 /** A history's heads once its merges are written: their parents are heads no more, they are. */
-export function headsAfterMerges(results: readonly WrittenMerges[]): (history: History) => readonly string[] {
+export function headsAfterMerges(
+  results: readonly WrittenMerges[],
+): (history: History) => readonly string[] {
   const writtenBy = new Map(results.map(({ history, written }) => [history, written]));
   return (history) => {
     const written = writtenBy.get(history) ?? [];
     const merged = new Set(written.flatMap(({ plan }) => plan.parents));
-    return [...history.graph.heads.filter((head) => !merged.has(head)), ...written.map(({ plan }) => plan.id)];
+    return [
+      ...history.graph.heads.filter((head) => !merged.has(head)),
+      ...written.map(({ plan }) => plan.id),
+    ];
   };
 }
 
@@ -103,17 +158,33 @@ export interface WrittenMerges {
  * `trust` (a git hook), an environment where the operation changed the post-write hooks, a
  * program they run, or a template only Python renders gets no merge: it is reported as held back.
  */
-export async function writeMergeGroups(workspace: Workspace, work: readonly EnvironmentMerges[], naming: MergeNaming, runtime: Runtime, trust?: OperationTrust): Promise<WrittenMerges[]> {
+export async function writeMergeGroups(
+  workspace: Workspace,
+  work: readonly EnvironmentMerges[],
+  naming: MergeNaming,
+  runtime: Runtime,
+  trust?: OperationTrust,
+): Promise<WrittenMerges[]> {
   const prepared: PreparedEnvironment[] = [];
   for (const { history, groups } of work) {
-    if (groups.length > 0) prepared.push(await prepareEnvironment(history, groups, workspace, naming, runtime, trust));
+    if (groups.length > 0)
+      prepared.push(await prepareEnvironment(history, groups, workspace, naming, runtime, trust));
   }
   // Every path is checked before the first file is written, so a bad one leaves nothing half done.
-  for (const { merges } of prepared) for (const merge of merges) checkedWritePath(merge.destination);
+  for (const { merges } of prepared)
+    for (const merge of merges) checkedWritePath(merge.destination);
   const results: WrittenMerges[] = [];
   for (const environment of prepared) {
-    const written = environment.heldBack === undefined ? await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime) : [];
-    results.push({ history: environment.history, written, heldBack: environment.heldBack, python: environment.python });
+    const written =
+      environment.heldBack === undefined
+        ? await writeEnvironment(environment, workspace.repoRoot, naming.dryRun, runtime)
+        : [];
+    results.push({
+      history: environment.history,
+      written,
+      heldBack: environment.heldBack,
+      python: environment.python,
+    });
   }
   return results;
 }
@@ -138,37 +209,103 @@ async function prepareEnvironment(
 ): Promise<PreparedEnvironment> {
   const { repoRoot, config } = workspace;
   const environment = await prepareMergeEnvironment(history.environment, repoRoot, config);
-  const skip = (heldBack: HeldBack): PreparedEnvironment => ({ history, environment, merges: [], launches: new Map(), heldBack, python: undefined });
-  const changedHooks = trust === undefined ? undefined : await changedHookDefinitions(history.environment, trust, repoRoot);
+  const skip = (heldBack: HeldBack): PreparedEnvironment => ({
+    history,
+    environment,
+    merges: [],
+    launches: new Map(),
+    heldBack,
+    python: undefined,
+  });
+  const changedHooks =
+    trust === undefined
+      ? undefined
+      : await changedHookDefinitions(history.environment, trust, repoRoot);
   if (changedHooks !== undefined) return skip({ reason: 'post-write-hooks', files: changedHooks });
-  const fallback = { enabled: config.pythonFallback && !fallbackOptedOut(runtime.ctx.env), env: runtime.ctx.env, repoRoot, trust };
-  const planned = await planEnvironment(history, environment, groups, workspace, naming, runtime, fallback);
+  const fallback = {
+    enabled: config.pythonFallback && !fallbackOptedOut(runtime.ctx.env),
+    env: runtime.ctx.env,
+    repoRoot,
+    trust,
+  };
+  const planned = await planEnvironment(
+    history,
+    environment,
+    groups,
+    workspace,
+    naming,
+    runtime,
+    fallback,
+  );
   if (planned.kind === 'held-back') return skip(planned.heldBack);
-  const launches = planned.merges.length === 0 ? new Map<string, HookLaunch>() : await hookLaunches(environment, repoRoot, runtime, trust);
-  const changedCode = trust === undefined ? new Set<string>() : await changedPrograms(trust, [...launches.values()].flatMap((launch) => launch.code));
+  const launches =
+    planned.merges.length === 0
+      ? new Map<string, HookLaunch>()
+      : await hookLaunches(environment, repoRoot, runtime, trust);
+  const changedCode =
+    trust === undefined
+      ? new Set<string>()
+      : await changedPrograms(
+          trust,
+          [...launches.values()].flatMap((launch) => launch.code),
+        );
   if (changedCode.size > 0) return skip({ reason: 'post-write-hooks', files: [...changedCode] });
-  return { history, environment, merges: planned.merges, launches, heldBack: undefined, python: planned.python };
+  return {
+    history,
+    environment,
+    merges: planned.merges,
+    launches,
+    heldBack: undefined,
+    python: planned.python,
+  };
 }
 
 // Every hook resolved to what it starts, before anything is written (a missing program fails here).
-async function hookLaunches({ environment }: MergeEnvironment, repoRoot: string, { ctx }: Runtime, trust: OperationTrust | undefined): Promise<Map<string, HookLaunch>> {
-  const commands = hookCommands(environment.postWriteHooks, REVISION_SCRIPT_TOKEN, environment.revisionEnvironment);
+async function hookLaunches(
+  { environment }: MergeEnvironment,
+  repoRoot: string,
+  { ctx }: Runtime,
+  trust: OperationTrust | undefined,
+): Promise<Map<string, HookLaunch>> {
+  const commands = hookCommands(
+    environment.postWriteHooks,
+    REVISION_SCRIPT_TOKEN,
+    environment.revisionEnvironment,
+  );
   if (commands.length === 0) return new Map();
-  const place = { env: ctx.env, cwd: ctx.cwd, configDirectory: path.dirname(environment.configFile), repoRoot };
-  const python = commands.some((command) => command.program.kind === 'module') ? modulePython(place) : undefined;
-  const untrusted = trust === undefined || python === undefined ? new Set<string>() : await changedPrograms(trust, [python]);
+  const place = {
+    env: ctx.env,
+    cwd: ctx.cwd,
+    configDirectory: path.dirname(environment.configFile),
+    repoRoot,
+  };
+  const python = commands.some((command) => command.program.kind === 'module')
+    ? modulePython(place)
+    : undefined;
+  const untrusted =
+    trust === undefined || python === undefined
+      ? new Set<string>()
+      : await changedPrograms(trust, [python]);
   return resolveHookLaunches(commands, { ...place, untrusted });
 }
 
 function nothingToMergeMessage(selections: readonly MergeSelection[]): string {
   const [only] = selections;
-  if (selections.length === 1 && only?.kind === 'nothing' && only.reason === 'single-head') return MergeMessages.singleHead(only.heads[0] as string);
+  if (selections.length === 1 && only?.kind === 'nothing' && only.reason === 'single-head')
+    return MergeMessages.singleHead(only.heads[0] as string);
   return MergeMessages.nothingToMerge(selections.length);
 }
 
-async function writeEnvironment({ history, environment, merges, launches }: PreparedEnvironment, repoRoot: string, dryRun: boolean, runtime: Runtime): Promise<RenderedPlan[]> {
+async function writeEnvironment(
+  { history, environment, merges, launches }: PreparedEnvironment,
+  repoRoot: string,
+  dryRun: boolean,
+  runtime: Runtime,
+): Promise<RenderedPlan[]> {
   const written: RenderedPlan[] = [];
-  for (const merge of merges) if ((await writeMerge(merge, environment, launches, dryRun, runtime)) === 'written') written.push(merge);
+  for (const merge of merges)
+    if ((await writeMerge(merge, environment, launches, dryRun, runtime)) === 'written')
+      written.push(merge);
   if (written.length > 0) confirmMerges(history, repoRoot, written, runtime.out);
   return written;
 }
@@ -176,6 +313,7 @@ async function writeEnvironment({ history, environment, merges, launches }: Prep
 function parseDateOption(text: string | undefined): WallClock | undefined {
   if (text === undefined) return undefined;
   const wallClock = parseWallClock(text);
-  if (wallClock === undefined) throw new UsageError(MergeMessages.badDate(text), MergeMessages.BAD_DATE_HINT);
+  if (wallClock === undefined)
+    throw new UsageError(MergeMessages.badDate(text), MergeMessages.BAD_DATE_HINT);
   return wallClock;
 }

@@ -66,22 +66,34 @@ function existingContentEquals(target: string, bytes: Uint8Array): boolean {
     existing = readFileSync(target);
   } catch (error) {
     // Only "no such file" means the way is free; anything else is reported as it is.
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return false;
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT')
+      return false;
     throw error;
   }
   if (Buffer.from(bytes).equals(existing)) return true;
   throw new FileTakenError(target);
 }
 
-async function runHooks(target: string, prepared: MergeEnvironment, launches: ReadonlyMap<string, HookLaunch>, { ctx, out }: Runtime): Promise<void> {
+async function runHooks(
+  target: string,
+  prepared: MergeEnvironment,
+  launches: ReadonlyMap<string, HookLaunch>,
+  { ctx, out }: Runtime,
+): Promise<void> {
   const { environment } = prepared;
   const quiet = out.verbosity === 'quiet';
-  const commands = hookCommands(environment.postWriteHooks, target, environment.revisionEnvironment);
+  const commands = hookCommands(
+    environment.postWriteHooks,
+    target,
+    environment.revisionEnvironment,
+  );
   if (commands.length === 0) return;
   // Loaded only when there are hooks: node:child_process costs start-up time otherwise.
   const { runHook } = await import('./post-write-hooks.js');
   // The hooks' own output is passed on as it comes (-q discards it).
-  const relay = quiet ? undefined : (stream: StreamName, text: string): void => out.raw(stream, text);
+  const relay = quiet
+    ? undefined
+    : (stream: StreamName, text: string): void => out.raw(stream, text);
   for (const command of commands) {
     const launch = launches.get(command.name);
     if (launch === undefined) continue;

@@ -67,7 +67,11 @@ function linkWithoutOverwrite(temporary: string, target: string): void {
 }
 
 // Removes the temporary file, then the directories this write created, deepest first.
-function removeCreatedDirectories(directory: string, firstCreated: string | undefined, temporary: string): void {
+function removeCreatedDirectories(
+  directory: string,
+  firstCreated: string | undefined,
+  temporary: string,
+): void {
   removeTemporary(temporary);
   if (firstCreated === undefined) return;
   for (let current = directory; current.startsWith(firstCreated); current = path.dirname(current)) {
@@ -89,5 +93,7 @@ function asUserError(error: unknown, target: string): UserError {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : undefined;
 }

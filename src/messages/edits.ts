@@ -5,10 +5,13 @@
  * The one comment line at the top of a heads file: what the file is, and what to do when it
  * conflicts (git's own `merge-file`, the driver's fallback, keeps this line outside the markers).
  */
-export const HEADS_FILE_COMMENT = '# Alembic heads, kept current by git-alembic; do not edit. On a conflict here, run: npx git-alembic heads --write';
+export const HEADS_FILE_COMMENT =
+  '# Alembic heads, kept current by git-alembic; do not edit. On a conflict here, run: npx git-alembic heads --write';
 
 /** Comment lines earlier versions wrote; a heads file rewritten by git-alembic gets the current one. */
-export const EARLIER_HEADS_FILE_COMMENTS: readonly string[] = ['# Alembic heads of this environment, kept current by git-alembic; do not edit by hand.'];
+export const EARLIER_HEADS_FILE_COMMENTS: readonly string[] = [
+  '# Alembic heads of this environment, kept current by git-alembic; do not edit by hand.',
+];
 
 /**
  * The one segment setup puts into the `prepare` script: it runs `git-alembic setup --prepare`
@@ -26,12 +29,14 @@ export const HeadsFileMessages = {
   conflictMarker: (line: number): string => `line ${line} is a conflict marker`,
   notARevisionId: (line: number, text: string): string =>
     `line ${line} is not a revision id: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`,
-  commentNotFirst: (line: number): string => `line ${line} is a comment; only the first line may be one`,
+  commentNotFirst: (line: number): string =>
+    `line ${line} is a comment; only the first line may be one`,
   badHeadId: (id: string): string =>
     `${JSON.stringify(id)} cannot be written to a heads file: a revision id there has no whitespace, control characters or @ - + :`,
   badComment: (comment: string): string =>
     `${JSON.stringify(comment)} is not a one-line comment starting with #`,
-  badMarkerSize: (size: number): string => `conflict-marker size must be a positive integer, got ${size}`,
+  badMarkerSize: (size: number): string =>
+    `conflict-marker size must be a positive integer, got ${size}`,
   cannotRead: (reason: string): string => `cannot read the heads file: ${reason}`,
   cannotWrite: (reason: string): string => `cannot write the heads file: ${reason}`,
 } as const;
@@ -42,12 +47,14 @@ export const HookBlockMessages = {
     `the lines "${begin}" and "${end}" do not form one block; fix or remove them by hand, then run setup again`,
   editedMarker: (marker: string): string =>
     `this line looks like a git-alembic block marker edited by hand; restore it to "${marker}" or remove the block`,
-  badBody: (marker: string): string => `the hook body must not contain the block marker "${marker}"`,
+  badBody: (marker: string): string =>
+    `the hook body must not contain the block marker "${marker}"`,
 } as const;
 
 /** Problems with `package.json`. */
 export const PackageJsonMessages = {
-  invalidJson: (detail: string, column: number): string => `invalid JSON: ${detail} (column ${column})`,
+  invalidJson: (detail: string, column: number): string =>
+    `invalid JSON: ${detail} (column ${column})`,
   NOT_AN_OBJECT: 'the top level must be a JSON object',
   notAnObject: (key: string): string => `"${key}" must be a JSON object`,
   notAString: (key: string): string => `"${key}" must be a string`,
@@ -58,7 +65,8 @@ export const PackageJsonMessages = {
 export const AttributeMessages = {
   badPath: (path: string): string =>
     `${JSON.stringify(path)} is not a repository-relative file path with forward slashes (no leading or trailing /, no empty, . or .. segments)`,
-  badDriverName: (name: string): string => `${JSON.stringify(name)} is not a merge driver name (letters, digits, - and _)`,
+  badDriverName: (name: string): string =>
+    `${JSON.stringify(name)} is not a merge driver name (letters, digits, - and _)`,
 } as const;
 
 /** What the JSON reader expected where it stopped (follows `invalid JSON: `). */

@@ -30,7 +30,8 @@ export const GraphErrorMessages = {
   duplicateRevision: (id: string, firstLocation: string): string =>
     `revision id ${id} is also defined in ${firstLocation}; Alembic would list ${id} twice in its heads ` +
     'and `alembic merge heads` would fail with "Duplicate head revisions specified"',
-  DUPLICATE_REVISION_HINT: 'give one of the two files a new revision id (and update any down_revision meant to point at it)',
+  DUPLICATE_REVISION_HINT:
+    'give one of the two files a new revision id (and update any down_revision meant to point at it)',
   labelRepeated: (label: string, id: string): string =>
     `revision ${id} lists branch label '${label}' twice (Alembic: RevisionError, "Branch name '${label}' in revision ${id} already used by revision ${id}")`,
   labelUsedByLabel: (label: string, id: string, otherId: string, otherLocation: string): string =>
@@ -47,12 +48,19 @@ export const GraphErrorMessages = {
   missingDependency: (id: string, target: string): string =>
     `depends_on of revision ${id} names '${target}', which is neither a revision id nor a branch label (Alembic: KeyError: '${target}')`,
   missingReferenceHint: (guess: ReferenceGuess): string => {
-    if (guess.kind === 'label') return `that is a branch label of revision ${guess.revisionId}; down_revision needs the revision id: write '${guess.revisionId}'`;
-    if (guess.kind === 'prefix') return `Alembic needs the full revision id here: write '${guess.revisionId}'`;
+    if (guess.kind === 'label')
+      return `that is a branch label of revision ${guess.revisionId}; down_revision needs the revision id: write '${guess.revisionId}'`;
+    if (guess.kind === 'prefix')
+      return `Alembic needs the full revision id here: write '${guess.revisionId}'`;
     return 'was the file that defines it deleted or renamed, or is its directory missing from version_locations?';
   },
-  cycle: (kind: 'down_revision' | 'depends_on', path: string, alembicIds: readonly string[]): string => {
-    const what = kind === 'down_revision' ? 'a cycle in down_revision' : 'a cycle through depends_on';
+  cycle: (
+    kind: 'down_revision' | 'depends_on',
+    path: string,
+    alembicIds: readonly string[],
+  ): string => {
+    const what =
+      kind === 'down_revision' ? 'a cycle in down_revision' : 'a cycle through depends_on';
     const alembic =
       alembicIds.length === 0
         ? 'Alembic 1.8.1 does not report this cycle, but no upgrade order exists for it'
@@ -65,7 +73,8 @@ export const GraphErrorMessages = {
     `${bases.join(', ')} ${bases.length === 1 ? 'has' : 'have'} depends_on = "", which Alembic keeps as a value, so ${bases.length === 1 ? 'it is' : 'they are'} not a real base and ` +
     `${stranded.join(', ')} cannot be reached from one (Alembic: DependencyCycleDetected, "Dependency cycle is detected in revisions (${stranded.join(', ')})")`,
   EMPTY_DEPENDS_ON_HINT: 'write depends_on = None in that file',
-  CYCLE_HINT: 'a revision must never be (directly or indirectly) its own ancestor: fix down_revision / depends_on in one of these files',
+  CYCLE_HINT:
+    'a revision must never be (directly or indirectly) its own ancestor: fix down_revision / depends_on in one of these files',
 } as const;
 
 /** Errors of head symbols (`head`, `heads`, `<label>@head`, `<label>@heads`). */
@@ -97,7 +106,8 @@ export const GraphPictureText = {
   diverged: (heads: readonly string[], labels: readonly string[]): string =>
     `diverged: ${heads.length} heads on ${labels.length === 0 ? 'the unlabelled branch' : `branch ${quoteNames(labels)}`}: ${listIds(heads)}`,
   NOT_DIVERGED: 'no divergence',
-  tooWide: (lanes: number): string => `(more than ${lanes} lines of descent side by side, too wide to draw: one revision per line, heads first)`,
+  tooWide: (lanes: number): string =>
+    `(more than ${lanes} lines of descent side by side, too wide to draw: one revision per line, heads first)`,
   revises: (parents: readonly string[]): string => `<- ${listIds(parents)}`,
 } as const;
 

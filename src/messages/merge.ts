@@ -14,17 +14,22 @@ export const MergeMessages = {
   nothingToMerge: (environments: number): string =>
     `nothing to merge: ${environments === 1 ? 'the environment has' : `all ${environments} environments have`} one head per branch`,
   /** The user named a single head. */
-  singleHead: (head: string): string => `nothing to merge: ${head} is the only head named; a merge needs two or more`,
+  singleHead: (head: string): string =>
+    `nothing to merge: ${head} is the only head named; a merge needs two or more`,
   /** The deterministic merge of these parents is already in the history. */
   mergeExists: (id: string, parents: readonly string[], file: string): string =>
     `merge ${id} of ${ids(parents)} already exists (${file}); nothing written`,
   /** The file is already there, byte for byte (e.g. written by a teammate and not read back). */
-  fileExists: (path: string): string => `${path} already exists with the same content; nothing written`,
+  fileExists: (path: string): string =>
+    `${path} already exists with the same content; nothing written`,
   /** -v: the plan of one merge. */
   planned: (id: string, parents: readonly string[], date: string, source: string): string =>
     `merge ${id} of ${ids(parents)}, Create Date ${date} (${source})`,
   /** -v: where the date came from. */
-  dateSource: (source: 'option' | 'now' | 'git' | 'docstring', parent: string | undefined): string =>
+  dateSource: (
+    source: 'option' | 'now' | 'git' | 'docstring',
+    parent: string | undefined,
+  ): string =>
     ({
       option: 'from --date',
       now: 'the current time',
@@ -56,7 +61,8 @@ export const MergeMessages = {
   ONE_ENVIRONMENT_HINT: 'choose one with -c FILE (and -n SECTION)',
   REV_ID_SEVERAL_MERGES: '--rev-id gives one id, but there is more than one merge to write',
   REV_ID_SEVERAL_MERGES_HINT: 'name the heads to merge, or choose the environment with -c',
-  badDate: (text: string): string => `--date ${JSON.stringify(text)} is not a date of the form "YYYY-MM-DD HH:MM:SS[.ffffff]"`,
+  badDate: (text: string): string =>
+    `--date ${JSON.stringify(text)} is not a date of the form "YYYY-MM-DD HH:MM:SS[.ffffff]"`,
   BAD_DATE_HINT: 'for example --date "2024-05-01 12:00:00"',
   EMPTY_REV_ID: 'the revision id is empty',
   illegalRevId: (characters: readonly string[], id: string): string =>
@@ -79,33 +85,45 @@ export const MergeMessages = {
   SUBDIRECTORY_HINT: 'set recursive_version_locations = true, or remove the / from file_template',
   templateUnreadable: (detail: string): string => `the template cannot be read: ${detail}`,
   TEMPLATE_NOT_UTF8: 'the template is not valid UTF-8 (git-alembic renders UTF-8 templates only)',
-  templateMissing: (path: string): string => `the template ${path} does not exist (Alembic renders <script_location>/script.py.mako)`,
-  unreadableResult: (detail: string): string => `the rendered merge revision would not be a readable revision file: ${detail}`,
+  templateMissing: (path: string): string =>
+    `the template ${path} does not exist (Alembic renders <script_location>/script.py.mako)`,
+  unreadableResult: (detail: string): string =>
+    `the rendered merge revision would not be a readable revision file: ${detail}`,
   unreadableResultHint: (template: string): string =>
     `check the message (a """ ends the docstring) and ${template}; nothing was written`,
-  templateMismatch: (template: string, problem: string): string => `${template} renders a merge revision with ${problem}`,
-  TEMPLATE_MISMATCH_HINT: 'script.py.mako must write revision, down_revision, branch_labels and depends_on from the template variables',
+  templateMismatch: (template: string, problem: string): string =>
+    `${template} renders a merge revision with ${problem}`,
+  TEMPLATE_MISMATCH_HINT:
+    'script.py.mako must write revision, down_revision, branch_labels and depends_on from the template variables',
   quotedDownRevision: (template: string, tuple: string): string =>
     `${template} writes down_revision as the text ${tuple} inside quotes: for a merge the tuple's str() is not a revision id, ` +
     'so the file Alembic would write from this template breaks the history',
-  QUOTED_DOWN_REVISION_HINT: 'write down_revision = ${repr(down_revision)} (no quotes) in script.py.mako; nothing was written',
-  shlexError: (problem: string, text: string): string => `post-write hook options ${JSON.stringify(text)} cannot be split: ${problem}`,
+  QUOTED_DOWN_REVISION_HINT:
+    'write down_revision = ${repr(down_revision)} (no quotes) in script.py.mako; nothing was written',
+  shlexError: (problem: string, text: string): string =>
+    `post-write hook options ${JSON.stringify(text)} cannot be split: ${problem}`,
 
   // ---- writing -------------------------------------------------------------------------
-  fileTaken: (path: string): string => `${path} already exists with other content; git-alembic never overwrites a file`,
+  fileTaken: (path: string): string =>
+    `${path} already exists with other content; git-alembic never overwrites a file`,
   FILE_TAKEN_HINT: 'move the file away or choose another --rev-id',
   writeFailed: (path: string, detail: string): string => `could not write ${path}: ${detail}`,
 
   // ---- post-write hooks ----------------------------------------------------------------
-  hookTypeMissing: (name: string): string => `Key '${name}.type' (or 'type' in toml) is required for post write hook '${name}'`,
-  hookTypeUnknown: (name: string, type: string): string => `post write hook '${name}' has type '${type}', which git-alembic cannot run`,
+  hookTypeMissing: (name: string): string =>
+    `Key '${name}.type' (or 'type' in toml) is required for post write hook '${name}'`,
+  hookTypeUnknown: (name: string, type: string): string =>
+    `post write hook '${name}' has type '${type}', which git-alembic cannot run`,
   hookTypeUnknownHint: (revisionEnvironment: boolean): string =>
     `git-alembic runs the types console_scripts, exec and module${revisionEnvironment ? '; types registered in env.py need Alembic itself' : ''}`,
-  hookOptionMissing: (name: string, option: string): string => `Key ${name}.${option} is required for post write hook '${name}'`,
+  hookOptionMissing: (name: string, option: string): string =>
+    `Key ${name}.${option} is required for post write hook '${name}'`,
   hookRunning: (name: string): string => `Running post write hook '${name}' ...`,
   HOOK_DONE: '  done',
   hookFailed: (name: string, status: string, path: string): string =>
     `post write hook '${name}' ${status}; the revision stays as written: ${path}`,
-  hookExit: (code: number | null, signal: string | null): string => (signal === null ? `exited with status ${code ?? '?'}` : `was killed by ${signal}`),
-  hookNotStarted: (program: string, detail: string): string => `could not start ${program} (${detail})`,
+  hookExit: (code: number | null, signal: string | null): string =>
+    signal === null ? `exited with status ${code ?? '?'}` : `was killed by ${signal}`,
+  hookNotStarted: (program: string, detail: string): string =>
+    `could not start ${program} (${detail})`,
 } as const;

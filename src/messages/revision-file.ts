@@ -20,7 +20,8 @@ export const PythonSyntaxMessages = {
   EXPECTED_INDENTED_BLOCK: 'expected an indented block',
   INCONSISTENT_TABS: 'inconsistent use of tabs and spaces in indentation',
   TOO_DEEP_INDENTATION: 'too many levels of indentation',
-  LEADING_ZEROS: 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+  LEADING_ZEROS:
+    'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
   BYTES_NOT_ASCII: 'bytes can only contain ASCII literal characters',
   ILLEGAL_UNICODE_CHARACTER: 'illegal Unicode character in a \\U escape',
   MALFORMED_NAMED_ESCAPE: 'malformed \\N character escape',
@@ -29,7 +30,8 @@ export const PythonSyntaxMessages = {
     return `invalid character '${String.fromCodePoint(code)}' (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   },
   invalidNumber: (kind: string): string => `invalid ${kind} literal`,
-  invalidDigit: (digit: string, kind: string): string => `invalid digit '${digit}' in ${kind} literal`,
+  invalidDigit: (digit: string, kind: string): string =>
+    `invalid digit '${digit}' in ${kind} literal`,
   truncatedEscape: (letter: string, isBytes: boolean): string =>
     `truncated \\${letter} escape in a ${isBytes ? 'bytes' : 'string'} literal`,
   neverClosed: (opening: string): string => `'${opening}' was never closed`,
@@ -61,7 +63,8 @@ export const PythonParserMessages = {
   namedTarget: (what: string): string => `cannot use assignment expressions with ${what}`,
   cannotAssign: (what: string): string => `cannot assign to ${what}`,
   cannotDelete: (what: string): string => `cannot delete ${what}`,
-  augmentedTarget: (what: string): string => `'${what}' is an illegal expression for augmented assignment`,
+  augmentedTarget: (what: string): string =>
+    `'${what}' is an illegal expression for augmented assignment`,
   annotatedTarget: (what: string): string => `illegal target for annotation: ${what}`,
   ANNOTATED_TUPLE: 'only single target (not tuple) can be annotated',
   STARRED_TARGET_ALONE: 'starred assignment target must be in a list or tuple',
@@ -70,9 +73,11 @@ export const PythonParserMessages = {
   keywordRepeated: (name: string): string => `keyword argument repeated: ${name}`,
   POSITIONAL_AFTER_KEYWORD: 'positional argument follows keyword argument',
   POSITIONAL_AFTER_KEYWORD_UNPACKING: 'positional argument follows keyword argument unpacking',
-  ITERABLE_AFTER_KEYWORD_UNPACKING: 'iterable argument unpacking follows keyword argument unpacking',
+  ITERABLE_AFTER_KEYWORD_UNPACKING:
+    'iterable argument unpacking follows keyword argument unpacking',
   GENERATOR_PARENTHESIZED: 'Generator expression must be parenthesized',
-  duplicateArgument: (name: string): string => `duplicate argument '${name}' in function definition`,
+  duplicateArgument: (name: string): string =>
+    `duplicate argument '${name}' in function definition`,
   NON_DEFAULT_AFTER_DEFAULT: 'non-default argument follows default argument',
   BARE_STAR: 'named arguments must follow bare *',
   STAR_TWICE: '* argument may appear only once',
@@ -88,7 +93,8 @@ export const PythonParserMessages = {
   NOT_A_CHANCE: 'not a chance',
   IMPORT_STAR_NOT_AT_MODULE_LEVEL: 'import * only allowed at module level',
   TRAILING_COMMA_IMPORT: 'trailing comma not allowed without surrounding parentheses',
-  expectedBlock: (what: string, line: number): string => `expected an indented block after ${what} on line ${line}`,
+  expectedBlock: (what: string, line: number): string =>
+    `expected an indented block after ${what} on line ${line}`,
   BARE_EXCEPT_NOT_LAST: "default 'except:' must be last",
   MIXED_EXCEPT_STAR: "cannot have both 'except' and 'except*' on the same 'try'",
   EXCEPT_STAR_NEEDS_TYPE: 'expected one or more exception types',
@@ -105,7 +111,8 @@ export function pythonSyntaxError(detail: string): string {
 
 /** Source encoding problems (PEP 263 coding cookie, BOM, undecodable bytes). */
 export const EncodingMessages = {
-  unknownEncoding: (name: string): string => `unknown or unsupported encoding in the coding cookie: ${name}`,
+  unknownEncoding: (name: string): string =>
+    `unknown or unsupported encoding in the coding cookie: ${name}`,
   bomWithOtherEncoding: (name: string): string =>
     `encoding problem: the file starts with a UTF-8 byte order mark but declares ${name}`,
   undecodable: (encoding: string): string => `the file is not valid ${encoding}`,
@@ -139,13 +146,13 @@ export const RevisionFileMessages = {
   illegalRevisionCharacters: (characters: readonly string[], id: string): string =>
     `Character(s) '${characters.join(', ')}' not allowed in revision identifier '${id}'`,
   emptyDownRevision:
-    'down_revision contains an empty string; Alembic 1.12.1 and later fail with KeyError: \'\' ' +
+    "down_revision contains an empty string; Alembic 1.12.1 and later fail with KeyError: '' " +
     '(1.8.1 treated "" as a base); write down_revision = None for a base revision',
   emptyBranchLabel:
     'branch_labels contains an empty string, which Alembic would register as a label named ""; ' +
     'write branch_labels = None for no labels',
   emptyDependencyAmongOthers:
-    'depends_on lists an empty string next to other entries; Alembic fails with KeyError: \'\'',
+    "depends_on lists an empty string next to other entries; Alembic fails with KeyError: ''",
   CONFLICT_MARKERS:
     'the file has unresolved conflict markers (<<<<<<<, =======, >>>>>>>) from a git merge; ' +
     'resolve the conflict, remove the markers and add the file again',

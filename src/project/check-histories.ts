@@ -11,19 +11,36 @@ import type { History } from './workspace.js';
 /** GA102 when the environment's version locations hold no revision file. */
 export function emptyHistoryFindings({ environment, graph }: History, repoRoot: string): Finding[] {
   if (graph.revisions.length > 0) return [];
-  const directories = environment.versionLocations.map((location) => repositoryPath(location, repoRoot));
+  const directories = environment.versionLocations.map((location) =>
+    repositoryPath(location, repoRoot),
+  );
   // Pointed at the config, where the fix goes (and where a CI annotation can land).
   const locations = [{ file: repositoryPath(environment.configFile, repoRoot) }];
-  return [{ id: 'GA102', environment: environment.name, message: NO_REVISIONS(directories), hint: NO_REVISIONS_HINT, locations }];
+  return [
+    {
+      id: 'GA102',
+      environment: environment.name,
+      message: NO_REVISIONS(directories),
+      hint: NO_REVISIONS_HINT,
+      locations,
+    },
+  ];
 }
 
 /** One GA101 finding per group of heads that share a branch-label set. */
 export function divergenceFindings({ environment, graph }: History): Finding[] {
-  const named = (id: string): { id: string; file: string | undefined } => ({ id, file: graph.get(id)?.file });
+  const named = (id: string): { id: string; file: string | undefined } => ({
+    id,
+    file: graph.get(id)?.file,
+  });
   return divergences(graph).map((divergence) => ({
     id: 'GA101',
     environment: environment.name,
-    message: DIVERGED(divergence.heads.map(named), divergence.labels, forkPoints(graph, divergence.heads).map(named)),
+    message: DIVERGED(
+      divergence.heads.map(named),
+      divergence.labels,
+      forkPoints(graph, divergence.heads).map(named),
+    ),
     hint: DIVERGED_HINT,
     locations: divergence.heads.map((id) => {
       const revision = graph.get(id);

@@ -9,7 +9,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 type Found = { readonly kind: 'work-tree' | 'bare'; readonly directory: string } | undefined;
 
 /** The top level of the work tree containing `cwd`, or undefined outside a repository. */
-export function findRepositoryRoot(cwd: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function findRepositoryRoot(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const workTree = env['GIT_WORK_TREE'];
   if (workTree) return resolve(cwd, workTree);
   const found = walkUp(cwd);
@@ -24,9 +27,11 @@ export function findBareRepository(cwd: string): string | undefined {
 
 function walkUp(cwd: string): Found {
   for (let directory = resolve(cwd); ; directory = dirname(directory)) {
-    if (statSync(join(directory, '.git'), { throwIfNoEntry: false })) return { kind: 'work-tree', directory };
+    if (statSync(join(directory, '.git'), { throwIfNoEntry: false }))
+      return { kind: 'work-tree', directory };
     // Inside a work tree's own `.git`, the walk goes on to the work tree, as it always did.
-    if (basename(directory) !== '.git' && isGitDirectory(directory)) return { kind: 'bare', directory };
+    if (basename(directory) !== '.git' && isGitDirectory(directory))
+      return { kind: 'bare', directory };
     if (dirname(directory) === directory) return undefined;
   }
 }

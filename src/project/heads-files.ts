@@ -1,7 +1,11 @@
 // Reading and rewriting each environment's heads file (`<script_location>/heads.txt` by default).
 import path from 'node:path';
 
-import { headsFileStatus, headsFileUpdate, type HeadsFileStatus } from '../core/heads/heads-file-status.js';
+import {
+  headsFileStatus,
+  headsFileUpdate,
+  type HeadsFileStatus,
+} from '../core/heads/heads-file-status.js';
 import { isReplaceableHeadsFile, sortHeads } from '../core/heads/heads-file.js';
 import { InputError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -28,18 +32,41 @@ export interface HeadsFileState {
 }
 
 /** An environment's heads file (as its history was read) compared with the history. */
-export function inspectHeadsFile({ environment, graph, headsFileText, headsFileReadError }: History, repoRoot: string): HeadsFileState {
-  return inspectHeadsFileFor(environment.headsFile, graph.heads, repoRoot, headsFileText, headsFileReadError);
+export function inspectHeadsFile(
+  { environment, graph, headsFileText, headsFileReadError }: History,
+  repoRoot: string,
+): HeadsFileState {
+  return inspectHeadsFileFor(
+    environment.headsFile,
+    graph.heads,
+    repoRoot,
+    headsFileText,
+    headsFileReadError,
+  );
 }
 
 /**
  * A heads file whose text is `text` (undefined: there is none) compared with the given heads;
  * `readError`, when the file exists but could not be read, makes it `unreadable` for that reason.
  */
-export function inspectHeadsFileFor(file: string, heads: readonly string[], repoRoot: string, text: string | undefined, readError?: string): HeadsFileState {
+export function inspectHeadsFileFor(
+  file: string,
+  heads: readonly string[],
+  repoRoot: string,
+  text: string | undefined,
+  readError?: string,
+): HeadsFileState {
   const sorted = sortHeads(heads);
   const relative = repositoryPath(file, repoRoot);
-  if (readError !== undefined) return { file, relative, heads: sorted, status: { kind: 'unreadable', reason: readError }, text: undefined, readFailed: true };
+  if (readError !== undefined)
+    return {
+      file,
+      relative,
+      heads: sorted,
+      status: { kind: 'unreadable', reason: readError },
+      text: undefined,
+      readFailed: true,
+    };
   return { file, relative, heads: sorted, status: headsFileStatus(text, sorted), text };
 }
 
@@ -48,7 +75,11 @@ export function inspectHeadsFileFor(file: string, heads: readonly string[], repo
  * in the existing file's line endings). Returns the state before and whether it wrote.
  * @throws UserError when the file is not a heads file, or its path leads outside the work tree.
  */
-export function updateHeadsFile(history: History, repoRoot: string, config: ResolvedConfig): HeadsFileState & { readonly written: boolean } {
+export function updateHeadsFile(
+  history: History,
+  repoRoot: string,
+  config: ResolvedConfig,
+): HeadsFileState & { readonly written: boolean } {
   return updateHeadsFileTo(history, history.graph.heads, repoRoot, config);
 }
 
@@ -56,20 +87,40 @@ export function updateHeadsFile(history: History, repoRoot: string, config: Reso
  * updateHeadsFile with the heads given (a hook adds the merge revision it has just written).
  * The text compared is the one the history was read with (in a hook: the commit's).
  */
-export function updateHeadsFileTo(history: History, heads: readonly string[], repoRoot: string, config: ResolvedConfig): HeadsFileState & { readonly written: boolean } {
+export function updateHeadsFileTo(
+  history: History,
+  heads: readonly string[],
+  repoRoot: string,
+  config: ResolvedConfig,
+): HeadsFileState & { readonly written: boolean } {
   const { environment } = history;
-  const state = inspectHeadsFileFor(environment.headsFile, heads, repoRoot, history.headsFileText, history.headsFileReadError);
-  if (state.readFailed && state.status.kind === 'unreadable') throw new InputError({ file: state.relative }, HeadsFileMessages.cannotRead(state.status.reason));
+  const state = inspectHeadsFileFor(
+    environment.headsFile,
+    heads,
+    repoRoot,
+    history.headsFileText,
+    history.headsFileReadError,
+  );
+  if (state.readFailed && state.status.kind === 'unreadable')
+    throw new InputError(
+      { file: state.relative },
+      HeadsFileMessages.cannotRead(state.status.reason),
+    );
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
   assertReplaceable(state);
   try {
-    writeFileAtomic({ root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) }, text);
+    writeFileAtomic(
+      { root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) },
+      text,
+    );
   } catch (error) {
     // A read-only directory, a full disk: the heads file's problem, named, not a crash.
     const reason = fileSystemReason(error);
     if (reason === undefined) throw error;
-    throw new InputError({ file: state.relative }, HeadsFileMessages.cannotWrite(reason), { cause: error });
+    throw new InputError({ file: state.relative }, HeadsFileMessages.cannotWrite(reason), {
+      cause: error,
+    });
   }
   return { ...state, written: true };
 }
@@ -79,13 +130,26 @@ export function updateHeadsFileTo(history: History, heads: readonly string[], re
  * file nor is one with conflict markers in it. @throws UserError naming it and `headsFile`.
  */
 export function assertReplaceable(state: HeadsFileState): void {
-  if (state.text === undefined || state.status.kind !== 'unreadable' || isReplaceableHeadsFile(state.text)) return;
-  throw new UserError(HeadsFileUpkeepMessages.notAHeadsFile(state.relative, state.status.reason), { hint: HeadsFileUpkeepMessages.NOT_A_HEADS_FILE_HINT });
+  if (
+    state.text === undefined ||
+    state.status.kind !== 'unreadable' ||
+    isReplaceableHeadsFile(state.text)
+  )
+    return;
+  throw new UserError(HeadsFileUpkeepMessages.notAHeadsFile(state.relative, state.status.reason), {
+    hint: HeadsFileUpkeepMessages.NOT_A_HEADS_FILE_HINT,
+  });
 }
 
 /** `file` relative to `repoRoot` with forward slashes (the absolute path when outside it). */
 export function repositoryPath(file: string, repoRoot: string): string {
   const relative = path.relative(repoRoot, file);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return file;
+  if (
+    relative === '' ||
+    relative === '..' ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+  )
+    return file;
   return relative.split(path.sep).join('/');
 }

@@ -34,9 +34,18 @@ export function rewriteHeadsFiles(
   const rewritten: RewrittenHeadsFile[] = [];
   for (const history of histories) {
     // A heads file the commit holds is in use, even where sparse checkout left it out of the work tree.
-    if (history.headsFileText === undefined && !headsFileInUse(history.environment, repoRoot, config)) continue;
+    if (
+      history.headsFileText === undefined &&
+      !headsFileInUse(history.environment, repoRoot, config)
+    )
+      continue;
     const state = updateHeadsFileTo(history, headsOf(history), repoRoot, config);
-    if (state.written) rewritten.push({ environment: history.environment.name, relative: state.relative, heads: state.heads });
+    if (state.written)
+      rewritten.push({
+        environment: history.environment.name,
+        relative: state.relative,
+        heads: state.heads,
+      });
   }
   return rewritten;
 }
@@ -45,11 +54,22 @@ export function rewriteHeadsFiles(
  * Whether the environment is set up to keep a heads file. A file there that is not a heads file
  * is someone else's: never rewritten (check and doctor report it as GA201).
  */
-export function headsFileInUse(environment: AlembicEnvironment, repoRoot: string, config: ResolvedConfig): boolean {
+export function headsFileInUse(
+  environment: AlembicEnvironment,
+  repoRoot: string,
+  config: ResolvedConfig,
+): boolean {
   const file = environment.headsFile;
   const text = readTextIfExists(file);
   if (text !== undefined) return isReplaceableHeadsFile(text);
-  if (config.environments.some((entry) => entry.headsFile !== undefined && path.resolve(config.baseDirectory, entry.headsFile) === file)) return true;
+  if (
+    config.environments.some(
+      (entry) =>
+        entry.headsFile !== undefined &&
+        path.resolve(config.baseDirectory, entry.headsFile) === file,
+    )
+  )
+    return true;
   const relative = repositoryPath(file, repoRoot);
   if (path.isAbsolute(relative)) return false;
   return attributeLines(repoRoot).has(attributeLineFor(relative));
@@ -57,7 +77,11 @@ export function headsFileInUse(environment: AlembicEnvironment, repoRoot: string
 
 function attributeLines(repoRoot: string): Set<string> {
   try {
-    return new Set(readFileSync(path.join(repoRoot, '.gitattributes'), 'utf8').split(/\r?\n/).map((line) => line.trim()));
+    return new Set(
+      readFileSync(path.join(repoRoot, '.gitattributes'), 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim()),
+    );
   } catch {
     // No (readable) .gitattributes: no line names the file.
     return new Set();

@@ -28,10 +28,16 @@ export interface ProjectFiles extends RevisionFileSource {
 }
 
 /** Which files a run reads: see the header. */
-export type FilesView = { readonly kind: 'checkout' } | { readonly kind: 'staged' } | { readonly kind: 'committed'; readonly rev: string };
+export type FilesView =
+  | { readonly kind: 'checkout' }
+  | { readonly kind: 'staged' }
+  | { readonly kind: 'committed'; readonly rev: string };
 
 /** The work tree alone (outside a repository). */
-export const WORK_TREE_FILES: ProjectFiles = { ...FILE_SYSTEM_SOURCE, read: async (file) => readIfExists(file) };
+export const WORK_TREE_FILES: ProjectFiles = {
+  ...FILE_SYSTEM_SOURCE,
+  read: async (file) => readIfExists(file),
+};
 
 /**
  * The files of `view` under `paths` (absolute: version locations, heads files), in the work
@@ -49,35 +55,72 @@ export async function projectFiles(
   const root = realpathSync.native(topLevel);
   const relative = [...new Set(paths.flatMap((file) => repositoryRelative(root, file)))];
   const listed = lister === undefined ? listIndex(git, relative) : lister.listIndex(relative);
-  const [index, tree] = await Promise.all([listed, view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined]);
-  const files = recordedFiles(view, index, tree, view.kind === 'staged' ? await intentToAdd(git, index) : new Set());
+  const [index, tree] = await Promise.all([
+    listed,
+    view.kind === 'committed' ? listTree(git, view.rev, relative) : undefined,
+  ]);
+  const files = recordedFiles(
+    view,
+    index,
+    tree,
+    view.kind === 'staged' ? await intentToAdd(git, index) : new Set(),
+  );
   const blobs = blobReader(git);
   const links = files.filter((file) => file.mode === '120000' && !file.inWorkTree);
   const fetched = await blobs(links.map((file) => file.blob));
-  const linkTexts = new Map(links.map((file) => [file.path, new TextDecoder().decode(fetched.get(file.blob))]));
-  const recorded = recordedTree({ root, files, mode: view.kind === 'checkout' ? 'overlay' : 'exact', linkTexts });
-  const openCache = cacheDirectory === undefined ? undefined : (key: RevisionCacheKey) => openRevisionCache(cacheDirectory, cacheKey(root, key));
-  return { tree: recorded, readBlobs: blobs, read: (file) => readRecorded(recorded, blobs, file), openCache };
+  const linkTexts = new Map(
+    links.map((file) => [file.path, new TextDecoder().decode(fetched.get(file.blob))]),
+  );
+  const recorded = recordedTree({
+    root,
+    files,
+    mode: view.kind === 'checkout' ? 'overlay' : 'exact',
+    linkTexts,
+  });
+  const openCache =
+    cacheDirectory === undefined
+      ? undefined
+      : (key: RevisionCacheKey) => openRevisionCache(cacheDirectory, cacheKey(root, key));
+  return {
+    tree: recorded,
+    readBlobs: blobs,
+    read: (file) => readRecorded(recorded, blobs, file),
+    openCache,
+  };
 }
 
 // Version locations relative to the top level: the same cache whatever the clone's path.
 function cacheKey(root: string, key: RevisionCacheKey): RevisionCacheKey {
-  return { ...key, versionLocations: key.versionLocations.map((location) => repositoryRelative(root, location)[0] ?? location) };
+  return {
+    ...key,
+    versionLocations: key.versionLocations.map(
+      (location) => repositoryRelative(root, location)[0] ?? location,
+    ),
+  };
 }
 
 /** The paths a run reads of each environment: its version locations and its heads file. */
 export function environmentPaths(environments: readonly AlembicEnvironment[]): string[] {
-  return environments.flatMap((environment) => [...environment.versionLocations, environment.headsFile]);
+  return environments.flatMap((environment) => [
+    ...environment.versionLocations,
+    environment.headsFile,
+  ]);
 }
 
 // What the view records, and whether the work tree holds the same bytes. `intended`: entries
 // only intended to be added, which a commit leaves out.
-function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitFileEntry[] | undefined, intended: ReadonlySet<string>): RecordedFile[] {
+function recordedFiles(
+  view: FilesView,
+  index: IndexListing,
+  tree: readonly GitFileEntry[] | undefined,
+  intended: ReadonlySet<string>,
+): RecordedFile[] {
   const clean = new Map<string, GitFileEntry>();
   const unmerged = new Set<string>();
   for (const entry of index.entries) {
     if (entry.stage !== 0) unmerged.add(entry.path);
-    else if (!index.skipWorktree.has(entry.path) && !index.modified.has(entry.path)) clean.set(entry.path, entry);
+    else if (!index.skipWorktree.has(entry.path) && !index.modified.has(entry.path))
+      clean.set(entry.path, entry);
   }
   const inWorkTree = (entry: GitFileEntry): boolean => {
     const same = clean.get(entry.path);
@@ -93,22 +136,36 @@ function recordedFiles(view: FilesView, index: IndexListing, tree: readonly GitF
   }
   if (tree !== undefined) return tree.map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
   // A path still unmerged cannot be committed; its work-tree file is all there is to read.
-  const staged = index.entries.filter((entry) => entry.stage === 0 && !intended.has(entry.path)).map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
-  const conflicted = [...unmerged].map((file) => ({ path: file, mode: '100644', blob: '', inWorkTree: true }));
+  const staged = index.entries
+    .filter((entry) => entry.stage === 0 && !intended.has(entry.path))
+    .map((entry) => ({ ...entry, inWorkTree: inWorkTree(entry) }));
+  const conflicted = [...unmerged].map((file) => ({
+    path: file,
+    mode: '100644',
+    blob: '',
+    inWorkTree: true,
+  }));
   return [...staged, ...conflicted];
 }
 
 // Blobs by id, each fetched at most once per run.
-function blobReader(git: GitProcess): (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>> {
+function blobReader(
+  git: GitProcess,
+): (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>> {
   const known = new Map<string, Uint8Array>();
   return async (ids) => {
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length > 0) for (const [id, bytes] of await readBlobs(git, missing)) known.set(id, bytes);
+    if (missing.length > 0)
+      for (const [id, bytes] of await readBlobs(git, missing)) known.set(id, bytes);
     return known;
   };
 }
 
-async function readRecorded(tree: RecordedTree, blobs: (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>, file: string): Promise<Uint8Array | undefined> {
+async function readRecorded(
+  tree: RecordedTree,
+  blobs: (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>,
+  file: string,
+): Promise<Uint8Array | undefined> {
   const blob = tree.blobOf(realPathOrLexical(file));
   if (blob === undefined) return readIfExists(file);
   return (await blobs([blob])).get(blob);
@@ -117,7 +174,8 @@ async function readRecorded(tree: RecordedTree, blobs: (ids: readonly string[]) 
 // `file` relative to the top level with forward slashes; nothing when it lies outside.
 function repositoryRelative(root: string, file: string): string[] {
   const relative = path.relative(root, realPathOrLexical(file));
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return [];
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return [];
   return [relative.split(path.sep).join('/')];
 }
 

@@ -19,7 +19,12 @@ import { INDEX_PATHS_FILE, IndexLister } from '../git/index-lister.js';
 import { recordsFilesUnder } from '../git/plumbing.js';
 import { findBareRepository, findRepositoryRoot } from './find-repository.js';
 import type { LoadObserver } from './load-observer.js';
-import { environmentPaths, type ProjectFiles, projectFiles, WORK_TREE_FILES } from './project-files.js';
+import {
+  environmentPaths,
+  type ProjectFiles,
+  projectFiles,
+  WORK_TREE_FILES,
+} from './project-files.js';
 import { NO_ENVIRONMENT, NO_ENVIRONMENT_HINT } from '../messages/cli.js';
 import type { EnvironmentSelection, History, Workspace } from './workspace-types.js';
 
@@ -74,17 +79,33 @@ export async function discoverWorkspace(
     listTrackedFiles: async () => (index === undefined ? [] : index.trackedConfigFiles()),
     recordedDirectory: async (directory) => {
       if (gitRoot === undefined) return false;
-      return recordsFilesUnder(new GitProcess(repoRoot, env), path.relative(repoRoot, directory).split(path.sep).join('/'));
+      return recordsFilesUnder(
+        new GitProcess(repoRoot, env),
+        path.relative(repoRoot, directory).split(path.sep).join('/'),
+      );
     },
   });
-  return { repoRoot, config, environments, files: once(() => checkoutFiles(gitRoot, env, environments, index)), index };
+  return {
+    repoRoot,
+    config,
+    environments,
+    files: once(() => checkoutFiles(gitRoot, env, environments, index)),
+    index,
+  };
 }
 
 // The index of the repository at `gitRoot`, remembering its paths beside the revision cache.
-function indexLister(gitRoot: string, env: Readonly<Record<string, string | undefined>>): IndexLister {
+function indexLister(
+  gitRoot: string,
+  env: Readonly<Record<string, string | undefined>>,
+): IndexLister {
   const gitDir = locateGitDir(gitRoot, env);
-  const cache = gitDir === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
-  return new IndexLister(new GitProcess(gitRoot, env), cache === undefined ? undefined : path.join(cache, INDEX_PATHS_FILE));
+  const cache =
+    gitDir === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
+  return new IndexLister(
+    new GitProcess(gitRoot, env),
+    cache === undefined ? undefined : path.join(cache, INDEX_PATHS_FILE),
+  );
 }
 
 /**
@@ -122,7 +143,10 @@ export async function loadHistory(
     return { environment, graph, headsFileText: undefined, headsFileReadError: reason };
   }
   // As readTextIfExists decodes: bad bytes become U+FFFD, which the heads-file reader rejects.
-  const headsFileText = headsFile === undefined ? undefined : new TextDecoder('utf-8', { ignoreBOM: true }).decode(headsFile);
+  const headsFileText =
+    headsFile === undefined
+      ? undefined
+      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(headsFile);
   return { environment, graph, headsFileText };
 }
 
@@ -142,7 +166,10 @@ export async function loadHistories(
   const histories: History[] = [];
   for (const [index, environment] of workspace.environments.entries()) {
     observer.reading?.(environment, index, workspace.environments.length);
-    const onProgress = observer.progress === undefined ? undefined : (read: number, total: number) => observer.progress?.(environment, read, total);
+    const onProgress =
+      observer.progress === undefined
+        ? undefined
+        : (read: number, total: number) => observer.progress?.(environment, read, total);
     const checkSyntax = options.completeSyntaxCheck === true ? () => true : undefined;
     const history = await loadHistory(environment, workspace, { onProgress, checkSyntax });
     observer.read?.(environment, history.graph.revisions.length);
@@ -161,17 +188,34 @@ async function checkoutFiles(
   lister: IndexLister | undefined,
 ): Promise<ProjectFiles> {
   const gitDir = gitRoot === undefined ? undefined : locateGitDir(gitRoot, env);
-  if (gitRoot === undefined || gitDir === undefined || environments.length === 0) return WORK_TREE_FILES;
+  if (gitRoot === undefined || gitDir === undefined || environments.length === 0)
+    return WORK_TREE_FILES;
   const index = indexFileOf(gitDir, gitRoot, env);
   const skipped = mayHoldSkipWorktree(index, gitDir);
   // Without an index nothing is tracked, so no blob id keys a cache entry.
-  const cache = statSync(index, { throwIfNoEntry: false }) === undefined ? undefined : revisionCacheDirectory(commonGitDir(gitDir), env);
+  const cache =
+    statSync(index, { throwIfNoEntry: false }) === undefined
+      ? undefined
+      : revisionCacheDirectory(commonGitDir(gitDir), env);
   if (cache === undefined && !skipped) return WORK_TREE_FILES;
   try {
-    return await projectFiles(new GitProcess(gitRoot, env), gitRoot, { kind: 'checkout' }, environmentPaths(environments), cache, lister);
+    return await projectFiles(
+      new GitProcess(gitRoot, env),
+      gitRoot,
+      { kind: 'checkout' },
+      environmentPaths(environments),
+      cache,
+      lister,
+    );
   } catch (error) {
     // No git on this machine (a .git copied into a container): read the work tree, as Alembic does.
-    if (error instanceof Error && error.cause instanceof Error && 'code' in error.cause && error.cause.code === 'ENOENT') return WORK_TREE_FILES;
+    if (
+      error instanceof Error &&
+      error.cause instanceof Error &&
+      'code' in error.cause &&
+      error.cause.code === 'ENOENT'
+    )
+      return WORK_TREE_FILES;
     // git was asked only for the cache's keys: the work tree is all the command needs.
     if (!skipped && error instanceof GitCommandError) return WORK_TREE_FILES;
     throw error;

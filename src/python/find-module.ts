@@ -25,12 +25,19 @@ sys.stdout.write(json.dumps(files if spec is not None else None))
  * The files and package directories of `module` as `python -m` in `cwd` would find it (its own
  * file last), or undefined when it cannot be found or Python cannot answer.
  */
-export function findModule(python: string, module: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string[] | undefined {
+export function findModule(
+  python: string,
+  module: string,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] | undefined {
   const run = spawnPython(python, ['-c', FIND_MODULE_SCRIPT, module], { cwd, env });
   if (run.status !== 0) return undefined;
   try {
     const files = JSON.parse(run.stdout) as unknown;
-    return Array.isArray(files) ? files.filter((file): file is string => typeof file === 'string') : undefined;
+    return Array.isArray(files)
+      ? files.filter((file): file is string => typeof file === 'string')
+      : undefined;
   } catch {
     // Something else printed on stdout: treat as not found, as Alembic could not run it either.
     return undefined;

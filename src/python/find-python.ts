@@ -24,16 +24,33 @@ export function fallbackOptedOut(env: Readonly<Record<string, string | undefined
 }
 
 /** The Pythons that exist, in order; a relative path or bare name is found from the top level and on the PATH. */
-export function pythonCandidates(env: Readonly<Record<string, string | undefined>>, topLevel: string): PythonCandidates {
+export function pythonCandidates(
+  env: Readonly<Record<string, string | undefined>>,
+  topLevel: string,
+): PythonCandidates {
   const named = env[PYTHON_VARIABLE];
-  if (named !== undefined && named !== '' && named !== '0') return { candidates: [findProgram(named, topLevel, env) ?? named], explicit: true };
-  const environments = [env['VIRTUAL_ENV'], path.join(topLevel, '.venv'), path.join(topLevel, 'venv')];
-  const interpreters = environments.flatMap((directory) => (directory === undefined || directory === '' ? [] : [interpreterIn(directory)]));
-  const existing = interpreters.filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
+  if (named !== undefined && named !== '' && named !== '0')
+    return { candidates: [findProgram(named, topLevel, env) ?? named], explicit: true };
+  const environments = [
+    env['VIRTUAL_ENV'],
+    path.join(topLevel, '.venv'),
+    path.join(topLevel, 'venv'),
+  ];
+  const interpreters = environments.flatMap((directory) =>
+    directory === undefined || directory === '' ? [] : [interpreterIn(directory)],
+  );
+  const existing = interpreters.filter(
+    (file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true,
+  );
   const onPath = findProgram(process.platform === 'win32' ? 'python' : 'python3', topLevel, env);
-  return { candidates: [...new Set([...existing, ...(onPath === undefined ? [] : [onPath])])], explicit: false };
+  return {
+    candidates: [...new Set([...existing, ...(onPath === undefined ? [] : [onPath])])],
+    explicit: false,
+  };
 }
 
 function interpreterIn(virtualenv: string): string {
-  return process.platform === 'win32' ? path.join(virtualenv, 'Scripts', 'python.exe') : path.join(virtualenv, 'bin', 'python');
+  return process.platform === 'win32'
+    ? path.join(virtualenv, 'Scripts', 'python.exe')
+    : path.join(virtualenv, 'bin', 'python');
 }

@@ -20,7 +20,12 @@ export interface PythonTemplateRequest {
     readonly message: string;
     readonly create_date: PythonDate;
     /** The main section's options; `broken` ones fail when read, as their interpolation does. */
-    readonly config: { readonly file: string; readonly section: string; readonly options: ReadonlyArray<readonly [string, string]>; readonly broken: ReadonlyArray<readonly [string, string]> };
+    readonly config: {
+      readonly file: string;
+      readonly section: string;
+      readonly options: ReadonlyArray<readonly [string, string]>;
+      readonly broken: ReadonlyArray<readonly [string, string]>;
+    };
   };
 }
 
@@ -34,15 +39,27 @@ export interface PythonDate extends WallClock {
 export type MakoRendering = { readonly text: string; readonly python: string } | undefined;
 
 /** Renders with the first candidate that can import Mako. Throws InputError (at `templateName`) when Mako cannot render it either. */
-export function renderWithMako(request: PythonTemplateRequest, templateName: string, pythons: PythonCandidates, env: Readonly<Record<string, string | undefined>>): MakoRendering {
+export function renderWithMako(
+  request: PythonTemplateRequest,
+  templateName: string,
+  pythons: PythonCandidates,
+  env: Readonly<Record<string, string | undefined>>,
+): MakoRendering {
   const input = JSON.stringify(request);
   for (const python of pythons.candidates) {
     const run = spawnPython(python, ['-I', '-B', '-c', RENDER_MAKO_SCRIPT], { input, env });
     const answer = run.status === 0 ? parseAnswer(run.stdout) : undefined;
     if (answer !== undefined) return finish(answer, python, templateName);
-    if (run.error !== undefined && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new UserError(TrustMessages.pythonTimedOut(python, PYTHON_TIMEOUT_MS / 1000));
+    if (run.error !== undefined && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+      throw new UserError(TrustMessages.pythonTimedOut(python, PYTHON_TIMEOUT_MS / 1000));
     // GIT_ALEMBIC_PYTHON names one Python on purpose: say what went wrong with it.
-    if (pythons.explicit) throw new UserError(TrustMessages.namedPythonFailed(python, run.status === NO_MAKO_STATUS ? TrustMessages.NO_MAKO : failure(run)));
+    if (pythons.explicit)
+      throw new UserError(
+        TrustMessages.namedPythonFailed(
+          python,
+          run.status === NO_MAKO_STATUS ? TrustMessages.NO_MAKO : failure(run),
+        ),
+      );
   }
   return undefined;
 }
@@ -52,7 +69,8 @@ type Answer = { readonly text: string } | { readonly error: string; readonly lin
 function parseAnswer(stdout: string): Answer | undefined {
   try {
     const value = JSON.parse(stdout) as unknown;
-    if (typeof value === 'object' && value !== null && ('text' in value || 'error' in value)) return value as Answer;
+    if (typeof value === 'object' && value !== null && ('text' in value || 'error' in value))
+      return value as Answer;
   } catch {
     // Not our script's answer (a wrapper printed something else): this Python is not usable.
   }
@@ -62,11 +80,22 @@ function parseAnswer(stdout: string): Answer | undefined {
 function finish(answer: Answer, python: string, templateName: string): MakoRendering {
   if ('text' in answer) return { text: answer.text, python };
   const detail = answer.error.split('\n')[0] ?? answer.error;
-  throw new InputError({ file: templateName, line: answer.line ?? undefined }, TrustMessages.makoFailed(detail), { hint: TrustMessages.MAKO_FAILED_HINT });
+  throw new InputError(
+    { file: templateName, line: answer.line ?? undefined },
+    TrustMessages.makoFailed(detail),
+    { hint: TrustMessages.MAKO_FAILED_HINT },
+  );
 }
 
 function failure(run: ReturnType<typeof spawnPython>): string {
-  if (run.error !== undefined) return (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? TrustMessages.NOT_FOUND : run.error.message;
-  const stderr = String(run.stderr ?? '').trim().split('\n').at(-1) ?? '';
+  if (run.error !== undefined)
+    return (run.error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? TrustMessages.NOT_FOUND
+      : run.error.message;
+  const stderr =
+    String(run.stderr ?? '')
+      .trim()
+      .split('\n')
+      .at(-1) ?? '';
   return stderr === '' ? TrustMessages.exitStatus(run.status, run.signal) : stderr;
 }

@@ -15,7 +15,9 @@ export interface ListedEnvironment {
 
 /** The config text listing `environments`. */
 export function configText(environments: readonly ListedEnvironment[]): string {
-  const entries = environments.map((environment) => (environment.section === undefined ? { config: environment.config } : { ...environment }));
+  const entries = environments.map((environment) =>
+    environment.section === undefined ? { config: environment.config } : { ...environment },
+  );
   return `${JSON.stringify({ environments: entries }, null, 2)}\n`;
 }
 
@@ -29,11 +31,26 @@ export function planConfigFile(
   existingConfig: string | undefined,
 ): { edit: FileEdit | undefined; warning: string | undefined } {
   if (environments.length === 0) return { edit: undefined, warning: undefined };
-  if (existingConfig !== undefined) return { edit: undefined, warning: SetupMessages.configNeedsEnvironments(existingConfig, environments) };
+  if (existingConfig !== undefined)
+    return {
+      edit: undefined,
+      warning: SetupMessages.configNeedsEnvironments(existingConfig, environments),
+    };
   const target = readForEdit(topLevel, SETUP_CONFIG_FILE);
   const after = configText(environments);
   if (target.before !== undefined && target.before !== after) {
-    return { edit: undefined, warning: SetupMessages.configNeedsEnvironments(SETUP_CONFIG_FILE, environments) };
+    return {
+      edit: undefined,
+      warning: SetupMessages.configNeedsEnvironments(SETUP_CONFIG_FILE, environments),
+    };
   }
-  return { edit: { ...target, after, summary: target.before === after ? SetupMessages.CONFIG_CURRENT : SetupMessages.CONFIG_WRITTEN }, warning: undefined };
+  return {
+    edit: {
+      ...target,
+      after,
+      summary:
+        target.before === after ? SetupMessages.CONFIG_CURRENT : SetupMessages.CONFIG_WRITTEN,
+    },
+    warning: undefined,
+  };
 }

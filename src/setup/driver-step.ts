@@ -18,8 +18,13 @@ export interface RegisteredDriver {
 /** Reads `merge.git-alembic.name` and `.driver` from the repository's own config. */
 export async function registeredDriver(git: Git): Promise<RegisteredDriver> {
   // Dots in the driver name would need escaping in the pattern; ours has none.
-  const entries = new Map(await localConfigEntries(git, `^${DRIVER_SECTION.replace(/\./g, '\\.')}\\.`));
-  return { name: entries.get(`${DRIVER_SECTION}.name`), driver: entries.get(`${DRIVER_SECTION}.driver`) };
+  const entries = new Map(
+    await localConfigEntries(git, `^${DRIVER_SECTION.replace(/\./g, '\\.')}\\.`),
+  );
+  return {
+    name: entries.get(`${DRIVER_SECTION}.name`),
+    driver: entries.get(`${DRIVER_SECTION}.driver`),
+  };
 }
 
 /** Sets the driver's name and command where they differ; returns a line per change. */
@@ -27,10 +32,15 @@ export async function registerDriver(git: Git, packageRelative: string): Promise
   const current = await registeredDriver(git);
   const command = driverCommand(packageRelative);
   const changed: string[] = [];
-  if (current.name !== DRIVER_DESCRIPTION) await writeLocalConfig(git, `${DRIVER_SECTION}.name`, DRIVER_DESCRIPTION);
+  if (current.name !== DRIVER_DESCRIPTION)
+    await writeLocalConfig(git, `${DRIVER_SECTION}.name`, DRIVER_DESCRIPTION);
   if (current.driver !== command) {
     await writeLocalConfig(git, `${DRIVER_SECTION}.driver`, command);
-    changed.push(current.driver === undefined ? SetupMessages.driverRegistered(command) : SetupMessages.driverUpdated(command));
+    changed.push(
+      current.driver === undefined
+        ? SetupMessages.driverRegistered(command)
+        : SetupMessages.driverUpdated(command),
+    );
   }
   return changed;
 }

@@ -1,7 +1,13 @@
 // The Alembic environments setup works on, and those the hooks would not find on their own.
 import type { AlembicEnvironment } from '../alembic/environment.js';
 import { UserError } from '../errors.js';
-import { type EnvironmentSelection, type History, loadHistory, openWorkspace, type Workspace } from '../project/workspace.js';
+import {
+  type EnvironmentSelection,
+  type History,
+  loadHistory,
+  openWorkspace,
+  type Workspace,
+} from '../project/workspace.js';
 import type { ListedEnvironment } from './config-step.js';
 import { repositoryRelative } from './project.js';
 
@@ -28,16 +34,22 @@ export async function setupEnvironments(
 ): Promise<SetupEnvironments> {
   const workspace = await openWorkspace(cwd, env, selection);
   const histories: History[] = [];
-  for (const environment of workspace.environments) histories.push(await loadHistory(environment, workspace));
+  for (const environment of workspace.environments)
+    histories.push(await loadHistory(environment, workspace));
   const defaults = await defaultEnvironments(topLevel, env);
   const known = new Set(defaults.map(identity));
   const missed = workspace.environments.some((environment) => !known.has(identity(environment)));
-  const toList = missed ? workspace.environments.map((environment) => listed(environment, topLevel)) : [];
+  const toList = missed
+    ? workspace.environments.map((environment) => listed(environment, topLevel))
+    : [];
   return { workspace, histories, toList };
 }
 
 // What the hooks will find: discovery from the top level without -c/-n; none is an answer too.
-async function defaultEnvironments(topLevel: string, env: Readonly<Record<string, string | undefined>>): Promise<readonly AlembicEnvironment[]> {
+async function defaultEnvironments(
+  topLevel: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<readonly AlembicEnvironment[]> {
   try {
     return (await openWorkspace(topLevel, env, {})).environments;
   } catch (error) {
@@ -53,5 +65,7 @@ function identity(environment: AlembicEnvironment): string {
 
 function listed(environment: AlembicEnvironment, topLevel: string): ListedEnvironment {
   const config = repositoryRelative(environment.configFile, topLevel);
-  return environment.section === DEFAULT_SECTION ? { config } : { config, section: environment.section };
+  return environment.section === DEFAULT_SECTION
+    ? { config }
+    : { config, section: environment.section };
 }

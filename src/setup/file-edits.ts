@@ -34,7 +34,11 @@ export type EditTarget = Pick<FileEdit, 'root' | 'origin' | 'file' | 'relative' 
  * @throws UserError when it leads outside the work tree or is a symbolic link.
  */
 export function readForEdit(topLevel: string, relative: string, origin?: PathOrigin): EditTarget {
-  const file = checkedWritePath({ root: topLevel, file: path.join(topLevel, ...relative.split('/')), origin });
+  const file = checkedWritePath({
+    root: topLevel,
+    file: path.join(topLevel, ...relative.split('/')),
+    origin,
+  });
   return { root: topLevel, origin, file, relative, before: readTextIfExists(file) };
 }
 

@@ -1,6 +1,10 @@
 // Setup steps 6 and 7: the `.gitattributes` line that gives each heads file our merge driver
 // (and the one that keeps each hook file LF), and the heads files themselves.
-import { addAttributeLines, attributeLineFor, lfAttributeLineFor } from '../core/edits/gitattributes.js';
+import {
+  addAttributeLines,
+  attributeLineFor,
+  lfAttributeLineFor,
+} from '../core/edits/gitattributes.js';
 import { headsFileCommentUpdate, headsFileUpdate } from '../core/heads/heads-file-status.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { checkedWritePath } from '../fs/write-target.js';
@@ -17,13 +21,24 @@ export const ATTRIBUTES_FILE = '.gitattributes';
  * The edit of `.gitattributes` adding our merge line for each heads file and an LF pin for each
  * hook file (repository-relative paths); `pinned` is the LF pins it adds, for the setup record.
  */
-export function planAttributes(topLevel: string, headsFiles: readonly string[], hookFiles: readonly string[]): { edit: FileEdit; pinned: string[] } {
+export function planAttributes(
+  topLevel: string,
+  headsFiles: readonly string[],
+  hookFiles: readonly string[],
+): { edit: FileEdit; pinned: string[] } {
   const target = readForEdit(topLevel, ATTRIBUTES_FILE);
   const pins = hookFiles.map((hookFile) => lfAttributeLineFor(hookFile));
-  const { text, added } = addAttributeLines(target.before ?? '', [...headsFiles.map((file) => attributeLineFor(file)), ...pins]);
+  const { text, added } = addAttributeLines(target.before ?? '', [
+    ...headsFiles.map((file) => attributeLineFor(file)),
+    ...pins,
+  ]);
   const after = added.length === 0 ? target.before : text;
-  const summary = added.length === 0 ? SetupMessages.ATTRIBUTES_CURRENT : SetupMessages.attributesAdded(added);
-  return { edit: { ...target, after, summary }, pinned: added.filter((line) => pins.includes(line)) };
+  const summary =
+    added.length === 0 ? SetupMessages.ATTRIBUTES_CURRENT : SetupMessages.attributesAdded(added);
+  return {
+    edit: { ...target, after, summary },
+    pinned: added.filter((line) => pins.includes(line)),
+  };
 }
 
 /**
@@ -32,7 +47,11 @@ export function planAttributes(topLevel: string, headsFiles: readonly string[], 
  * @throws UserError when a heads file path leads outside the work tree, is a symbolic link, or
  * holds a file that is not a heads file.
  */
-export function planHeadsFiles(histories: readonly History[], topLevel: string, config: ResolvedConfig): FileEdit[] {
+export function planHeadsFiles(
+  histories: readonly History[],
+  topLevel: string,
+  config: ResolvedConfig,
+): FileEdit[] {
   return histories.map((history) => {
     const origin = headsFileOrigin(history.environment, config, topLevel);
     // Checked before it is read: a link's target is never read, let alone copied here.
@@ -41,7 +60,20 @@ export function planHeadsFiles(histories: readonly History[], topLevel: string, 
     assertReplaceable(state);
     const written = headsFileUpdate(state.text, state.heads);
     const after = written ?? headsFileCommentUpdate(state.text) ?? state.text;
-    const summary = written !== undefined ? SetupMessages.headsWritten(state.heads) : after === state.text ? SetupMessages.HEADS_CURRENT : SetupMessages.HEADS_COMMENT_UPDATED;
-    return { root: topLevel, origin, file: state.file, relative: state.relative, before: state.text, after, summary };
+    const summary =
+      written !== undefined
+        ? SetupMessages.headsWritten(state.heads)
+        : after === state.text
+          ? SetupMessages.HEADS_CURRENT
+          : SetupMessages.HEADS_COMMENT_UPDATED;
+    return {
+      root: topLevel,
+      origin,
+      file: state.file,
+      relative: state.relative,
+      before: state.text,
+      after,
+      summary,
+    };
   });
 }

@@ -35,15 +35,34 @@ export interface HiddenDirectory {
  * share), the global and system core.hooksPath, and `previous`, the repository's own earlier
  * core.hooksPath, when setup is what replaces it.
  */
-export async function hiddenDirectories(git: Git, commonDir: string, topLevel: string, previous?: ScopedValue): Promise<HiddenDirectory[]> {
-  const directories: HiddenDirectory[] = [{ source: { kind: 'git-dir' }, directory: path.join(commonDir, 'hooks') }];
+export async function hiddenDirectories(
+  git: Git,
+  commonDir: string,
+  topLevel: string,
+  previous?: ScopedValue,
+): Promise<HiddenDirectory[]> {
+  const directories: HiddenDirectory[] = [
+    { source: { kind: 'git-dir' }, directory: path.join(commonDir, 'hooks') },
+  ];
   for (const scope of ['global', 'system'] as const) {
     const value = await readConfig(git, 'core.hooksPath', { scope, path: true });
     // A relative core.hooksPath is relative to where hooks run: the top level.
-    if (value !== undefined && value !== '') directories.push({ source: { kind: 'config', scope }, directory: path.resolve(topLevel, value) });
+    if (value !== undefined && value !== '')
+      directories.push({
+        source: { kind: 'config', scope },
+        directory: path.resolve(topLevel, value),
+      });
   }
-  if (previous !== undefined && previous.value !== '' && previous.scope !== 'global' && previous.scope !== 'system') {
-    directories.push({ source: { kind: 'directory', directory: previous.value.replace(/\\/g, '/') }, directory: path.resolve(topLevel, previous.value) });
+  if (
+    previous !== undefined &&
+    previous.value !== '' &&
+    previous.scope !== 'global' &&
+    previous.scope !== 'system'
+  ) {
+    directories.push({
+      source: { kind: 'directory', directory: previous.value.replace(/\\/g, '/') },
+      directory: path.resolve(topLevel, previous.value),
+    });
   }
   return directories;
 }
@@ -52,7 +71,10 @@ export async function hiddenDirectories(git: Git, commonDir: string, topLevel: s
  * The executable, non-sample hooks in every directory, sorted by name within each; a directory
  * that is husky's own (its hooks directory or `_`), or one listed before it, is left out.
  */
-export function hiddenHooks(directories: readonly HiddenDirectory[], huskyDirectory: string): HiddenHook[] {
+export function hiddenHooks(
+  directories: readonly HiddenDirectory[],
+  huskyDirectory: string,
+): HiddenHook[] {
   const seen = new Set([path.resolve(huskyDirectory), path.resolve(huskyDirectory, '_')]);
   return directories.flatMap(({ source, directory }) => {
     if (seen.has(path.resolve(directory))) return [];
@@ -78,9 +100,19 @@ export function hiddenHooksIn(directory: string, source: ChainSource): HiddenHoo
     return [];
   }
   return names
-    .filter((name) => !name.endsWith('.sample') && !name.startsWith('.') && isExecutableFile(path.join(directory, name)))
+    .filter(
+      (name) =>
+        !name.endsWith('.sample') &&
+        !name.startsWith('.') &&
+        isExecutableFile(path.join(directory, name)),
+    )
     .sort()
-    .map((hook) => ({ hook, file: path.join(directory, hook), source, supported: HUSKY_HOOKS.includes(hook) }));
+    .map((hook) => ({
+      hook,
+      file: path.join(directory, hook),
+      source,
+      supported: HUSKY_HOOKS.includes(hook),
+    }));
 }
 
 // git runs a hook only when it is an executable file (on Windows, any file).

@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 
 import { findHookBlock, upsertHookBlock } from '../core/edits/hook-block.js';
-import { chainLine, chainLinesIn, hookBlockBody, OUR_HOOKS } from '../core/setup/hook-block-body.js';
+import {
+  chainLine,
+  chainLinesIn,
+  hookBlockBody,
+  OUR_HOOKS,
+} from '../core/setup/hook-block-body.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import type { HiddenHook } from './hidden-hooks.js';
@@ -35,10 +40,20 @@ export function planHookFiles(input: HookFilesInput): FileEdit[] {
 }
 
 /** The block a hook file should have, given the directory chain lines it should keep. */
-export function expectedBlockBody(hook: string, packageRelative: string, chainLines: readonly string[]): string {
+export function expectedBlockBody(
+  hook: string,
+  packageRelative: string,
+  chainLines: readonly string[],
+): string {
   const ours = (OUR_HOOKS as readonly string[]).includes(hook);
   const hiddenRunner = readFileSync(packageFile('hooks', 'chain-hidden.sh'), 'utf8');
-  return hookBlockBody({ hook, packageDirectory: packageRelative, body: ours ? shippedHookBody(hook) : undefined, hiddenRunner, chainLines });
+  return hookBlockBody({
+    hook,
+    packageDirectory: packageRelative,
+    body: ours ? shippedHookBody(hook) : undefined,
+    hiddenRunner,
+    chainLines,
+  });
 }
 
 function planHookFile(input: HookFilesInput, hook: string): FileEdit {
@@ -49,11 +64,21 @@ function planHookFile(input: HookFilesInput, hook: string): FileEdit {
   const hidden = input.hidden.filter((found) => found.hook === hook);
   // .git/hooks and a global or system core.hooksPath the block's runner finds on every machine;
   // the repository's own earlier core.hooksPath needs a line.
-  const directories = hidden.flatMap((found) => (found.source.kind === 'directory' ? [chainLine(found.source, hook)] : []));
+  const directories = hidden.flatMap((found) =>
+    found.source.kind === 'directory' ? [chainLine(found.source, hook)] : [],
+  );
   const chainLines = [...new Set([...kept, ...directories])];
-  const { text, changed } = upsertHookBlock(before ?? '', expectedBlockBody(hook, input.packageRelative, chainLines), relative);
+  const { text, changed } = upsertHookBlock(
+    before ?? '',
+    expectedBlockBody(hook, input.packageRelative, chainLines),
+    relative,
+  );
   const chained = hidden.map((found) => displayPath(found.file, input.topLevel));
-  return { ...target, after: changed ? text : before, summary: summaryOf(existing !== undefined, changed, chained) };
+  return {
+    ...target,
+    after: changed ? text : before,
+    summary: summaryOf(existing !== undefined, changed, chained),
+  };
 }
 
 function summaryOf(hadBlock: boolean, changed: boolean, chained: readonly string[]): string {

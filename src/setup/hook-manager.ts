@@ -46,7 +46,10 @@ export interface HookManagerChoice {
 }
 
 /** Looks at `project`; `huskyDirectory` is where its husky hook files are (or would be). */
-export async function surveyHookManagers(project: Project, huskyDirectory: string): Promise<HookManagerSurvey> {
+export async function surveyHookManagers(
+  project: Project,
+  huskyDirectory: string,
+): Promise<HookManagerSurvey> {
   const hooksPath = await readConfig(project.git, 'core.hooksPath', { path: true });
   const huskyActive = huskyDirectoryOf(hooksPath, project.topLevel) !== undefined;
   const hookFiles = huskyHookFiles(project.topLevel, huskyDirectory);
@@ -57,20 +60,33 @@ export async function surveyHookManagers(project: Project, huskyDirectory: strin
     hooksPath,
     huskyActive,
     preCommitInstalled: installedHookType(project.commonDir, 'pre-commit') !== undefined,
-    ours: { husky: hookFiles.some((file) => holdsOurBlock(project.topLevel, file)), 'pre-commit': configText !== undefined && (await hasEntry(configText)) },
+    ours: {
+      husky: hookFiles.some((file) => holdsOurBlock(project.topLevel, file)),
+      'pre-commit': configText !== undefined && (await hasEntry(configText)),
+    },
   };
 }
 
 /** The manager for setup (`requested` is `--hooks`) and doctor (undefined). */
-export function chooseHookManager(survey: HookManagerSurvey, hasPackageJson: boolean, requested?: HookManager): HookManagerChoice {
+export function chooseHookManager(
+  survey: HookManagerSurvey,
+  hasPackageJson: boolean,
+  requested?: HookManager,
+): HookManagerChoice {
   if (requested !== undefined) return { manager: requested, note: undefined };
   if (!survey.preCommitConfig) return { manager: 'husky', note: undefined };
   if (!hasPackageJson && !survey.huskyActive) return { manager: 'pre-commit', note: undefined };
   if (survey.ours['pre-commit'] !== survey.ours.husky) {
-    return both(survey.ours.husky ? 'husky' : 'pre-commit', survey.ours.husky ? PreCommitSetupMessages.REASON_SET_UP_HUSKY : PreCommitSetupMessages.REASON_SET_UP_PRE_COMMIT);
+    return both(
+      survey.ours.husky ? 'husky' : 'pre-commit',
+      survey.ours.husky
+        ? PreCommitSetupMessages.REASON_SET_UP_HUSKY
+        : PreCommitSetupMessages.REASON_SET_UP_PRE_COMMIT,
+    );
   }
   if (survey.huskyActive) return both('husky', PreCommitSetupMessages.REASON_HUSKY_ACTIVE);
-  if (survey.preCommitInstalled) return both('pre-commit', PreCommitSetupMessages.REASON_PRE_COMMIT_INSTALLED);
+  if (survey.preCommitInstalled)
+    return both('pre-commit', PreCommitSetupMessages.REASON_PRE_COMMIT_INSTALLED);
   if (survey.huskyConfigured) return both('husky', PreCommitSetupMessages.REASON_HUSKY_CONFIGURED);
   return { manager: 'pre-commit', note: PreCommitSetupMessages.PRE_COMMIT_ONLY };
 }
@@ -102,7 +118,13 @@ function readText(file: string): string | undefined {
 
 function holdsOurBlock(topLevel: string, relative: string): boolean {
   const name = relative.slice(relative.lastIndexOf('/') + 1);
-  return (OUR_HOOKS as readonly string[]).includes(name) && (readText(path.join(topLevel, ...relative.split('/')))?.split(/\r?\n/).includes(HOOK_BLOCK_BEGIN) ?? false);
+  return (
+    (OUR_HOOKS as readonly string[]).includes(name) &&
+    (readText(path.join(topLevel, ...relative.split('/')))
+      ?.split(/\r?\n/)
+      .includes(HOOK_BLOCK_BEGIN) ??
+      false)
+  );
 }
 
 // husky among package.json's dependencies (a file that does not parse says nothing).
@@ -110,8 +132,16 @@ function dependsOnHusky(project: Project): boolean {
   const file = path.join(project.packageDirectory, 'package.json');
   if (!existsSync(file)) return false;
   try {
-    const manifest = JSON.parse((readText(file) ?? '').replace(/^\uFEFF/, '')) as Record<string, unknown>;
-    return ['dependencies', 'devDependencies'].some((key) => typeof manifest[key] === 'object' && manifest[key] !== null && 'husky' in (manifest[key] as object));
+    const manifest = JSON.parse((readText(file) ?? '').replace(/^\uFEFF/, '')) as Record<
+      string,
+      unknown
+    >;
+    return ['dependencies', 'devDependencies'].some(
+      (key) =>
+        typeof manifest[key] === 'object' &&
+        manifest[key] !== null &&
+        'husky' in (manifest[key] as object),
+    );
   } catch {
     // Not JSON: setup reports that itself.
     return false;

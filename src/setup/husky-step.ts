@@ -4,9 +4,21 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { readConfig, readScopedConfig, removeLocalSection, unsetLocalConfig, writeLocalConfig } from '../git/repository.js';
+import {
+  readConfig,
+  readScopedConfig,
+  removeLocalSection,
+  unsetLocalConfig,
+  writeLocalConfig,
+} from '../git/repository.js';
 import type { ScopedValue } from '../git/parse-output.js';
-import { HUSKY_DIRECTORY_NAME, huskyDirectoryOf, huskyHooksPath, huskyRuntimePresent, runHuskyInstaller } from '../husky/husky.js';
+import {
+  HUSKY_DIRECTORY_NAME,
+  huskyDirectoryOf,
+  huskyHooksPath,
+  huskyRuntimePresent,
+  runHuskyInstaller,
+} from '../husky/husky.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { openProject, type Project } from './project.js';
 
@@ -37,7 +49,11 @@ export interface HuskyPlan {
 export async function planHusky(project: Project): Promise<HuskyPlan> {
   const previous = await readScopedConfig(project.git, 'core.hooksPath', { path: true });
   const current = huskyDirectoryOf(previous?.value, project.topLevel);
-  const huskyDirectory = current ?? (project.packageRelative === '' ? HUSKY_DIRECTORY_NAME : `${project.packageRelative}/${HUSKY_DIRECTORY_NAME}`);
+  const huskyDirectory =
+    current ??
+    (project.packageRelative === ''
+      ? HUSKY_DIRECTORY_NAME
+      : `${project.packageRelative}/${HUSKY_DIRECTORY_NAME}`);
   const localValue = await readConfig(project.git, 'core.hooksPath', { scope: 'local' });
   return { huskyDirectory, previous, alreadyActive: current !== undefined, localValue };
 }
@@ -47,7 +63,10 @@ export async function planHusky(project: Project): Promise<HuskyPlan> {
  * active, the package beside husky's directory (`web/.husky` → `web/package.json`) is the one
  * setup ran in, so uninstall and doctor work from the top level too.
  */
-export async function openSetUpProject(directory: string, env: Readonly<Record<string, string | undefined>>): Promise<{ project: Project; husky: HuskyPlan }> {
+export async function openSetUpProject(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ project: Project; husky: HuskyPlan }> {
   const project = await openProject(directory, env, false);
   const husky = await planHusky(project);
   if (project.hasPackageJson || !husky.alreadyActive) return { project, husky };
@@ -58,24 +77,44 @@ export async function openSetUpProject(directory: string, env: Readonly<Record<s
 }
 
 /** Runs husky's installer and records what it replaced; returns what changed and any warning. */
-export async function activateHusky(project: Project, plan: HuskyPlan): Promise<{ changed: string[]; warnings: string[] }> {
+export async function activateHusky(
+  project: Project,
+  plan: HuskyPlan,
+): Promise<{ changed: string[]; warnings: string[] }> {
   const hadRuntime = huskyRuntimePresent(project.topLevel, plan.huskyDirectory);
-  const result = runHuskyInstaller(project.topLevel, plan.huskyDirectory, project.packageDirectory, project.env);
-  if (!result.installed) return { changed: [], warnings: [SetupMessages.huskyNotInstalled(result.reason)] };
+  const result = runHuskyInstaller(
+    project.topLevel,
+    plan.huskyDirectory,
+    project.packageDirectory,
+    project.env,
+  );
+  if (!result.installed)
+    return { changed: [], warnings: [SetupMessages.huskyNotInstalled(result.reason)] };
   const hooksPath = huskyHooksPath(plan.huskyDirectory);
-  if (plan.alreadyActive) return { changed: hadRuntime ? [] : [SetupMessages.huskyRuntimeRestored(hooksPath)], warnings: [] };
+  if (plan.alreadyActive)
+    return {
+      changed: hadRuntime ? [] : [SetupMessages.huskyRuntimeRestored(hooksPath)],
+      warnings: [],
+    };
   if ((await readConfig(project.git, LOCAL_STATE.activated, { scope: 'local' })) === undefined) {
     await writeLocalConfig(project.git, LOCAL_STATE.activated, 'true');
-    if (plan.localValue !== undefined) await writeLocalConfig(project.git, LOCAL_STATE.previous, plan.localValue);
+    if (plan.localValue !== undefined)
+      await writeLocalConfig(project.git, LOCAL_STATE.previous, plan.localValue);
     if (!hadRuntime) await writeLocalConfig(project.git, LOCAL_STATE.runtimeCreated, 'true');
   }
   return { changed: [SetupMessages.huskyActivated(hooksPath, plan.previous)], warnings: [] };
 }
 
 /** Whether `core.hooksPath` (as git reports it) is this husky directory's `_`. */
-export function pointsAtHusky(hooksPath: string | undefined, huskyDirectory: string, topLevel: string): boolean {
+export function pointsAtHusky(
+  hooksPath: string | undefined,
+  huskyDirectory: string,
+  topLevel: string,
+): boolean {
   if (hooksPath === undefined) return false;
-  return path.resolve(topLevel, hooksPath) === path.resolve(topLevel, huskyHooksPath(huskyDirectory));
+  return (
+    path.resolve(topLevel, hooksPath) === path.resolve(topLevel, huskyHooksPath(huskyDirectory))
+  );
 }
 
 /**
@@ -84,8 +123,10 @@ export function pointsAtHusky(hooksPath: string | undefined, huskyDirectory: str
  * runtime and the then-empty hooks directory when setup created them. Returns a line per change.
  */
 export async function deactivateHusky(project: Project, huskyDirectory: string): Promise<string[]> {
-  const activated = (await readConfig(project.git, LOCAL_STATE.activated, { scope: 'local' })) === 'true';
-  const runtimeCreated = (await readConfig(project.git, LOCAL_STATE.runtimeCreated, { scope: 'local' })) === 'true';
+  const activated =
+    (await readConfig(project.git, LOCAL_STATE.activated, { scope: 'local' })) === 'true';
+  const runtimeCreated =
+    (await readConfig(project.git, LOCAL_STATE.runtimeCreated, { scope: 'local' })) === 'true';
   const before = await readConfig(project.git, LOCAL_STATE.previous, { scope: 'local' });
   const current = await readConfig(project.git, 'core.hooksPath', { scope: 'local' });
   const changed: string[] = [];
@@ -95,7 +136,8 @@ export async function deactivateHusky(project: Project, huskyDirectory: string):
     changed.push(SetupMessages.hooksPathRestored(before));
     if (runtimeCreated) changed.push(...removeHuskyRuntime(project.topLevel, huskyDirectory));
   }
-  if (await removeLocalSection(project.git, LOCAL_STATE.section)) changed.push(SetupMessages.LOCAL_STATE_REMOVED);
+  if (await removeLocalSection(project.git, LOCAL_STATE.section))
+    changed.push(SetupMessages.LOCAL_STATE_REMOVED);
   return changed;
 }
 

@@ -15,7 +15,11 @@ export const NODE_MODULES_LINE = 'node_modules/';
  * The `.gitignore` edit adding `node_modules/` when git would not ignore `<package>/node_modules`,
  * and the lines it adds (for the setup record); no edit otherwise.
  */
-export async function planIgnore(git: Git, topLevel: string, packageRelative: string): Promise<{ edit: FileEdit | undefined; added: string[] }> {
+export async function planIgnore(
+  git: Git,
+  topLevel: string,
+  packageRelative: string,
+): Promise<{ edit: FileEdit | undefined; added: string[] }> {
   const modules = packageRelative === '' ? 'node_modules/' : `${packageRelative}/node_modules/`;
   if (await ignored(git, modules)) return { edit: undefined, added: [] };
   const target = readForEdit(topLevel, IGNORE_FILE);

@@ -7,7 +7,17 @@
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import { detectEol } from '../core/edits/line-endings.js';
-import { appendFlow, applySplices, columnOf, insertLines, lineStart, removeFlow, type Span, type Splice, wholeLines } from '../core/edits/text-splices.js';
+import {
+  appendFlow,
+  applySplices,
+  columnOf,
+  insertLines,
+  lineStart,
+  removeFlow,
+  type Span,
+  type Splice,
+  wholeLines,
+} from '../core/edits/text-splices.js';
 import {
   DEFAULT_HOOK_TYPES,
   HOOK_TYPES_KEY,
@@ -47,11 +57,20 @@ export interface PreCommitRemoval {
 
 /** A new config holding just our entry and hook types. */
 export function newPreCommitConfig(entry: RepoEntry): string {
-  return [`${HOOK_TYPES_KEY}: [${OUR_HOOK_TYPES.join(', ')}]`, 'repos:', ...entryLines(entry, { dash: 2, key: 4, hookDash: 6, hookKey: 8 }), ''].join('\n');
+  return [
+    `${HOOK_TYPES_KEY}: [${OUR_HOOK_TYPES.join(', ')}]`,
+    'repos:',
+    ...entryLines(entry, { dash: 2, key: 4, hookDash: 6, hookKey: 8 }),
+    '',
+  ].join('\n');
 }
 
 /** Adds our entry (unless one is there) and our hook types. @throws InputError naming the file and line. */
-export function addToPreCommitConfig(text: string, entry: RepoEntry, fileName: string): PreCommitAddition {
+export function addToPreCommitConfig(
+  text: string,
+  entry: RepoEntry,
+  fileName: string,
+): PreCommitAddition {
   const eol = detectEol(text);
   const document = parseConfig(text, fileName);
   const root = rootMap(document, fileName);
@@ -62,27 +81,63 @@ export function addToPreCommitConfig(text: string, entry: RepoEntry, fileName: s
   const present = types === undefined ? DEFAULT_HOOK_TYPES : stringsOf(types, text, fileName);
   const hookTypesAdded = OUR_HOOK_TYPES.filter((type) => !present.includes(type));
   // Same offset: the later splice's text ends up first, so the hook types go after the entry.
-  if (types === undefined) splices.push(addKey(root, `${HOOK_TYPES_KEY}: [${[...DEFAULT_HOOK_TYPES, ...hookTypesAdded].join(', ')}]`, text, eol));
-  else if (hookTypesAdded.length > 0 && isSeq(types)) splices.push(!types.flow && types.items.length > 0 ? appendBlockItems(types, hookTypesAdded, text, eol) : appendFlowItems(types, hookTypesAdded));
+  if (types === undefined)
+    splices.push(
+      addKey(
+        root,
+        `${HOOK_TYPES_KEY}: [${[...DEFAULT_HOOK_TYPES, ...hookTypesAdded].join(', ')}]`,
+        text,
+        eol,
+      ),
+    );
+  else if (hookTypesAdded.length > 0 && isSeq(types))
+    splices.push(
+      !types.flow && types.items.length > 0
+        ? appendBlockItems(types, hookTypesAdded, text, eol)
+        : appendFlowItems(types, hookTypesAdded),
+    );
   if (entryAdded) splices.push(appendEntry(repos, entry, text, eol));
-  return { text: applySplices(text, splices), entryAdded, hookTypesAdded, hookTypesKeyAdded: types === undefined };
+  return {
+    text: applySplices(text, splices),
+    entryAdded,
+    hookTypesAdded,
+    hookTypesKeyAdded: types === undefined,
+  };
 }
 
 /** Removes what `removal` names; the rest of the file stays byte for byte. */
-export function removeFromPreCommitConfig(text: string, removal: PreCommitRemoval, fileName: string): { text: string; changed: boolean } {
+export function removeFromPreCommitConfig(
+  text: string,
+  removal: PreCommitRemoval,
+  fileName: string,
+): { text: string; changed: boolean } {
   const document = parseConfig(text, fileName);
   const root = rootMap(document, fileName);
   const splices: Splice[] = [];
   const types = root.get(HOOK_TYPES_KEY, true);
   if (isSeq(types) && removal.hookTypes.length > 0) {
-    const kept = stringsOf(types, text, fileName).filter((type) => !removal.hookTypes.includes(type));
-    if (removal.hookTypesKey && kept.join() === DEFAULT_HOOK_TYPES.join()) splices.push(...removeKey(root, HOOK_TYPES_KEY, text));
-    else splices.push(...removeItems(types, (item) => isScalar(item) && removal.hookTypes.includes(String(item.value)), text, keyEnd(root, HOOK_TYPES_KEY)));
+    const kept = stringsOf(types, text, fileName).filter(
+      (type) => !removal.hookTypes.includes(type),
+    );
+    if (removal.hookTypesKey && kept.join() === DEFAULT_HOOK_TYPES.join())
+      splices.push(...removeKey(root, HOOK_TYPES_KEY, text));
+    else
+      splices.push(
+        ...removeItems(
+          types,
+          (item) => isScalar(item) && removal.hookTypes.includes(String(item.value)),
+          text,
+          keyEnd(root, HOOK_TYPES_KEY),
+        ),
+      );
   }
   if (removal.entry) {
     const repos = reposOf(document, fileName);
     const index = ourEntryIndex(repos);
-    if (index !== -1) splices.push(...removeItems(repos, (item) => item === repos.items[index], text, keyEnd(root, 'repos')));
+    if (index !== -1)
+      splices.push(
+        ...removeItems(repos, (item) => item === repos.items[index], text, keyEnd(root, 'repos')),
+      );
   }
   const after = applySplices(text, splices);
   return { text: after, changed: after !== text };
@@ -104,7 +159,9 @@ function entryLines(entry: RepoEntry, style: EntryStyle): string[] {
     `${pad(style.dash)}-${pad(style.key - style.dash - 1)}repo: ${entry.repo}`,
     `${pad(style.key)}rev: ${entry.rev}`,
     `${pad(style.key)}hooks:`,
-    ...OUR_HOOK_IDS.map((id) => `${pad(style.hookDash)}-${pad(style.hookKey - style.hookDash - 1)}id: ${id}`),
+    ...OUR_HOOK_IDS.map(
+      (id) => `${pad(style.hookDash)}-${pad(style.hookKey - style.hookDash - 1)}id: ${id}`,
+    ),
   ];
 }
 
@@ -120,15 +177,32 @@ function appendEntry(repos: YAMLSeq, entry: RepoEntry, text: string, eol: string
   const hooks = last.get('hooks', true);
   const firstHook = isSeq(hooks) && !hooks.flow ? hooks.items[0] : undefined;
   const hookKey = isMap(firstHook) ? columnOf(text, rangeOf(firstHook)[0]) : key + 4;
-  const hookDash = isMap(firstHook) ? columnOf(text, dashBefore(text, rangeOf(firstHook)[0])) : key + 2;
-  return insertLines(text, rangeOf(last)[1], entryLines(entry, { dash, key, hookDash, hookKey }), eol);
+  const hookDash = isMap(firstHook)
+    ? columnOf(text, dashBefore(text, rangeOf(firstHook)[0]))
+    : key + 2;
+  return insertLines(
+    text,
+    rangeOf(last)[1],
+    entryLines(entry, { dash, key, hookDash, hookKey }),
+    eol,
+  );
 }
 
 // Block items after the last one, each with the last one's indentation and dash.
-function appendBlockItems(types: YAMLSeq, added: readonly string[], text: string, eol: string): Splice {
+function appendBlockItems(
+  types: YAMLSeq,
+  added: readonly string[],
+  text: string,
+  eol: string,
+): Splice {
   const [start, end] = rangeOf(types.items.at(-1));
   const prefix = text.slice(lineStart(text, dashBefore(text, start)), start);
-  return insertLines(text, end, added.map((type) => `${prefix}${type}`), eol);
+  return insertLines(
+    text,
+    end,
+    added.map((type) => `${prefix}${type}`),
+    eol,
+  );
 }
 
 // ---- Flow collections: `, item` after the last one (text-splices.ts) ----
@@ -138,7 +212,10 @@ function itemSpans(seq: YAMLSeq): Span[] {
 }
 
 function pairSpans(map: YAMLMap): Span[] {
-  return map.items.map((pair) => [rangeOf(pair.key)[0], pair.value === null ? rangeOf(pair.key)[1] : rangeOf(pair.value)[1]]);
+  return map.items.map((pair) => [
+    rangeOf(pair.key)[0],
+    pair.value === null ? rangeOf(pair.key)[1] : rangeOf(pair.value)[1],
+  ]);
 }
 
 function appendFlowItems(seq: YAMLSeq, added: readonly string[]): Splice {
@@ -147,7 +224,9 @@ function appendFlowItems(seq: YAMLSeq, added: readonly string[]): Splice {
 
 // A new top-level key: a line at the end of a block mapping, a pair at the end of a flow one.
 function addKey(root: YAMLMap, pair: string, text: string, eol: string): Splice {
-  return root.flow ? appendFlow(pairSpans(root), rangeOf(root)[0] + 1, [pair]) : insertLines(text, rangeOf(root)[2] || text.length, [pair], eol);
+  return root.flow
+    ? appendFlow(pairSpans(root), rangeOf(root)[0] + 1, [pair])
+    : insertLines(text, rangeOf(root)[2] || text.length, [pair], eol);
 }
 
 // A top-level key: its lines in a block mapping, its pair in a flow one.
@@ -155,8 +234,18 @@ function removeKey(root: YAMLMap, key: string, text: string): Splice[] {
   const index = root.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
   const pair = root.items[index];
   if (pair === undefined) return [];
-  if (root.flow) return removeFlow(pairSpans(root), root.items.map((_, at) => at === index));
-  return [wholeLines(text, rangeOf(pair.key)[0], pair.value === null ? rangeOf(pair.key)[1] : contentEnd(pair.value))];
+  if (root.flow)
+    return removeFlow(
+      pairSpans(root),
+      root.items.map((_, at) => at === index),
+    );
+  return [
+    wholeLines(
+      text,
+      rangeOf(pair.key)[0],
+      pair.value === null ? rangeOf(pair.key)[1] : contentEnd(pair.value),
+    ),
+  ];
 }
 
 /**
@@ -165,12 +254,19 @@ function removeKey(root: YAMLMap, key: string, text: string): Splice[] {
  * its lines, from its dash to its last value (comments after it stay: they may be the user's); a
  * block list left empty becomes `[]`, since a key with no value is not a list.
  */
-function removeItems(seq: YAMLSeq, isRemoved: (item: unknown) => boolean, text: string, keyEnd: number): Splice[] {
+function removeItems(
+  seq: YAMLSeq,
+  isRemoved: (item: unknown) => boolean,
+  text: string,
+  keyEnd: number,
+): Splice[] {
   const removed = seq.items.map(isRemoved);
   if (!removed.includes(true)) return [];
   if (!seq.flow) {
     if (removed.every(Boolean)) return [emptyBlockList(seq, text, keyEnd)];
-    return seq.items.filter((_, index) => removed[index]).map((item) => wholeLines(text, dashBefore(text, rangeOf(item)[0]), contentEnd(item)));
+    return seq.items
+      .filter((_, index) => removed[index])
+      .map((item) => wholeLines(text, dashBefore(text, rangeOf(item)[0]), contentEnd(item)));
   }
   return removeFlow(itemSpans(seq), removed);
 }
@@ -188,7 +284,9 @@ function emptyBlockList(seq: YAMLSeq, text: string, keyEnd: number): Splice {
 function contentEnd(node: unknown): number {
   if (isMap(node) && !node.flow) {
     const pair = node.items.at(-1);
-    return pair === undefined ? rangeOf(node)[1] : Math.max(rangeOf(pair.key)[1], pair.value === null ? 0 : contentEnd(pair.value));
+    return pair === undefined
+      ? rangeOf(node)[1]
+      : Math.max(rangeOf(pair.key)[1], pair.value === null ? 0 : contentEnd(pair.value));
   }
   if (isSeq(node) && !node.flow && node.items.length > 0) return contentEnd(node.items.at(-1));
   return rangeOf(node)[1];

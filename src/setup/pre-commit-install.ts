@@ -20,23 +20,44 @@ export interface InstallReport {
 }
 
 /** Runs `pre-commit install` in the top level unless it has run. Never throws: a failure is a warning. */
-export async function installPreCommitHooks(project: Project, survey: HookManagerSurvey): Promise<InstallReport> {
+export async function installPreCommitHooks(
+  project: Project,
+  survey: HookManagerSurvey,
+): Promise<InstallReport> {
   const { hooksPath } = survey;
   if (hooksPath !== undefined) {
-    const warning = survey.huskyActive ? PreCommitSetupMessages.huskyOwnsHooks(hooksPath) : PreCommitSetupMessages.hooksPathSet(hooksPath);
+    const warning = survey.huskyActive
+      ? PreCommitSetupMessages.huskyOwnsHooks(hooksPath)
+      : PreCommitSetupMessages.hooksPathSet(hooksPath);
     return { changes: [], warnings: [warning], nextSteps: [] };
   }
   const installedBefore = installedHookTypes(project.commonDir);
-  if (OUR_HOOK_TYPES.every((type) => installedBefore.includes(type))) return { changes: [], warnings: [], nextSteps: [] };
+  if (OUR_HOOK_TYPES.every((type) => installedBefore.includes(type)))
+    return { changes: [], warnings: [], nextSteps: [] };
   const program = onPath('pre-commit', project.env['PATH'] ?? '');
-  if (program === undefined) return { changes: [], warnings: [], nextSteps: [PreCommitSetupMessages.INSTALL_NEXT] };
+  if (program === undefined)
+    return { changes: [], warnings: [], nextSteps: [PreCommitSetupMessages.INSTALL_NEXT] };
   const { status, output } = await run(program, ['install'], project.topLevel, project.env);
-  if (status !== 0) return { changes: [], warnings: [PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`)], nextSteps: [] };
-  const types = [...output.matchAll(/installed at \S*hooks[/\\](\S+)/g)].map((match) => match[1] ?? '');
+  if (status !== 0)
+    return {
+      changes: [],
+      warnings: [
+        PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`),
+      ],
+      nextSteps: [],
+    };
+  const types = [...output.matchAll(/installed at \S*hooks[/\\](\S+)/g)].map(
+    (match) => match[1] ?? '',
+  );
   // Per clone, like husky's activation: uninstall takes out what this install put there.
   const added = types.filter((type) => !installedBefore.includes(type));
   const recorded = await installedBySetup(project);
-  if (added.some((type) => !recorded.includes(type))) await writeLocalConfig(project.git, INSTALLED_KEY, [...new Set([...recorded, ...added])].join(' '));
+  if (added.some((type) => !recorded.includes(type)))
+    await writeLocalConfig(
+      project.git,
+      INSTALLED_KEY,
+      [...new Set([...recorded, ...added])].join(' '),
+    );
   return { changes: [PreCommitSetupMessages.installed(types)], warnings: [], nextSteps: [] };
 }
 
@@ -45,7 +66,9 @@ const INSTALLED_KEY = `${LOCAL_STATE.section}.preCommitInstalled`;
 
 /** The hook types setup's `pre-commit install` added in this clone. */
 export async function installedBySetup(project: Project): Promise<string[]> {
-  return ((await readConfig(project.git, INSTALLED_KEY, { scope: 'local' })) ?? '').split(' ').filter((type) => type !== '');
+  return ((await readConfig(project.git, INSTALLED_KEY, { scope: 'local' })) ?? '')
+    .split(' ')
+    .filter((type) => type !== '');
 }
 
 // Every hook type pre-commit has installed in the hooks directory.
@@ -64,14 +87,21 @@ function installedHookTypes(commonDir: string): string[] {
 export function onPath(name: string, searchPath: string): string | undefined {
   const names = process.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`, name] : [name];
   for (const directory of searchPath.split(path.delimiter).filter((entry) => entry !== '')) {
-    const found = names.map((candidate) => path.join(directory, candidate)).find((file) => existsSync(file));
+    const found = names
+      .map((candidate) => path.join(directory, candidate))
+      .find((file) => existsSync(file));
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
 /** Runs `program` (argv, no shell); never rejects. */
-export function run(program: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<{ status: number; output: string }> {
+export function run(
+  program: string,
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     execFile(program, [...args], { cwd, env, windowsHide: true }, (error, stdout, stderr) => {
       const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 127;
@@ -81,11 +111,18 @@ export function run(program: string, args: readonly string[], cwd: string, env: 
 }
 
 /** `pre-commit uninstall --hook-type …` for the hook types setup added; a line saying what happened. */
-export async function uninstallPreCommitHooks(project: Project, types: readonly string[]): Promise<string[]> {
+export async function uninstallPreCommitHooks(
+  project: Project,
+  types: readonly string[],
+): Promise<string[]> {
   if (types.length === 0) return [];
   const program = onPath('pre-commit', project.env['PATH'] ?? '');
   const args = ['uninstall', ...types.flatMap((type) => ['--hook-type', type])];
   if (program === undefined) return [PreCommitSetupMessages.uninstallNext(args)];
   const { status, output } = await run(program, args, project.topLevel, project.env);
-  return [status === 0 ? PreCommitSetupMessages.uninstalled(types) : PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`)];
+  return [
+    status === 0
+      ? PreCommitSetupMessages.uninstalled(types)
+      : PreCommitSetupMessages.installFailed(output.trim().split('\n').at(-1) ?? `exit ${status}`),
+  ];
 }

@@ -7,13 +7,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { EMPTY_SETUP_RECORD, mergeSetupRecords, type SetupRecord, writeConfigSetupRecord } from '../core/edits/setup-record.js';
+import {
+  EMPTY_SETUP_RECORD,
+  mergeSetupRecords,
+  type SetupRecord,
+  writeConfigSetupRecord,
+} from '../core/edits/setup-record.js';
 import { readSetupRecord } from '../config/validate-setup-record.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { packageFile } from '../fs/package-root.js';
 import { planConfigFile, SETUP_CONFIG_FILE } from './config-step.js';
 import { setupEnvironments } from './environments-step.js';
-import { applyFileEdits, changes, creates, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
+import {
+  applyFileEdits,
+  changes,
+  creates,
+  describeEdit,
+  type FileEdit,
+  readForEdit,
+} from './file-edits.js';
 import { planAttributes, planHeadsFiles } from './heads-step.js';
 import type { HookManagerSurvey } from './hook-manager.js';
 import { installPreCommitHooks } from './pre-commit-install.js';
@@ -28,23 +40,57 @@ export interface HookSource {
 
 /** This package's repository URL (package.json `repository`) and `v<version>`. */
 export function defaultHookSource(): HookSource {
-  const manifest = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string; repository?: { url?: string } | string };
-  const url = typeof manifest.repository === 'string' ? manifest.repository : (manifest.repository?.url ?? '');
+  const manifest = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
+    version: string;
+    repository?: { url?: string } | string;
+  };
+  const url =
+    typeof manifest.repository === 'string'
+      ? manifest.repository
+      : (manifest.repository?.url ?? '');
   return { repo: url.replace(/^git\+/, '').replace(/\.git$/, ''), rev: `v${manifest.version}` };
 }
 
 /** Runs setup for the pre-commit framework in `project`. @throws UserError (nothing changed). */
-export async function runPreCommitSetup(project: Project, options: SetupOptions, source: HookSource, survey: HookManagerSurvey): Promise<SetupReport> {
-  const environments = await setupEnvironments(options.directory, project.topLevel, project.env, options.selection);
+export async function runPreCommitSetup(
+  project: Project,
+  options: SetupOptions,
+  source: HookSource,
+  survey: HookManagerSurvey,
+): Promise<SetupReport> {
+  const environments = await setupEnvironments(
+    options.directory,
+    project.topLevel,
+    project.env,
+    options.selection,
+  );
   const { planPreCommitConfig } = await import('./pre-commit-config-step.js');
   const preCommit = planPreCommitConfig(project.topLevel, source);
   // Each path is checked inside the work tree (and never read through a link) as for husky.
-  const headsEdits = planHeadsFiles(environments.histories, project.topLevel, environments.workspace.config);
-  const attributes = planAttributes(project.topLevel, headsEdits.map((edit) => edit.relative), []);
-  const config = planConfigFile(project.topLevel, environments.toList, environments.workspace.config.file);
+  const headsEdits = planHeadsFiles(
+    environments.histories,
+    project.topLevel,
+    environments.workspace.config,
+  );
+  const attributes = planAttributes(
+    project.topLevel,
+    headsEdits.map((edit) => edit.relative),
+    [],
+  );
+  const config = planConfigFile(
+    project.topLevel,
+    environments.toList,
+    environments.workspace.config.file,
+  );
   const others = [attributes.edit, ...headsEdits];
-  const created = [preCommit.edit, ...others, ...(config.edit === undefined ? [] : [config.edit])].filter(creates).map((edit) => edit.relative);
-  const record = planRecord(project.topLevel, config.edit, environments.workspace.config.file, { ...EMPTY_SETUP_RECORD, files: created, preCommit: preCommit.record });
+  const created = [preCommit.edit, ...others, ...(config.edit === undefined ? [] : [config.edit])]
+    .filter(creates)
+    .map((edit) => edit.relative);
+  const record = planRecord(project.topLevel, config.edit, environments.workspace.config.file, {
+    ...EMPTY_SETUP_RECORD,
+    files: created,
+    preCommit: preCommit.record,
+  });
 
   applyFileEdits([preCommit.edit, ...others, ...(record.edit === undefined ? [] : [record.edit])]);
   const install = await installPreCommitHooks(project, survey);
@@ -53,8 +99,16 @@ export async function runPreCommitSetup(project: Project, options: SetupOptions,
   return {
     topLevel: project.topLevel,
     changes: [...edits.filter(changes).map(describeEdit), ...install.changes],
-    warnings: [...(config.warning === undefined ? [] : [config.warning]), ...(record.warning === undefined ? [] : [record.warning]), ...install.warnings],
-    nextSteps: [...install.nextSteps, PreCommitSetupMessages.DRIVER_NEXT, ...(changed.length > 0 ? [PreCommitSetupMessages.commitNext(changed)] : [])],
+    warnings: [
+      ...(config.warning === undefined ? [] : [config.warning]),
+      ...(record.warning === undefined ? [] : [record.warning]),
+      ...install.warnings,
+    ],
+    nextSteps: [
+      ...install.nextSteps,
+      PreCommitSetupMessages.DRIVER_NEXT,
+      ...(changed.length > 0 ? [PreCommitSetupMessages.commitNext(changed)] : []),
+    ],
   };
 }
 
@@ -62,16 +116,29 @@ export async function runPreCommitSetup(project: Project, options: SetupOptions,
  * The record's edit: into the config file setup writes (or finds) when it is JSON, else none
  * and a warning. A record only extends an earlier one, so re-runs keep what the first added.
  */
-function planRecord(topLevel: string, configEdit: FileEdit | undefined, configFile: string | undefined, added: SetupRecord): { edit?: FileEdit; warning?: string } {
-  const relative = configFile === undefined ? SETUP_CONFIG_FILE : path.relative(topLevel, path.resolve(topLevel, configFile)).split(path.sep).join('/');
-  if (relative !== SETUP_CONFIG_FILE && relative !== '.git-alembicrc') return { warning: PreCommitSetupMessages.recordNotKept(relative) };
+function planRecord(
+  topLevel: string,
+  configEdit: FileEdit | undefined,
+  configFile: string | undefined,
+  added: SetupRecord,
+): { edit?: FileEdit; warning?: string } {
+  const relative =
+    configFile === undefined
+      ? SETUP_CONFIG_FILE
+      : path.relative(topLevel, path.resolve(topLevel, configFile)).split(path.sep).join('/');
+  if (relative !== SETUP_CONFIG_FILE && relative !== '.git-alembicrc')
+    return { warning: PreCommitSetupMessages.recordNotKept(relative) };
   const target = readForEdit(topLevel, relative);
-  const start = configEdit?.relative === relative ? (configEdit.after ?? '{}\n') : (target.before ?? '{}\n');
+  const start =
+    configEdit?.relative === relative ? (configEdit.after ?? '{}\n') : (target.before ?? '{}\n');
   const earlier = recordOf(start, relative);
   const files = target.before === undefined ? [...added.files, relative] : added.files;
   const merged = mergeSetupRecords(earlier, { ...added, files: [...new Set(files)] });
   const after = writeConfigSetupRecord(start, merged, relative);
-  const summary = configEdit?.relative === relative ? `${configEdit.summary}; ${PreCommitSetupMessages.RECORD_WRITTEN}` : PreCommitSetupMessages.RECORD_WRITTEN;
+  const summary =
+    configEdit?.relative === relative
+      ? `${configEdit.summary}; ${PreCommitSetupMessages.RECORD_WRITTEN}`
+      : PreCommitSetupMessages.RECORD_WRITTEN;
   return { edit: { ...target, after: after === target.before ? target.before : after, summary } };
 }
 

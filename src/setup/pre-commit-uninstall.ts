@@ -32,30 +32,53 @@ export function findPreCommitSetup(topLevel: string): PreCommitSetup | undefined
     if (before === undefined || !before.includes('"preCommit"')) continue;
     const value = JSON.parse(before.replace(/^\uFEFF/, '')) as Record<string, unknown>;
     const record = readSetupRecord(value, 'setup', { file: relative, key: '' });
-    if (record?.preCommit !== undefined) return { relative, text: before, record: { ...record, preCommit: record.preCommit } };
+    if (record?.preCommit !== undefined)
+      return { relative, text: before, record: { ...record, preCommit: record.preCommit } };
   }
   return undefined;
 }
 
 /** Undoes the setup `found` records; returns a line per change. */
-export async function runPreCommitUninstall(project: Project, found: PreCommitSetup): Promise<string[]> {
+export async function runPreCommitUninstall(
+  project: Project,
+  found: PreCommitSetup,
+): Promise<string[]> {
   const { removeFromPreCommitConfig } = await import('./pre-commit-config.js');
   const { record } = found;
   const config = readForEdit(project.topLevel, PRE_COMMIT_CONFIG);
-  const removal = { entry: record.preCommit.entry, hookTypes: record.preCommit.hookTypes, hookTypesKey: record.preCommit.hookTypesKey };
-  const configText = config.before === undefined ? undefined : removeFromPreCommitConfig(config.before, removal, PRE_COMMIT_CONFIG).text;
+  const removal = {
+    entry: record.preCommit.entry,
+    hookTypes: record.preCommit.hookTypes,
+    hookTypesKey: record.preCommit.hookTypesKey,
+  };
+  const configText =
+    config.before === undefined
+      ? undefined
+      : removeFromPreCommitConfig(config.before, removal, PRE_COMMIT_CONFIG).text;
   const edits: FileEdit[] = [
-    ...(config.before === undefined || configText === config.before ? [] : [{ ...config, after: configText, summary: PreCommitSetupMessages.ENTRY_REMOVED }]),
+    ...(config.before === undefined || configText === config.before
+      ? []
+      : [{ ...config, after: configText, summary: PreCommitSetupMessages.ENTRY_REMOVED }]),
     ...planAttributesRemoval(project.topLevel, record),
-    ...planCreatedFileRemoval(project.topLevel, record, [ATTRIBUTES_FILE, PRE_COMMIT_CONFIG, found.relative]),
+    ...planCreatedFileRemoval(project.topLevel, record, [
+      ATTRIBUTES_FILE,
+      PRE_COMMIT_CONFIG,
+      found.relative,
+    ]),
     recordRemoval(project.topLevel, found),
   ];
   applyFileEdits(edits);
   const driverRemoved = await unregisterDriver(project.git);
   // The types setup added to the config, and those its `pre-commit install` put in this clone
   // (the repository's own config; husky's uninstall step removes that section).
-  const hooks = await uninstallPreCommitHooks(project, [...new Set([...record.preCommit.hookTypes, ...(await installedBySetup(project))])]);
-  return [...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...hooks];
+  const hooks = await uninstallPreCommitHooks(project, [
+    ...new Set([...record.preCommit.hookTypes, ...(await installedBySetup(project))]),
+  ]);
+  return [
+    ...edits.map(describeEdit),
+    ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []),
+    ...hooks,
+  ];
 }
 
 // The record out of its file; the file itself when setup created it and nothing else is left.
@@ -63,5 +86,9 @@ function recordRemoval(topLevel: string, found: PreCommitSetup): FileEdit {
   const target = readForEdit(topLevel, found.relative);
   const text = removeConfigSetupRecord(found.text, found.relative);
   const empty = text.replace(/\s/g, '') === '{}' && found.record.files.includes(found.relative);
-  return { ...target, after: empty ? undefined : text, summary: empty ? SetupMessages.FILE_DELETED : PreCommitSetupMessages.RECORD_REMOVED };
+  return {
+    ...target,
+    after: empty ? undefined : text,
+    summary: empty ? SetupMessages.FILE_DELETED : PreCommitSetupMessages.RECORD_REMOVED,
+  };
 }

@@ -1,7 +1,16 @@
 // Reading a project's `.pre-commit-config.yaml` with the `yaml` library, which keeps every node's
 // source range: setup and uninstall splice text at those ranges (pre-commit-config.ts), doctor
 // reads what is configured (inspectPreCommitConfig). Loaded only by setup, uninstall and doctor.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 import { InputError } from '../errors.js';
 import { PreCommitConfigMessages } from '../messages/pre-commit.js';
@@ -9,7 +18,13 @@ import { PreCommitConfigMessages } from '../messages/pre-commit.js';
 /** The hook ids this package's .pre-commit-hooks.yaml defines; the first finds our entry. */
 export const OUR_HOOK_IDS = ['git-alembic', 'git-alembic-post-commit'] as const;
 /** The git hooks those run in, as `pre-commit install --hook-type` names them. */
-export const OUR_HOOK_TYPES = ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'post-commit'] as const;
+export const OUR_HOOK_TYPES = [
+  'pre-commit',
+  'post-checkout',
+  'post-merge',
+  'post-rewrite',
+  'post-commit',
+] as const;
 /** The hook types each of our hook ids needs installed. */
 export const HOOK_TYPES_OF: Readonly<Record<string, readonly string[]>> = {
   'git-alembic': ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite'],
@@ -29,20 +44,26 @@ export function rangeOf(node: unknown): readonly [number, number, number] {
 export function parseConfig(text: string, fileName: string): Document {
   const document = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
   const [error] = document.errors;
-  if (error !== undefined) throw new InputError({ file: fileName, line: error.linePos?.[0].line ?? 1 }, PreCommitConfigMessages.invalidYaml(error.message.split('\n')[0] ?? ''));
+  if (error !== undefined)
+    throw new InputError(
+      { file: fileName, line: error.linePos?.[0].line ?? 1 },
+      PreCommitConfigMessages.invalidYaml(error.message.split('\n')[0] ?? ''),
+    );
   return document;
 }
 
 /** The top-level mapping. @throws InputError when the top level is something else. */
 export function rootMap(document: Document, fileName: string): YAMLMap {
-  if (!isMap(document.contents)) throw new InputError({ file: fileName, line: 1 }, PreCommitConfigMessages.NOT_A_MAP);
+  if (!isMap(document.contents))
+    throw new InputError({ file: fileName, line: 1 }, PreCommitConfigMessages.NOT_A_MAP);
   return document.contents;
 }
 
 /** `repos:`. @throws InputError when it is not a list. */
 export function reposOf(document: Document, fileName: string): YAMLSeq {
   const repos = rootMap(document, fileName).get('repos', true);
-  if (!isSeq(repos)) throw new InputError({ file: fileName, line: 1 }, PreCommitConfigMessages.NO_REPOS);
+  if (!isSeq(repos))
+    throw new InputError({ file: fileName, line: 1 }, PreCommitConfigMessages.NO_REPOS);
   return repos;
 }
 
@@ -68,8 +89,14 @@ export function hasOurEntry(text: string, fileName: string): boolean {
 
 /** The strings of a list of hook types. @throws InputError naming the line when it is not one. */
 export function stringsOf(node: unknown, text: string, fileName: string): string[] {
-  if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
-    throw new InputError({ file: fileName, line: lineOf(text, rangeOf(node)[0]) }, PreCommitConfigMessages.TYPES_NOT_A_LIST);
+  if (
+    !isSeq(node) ||
+    !node.items.every((item) => isScalar(item) && typeof item.value === 'string')
+  ) {
+    throw new InputError(
+      { file: fileName, line: lineOf(text, rangeOf(node)[0]) },
+      PreCommitConfigMessages.TYPES_NOT_A_LIST,
+    );
   }
   return node.items.map((item) => String((item as { value: unknown }).value));
 }
@@ -77,14 +104,25 @@ export function stringsOf(node: unknown, text: string, fileName: string): string
 /** The 1-based line holding `offset`. */
 export function lineOf(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  )
+    line += 1;
   return line;
 }
 
 /** What doctor needs of a config: our entry as written, and the hook types `pre-commit install` installs. */
 export interface ConfiguredHooks {
   /** Our entry: the one with our first hook id, else one whose `repo:` or hook ids name git-alembic. */
-  readonly entry: { readonly line: number; readonly ids: readonly string[]; readonly stages: Readonly<Record<string, readonly string[]>> } | undefined;
+  readonly entry:
+    | {
+        readonly line: number;
+        readonly ids: readonly string[];
+        readonly stages: Readonly<Record<string, readonly string[]>>;
+      }
+    | undefined;
   /** `default_install_hook_types`, or what pre-commit installs without it. */
   readonly hookTypes: readonly string[];
 }
@@ -98,12 +136,22 @@ export function inspectPreCommitConfig(text: string, fileName: string): Configur
   const index = ourEntryIndex(repos);
   const entry = index !== -1 ? repos.items[index] : repos.items.find(namesUs);
   if (entry === undefined) return { entry: undefined, hookTypes };
-  return { entry: { line: lineOf(text, rangeOf(entry)[0]), ids: hookIdsOf(entry), stages: stagesOf(entry) }, hookTypes };
+  return {
+    entry: {
+      line: lineOf(text, rangeOf(entry)[0]),
+      ids: hookIdsOf(entry),
+      stages: stagesOf(entry),
+    },
+    hookTypes,
+  };
 }
 
 // An entry meant to be ours whose hook ids are wrong: its repo is named git-alembic, or an id starts so.
 function namesUs(entry: unknown): boolean {
-  return repositoryName(isMap(entry) ? entry.get('repo') : undefined) === OUR_HOOK_IDS[0] || hookIdsOf(entry).some((id) => id.startsWith(OUR_HOOK_IDS[0]));
+  return (
+    repositoryName(isMap(entry) ? entry.get('repo') : undefined) === OUR_HOOK_IDS[0] ||
+    hookIdsOf(entry).some((id) => id.startsWith(OUR_HOOK_IDS[0]))
+  );
 }
 
 // The last path segment of a `repo:` URL or path, without `.git`.
@@ -122,7 +170,8 @@ function stagesOf(entry: unknown): Record<string, readonly string[]> {
   for (const hook of isSeq(hooks) ? hooks.items : []) {
     const id = isMap(hook) ? hook.get('id') : undefined;
     const listed = isMap(hook) ? hook.get('stages', true) : undefined;
-    if (typeof id === 'string' && isSeq(listed)) stages[id] = listed.items.map((item) => String(isScalar(item) ? item.value : ''));
+    if (typeof id === 'string' && isSeq(listed))
+      stages[id] = listed.items.map((item) => String(isScalar(item) ? item.value : ''));
   }
   return stages;
 }

@@ -28,15 +28,34 @@ export interface Project extends GitLocations {
  * (`--cwd`), else in the top level.
  * @throws NotAGitRepositoryError outside a work tree.
  */
-export async function openProject(directory: string, env: Readonly<Record<string, string | undefined>>, named: boolean): Promise<Project> {
+export async function openProject(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+  named: boolean,
+): Promise<Project> {
   const scrubbed = withoutGitLocation(env);
-  const git = await Git.open({ cwd: directory, env: scrubbed, scrubLocation: true, allowHookConfig: true });
+  const git = await Git.open({
+    cwd: directory,
+    env: scrubbed,
+    scrubLocation: true,
+    allowHookConfig: true,
+  });
   const raw = await gitLocations(git);
   // git prints C:/… on Windows; node's paths use the platform's separator.
-  const locations = { ...raw, topLevel: path.resolve(raw.topLevel), gitDir: path.resolve(raw.gitDir), commonDir: path.resolve(raw.commonDir) };
+  const locations = {
+    ...raw,
+    topLevel: path.resolve(raw.topLevel),
+    gitDir: path.resolve(raw.gitDir),
+    commonDir: path.resolve(raw.commonDir),
+  };
   const found = nearestPackageDirectory(directory, locations.topLevel);
   const packageDirectory = found ?? (named ? path.resolve(directory) : locations.topLevel);
-  const topGit = await Git.open({ cwd: locations.topLevel, env: scrubbed, scrubLocation: true, allowHookConfig: true });
+  const topGit = await Git.open({
+    cwd: locations.topLevel,
+    env: scrubbed,
+    scrubLocation: true,
+    allowHookConfig: true,
+  });
   return {
     ...locations,
     git: topGit,
@@ -55,11 +74,15 @@ export function repositoryRelative(file: string, topLevel: string): string {
 /** `file` relative to the top level when inside it (forward slashes), else as it is. */
 export function displayPath(file: string, topLevel: string): string {
   const relative = path.relative(topLevel, file);
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }
 
 /** The environment without the variables that point git at another repository. */
-export function withoutGitLocation(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+export function withoutGitLocation(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
   const scrubbed = { ...env };
   for (const name of GIT_LOCATION_VARIABLES) delete scrubbed[name];
   return scrubbed;

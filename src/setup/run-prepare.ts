@@ -12,10 +12,15 @@ import { hiddenDirectories, hiddenHooks, runByBlock } from './hidden-hooks.js';
 import { displayPath, openProject, type Project, withoutGitLocation } from './project.js';
 
 /** What prepare did, or why it did nothing; never an error. */
-export type PrepareReport = { readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'done'; readonly lines: readonly string[] };
+export type PrepareReport =
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'done'; readonly lines: readonly string[] };
 
 /** Runs the prepare step in `directory` (npm runs it in the package's directory). */
-export async function runPrepare(directory: string, env: Readonly<Record<string, string | undefined>>): Promise<PrepareReport> {
+export async function runPrepare(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<PrepareReport> {
   const skip = reasonToSkip(directory, env);
   if (skip !== undefined) return { kind: 'skipped', reason: skip };
   try {
@@ -23,7 +28,15 @@ export async function runPrepare(directory: string, env: Readonly<Record<string,
     const driver = await registerDriver(project.git, project.packageRelative);
     const plan = await planHusky(project);
     const husky = await activateHusky(project, plan);
-    return { kind: 'done', lines: [...driver, ...husky.changed, ...husky.warnings, ...(await hiddenHooksNotRun(project, plan.huskyDirectory))] };
+    return {
+      kind: 'done',
+      lines: [
+        ...driver,
+        ...husky.changed,
+        ...husky.warnings,
+        ...(await hiddenHooksNotRun(project, plan.huskyDirectory)),
+      ],
+    };
   } catch (error) {
     // Expected failures (git missing, a locked config) and bugs alike: report, never fail npm install.
     const detail = error instanceof Error ? error.message : String(error);
@@ -36,15 +49,27 @@ export async function runPrepare(directory: string, env: Readonly<Record<string,
 async function hiddenHooksNotRun(project: Project, huskyDirectory: string): Promise<string[]> {
   const directories = await hiddenDirectories(project.git, project.commonDir, project.topLevel);
   return hiddenHooks(directories, path.join(project.topLevel, ...huskyDirectory.split('/')))
-    .filter((hidden) => hidden.supported && !runByBlock(project.topLevel, huskyDirectory, hidden.hook))
-    .map((hidden) => PrepareMessages.hiddenNotRun(displayPath(hidden.file, project.topLevel), `${huskyDirectory}/${hidden.hook}`));
+    .filter(
+      (hidden) => hidden.supported && !runByBlock(project.topLevel, huskyDirectory, hidden.hook),
+    )
+    .map((hidden) =>
+      PrepareMessages.hiddenNotRun(
+        displayPath(hidden.file, project.topLevel),
+        `${huskyDirectory}/${hidden.hook}`,
+      ),
+    );
 }
 
 // GIT_ALEMBIC=0, CI, or no git work tree: nothing to set up, and no reason to fail.
-function reasonToSkip(directory: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+function reasonToSkip(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (env['GIT_ALEMBIC'] === '0') return PrepareMessages.DISABLED;
   const ci = env['CI'];
-  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return PrepareMessages.IN_CI;
-  if (findRepositoryRoot(directory, withoutGitLocation(env)) === undefined) return PrepareMessages.NOT_A_REPOSITORY;
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false')
+    return PrepareMessages.IN_CI;
+  if (findRepositoryRoot(directory, withoutGitLocation(env)) === undefined)
+    return PrepareMessages.NOT_A_REPOSITORY;
   return undefined;
 }

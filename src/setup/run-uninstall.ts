@@ -12,7 +12,13 @@ import { recordIn } from './package-step.js';
 import { openProject, type Project } from './project.js';
 import { packageJsonPath } from './run-setup.js';
 import { IGNORE_FILE } from './ignore-step.js';
-import { planAttributesRemoval, planCreatedFileRemoval, planHookFileRemoval, planIgnoreRemoval, planPackageJsonRemoval } from './uninstall-files.js';
+import {
+  planAttributesRemoval,
+  planCreatedFileRemoval,
+  planHookFileRemoval,
+  planIgnoreRemoval,
+  planPackageJsonRemoval,
+} from './uninstall-files.js';
 import { findPreCommitSetup, runPreCommitUninstall } from './pre-commit-uninstall.js';
 
 /** What uninstall did. */
@@ -22,18 +28,33 @@ export interface UninstallReport {
 }
 
 /** Runs uninstall in the project around `directory`. */
-export async function runUninstall(directory: string, named: boolean, env: Readonly<Record<string, string | undefined>>): Promise<UninstallReport> {
-  const { project, husky } = named ? await openNamed(directory, env) : await openSetUpProject(directory, env);
+export async function runUninstall(
+  directory: string,
+  named: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<UninstallReport> {
+  const { project, husky } = named
+    ? await openNamed(directory, env)
+    : await openSetUpProject(directory, env);
   const { huskyDirectory } = husky;
   const packageRelative = packageJsonPath(project);
   const packageText = readForEdit(project.topLevel, packageRelative).before;
-  const record = packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
+  const record =
+    packageText === undefined ? EMPTY_SETUP_RECORD : recordIn(packageText, packageRelative);
   // Files only husky's set-up touches are read and checked before anything changes.
-  const huskyEdits = [...planPackageJsonRemoval(project.topLevel, packageRelative, record), ...planHookFileRemoval(project.topLevel, huskyDirectory, record)];
+  const huskyEdits = [
+    ...planPackageJsonRemoval(project.topLevel, packageRelative, record),
+    ...planHookFileRemoval(project.topLevel, huskyDirectory, record),
+  ];
   // A repository set up for both (setup warned) loses both: pre-commit's first, from its own record.
   const preCommit = findPreCommitSetup(project.topLevel);
-  const preCommitChanges = preCommit === undefined ? [] : await runPreCommitUninstall(project, preCommit);
-  const handled = record.files.filter((file) => file.startsWith(`${huskyDirectory}/`) || [ATTRIBUTES_FILE, IGNORE_FILE, packageRelative].includes(file));
+  const preCommitChanges =
+    preCommit === undefined ? [] : await runPreCommitUninstall(project, preCommit);
+  const handled = record.files.filter(
+    (file) =>
+      file.startsWith(`${huskyDirectory}/`) ||
+      [ATTRIBUTES_FILE, IGNORE_FILE, packageRelative].includes(file),
+  );
   const edits: FileEdit[] = [
     ...huskyEdits,
     ...planAttributesRemoval(project.topLevel, record),
@@ -45,12 +66,20 @@ export async function runUninstall(directory: string, named: boolean, env: Reado
   const huskyChanges = await deactivateHusky(project, huskyDirectory);
   return {
     topLevel: project.topLevel,
-    changes: [...preCommitChanges, ...edits.map(describeEdit), ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []), ...huskyChanges],
+    changes: [
+      ...preCommitChanges,
+      ...edits.map(describeEdit),
+      ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []),
+      ...huskyChanges,
+    ],
   };
 }
 
 // `--cwd DIR`: that directory's package, as setup --cwd DIR used it.
-async function openNamed(directory: string, env: Readonly<Record<string, string | undefined>>): Promise<{ project: Project; husky: HuskyPlan }> {
+async function openNamed(
+  directory: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ project: Project; husky: HuskyPlan }> {
   const project = await openProject(directory, env, true);
   return { project, husky: await planHusky(project) };
 }

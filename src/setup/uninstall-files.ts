@@ -21,13 +21,23 @@ import { minimalPackageJson } from './package-step.js';
 const OUR_ATTRIBUTE_LINE = /^(?:"(?:[^"\\]|\\.)*"|\S+) merge=git-alembic$/;
 
 /** Our block out of every file in the husky directory (`_` aside). */
-export function planHookFileRemoval(topLevel: string, huskyDirectory: string, record: SetupRecord): FileEdit[] {
+export function planHookFileRemoval(
+  topLevel: string,
+  huskyDirectory: string,
+  record: SetupRecord,
+): FileEdit[] {
   return huskyHookFiles(topLevel, huskyDirectory).flatMap((relative) => {
     const target = readForEdit(topLevel, relative);
     const { text, changed } = removeHookBlock(target.before ?? '', target.relative);
     if (!changed) return [];
     const remove = text === '' && record.files.includes(target.relative);
-    return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.BLOCK_REMOVED }];
+    return [
+      {
+        ...target,
+        after: remove ? undefined : text,
+        summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.BLOCK_REMOVED,
+      },
+    ];
   });
 }
 
@@ -38,11 +48,22 @@ export function planHookFileRemoval(topLevel: string, huskyDirectory: string, re
 export function planAttributesRemoval(topLevel: string, record: SetupRecord): FileEdit[] {
   const target = readForEdit(topLevel, ATTRIBUTES_FILE);
   if (target.before === undefined) return [];
-  const merges = splitLines(target.before).map((line) => line.content.trim()).filter((line) => OUR_ATTRIBUTE_LINE.test(line));
-  const { text, removed } = removeAttributeLines(target.before, [...merges, ...(record.attributes ?? [])]);
+  const merges = splitLines(target.before)
+    .map((line) => line.content.trim())
+    .filter((line) => OUR_ATTRIBUTE_LINE.test(line));
+  const { text, removed } = removeAttributeLines(target.before, [
+    ...merges,
+    ...(record.attributes ?? []),
+  ]);
   if (removed.length === 0) return [];
   const remove = text === '' && record.files.includes(target.relative);
-  return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed) }];
+  return [
+    {
+      ...target,
+      after: remove ? undefined : text,
+      summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed),
+    },
+  ];
 }
 
 /** The lines the record says setup added to `.gitignore`; the file goes when setup created it and nothing else is left. */
@@ -52,22 +73,43 @@ export function planIgnoreRemoval(topLevel: string, record: SetupRecord): FileEd
   const { text, removed } = removeAttributeLines(target.before, record.ignores ?? []);
   if (removed.length === 0) return [];
   const remove = text === '' && record.files.includes(target.relative);
-  return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed) }];
+  return [
+    {
+      ...target,
+      after: remove ? undefined : text,
+      summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed),
+    },
+  ];
 }
 
 /** package.json without the record and without what it says setup added. */
-export function planPackageJsonRemoval(topLevel: string, relative: string, record: SetupRecord): FileEdit[] {
+export function planPackageJsonRemoval(
+  topLevel: string,
+  relative: string,
+  record: SetupRecord,
+): FileEdit[] {
   const target = readForEdit(topLevel, relative);
   if (target.before === undefined) return [];
   const withoutRecord = removeSetupRecord(target.before, relative);
   const { text } = removeSetupFromPackageJson(withoutRecord, record, relative);
   if (text === target.before) return [];
-  const remove = record.files.includes(relative) && text === minimalPackageJson(path.dirname(target.file));
-  return [{ ...target, after: remove ? undefined : text, summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.PACKAGE_RESTORED }];
+  const remove =
+    record.files.includes(relative) && text === minimalPackageJson(path.dirname(target.file));
+  return [
+    {
+      ...target,
+      after: remove ? undefined : text,
+      summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.PACKAGE_RESTORED,
+    },
+  ];
 }
 
 /** The heads files and config file setup created, when they still hold only what setup writes. */
-export function planCreatedFileRemoval(topLevel: string, record: SetupRecord, handled: readonly string[]): FileEdit[] {
+export function planCreatedFileRemoval(
+  topLevel: string,
+  record: SetupRecord,
+  handled: readonly string[],
+): FileEdit[] {
   return record.files
     .filter((relative) => !handled.includes(relative))
     .flatMap((relative) => {
@@ -82,7 +124,11 @@ function onlyOurs(relative: string, text: string): boolean {
   if (relative === SETUP_CONFIG_FILE) {
     try {
       const value = JSON.parse(text) as { environments?: unknown };
-      return Object.keys(value).join() === 'environments' && Array.isArray(value.environments) && configText(value.environments as ListedEnvironment[]) === text;
+      return (
+        Object.keys(value).join() === 'environments' &&
+        Array.isArray(value.environments) &&
+        configText(value.environments as ListedEnvironment[]) === text
+      );
     } catch {
       // Not JSON any more: the user's file now.
       return false;

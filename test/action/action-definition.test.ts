@@ -32,13 +32,33 @@ interface ActionDefinition {
 
 const read = (file: string): string => readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
 const action = parse(read('action.yml')) as ActionDefinition;
-const scripts = ['main', 'runner', 'check', 'update-branch', 'repair', 'alembic-steps', 'git-steps', 'messages'].map((name) => read(`action/${name}.mjs`)).join('\n');
+const scripts = [
+  'main',
+  'runner',
+  'check',
+  'update-branch',
+  'repair',
+  'alembic-steps',
+  'git-steps',
+  'messages',
+]
+  .map((name) => read(`action/${name}.mjs`))
+  .join('\n');
 
 test('action.yml: a composite action with the inputs and defaults the README documents', (t) => {
   t.is(action.name, 'git-alembic');
   t.is(action.runs.using, 'composite');
-  const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]));
-  t.deepEqual(defaults, { mode: 'check', 'node-version': '20', token: '${{ github.token }}', push: 'false', 'working-directory': '.', version: '' });
+  const defaults = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => [name, input.default]),
+  );
+  t.deepEqual(defaults, {
+    mode: 'check',
+    'node-version': '20',
+    token: '${{ github.token }}',
+    push: 'false',
+    'working-directory': '.',
+    version: '',
+  });
   for (const [name, input] of Object.entries(action.inputs)) {
     t.false(input.required, `${name} is optional`);
     t.true(input.description.length > 20, `${name} is described`);
@@ -50,7 +70,10 @@ test('action.yml: every script step names its shell and gets inputs from env, ne
   t.true(scriptSteps.length >= 2);
   for (const step of scriptSteps) {
     t.is(step.shell, 'bash', step.name);
-    t.false((step.run ?? '').includes('${{'), `${step.name ?? ''}: no expression inside the script`);
+    t.false(
+      (step.run ?? '').includes('${{'),
+      `${step.name ?? ''}: no expression inside the script`,
+    );
   }
 });
 
@@ -61,7 +84,11 @@ test('action.yml: the run step passes exactly the INPUT_ variables action/runner
   const read = [...new Set(scripts.match(/INPUT_[A-Z_]+/g) ?? [])].sort();
   t.deepEqual(Object.keys(run?.env ?? {}).sort(), read);
   for (const [variable, value] of Object.entries(run?.env ?? {})) {
-    t.is(value, `\${{ inputs.${variable.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-')} }}`, variable);
+    t.is(
+      value,
+      `\${{ inputs.${variable.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-')} }}`,
+      variable,
+    );
   }
 });
 
@@ -78,7 +105,10 @@ test('action.yml: node from setup-node unless node-version is empty; a build of 
 test('action.yml: its outputs are the ones the scripts write', (t) => {
   for (const [name, output] of Object.entries(action.outputs)) {
     t.is(output.value, `\${{ steps.run.outputs.${name} }}`);
-    t.true(name === 'result' ? scripts.includes("finish('") : scripts.includes(`output('${name}'`), `${name} is written`);
+    t.true(
+      name === 'result' ? scripts.includes("finish('") : scripts.includes(`output('${name}'`),
+      `${name} is written`,
+    );
   }
 });
 
@@ -87,13 +117,20 @@ const OWN_REPOSITORY = /github\.com\/([^/]+\/[^/.]+)/.exec(manifest.repository.u
 
 const TEMPLATES = {
   check: { events: ['merge_group', 'pull_request', 'push'], permissions: { contents: 'read' } },
-  'update-branch': { events: ['pull_request', 'workflow_dispatch'], permissions: { contents: 'write' } },
+  'update-branch': {
+    events: ['pull_request', 'workflow_dispatch'],
+    permissions: { contents: 'write' },
+  },
   repair: { events: ['push'], permissions: { contents: 'write', 'pull-requests': 'write' } },
 } as const;
 
 for (const [mode, expected] of Object.entries(TEMPLATES)) {
   test(`templates/github-${mode}.yml: this repository's action in mode ${mode}, on ${expected.events.join(', ')}`, (t) => {
-    const workflow = parse(read(`templates/github-${mode}.yml`)) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+    const workflow = parse(read(`templates/github-${mode}.yml`)) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: Step[] }>;
+    };
     t.deepEqual(Object.keys(workflow.on).sort(), [...expected.events]);
     t.deepEqual(workflow.permissions, expected.permissions);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
@@ -101,6 +138,7 @@ for (const [mode, expected] of Object.entries(TEMPLATES)) {
     const ours = steps.find((step) => step.uses?.startsWith(`${OWN_REPOSITORY}@`));
     t.is(ours?.uses, `${OWN_REPOSITORY}@v1`);
     t.is(ours?.with?.['mode'], mode);
-    for (const input of Object.keys(ours?.with ?? {})) t.true(input in action.inputs, `${input} is an input of the action`);
+    for (const input of Object.keys(ours?.with ?? {}))
+      t.true(input in action.inputs, `${input} is an input of the action`);
   });
 }

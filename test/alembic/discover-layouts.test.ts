@@ -13,9 +13,14 @@ import { defaultConfig, validateConfig } from '../../src/config/validate-config.
 import { ConfigError, UserError } from '../../src/errors.js';
 import { tempProject } from '../helpers/temp-project.js';
 
-const section = (name: string, script: string, extra = ''): string => `[${name}]\nscript_location = ${script}\n${extra}`;
+const section = (name: string, script: string, extra = ''): string =>
+  `[${name}]\nscript_location = ${script}\n${extra}`;
 
-async function setup(t: ExecutionContext, layout: Record<string, string | Uint8Array>, tracked?: readonly string[]) {
+async function setup(
+  t: ExecutionContext,
+  layout: Record<string, string | Uint8Array>,
+  tracked?: readonly string[],
+) {
   const root = await tempProject(t, layout);
   const files = tracked ?? Object.keys(layout).filter((file) => !file.endsWith('/'));
   const input = (extra: Partial<DiscoverInput> = {}): DiscoverInput => ({
@@ -28,8 +33,10 @@ async function setup(t: ExecutionContext, layout: Record<string, string | Uint8A
   return { root, input };
 }
 
-const names = (environments: readonly AlembicEnvironment[]): string[] => environments.map((environment) => environment.name);
-const relative = (root: string, files: readonly string[]): string[] => files.map((file) => path.relative(root, file).split(path.sep).join('/'));
+const names = (environments: readonly AlembicEnvironment[]): string[] =>
+  environments.map((environment) => environment.name);
+const relative = (root: string, files: readonly string[]): string[] =>
+  files.map((file) => path.relative(root, file).split(path.sep).join('/'));
 
 test('every ini with a section that has script_location is found, whatever its name; other inis are never parsed', async (t) => {
   const { input } = await setup(t, {
@@ -41,7 +48,10 @@ test('every ini with a section that has script_location is found, whatever its n
     'docs/locale.ini': Buffer.from('[fr]\nname = caf\u00e9\n', 'latin1'),
     'deploy/uwsgi.ini': '[uwsgi]\nmodule = app\n# no alembic here\n',
   });
-  t.deepEqual(names(await discoverEnvironments(input())), ['configs/manager/halfstack.alembic.ini', 'services/tenant/alembic-tenant.ini[tenant]']);
+  t.deepEqual(names(await discoverEnvironments(input())), [
+    'configs/manager/halfstack.alembic.ini',
+    'services/tenant/alembic-tenant.ini[tenant]',
+  ]);
 });
 
 test('each section with a script_location is an environment, [alembic] first', async (t) => {
@@ -54,7 +64,10 @@ test('each section with a script_location is an environment, [alembic] first', a
 });
 
 test('Script_Location in capitals counts: ConfigParser lower-cases keys', async (t) => {
-  const { input } = await setup(t, { 'db/tenant.ini': '[tenant]\nScript_Location = m\n', 'db/m/versions/': '' });
+  const { input } = await setup(t, {
+    'db/tenant.ini': '[tenant]\nScript_Location = m\n',
+    'db/m/versions/': '',
+  });
   t.deepEqual(names(await discoverEnvironments(input())), ['db/tenant.ini[tenant]']);
 });
 
@@ -75,8 +88,14 @@ const DIALECTS = {
 test('two environments that would share a heads file stop discovery, naming both', async (t) => {
   const { input } = await setup(t, DIALECTS);
   const error = await t.throwsAsync(discoverEnvironments(input()), { instanceOf: UserError });
-  t.is(error?.message, 'alembic.ini[sqlite]: its heads file m/heads.txt is also the heads file of alembic.ini[postgresql], which reads other version locations');
-  t.is(error?.hint, 'list both environments in the git-alembic config, each with its own headsFile');
+  t.is(
+    error?.message,
+    'alembic.ini[sqlite]: its heads file m/heads.txt is also the heads file of alembic.ini[postgresql], which reads other version locations',
+  );
+  t.is(
+    error?.hint,
+    'list both environments in the git-alembic config, each with its own headsFile',
+  );
 });
 
 test('with a reporter (the hooks), a broken environment is reported and the others are kept', async (t) => {
@@ -88,47 +107,83 @@ test('with a reporter (the hooks), a broken environment is reported and the othe
     'c/m/versions/': '',
   });
   const reported: string[] = [];
-  const environments = await discoverEnvironments(input({ onUnreadable: (error) => reported.push(error.message) }));
+  const environments = await discoverEnvironments(
+    input({ onUnreadable: (error) => reported.push(error.message) }),
+  );
   t.deepEqual(names(environments), ['alembic.ini[postgresql]', 'c/alembic.ini']);
   // Files that cannot be parsed first, then environments that cannot be read, then overlaps.
   t.deepEqual(reported, [
-    'b/bad.ini:3: [alembic] script_location: option appears twice in the section (first on line 2); Python\'s ConfigParser rejects duplicates',
+    "b/bad.ini:3: [alembic] script_location: option appears twice in the section (first on line 2); Python's ConfigParser rejects duplicates",
     `a/alembic.ini:2: [alembic] script_location: script directory does not exist: a/gone (Alembic: "Path doesn't exist … Please use the 'init' command")`,
     'alembic.ini[sqlite]: its heads file m/heads.txt is also the heads file of alembic.ini[postgresql], which reads other version locations',
   ]);
-  await t.throwsAsync(discoverEnvironments(input()), { instanceOf: ConfigError, message: /^b\/bad\.ini:3: / }, 'without a reporter the first one ends discovery');
+  await t.throwsAsync(
+    discoverEnvironments(input()),
+    { instanceOf: ConfigError, message: /^b\/bad\.ini:3: / },
+    'without a reporter the first one ends discovery',
+  );
 });
 
-test('an ini too large to be Alembic\'s is not read, and said so', async (t) => {
+test("an ini too large to be Alembic's is not read, and said so", async (t) => {
   const huge = `${section('alembic', 'm')}${'# script_location\n'.repeat(INI_SIZE_LIMIT / 16)}`;
-  const { input } = await setup(t, { 'data/huge.ini': huge, 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' });
+  const { input } = await setup(t, {
+    'data/huge.ini': huge,
+    'alembic.ini': section('alembic', 'm'),
+    'm/versions/': '',
+  });
   const skipped: string[] = [];
-  t.deepEqual(names(await discoverEnvironments(input({ onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) }))), ['alembic.ini']);
-  t.deepEqual(skipped, [`data/huge.ini: not read: ${Buffer.byteLength(huge)} bytes is more than an Alembic ini needs (1048576); list it in the git-alembic config if it is one`]);
+  t.deepEqual(
+    names(
+      await discoverEnvironments(
+        input({ onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) }),
+      ),
+    ),
+    ['alembic.ini'],
+  );
+  t.deepEqual(skipped, [
+    `data/huge.ini: not read: ${Buffer.byteLength(huge)} bytes is more than an Alembic ini needs (1048576); list it in the git-alembic config if it is one`,
+  ]);
 });
 
 test('-n that no ini has is an error naming the inis read; with one ini, its own error', async (t) => {
-  const { input } = await setup(t, { 'a/alembic.ini': section('alembic', 'm'), 'b/db.ini': section('core', 'm'), 'tox.ini': '[tox]\n' });
-  const error = await t.throwsAsync(discoverEnvironments(input({ section: 'tenant' })), { instanceOf: UserError });
+  const { input } = await setup(t, {
+    'a/alembic.ini': section('alembic', 'm'),
+    'b/db.ini': section('core', 'm'),
+    'tox.ini': '[tox]\n',
+  });
+  const error = await t.throwsAsync(discoverEnvironments(input({ section: 'tenant' })), {
+    instanceOf: UserError,
+  });
   t.is(error?.message, 'no Alembic ini has a [tenant] section (read a/alembic.ini, b/db.ini)');
   const one = await setup(t, { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' });
   await t.throwsAsync(discoverEnvironments(one.input({ section: 'tenant' })), {
     instanceOf: ConfigError,
-    message: "alembic.ini: [tenant]: no [tenant] section in the file (Alembic's -n/--name picks the section)",
+    message:
+      "alembic.ini: [tenant]: no [tenant] section in the file (Alembic's -n/--name picks the section)",
   });
 });
 
 test('-n with pyproject.toml alone is an error, not the TOML settings', async (t) => {
-  const { root, input } = await setup(t, { 'pyproject.toml': '[tool.alembic]\nscript_location = "m"\n', 'm/versions/': '' });
-  await t.throwsAsync(discoverEnvironments(input({ configFile: 'pyproject.toml', section: 'tenant' })), {
-    instanceOf: ConfigError,
-    message: "pyproject.toml: [tenant]: no alembic.ini beside it to take the section from, and [tool.alembic] has no sections (Alembic's -n/--name picks an ini section)",
+  const { root, input } = await setup(t, {
+    'pyproject.toml': '[tool.alembic]\nscript_location = "m"\n',
+    'm/versions/': '',
   });
-  await t.throwsAsync(discoverEnvironments(input({ section: 'tenant' })), { instanceOf: UserError, message: 'no Alembic ini has a [tenant] section' });
+  await t.throwsAsync(
+    discoverEnvironments(input({ configFile: 'pyproject.toml', section: 'tenant' })),
+    {
+      instanceOf: ConfigError,
+      message:
+        "pyproject.toml: [tenant]: no alembic.ini beside it to take the section from, and [tool.alembic] has no sections (Alembic's -n/--name picks an ini section)",
+    },
+  );
+  await t.throwsAsync(discoverEnvironments(input({ section: 'tenant' })), {
+    instanceOf: UserError,
+    message: 'no Alembic ini has a [tenant] section',
+  });
   t.deepEqual(names(await discoverEnvironments(input({ cwd: root }))), ['pyproject.toml']);
 });
 
-test('alembic.ini without [alembic] beside [tool.alembic]: the TOML environment and the ini\'s own sections', async (t) => {
+test("alembic.ini without [alembic] beside [tool.alembic]: the TOML environment and the ini's own sections", async (t) => {
   const { input } = await setup(t, {
     'alembic.ini': section('core', 'core'),
     'pyproject.toml': '[tool.alembic]\nscript_location = "%(here)s/m"\n',
@@ -141,7 +196,11 @@ test('alembic.ini without [alembic] beside [tool.alembic]: the TOML environment 
 });
 
 test('untracked configs in the top-level directory count (a project not yet committed)', async (t) => {
-  const { input } = await setup(t, { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' }, []);
+  const { input } = await setup(
+    t,
+    { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' },
+    [],
+  );
   t.deepEqual(names(await discoverEnvironments(input())), ['alembic.ini']);
 });
 
@@ -149,9 +208,11 @@ function configured(root: string, environments: unknown[]): DiscoverInput['confi
   return validateConfig({ environments }, '.git-alembicrc.json', root);
 }
 
-test('scriptLocation without config: Alembic\'s defaults for everything else', async (t) => {
+test("scriptLocation without config: Alembic's defaults for everything else", async (t) => {
   const { root, input } = await setup(t, { 'app/migrations/versions/': '' });
-  const [environment, ...rest] = await discoverEnvironments(input({ config: configured(root, [{ scriptLocation: 'app/migrations' }]) }));
+  const [environment, ...rest] = await discoverEnvironments(
+    input({ config: configured(root, [{ scriptLocation: 'app/migrations' }]) }),
+  );
   t.deepEqual(rest, []);
   t.like(environment, {
     name: 'app/migrations',
@@ -184,7 +245,17 @@ const NEUTRON = {
 
 test('versionLocations patterns expand in config order, each in code-point order of its directories', async (t) => {
   const { root, input } = await setup(t, NEUTRON);
-  const config = configured(root, [{ config: 'alembic.ini', versionLocations: ['m/versions', 'm/versions/*/expand', 'm/versions/*/contract', 'm/versions/**'] }]);
+  const config = configured(root, [
+    {
+      config: 'alembic.ini',
+      versionLocations: [
+        'm/versions',
+        'm/versions/*/expand',
+        'm/versions/*/contract',
+        'm/versions/**',
+      ],
+    },
+  ]);
   const [environment] = await discoverEnvironments(input({ config }));
   t.deepEqual(relative(root, environment?.versionLocations ?? []), [
     'm/versions',
@@ -199,33 +270,64 @@ test('versionLocations patterns expand in config order, each in code-point order
 
 test('a pattern that matches nothing, or a configured directory that does not exist, names the key', async (t) => {
   const { root, input } = await setup(t, NEUTRON);
-  const typo = configured(root, [{ config: 'alembic.ini', versionLocations: ['m/versions/*/expand', 'm/versions/*/contarct'] }]);
-  const error = await t.throwsAsync(discoverEnvironments(input({ config: typo })), { instanceOf: ConfigError });
-  t.is(error?.message, '.git-alembicrc.json: environments[0].versionLocations[1]: "m/versions/*/contarct" matches no directory');
-  const missing = configured(root, [{ config: 'alembic.ini', versionLocations: ['m/versions/2025.1'] }]);
+  const typo = configured(root, [
+    { config: 'alembic.ini', versionLocations: ['m/versions/*/expand', 'm/versions/*/contarct'] },
+  ]);
+  const error = await t.throwsAsync(discoverEnvironments(input({ config: typo })), {
+    instanceOf: ConfigError,
+  });
+  t.is(
+    error?.message,
+    '.git-alembicrc.json: environments[0].versionLocations[1]: "m/versions/*/contarct" matches no directory',
+  );
+  const missing = configured(root, [
+    { config: 'alembic.ini', versionLocations: ['m/versions/2025.1'] },
+  ]);
   await t.throwsAsync(discoverEnvironments(input({ config: missing })), {
     instanceOf: ConfigError,
-    message: '.git-alembicrc.json: environments[0].versionLocations[0]: version directory does not exist: m/versions/2025.1',
+    message:
+      '.git-alembicrc.json: environments[0].versionLocations[0]: version directory does not exist: m/versions/2025.1',
   });
 });
 
 test('a missing default versions/ directory names the script_location it comes from', async (t) => {
-  const { input } = await setup(t, { 'db/alembic.ini': `# settings\n${section('alembic', '%(here)s/scripts')}`, 'db/scripts/': '' });
+  const { input } = await setup(t, {
+    'db/alembic.ini': `# settings\n${section('alembic', '%(here)s/scripts')}`,
+    'db/scripts/': '',
+  });
   const error = await t.throwsAsync(discoverEnvironments(input()), { instanceOf: ConfigError });
-  t.is(error?.message, 'db/alembic.ini:3: [alembic] script_location: version directory does not exist: db/scripts/versions (without version_locations Alembic reads <script_location>/versions)');
+  t.is(
+    error?.message,
+    'db/alembic.ini:3: [alembic] script_location: version directory does not exist: db/scripts/versions (without version_locations Alembic reads <script_location>/versions)',
+  );
   t.regex(error?.hint ?? '', /versionLocations in the git-alembic config/);
 });
 
 test('a tracked link to /dev/zero is never read: skipped in discovery, an error with -c', async (t) => {
-  const { root, input } = await setup(t, { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' }, ['alembic.ini', 'zero.ini', 'sub/pyproject.toml']);
+  const { root, input } = await setup(
+    t,
+    { 'alembic.ini': section('alembic', 'm'), 'm/versions/': '' },
+    ['alembic.ini', 'zero.ini', 'sub/pyproject.toml'],
+  );
   await symlink('/dev/zero', path.join(root, 'zero.ini'));
   await mkdir(path.join(root, 'sub'));
   await symlink('/dev/zero', path.join(root, 'sub/pyproject.toml'));
   const skipped: string[] = [];
-  t.deepEqual(names(await discoverEnvironments(input({ onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) }))), ['alembic.ini']);
-  t.deepEqual(skipped, ['sub/pyproject.toml: not read: not a regular file', 'zero.ini: not read: not a regular file']);
+  t.deepEqual(
+    names(
+      await discoverEnvironments(
+        input({ onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) }),
+      ),
+    ),
+    ['alembic.ini'],
+  );
+  t.deepEqual(skipped, [
+    'sub/pyproject.toml: not read: not a regular file',
+    'zero.ini: not read: not a regular file',
+  ]);
   await t.throwsAsync(discoverEnvironments(input({ configFile: 'zero.ini' })), {
     instanceOf: ConfigError,
-    message: 'zero.ini: not a regular file (a directory, a device or a pipe); an Alembic config is a plain file',
+    message:
+      'zero.ini: not a regular file (a directory, a device or a pipe); an Alembic config is a plain file',
   });
 });

@@ -20,7 +20,11 @@ function offenders(files: readonly string[], pattern: RegExp): string[] {
   return files.flatMap((file) =>
     readFileSync(file, 'utf8')
       .split('\n')
-      .flatMap((line, index) => (!/^\s*(\/\/|\*|\/\*)/.test(line) && pattern.test(line) ? [`${path.relative(SRC, file)}:${index + 1}`] : [])),
+      .flatMap((line, index) =>
+        !/^\s*(\/\/|\*|\/\*)/.test(line) && pattern.test(line)
+          ? [`${path.relative(SRC, file)}:${index + 1}`]
+          : [],
+      ),
   );
 }
 
@@ -34,7 +38,15 @@ test('the core never touches the process, nor loads a module by require', (t) =>
 
 test('only cli/ and the entry points reach stdout, stderr or the console', (t) => {
   const entries = new Set(['bin.ts', 'prepare.ts']);
-  const others = ALL.filter((file) => !file.startsWith('cli/') && !entries.has(file)).map((file) => path.join(SRC, file));
+  const others = ALL.filter((file) => !file.startsWith('cli/') && !entries.has(file)).map((file) =>
+    path.join(SRC, file),
+  );
   // Python source in a string (`sys.stdout.write`) is not ours to print with.
-  t.deepEqual(offenders(others, /\bprocess\.(stdout|stderr)\b|\bconsole\.|(?<!\bsys)\.(stdout|stderr)\.write\(/), []);
+  t.deepEqual(
+    offenders(
+      others,
+      /\bprocess\.(stdout|stderr)\b|\bconsole\.|(?<!\bsys)\.(stdout|stderr)\.write\(/,
+    ),
+    [],
+  );
 });

@@ -26,13 +26,22 @@ test('useColour: TTY, NO_COLOR, FORCE_COLOR and TERM=dumb', (t) => {
 
 test('Printer colours each stream by its own TTY', (t) => {
   const written: string[] = [];
-  const ctx: CommandContext = { cwd: '/', env: {}, stdout: PIPE, stderr: { write: (text: string) => written.push(text), isTTY: true }, readStdin: async () => '' };
+  const ctx: CommandContext = {
+    cwd: '/',
+    env: {},
+    stdout: PIPE,
+    stderr: { write: (text: string) => written.push(text), isTTY: true },
+    readStdin: async () => '',
+  };
   const out = new Printer(ctx, 'normal');
   t.is(out.style('GA101', 'red'), 'GA101', 'stdout is a pipe');
   t.is(out.style('ok', 'green', 'stderr'), `${ESC}32mok${ESC}39m`);
   out.warn('careful');
   out.failure('bad', 'fix it');
-  t.deepEqual(written, [`git-alembic: ${ESC}33mwarning${ESC}39m: careful\n`, `git-alembic: ${ESC}31mbad${ESC}39m${ESC}2m (hint: fix it)${ESC}22m\n`]);
+  t.deepEqual(written, [
+    `git-alembic: ${ESC}33mwarning${ESC}39m: careful\n`,
+    `git-alembic: ${ESC}31mbad${ESC}39m${ESC}2m (hint: fix it)${ESC}22m\n`,
+  ]);
 });
 
 test('piped: no escape sequence in findings, errors or verbose lines', async (t) => {
@@ -59,14 +68,21 @@ test('FORCE_COLOR=1: the finding ID red, the hint label dim', async (t) => {
 
 test('FORCE_COLOR=1: the error line red, its hint dim', async (t) => {
   const run = await runBin(process.cwd(), ['nope'], { FORCE_COLOR: '1' });
-  t.is(run.stderr, `git-alembic: ${ESC}31munknown command 'nope'${ESC}39m${ESC}2m (hint: run \`git-alembic --help\` for the list of commands)${ESC}22m\n`);
+  t.is(
+    run.stderr,
+    `git-alembic: ${ESC}31munknown command 'nope'${ESC}39m${ESC}2m (hint: run \`git-alembic --help\` for the list of commands)${ESC}22m\n`,
+  );
 });
 
 test('NO_COLOR beside FORCE_COLOR=0: plain', async (t) => {
   const root = await tempProject(t, DIVERGED);
   const run = await runBin(root, ['check'], { FORCE_COLOR: '0', NO_COLOR: '1' });
   t.false(run.stdout.includes(ESC));
-  t.true(run.stdout.startsWith('GA101 alembic.ini: 2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)\n'));
+  t.true(
+    run.stdout.startsWith(
+      'GA101 alembic.ini: 2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)\n',
+    ),
+  );
 });
 
 test('--format github and --json stay plain even with FORCE_COLOR', async (t) => {

@@ -30,15 +30,27 @@ test('one ::error line per location, with line numbers when known', (t) => {
 });
 
 test('a finding without a location, and a warning', (t) => {
-  const base = { id: 'GA201', environment: 'e', message: 'line one\nline two', hint: '100%', locations: [] } as const;
-  t.deepEqual(githubAnnotations(base), ['::error title=GA201::GA201 line one%0Aline two (hint: 100%25)']);
-  t.deepEqual(githubAnnotations({ ...base, severity: 'warning' }), ['::warning title=GA201::GA201 line one%0Aline two (hint: 100%25)']);
+  const base = {
+    id: 'GA201',
+    environment: 'e',
+    message: 'line one\nline two',
+    hint: '100%',
+    locations: [],
+  } as const;
+  t.deepEqual(githubAnnotations(base), [
+    '::error title=GA201::GA201 line one%0Aline two (hint: 100%25)',
+  ]);
+  t.deepEqual(githubAnnotations({ ...base, severity: 'warning' }), [
+    '::warning title=GA201::GA201 line one%0Aline two (hint: 100%25)',
+  ]);
 });
 
 test('the real CLI: exact annotations on the diverged revision files, naming both heads, their files, the parent they forked from and the fix; exit 1', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null, b1: 'a1', c1: 'a1' }));
-  const hint = '(hint: run `git-alembic merge` and commit the merge revision it writes (what `alembic merge heads` would write))';
-  const heads = '2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)';
+  const hint =
+    '(hint: run `git-alembic merge` and commit the merge revision it writes (what `alembic merge heads` would write))';
+  const heads =
+    '2 heads on one branch: b1 (migrations/versions/b1_rev.py) and c1 (migrations/versions/c1_rev.py), forked from a1 (migrations/versions/a1_rev.py)';
   t.deepEqual(await runBin(root, ['check', '--format', 'github']), {
     status: 1,
     stdout: [
@@ -52,5 +64,9 @@ test('the real CLI: exact annotations on the diverged revision files, naming bot
 
 test('the real CLI: nothing on stdout when all is well', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null, b1: 'a1' }));
-  t.deepEqual(await runBin(root, ['check', '--format', 'github']), { status: 0, stdout: '', stderr: 'git-alembic: ok: the environment has one head per branch\n' });
+  t.deepEqual(await runBin(root, ['check', '--format', 'github']), {
+    status: 0,
+    stdout: '',
+    stderr: 'git-alembic: ok: the environment has one head per branch\n',
+  });
 });

@@ -19,10 +19,16 @@ test('several environments: a heading and a fence each', async (t) => {
   const files = Object.fromEntries([
     ...Object.entries(one).map(([name, text]) => [`billing/${name}`, text]),
     ...Object.entries(one).map(([name, text]) => [`shop/${name}`, text]),
-    ['.git-alembicrc.json', '{"environments": [{"config": "billing/alembic.ini"}, {"config": "shop/alembic.ini"}]}'],
+    [
+      '.git-alembicrc.json',
+      '{"environments": [{"config": "billing/alembic.ini"}, {"config": "shop/alembic.ini"}]}',
+    ],
   ]);
   const root = await tempProject(t, files);
   const markdown = await runBin(root, ['graph', '-f', 'markdown']);
   t.is(markdown.status, 0, markdown.stderr);
-  t.regex(markdown.stdout, /^## billing\/alembic\.ini\n\n```mermaid\nflowchart TB\n.*\n```\n\n## shop\/alembic\.ini\n\n```mermaid\nflowchart TB\n.*\n```\n$/s);
+  t.regex(
+    markdown.stdout,
+    /^## billing\/alembic\.ini\n\n```mermaid\nflowchart TB\n.*\n```\n\n## shop\/alembic\.ini\n\n```mermaid\nflowchart TB\n.*\n```\n$/s,
+  );
 });

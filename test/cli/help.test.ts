@@ -48,7 +48,8 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     example: '  git-alembic check --format github   # in a GitHub Actions workflow',
   },
   merge: {
-    usage: 'Usage: git-alembic merge [-c FILE] [-n SECTION] [-m MSG] [--rev-id ID] [--random-id] [--date DATE] [--dry-run] [HEAD...]',
+    usage:
+      'Usage: git-alembic merge [-c FILE] [-n SECTION] [-m MSG] [--rev-id ID] [--random-id] [--date DATE] [--dry-run] [HEAD...]',
     options: [
       CONFIG,
       NAME,
@@ -72,7 +73,8 @@ const CASES: Readonly<Record<string, HelpCase>> = {
       '  -q, --quiet        print only results, warnings and errors',
       '  -v, --verbose      print more detail (what was read, and how long it took)',
     ],
-    example: '  git fetch origin && npx git-alembic merge-branch origin/main   # bring main into this branch',
+    example:
+      '  git fetch origin && npx git-alembic merge-branch origin/main   # bring main into this branch',
   },
   graph: {
     usage: 'Usage: git-alembic graph [-c FILE] [-n SECTION] [--format ascii|mermaid|markdown|dot]',
@@ -87,7 +89,8 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     example: '  git-alembic graph --format markdown > docs/migrations.md',
   },
   setup: {
-    usage: 'Usage: git-alembic setup [--cwd DIR] [--yes] [--no-install] [--hooks husky|pre-commit] [-c FILE] [-n SECTION] | --prepare',
+    usage:
+      'Usage: git-alembic setup [--cwd DIR] [--yes] [--no-install] [--hooks husky|pre-commit] [-c FILE] [-n SECTION] | --prepare',
     options: [
       '  -c, --config FILE             alembic.ini or pyproject.toml to read (default: discover)',
       '  -n, --name SECTION            ini section of the environment (default: alembic)',
@@ -129,12 +132,15 @@ const CASES: Readonly<Record<string, HelpCase>> = {
     usage: 'Usage: git-alembic driver %O %A %B %L %P',
     // git owns the driver's arguments: only a lone --help is ours.
     options: ['  -h, --help  show this help'],
-    example: '  git config merge.git-alembic.driver "node_modules/.bin/git-alembic driver %O %A %B %L %P"',
+    example:
+      '  git config merge.git-alembic.driver "node_modules/.bin/git-alembic driver %O %A %B %L %P"',
   },
   hook: {
-    usage: 'Usage: git-alembic hook <post-merge|pre-commit|post-rewrite|post-commit> [ARGS...] | pre-commit-framework [post-commit]',
+    usage:
+      'Usage: git-alembic hook <post-merge|pre-commit|post-rewrite|post-commit> [ARGS...] | pre-commit-framework [post-commit]',
     options: ['  -h, --help  show this help'],
-    example: '  git-alembic hook post-merge 0          # as .husky/post-merge runs it after `git merge`',
+    example:
+      '  git-alembic hook post-merge 0          # as .husky/post-merge runs it after `git merge`',
   },
   demo: {
     usage: 'Usage: git-alembic demo [--clean]',
@@ -173,7 +179,10 @@ for (const command of Object.keys(CASES)) test(`${command} --help`, commandHelp,
 
 test('every command has a help case here', async (t) => {
   const run = await runBin(CWD, ['--help']);
-  const listed = run.stdout.split('\n').filter((line) => /^ {2}[a-z-]+ {2,}\S/.test(line) && !line.includes('#')).map((line) => line.trim().split(/\s+/)[0]);
+  const listed = run.stdout
+    .split('\n')
+    .filter((line) => /^ {2}[a-z-]+ {2,}\S/.test(line) && !line.includes('#'))
+    .map((line) => line.trim().split(/\s+/)[0]);
   t.deepEqual(listed, Object.keys(CASES));
 });
 
@@ -183,11 +192,28 @@ test('--help: usage, commands, options and examples of the program', async (t) =
   const lines = run.stdout.split('\n');
   t.is(lines[0], 'Usage: git-alembic <command> [options]');
   t.true(lines.includes('  heads         list the heads of each Alembic environment'));
-  t.true(lines.includes('  check         fail when an environment has diverged (two heads on one branch)'));
-  t.true(lines.includes('  merge-branch  git merge a branch with git-alembic applied, in any clone (no setup needed)'));
-  t.deepEqual(optionBlock(run.stdout), ['  -h, --help     show this help', '  -V, --version  print the version']);
-  t.true(lines.includes('Every command but driver and hook also takes -q/--quiet and -v/--verbose.'));
-  t.true(lines.includes('  npx git-alembic setup         # heads files, merge driver and hooks in this repository'));
+  t.true(
+    lines.includes(
+      '  check         fail when an environment has diverged (two heads on one branch)',
+    ),
+  );
+  t.true(
+    lines.includes(
+      '  merge-branch  git merge a branch with git-alembic applied, in any clone (no setup needed)',
+    ),
+  );
+  t.deepEqual(optionBlock(run.stdout), [
+    '  -h, --help     show this help',
+    '  -V, --version  print the version',
+  ]);
+  t.true(
+    lines.includes('Every command but driver and hook also takes -q/--quiet and -v/--verbose.'),
+  );
+  t.true(
+    lines.includes(
+      '  npx git-alembic setup         # heads files, merge driver and hooks in this repository',
+    ),
+  );
 });
 
 test('no arguments: the program help, and exit 64', async (t) => {
@@ -197,12 +223,18 @@ test('no arguments: the program help, and exit 64', async (t) => {
 });
 
 test('`help <command>` is `<command> --help`', async (t) => {
-  const [viaHelp, viaFlag] = await Promise.all([runBin(CWD, ['help', 'check']), runBin(CWD, ['check', '-h'])]);
+  const [viaHelp, viaFlag] = await Promise.all([
+    runBin(CWD, ['help', 'check']),
+    runBin(CWD, ['check', '-h']),
+  ]);
   t.is(viaHelp.status, 0);
   t.is(viaHelp.stdout, viaFlag.stdout);
 });
 
 test('--version and -V print the version in package.json', async (t) => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  for (const flag of ['--version', '-V']) t.deepEqual(await runBin(CWD, [flag]), { status: 0, stdout: `${version}\n`, stderr: '' });
+  const { version } = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  for (const flag of ['--version', '-V'])
+    t.deepEqual(await runBin(CWD, [flag]), { status: 0, stdout: `${version}\n`, stderr: '' });
 });

@@ -36,7 +36,12 @@ function fakes(isTTY = true) {
 }
 
 function indicator(fake: ReturnType<typeof fakes>, enabled = true): ProgressIndicator {
-  return new ProgressIndicator({ stream: fake.stream, enabled, now: fake.now, schedule: fake.schedule });
+  return new ProgressIndicator({
+    stream: fake.stream,
+    enabled,
+    now: fake.now,
+    schedule: fake.schedule,
+  });
 }
 
 test('nothing in the first second: a fast load prints nothing, not even the erase', (t) => {
@@ -64,7 +69,11 @@ test('after a second: drawn, redrawn at most every 100 ms, erased at the end', (
   progress.update('reading revisions… 4,400/10,000');
   progress.stop();
   progress.stop();
-  t.deepEqual(fake.writes, [`${ERASE}reading revisions… 4,200/10,000`, `${ERASE}reading revisions… 4,400/10,000`, ERASE]);
+  t.deepEqual(fake.writes, [
+    `${ERASE}reading revisions… 4,200/10,000`,
+    `${ERASE}reading revisions… 4,400/10,000`,
+    ERASE,
+  ]);
 });
 
 test('the timer draws the latest text while no update comes', (t) => {
@@ -78,7 +87,11 @@ test('the timer draws the latest text while no update comes', (t) => {
   t.deepEqual(fake.writes, [`${ERASE}looking for Alembic environments…`]);
   progress.stop();
   fake.fire();
-  t.deepEqual(fake.writes, [`${ERASE}looking for Alembic environments…`, ERASE], 'nothing after stop');
+  t.deepEqual(
+    fake.writes,
+    [`${ERASE}looking for Alembic environments…`, ERASE],
+    'nothing after stop',
+  );
 });
 
 test('erase clears the line for other output; the next update draws it again at once', (t) => {
@@ -107,20 +120,41 @@ test('progressEnabled: a terminal, not TERM=dumb, not --quiet', (t) => {
   t.false(progressEnabled({ write: () => true, isTTY: true }, {}, true));
   t.false(progressEnabled({ write: () => true }, {}, false));
   t.false(progressEnabled({ write: () => true, isTTY: true }, { TERM: 'dumb' }, false));
-  t.true(progressEnabled({ write: () => true, isTTY: true }, { NO_COLOR: '1' }, false), 'NO_COLOR is about colour only');
+  t.true(
+    progressEnabled({ write: () => true, isTTY: true }, { NO_COLOR: '1' }, false),
+    'NO_COLOR is about colour only',
+  );
 });
 
-const ENVIRONMENT = { name: 'billing', configFile: '/repo/billing/alembic.ini', section: 'alembic', versionLocations: ['/repo/billing/migrations/versions'] } as unknown as AlembicEnvironment;
-const WORKSPACE = { repoRoot: '/repo', config: { file: undefined }, environments: [ENVIRONMENT, ENVIRONMENT] } as unknown as Workspace;
+const ENVIRONMENT = {
+  name: 'billing',
+  configFile: '/repo/billing/alembic.ini',
+  section: 'alembic',
+  versionLocations: ['/repo/billing/migrations/versions'],
+} as unknown as AlembicEnvironment;
+const WORKSPACE = {
+  repoRoot: '/repo',
+  config: { file: undefined },
+  environments: [ENVIRONMENT, ENVIRONMENT],
+} as unknown as Workspace;
 
 function runtime(fake: ReturnType<typeof fakes>, verbosity: Verbosity) {
   // NO_COLOR keeps verbose lines plain here; it does not touch progress.
-  const ctx: CommandContext = { cwd: '/repo', env: { NO_COLOR: '1' }, stdout: { write: () => true }, stderr: fake.stream, readStdin: async () => '' };
+  const ctx: CommandContext = {
+    cwd: '/repo',
+    env: { NO_COLOR: '1' },
+    stdout: { write: () => true },
+    stderr: fake.stream,
+    readStdin: async () => '',
+  };
   return { ctx, out: new Printer(ctx, verbosity) };
 }
 
 // A slow two-environment load: 2 s to discover, then 800 ms per environment with file counts.
-async function slowLoad(fake: ReturnType<typeof fakes>, observer: Parameters<Parameters<typeof reportLoading>[1]>[0]): Promise<string> {
+async function slowLoad(
+  fake: ReturnType<typeof fakes>,
+  observer: Parameters<Parameters<typeof reportLoading>[1]>[0],
+): Promise<string> {
   fake.advance(2000);
   fake.fire();
   observer.opened?.(WORKSPACE);
@@ -136,7 +170,10 @@ async function slowLoad(fake: ReturnType<typeof fakes>, observer: Parameters<Par
 
 test('reportLoading: discovery, then each environment with its file count, then erased', async (t) => {
   const fake = fakes();
-  t.is(await reportLoading(runtime(fake, 'normal'), (observer) => slowLoad(fake, observer), fake), 'loaded');
+  t.is(
+    await reportLoading(runtime(fake, 'normal'), (observer) => slowLoad(fake, observer), fake),
+    'loaded',
+  );
   t.deepEqual(fake.writes, [
     `${ERASE}looking for Alembic environments…`,
     // "environment 1/2" came in the same instant as the line above: throttled, then replaced.
@@ -168,7 +205,10 @@ test('reportLoading -v: each verbose line starts on a clean line, with the time 
 });
 
 test('reportLoading -q and on a pipe: nothing at all', async (t) => {
-  for (const [fake, verbosity] of [[fakes(true), 'quiet'], [fakes(false), 'normal']] as const) {
+  for (const [fake, verbosity] of [
+    [fakes(true), 'quiet'],
+    [fakes(false), 'normal'],
+  ] as const) {
     await reportLoading(runtime(fake, verbosity), (observer) => slowLoad(fake, observer), fake);
     t.deepEqual(fake.writes, []);
   }
@@ -176,11 +216,15 @@ test('reportLoading -q and on a pipe: nothing at all', async (t) => {
 
 test('reportLoading erases the line when loading fails, so the error starts clean', async (t) => {
   const fake = fakes();
-  const failing = reportLoading(runtime(fake, 'normal'), async () => {
-    fake.advance(1500);
-    fake.fire();
-    throw new Error('broken');
-  }, fake);
+  const failing = reportLoading(
+    runtime(fake, 'normal'),
+    async () => {
+      fake.advance(1500);
+      fake.fire();
+      throw new Error('broken');
+    },
+    fake,
+  );
   await t.throwsAsync(failing, { message: 'broken' });
   t.deepEqual(fake.writes, [`${ERASE}looking for Alembic environments…`, ERASE]);
 });

@@ -18,7 +18,12 @@ test('the demo merges dev into main with a real git merge and ends with one head
   t.teardown(() => rm(cwd, { recursive: true, force: true, maxRetries: 5 }));
   // A caller's git location and switches must not reach the demo's git (HUSKY=0 would silence its hooks).
   const elsewhere = path.join(cwd, 'elsewhere.git');
-  const env = demoTestEnv({ GIT_DIR: elsewhere, GIT_INDEX_FILE: path.join(cwd, 'index'), HUSKY: '0', GIT_ALEMBIC: '0' });
+  const env = demoTestEnv({
+    GIT_DIR: elsewhere,
+    GIT_INDEX_FILE: path.join(cwd, 'index'),
+    HUSKY: '0',
+    GIT_ALEMBIC: '0',
+  });
   const demo = await runProgram(process.execPath, [BIN, 'demo'], cwd, env);
   t.is(demo.stderr, '');
   t.is(demo.status, 0, demo.stdout);
@@ -27,18 +32,48 @@ test('the demo merges dev into main with a real git merge and ends with one head
   const repository = /^The repository is in (.+); look around/m.exec(demo.stdout)?.[1] ?? '';
   t.regex(path.basename(path.dirname(repository)), /^git-alembic-demo-/);
   t.teardown(() => rm(path.dirname(repository), { recursive: true, force: true, maxRetries: 5 }));
-  const git = async (args: readonly string[]): Promise<string> => (await runProgram('git', args, repository, demoTestEnv())).stdout;
+  const git = async (args: readonly string[]): Promise<string> =>
+    (await runProgram('git', args, repository, demoTestEnv())).stdout;
 
-  const [, ...parents] = (await git(['rev-list', '--parents', '-n', '1', 'HEAD'])).trim().split(' ');
-  t.deepEqual(parents, [(await git(['rev-parse', 'main^1'])).trim(), (await git(['rev-parse', 'dev'])).trim()], 'a 2-parent merge commit of main and dev');
-  const changed = (await git(['diff-tree', '--name-status', '-r', 'HEAD^1', 'HEAD'])).trim().split('\n');
-  const mergeFile = changed.find((line) => /^A\tmigrations\/versions\/[0-9a-f]{12}_merge_heads_/.test(line))?.slice(2) ?? '';
+  const [, ...parents] = (await git(['rev-list', '--parents', '-n', '1', 'HEAD']))
+    .trim()
+    .split(' ');
+  t.deepEqual(
+    parents,
+    [(await git(['rev-parse', 'main^1'])).trim(), (await git(['rev-parse', 'dev'])).trim()],
+    'a 2-parent merge commit of main and dev',
+  );
+  const changed = (await git(['diff-tree', '--name-status', '-r', 'HEAD^1', 'HEAD']))
+    .trim()
+    .split('\n');
+  const mergeFile =
+    changed
+      .find((line) => /^A\tmigrations\/versions\/[0-9a-f]{12}_merge_heads_/.test(line))
+      ?.slice(2) ?? '';
   const id = /versions\/([0-9a-f]{12})_/.exec(mergeFile)?.[1] ?? '';
-  t.deepEqual(changed.sort(), ['M\tmigrations/heads.txt', `A\t${mergeFile}`, `A\tmigrations/versions/${feature}_add_invoices.py`].sort());
-  t.regex(await git(['show', `HEAD:${mergeFile}`]), new RegExp(`^down_revision: .* = \\('${hotfix}', '${feature}'\\)$`, 'm'));
-  t.is((await git(['show', 'HEAD:migrations/heads.txt'])).trim().split('\n').at(-1), id, 'the heads file in the merge commit lists the merge revision');
+  t.deepEqual(
+    changed.sort(),
+    [
+      'M\tmigrations/heads.txt',
+      `A\t${mergeFile}`,
+      `A\tmigrations/versions/${feature}_add_invoices.py`,
+    ].sort(),
+  );
+  t.regex(
+    await git(['show', `HEAD:${mergeFile}`]),
+    new RegExp(`^down_revision: .* = \\('${hotfix}', '${feature}'\\)$`, 'm'),
+  );
+  t.is(
+    (await git(['show', 'HEAD:migrations/heads.txt'])).trim().split('\n').at(-1),
+    id,
+    'the heads file in the merge commit lists the merge revision',
+  );
   t.is(await git(['status', '--porcelain']), '', 'a clean working tree');
-  t.is((await runProgram(process.execPath, [BIN, 'heads'], repository, demoTestEnv())).stdout, `${id} (head)\n`, 'one head');
+  t.is(
+    (await runProgram(process.execPath, [BIN, 'heads'], repository, demoTestEnv())).stdout,
+    `${id} (head)\n`,
+    'one head',
+  );
 
   // What it shows, in order: the story, the hook's one line, the merge revision, the commit, the graph.
   const shown = [

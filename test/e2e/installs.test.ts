@@ -9,22 +9,39 @@ import test from 'ava';
 
 import { packageManagerTools } from '../helpers/package-managers.js';
 import { packedDevDependencies, packedPackage } from '../helpers/packed-package.js';
-import { createTempRepo, type RunOptions, type TempRepo, writeAlembicProject } from '../helpers/temp-repo.js';
+import {
+  createTempRepo,
+  type RunOptions,
+  type TempRepo,
+  writeAlembicProject,
+} from '../helpers/temp-repo.js';
 
 // npm run by `npm test` exports npm_* settings meant for this package, not the scenario.
 function npmEnvironment(repo: TempRepo): Record<string, string | undefined> {
   const cleared = Object.keys(repo.env).filter((key) => key.toLowerCase().startsWith('npm_'));
-  return { ...Object.fromEntries(cleared.map((key) => [key, undefined])), NODE_EXTRA_CA_CERTS: undefined };
+  return {
+    ...Object.fromEntries(cleared.map((key) => [key, undefined])),
+    NODE_EXTRA_CA_CERTS: undefined,
+  };
 }
 
 function npm(repo: TempRepo, args: readonly string[], options: RunOptions = {}) {
-  return repo.run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { ...options, env: { ...npmEnvironment(repo), ...options.env } });
+  return repo.run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], {
+    ...options,
+    env: { ...npmEnvironment(repo), ...options.env },
+  });
 }
 
-async function project(t: Parameters<typeof createTempRepo>[0], devDependencies: Record<string, string>): Promise<TempRepo> {
+async function project(
+  t: Parameters<typeof createTempRepo>[0],
+  devDependencies: Record<string, string>,
+): Promise<TempRepo> {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies }, null, 2)}\n`);
+  await repo.write(
+    'package.json',
+    `${JSON.stringify({ name: 'app', private: true, devDependencies }, null, 2)}\n`,
+  );
   await repo.write('.gitignore', 'node_modules/\n');
   await npm(repo, ['install']);
   await repo.git(['add', '-A']);
@@ -32,43 +49,91 @@ async function project(t: Parameters<typeof createTempRepo>[0], devDependencies:
   return repo;
 }
 
-test.serial('setup adds husky and updates package-lock.json with npm, so a teammate\'s npm ci on a fresh clone passes', async (t) => {
-  const { tarball } = await packedPackage();
-  const repo = await project(t, { 'git-alembic': `file:${tarball}` });
-  const setup = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], { env: npmEnvironment(repo) });
-  t.true(setup.stdout.includes('  package.json: added husky ^9.1.7 to devDependencies; '), setup.stdout);
-  t.true(setup.stdout.includes('  package-lock.json: updated by `npm install`\n'), setup.stdout);
-  t.regex(setup.stdout, /^next: commit package\.json, .*, package-lock\.json$/m);
-  t.is(JSON.parse(await repo.read('package-lock.json')).packages['']?.devDependencies?.husky, '^9.1.7');
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
+test.serial(
+  "setup adds husky and updates package-lock.json with npm, so a teammate's npm ci on a fresh clone passes",
+  async (t) => {
+    const { tarball } = await packedPackage();
+    const repo = await project(t, { 'git-alembic': `file:${tarball}` });
+    const setup = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
+      env: npmEnvironment(repo),
+    });
+    t.true(
+      setup.stdout.includes('  package.json: added husky ^9.1.7 to devDependencies; '),
+      setup.stdout,
+    );
+    t.true(setup.stdout.includes('  package-lock.json: updated by `npm install`\n'), setup.stdout);
+    t.regex(setup.stdout, /^next: commit package\.json, .*, package-lock\.json$/m);
+    t.is(
+      JSON.parse(await repo.read('package-lock.json')).packages['']?.devDependencies?.husky,
+      '^9.1.7',
+    );
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
 
-  const clone = path.join(path.dirname(repo.root), 'teammate');
-  await repo.git(['clone', '-q', repo.root, clone]);
-  const ci = await repo.run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: '../teammate', env: npmEnvironment(repo), allowFailure: true });
-  t.is(ci.status, 0, ci.stderr);
-  const driver = await repo.git(['config', 'merge.git-alembic.driver'], { cwd: '../teammate' });
-  t.regex(driver.stdout, /^node_modules\/\.bin\/git-alembic driver /, "the clone's prepare step registered the driver");
-  t.is((await repo.git(['config', 'core.hooksPath'], { cwd: '../teammate' })).stdout, '.husky/_\n');
-});
+    const clone = path.join(path.dirname(repo.root), 'teammate');
+    await repo.git(['clone', '-q', repo.root, clone]);
+    const ci = await repo.run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
+      cwd: '../teammate',
+      env: npmEnvironment(repo),
+      allowFailure: true,
+    });
+    t.is(ci.status, 0, ci.stderr);
+    const driver = await repo.git(['config', 'merge.git-alembic.driver'], { cwd: '../teammate' });
+    t.regex(
+      driver.stdout,
+      /^node_modules\/\.bin\/git-alembic driver /,
+      "the clone's prepare step registered the driver",
+    );
+    t.is(
+      (await repo.git(['config', 'core.hooksPath'], { cwd: '../teammate' })).stdout,
+      '.husky/_\n',
+    );
+  },
+);
 
-test.serial('--no-install, or a package manager that is not installed: setup says what to run', async (t) => {
-  const { tarball } = await packedPackage();
-  const repo = await project(t, { 'git-alembic': `file:${tarball}` });
-  const lock = await repo.read('package-lock.json');
-  const skipped = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup', '--no-install'], { env: npmEnvironment(repo) });
-  t.true(skipped.stdout.includes('next: run `npm install` so that package-lock.json lists the new devDependencies (installs from the lock file, such as a teammate\'s `npm ci`, fail until then)\n'), skipped.stdout);
-  t.is(await repo.read('package-lock.json'), lock);
+test.serial(
+  '--no-install, or a package manager that is not installed: setup says what to run',
+  async (t) => {
+    const { tarball } = await packedPackage();
+    const repo = await project(t, { 'git-alembic': `file:${tarball}` });
+    const lock = await repo.read('package-lock.json');
+    const skipped = await repo.run(
+      repo.path('node_modules/.bin/git-alembic'),
+      ['setup', '--no-install'],
+      { env: npmEnvironment(repo) },
+    );
+    t.true(
+      skipped.stdout.includes(
+        "next: run `npm install` so that package-lock.json lists the new devDependencies (installs from the lock file, such as a teammate's `npm ci`, fail until then)\n",
+      ),
+      skipped.stdout,
+    );
+    t.is(await repo.read('package-lock.json'), lock);
 
-  await repo.git(['checkout', '-q', '--', '.']);
-  await repo.write('package.json', (await repo.read('package.json')).replace('"private": true,', '"private": true,\n  "packageManager": "pnpm@9.15.0",'));
-  await repo.run('rm', ['package-lock.json']);
-  await repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
-  const gui = await pathWithout(repo, ['pnpm']);
-  const missing = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], { env: { ...npmEnvironment(repo), PATH: gui } });
-  t.is(missing.stderr, 'git-alembic: warning: pnpm is not on the PATH, so pnpm-lock.yaml does not list the new devDependencies yet\n');
-  t.true(missing.stdout.includes('next: run `pnpm install` so that pnpm-lock.yaml lists'), missing.stdout);
-});
+    await repo.git(['checkout', '-q', '--', '.']);
+    await repo.write(
+      'package.json',
+      (await repo.read('package.json')).replace(
+        '"private": true,',
+        '"private": true,\n  "packageManager": "pnpm@9.15.0",',
+      ),
+    );
+    await repo.run('rm', ['package-lock.json']);
+    await repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
+    const gui = await pathWithout(repo, ['pnpm']);
+    const missing = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
+      env: { ...npmEnvironment(repo), PATH: gui },
+    });
+    t.is(
+      missing.stderr,
+      'git-alembic: warning: pnpm is not on the PATH, so pnpm-lock.yaml does not list the new devDependencies yet\n',
+    );
+    t.true(
+      missing.stdout.includes('next: run `pnpm install` so that pnpm-lock.yaml lists'),
+      missing.stdout,
+    );
+  },
+);
 
 // A PATH of symbolic links to what is on the PATH now, without `names`.
 async function pathWithout(repo: TempRepo, names: readonly string[]): Promise<string> {
@@ -82,24 +147,35 @@ async function pathWithout(repo: TempRepo, names: readonly string[]): Promise<st
   return directory;
 }
 
-test.serial('production installs pass after setup: npm ci and npm install with --omit=dev, with and without .git', async (t) => {
-  const repo = await project(t, await packedDevDependencies());
-  await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], { env: npmEnvironment(repo) });
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
-  const image = path.join(path.dirname(repo.root), 'image');
-  await mkdir(image);
-  await repo.run('sh', ['-c', `git archive HEAD | tar -x -C '${image}'`]);
-  for (const cwd of ['.', '../image']) {
-    for (const command of ['ci', 'install']) {
-      const install = await npm(repo, [command, '--omit=dev'], { cwd, allowFailure: true });
-      t.is(install.status, 0, `npm ${command} --omit=dev in ${cwd}: ${install.stderr}`);
-      t.false(await repo.exists(path.join(cwd, 'node_modules', 'git-alembic')), 'git-alembic is not installed there');
+test.serial(
+  'production installs pass after setup: npm ci and npm install with --omit=dev, with and without .git',
+  async (t) => {
+    const repo = await project(t, await packedDevDependencies());
+    await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
+      env: npmEnvironment(repo),
+    });
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
+    const image = path.join(path.dirname(repo.root), 'image');
+    await mkdir(image);
+    await repo.run('sh', ['-c', `git archive HEAD | tar -x -C '${image}'`]);
+    for (const cwd of ['.', '../image']) {
+      for (const command of ['ci', 'install']) {
+        const install = await npm(repo, [command, '--omit=dev'], { cwd, allowFailure: true });
+        t.is(install.status, 0, `npm ${command} --omit=dev in ${cwd}: ${install.stderr}`);
+        t.false(
+          await repo.exists(path.join(cwd, 'node_modules', 'git-alembic')),
+          'git-alembic is not installed there',
+        );
+      }
     }
-  }
-  const development = await npm(repo, ['ci'], { cwd: '../image' });
-  t.regex(`${development.stdout}${development.stderr}`, /git-alembic: not inside a git work tree: skipped registering the merge driver and husky/);
-});
+    const development = await npm(repo, ['ci'], { cwd: '../image' });
+    t.regex(
+      `${development.stdout}${development.stderr}`,
+      /git-alembic: not inside a git work tree: skipped registering the merge driver and husky/,
+    );
+  },
+);
 
 const tools = packageManagerTools();
 for (const manager of ['pnpm', 'yarn'] as const) {
@@ -112,23 +188,42 @@ for (const manager of ['pnpm', 'yarn'] as const) {
   test.serial(title, async (t) => {
     const { tarball } = await packedPackage();
     const repo = await createTempRepo(t);
-    const env = { ...npmEnvironment(repo), PATH: `${path.dirname(tools.bin[manager])}${path.delimiter}${repo.env['PATH'] ?? ''}` };
+    const env = {
+      ...npmEnvironment(repo),
+      PATH: `${path.dirname(tools.bin[manager])}${path.delimiter}${repo.env['PATH'] ?? ''}`,
+    };
     await writeAlembicProject(repo);
-    await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: { 'git-alembic': `file:${tarball}` } }, null, 2)}\n`);
+    await repo.write(
+      'package.json',
+      `${JSON.stringify({ name: 'app', private: true, devDependencies: { 'git-alembic': `file:${tarball}` } }, null, 2)}\n`,
+    );
     await repo.write('.gitignore', 'node_modules/\n');
     await repo.run(manager, ['install'], { env });
     await repo.git(['add', '-A']);
     await repo.git(['commit', '-q', '-m', 'project']);
     const setup = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], { env });
     const lockFile = manager === 'pnpm' ? 'pnpm-lock.yaml' : 'yarn.lock';
-    t.true(setup.stdout.includes(`  ${lockFile}: updated by \`${manager} install\`\n`), `${setup.stdout}${setup.stderr}`);
+    t.true(
+      setup.stdout.includes(`  ${lockFile}: updated by \`${manager} install\`\n`),
+      `${setup.stdout}${setup.stderr}`,
+    );
     t.true((await repo.read(lockFile)).includes('husky'));
     await repo.git(['add', '-A']);
     await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
     await repo.git(['clone', '-q', repo.root, '../teammate']);
-    const frozen = manager === 'pnpm' ? ['install', '--frozen-lockfile'] : ['install', '--frozen-lockfile', '--non-interactive'];
-    const install = await repo.run(manager, frozen, { cwd: '../teammate', env, allowFailure: true });
+    const frozen =
+      manager === 'pnpm'
+        ? ['install', '--frozen-lockfile']
+        : ['install', '--frozen-lockfile', '--non-interactive'];
+    const install = await repo.run(manager, frozen, {
+      cwd: '../teammate',
+      env,
+      allowFailure: true,
+    });
     t.is(install.status, 0, `${install.stdout}${install.stderr}`);
-    t.regex((await repo.git(['config', 'merge.git-alembic.driver'], { cwd: '../teammate' })).stdout, /^node_modules\/\.bin\/git-alembic driver /);
+    t.regex(
+      (await repo.git(['config', 'merge.git-alembic.driver'], { cwd: '../teammate' })).stdout,
+      /^node_modules\/\.bin\/git-alembic driver /,
+    );
   });
 }

@@ -10,30 +10,70 @@ import { promisify } from 'node:util';
 import test from 'ava';
 
 import { BENCH_TEMPLATE } from '../../bench/synthetic-history.js';
-import { linkPackedModules, packedDevDependencies, packedPackage } from '../helpers/packed-package.js';
-import { createTempRepo, type RunOptions, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
+import {
+  linkPackedModules,
+  packedDevDependencies,
+  packedPackage,
+} from '../helpers/packed-package.js';
+import {
+  createTempRepo,
+  type RunOptions,
+  type TempRepo,
+  writeAlembicProject,
+  writeRevision,
+} from '../helpers/temp-repo.js';
 
 const run = promisify(execFile);
-const PACKAGE_JSON = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const PACKAGE_JSON = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
 // What may be in the tarball: the runtime (dist, hooks, templates) and the documents.
-const TOP_LEVEL = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.gitattributes.example'];
+const TOP_LEVEL = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  '.gitattributes.example',
+];
 const SHIPPED_DIRECTORIES = ['dist/', 'hooks/', 'templates/'];
 
 async function tarballEntries(): Promise<string[]> {
   const { tarball } = await packedPackage();
   const listed = await run('tar', ['-tzf', tarball]);
-  return listed.stdout.split('\n').filter((line) => line !== '' && !line.endsWith('/')).map((line) => line.replace(/^package\//, ''));
+  return listed.stdout
+    .split('\n')
+    .filter((line) => line !== '' && !line.endsWith('/'))
+    .map((line) => line.replace(/^package\//, ''));
 }
 
 test('the tarball holds what runs and the documents, nothing else', async (t) => {
   const entries = await tarballEntries();
-  for (const required of [...TOP_LEVEL, 'dist/bin.cjs', 'dist/bin.js', 'dist/index.js', 'dist/index.d.ts', 'hooks/pre-commit.sh', 'hooks/post-merge.sh', 'templates/github-check.yml', 'templates/github-update-branch.yml', 'templates/github-repair.yml']) {
+  for (const required of [
+    ...TOP_LEVEL,
+    'dist/bin.cjs',
+    'dist/bin.js',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'hooks/pre-commit.sh',
+    'hooks/post-merge.sh',
+    'templates/github-check.yml',
+    'templates/github-update-branch.yml',
+    'templates/github-repair.yml',
+  ]) {
     t.true(entries.includes(required), `ships ${required}`);
   }
-  const stray = entries.filter((entry) => !TOP_LEVEL.includes(entry) && !SHIPPED_DIRECTORIES.some((directory) => entry.startsWith(directory)));
+  const stray = entries.filter(
+    (entry) =>
+      !TOP_LEVEL.includes(entry) &&
+      !SHIPPED_DIRECTORIES.some((directory) => entry.startsWith(directory)),
+  );
   t.deepEqual(stray, [], 'no source, tests, benchmarks, configs or lock files');
-  t.deepEqual(entries.filter((entry) => entry.endsWith('.map') || entry.includes('.test.')), [], 'no source maps or tests');
+  t.deepEqual(
+    entries.filter((entry) => entry.endsWith('.map') || entry.includes('.test.')),
+    [],
+    'no source maps or tests',
+  );
 });
 
 test('the installed package: an executable bin with a shebang, exports and types that exist', async (t) => {
@@ -52,7 +92,8 @@ test('the installed package: an executable bin with a shebang, exports and types
   const root = manifest.exports['.'];
   t.true(typeof root === 'object');
   if (typeof root !== 'object') return;
-  for (const file of [root.types, root.default, manifest.types]) t.truthy(await stat(path.join(installed, file)).catch(() => undefined), `${file} exists`);
+  for (const file of [root.types, root.default, manifest.types])
+    t.truthy(await stat(path.join(installed, file)).catch(() => undefined), `${file} exists`);
   t.regex(manifest.engines.node, /^>=\d+/);
   const api = (await import(path.join(installed, root.default))) as Record<string, unknown>;
   t.is(typeof api['buildRevisionGraph'], 'function');
@@ -61,49 +102,71 @@ test('the installed package: an executable bin with a shebang, exports and types
 
 // npm run by `npm test` exports npm_* settings meant for this package, not the scenario.
 function npxEnvironment(repo: TempRepo): Record<string, string | undefined> {
-  return Object.fromEntries(Object.keys(repo.env).filter((key) => key.startsWith('npm_')).map((key) => [key, undefined]));
+  return Object.fromEntries(
+    Object.keys(repo.env)
+      .filter((key) => key.startsWith('npm_'))
+      .map((key) => [key, undefined]),
+  );
 }
 
-test.serial('npx --no-install: --version, --help, setup, doctor, and a merge that leaves one head', async (t) => {
-  const repo = await createTempRepo(t);
-  const npx = (args: readonly string[], options: RunOptions = {}) =>
-    repo.run('npx', ['--no-install', 'git-alembic', ...args], { ...options, env: { ...npxEnvironment(repo), ...options.env } });
-  await writeAlembicProject(repo);
-  await repo.write('migrations/script.py.mako', BENCH_TEMPLATE);
-  await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`);
-  await repo.write('.gitignore', 'node_modules\n');
-  await linkPackedModules(repo.root);
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'project']);
+test.serial(
+  'npx --no-install: --version, --help, setup, doctor, and a merge that leaves one head',
+  async (t) => {
+    const repo = await createTempRepo(t);
+    const npx = (args: readonly string[], options: RunOptions = {}) =>
+      repo.run('npx', ['--no-install', 'git-alembic', ...args], {
+        ...options,
+        env: { ...npxEnvironment(repo), ...options.env },
+      });
+    await writeAlembicProject(repo);
+    await repo.write('migrations/script.py.mako', BENCH_TEMPLATE);
+    await repo.write(
+      'package.json',
+      `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`,
+    );
+    await repo.write('.gitignore', 'node_modules\n');
+    await linkPackedModules(repo.root);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'project']);
 
-  t.is((await npx(['--version'])).stdout, `${PACKAGE_JSON.version}\n`);
-  t.is((await npx(['--help'])).stdout.split('\n')[0], 'Usage: git-alembic <command> [options]');
+    t.is((await npx(['--version'])).stdout, `${PACKAGE_JSON.version}\n`);
+    t.is((await npx(['--help'])).stdout.split('\n')[0], 'Usage: git-alembic <command> [options]');
 
-  const setup = await npx(['setup']);
-  t.true(setup.stdout.includes('merge=git-alembic'), setup.stdout);
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
-  t.deepEqual(await npx(['setup', '-q']), { stdout: '', stderr: '', status: 0 }, 'set up already: nothing to say with -q');
-  const doctor = await npx(['doctor']);
-  t.is(doctor.stdout, '', 'no findings');
-  t.regex(doctor.stderr, /^git-alembic: /m);
+    const setup = await npx(['setup']);
+    t.true(setup.stdout.includes('merge=git-alembic'), setup.stdout);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
+    t.deepEqual(
+      await npx(['setup', '-q']),
+      { stdout: '', stderr: '', status: 0 },
+      'set up already: nothing to say with -q',
+    );
+    const doctor = await npx(['doctor']);
+    t.is(doctor.stdout, '', 'no findings');
+    t.regex(doctor.stderr, /^git-alembic: /m);
 
-  await repo.git(['checkout', '-q', '-b', 'dev']);
-  await writeRevision(repo, 'b1', 'a1');
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'dev: b1']);
-  await repo.git(['checkout', '-q', 'main']);
-  await writeRevision(repo, 'c1', 'a1');
-  await repo.git(['add', '-A']);
-  await repo.git(['commit', '-q', '-m', 'main: c1']);
-  const merge = await repo.git(['merge', '--no-edit', 'dev']);
-  t.regex(merge.stderr, /^git-alembic: created merge revision [0-9a-f]{12} of /m);
+    await repo.git(['checkout', '-q', '-b', 'dev']);
+    await writeRevision(repo, 'b1', 'a1');
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'dev: b1']);
+    await repo.git(['checkout', '-q', 'main']);
+    await writeRevision(repo, 'c1', 'a1');
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '-m', 'main: c1']);
+    const merge = await repo.git(['merge', '--no-edit', 'dev']);
+    t.regex(merge.stderr, /^git-alembic: created merge revision [0-9a-f]{12} of /m);
 
-  const heads = await npx(['heads']);
-  t.regex(heads.stdout, /^[0-9a-f]{12} \(head\)\n$/);
-  t.is((await npx(['check'])).status, 0);
-  const committed = (await repo.git(['show', '--name-only', '--format=', 'HEAD'])).stdout.split('\n');
-  t.true(committed.includes('migrations/heads.txt'));
-  t.true(committed.some((file) => /^migrations\/versions\/[0-9a-f]{12}_.*\.py$/.test(file)), committed.join(', '));
-  t.is((await repo.git(['status', '--porcelain'])).stdout, '', 'clean tree');
-});
+    const heads = await npx(['heads']);
+    t.regex(heads.stdout, /^[0-9a-f]{12} \(head\)\n$/);
+    t.is((await npx(['check'])).status, 0);
+    const committed = (await repo.git(['show', '--name-only', '--format=', 'HEAD'])).stdout.split(
+      '\n',
+    );
+    t.true(committed.includes('migrations/heads.txt'));
+    t.true(
+      committed.some((file) => /^migrations\/versions\/[0-9a-f]{12}_.*\.py$/.test(file)),
+      committed.join(', '),
+    );
+    t.is((await repo.git(['status', '--porcelain'])).stdout, '', 'clean tree');
+  },
+);

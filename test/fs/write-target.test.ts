@@ -14,16 +14,33 @@ const ORIGIN = { key: 'file_template', file: 'alembic.ini' };
 
 test('a path inside, existing or to be created, comes back absolute and normalised', async (t) => {
   const root = await tempProject(t, { 'migrations/versions/': '' });
-  t.is(checkedWritePath({ root, file: 'migrations/versions/a.py' }), path.join(root, 'migrations', 'versions', 'a.py'));
-  t.is(checkedWritePath({ root, file: path.join(root, 'migrations', 'new', '..', 'x', 'y', 'a.py') }), path.join(root, 'migrations', 'x', 'y', 'a.py'));
+  t.is(
+    checkedWritePath({ root, file: 'migrations/versions/a.py' }),
+    path.join(root, 'migrations', 'versions', 'a.py'),
+  );
+  t.is(
+    checkedWritePath({ root, file: path.join(root, 'migrations', 'new', '..', 'x', 'y', 'a.py') }),
+    path.join(root, 'migrations', 'x', 'y', 'a.py'),
+  );
 });
 
 test('.. and absolute paths that leave the work tree are refused, naming the setting', async (t) => {
   const root = await tempProject(t, { 'repo/migrations/': '' });
   const repo = path.join(root, 'repo');
-  for (const file of ['migrations/../../escape.py', path.join(root, 'elsewhere', 'a.py'), '/etc/a.py', '.']) {
-    const error = t.throws(() => checkedWritePath({ root: repo, file, origin: ORIGIN }), { instanceOf: UserError });
-    t.regex(error?.message ?? '', /\(from file_template in alembic\.ini\) (is|resolves to .*,) outside the repository's work tree/, file);
+  for (const file of [
+    'migrations/../../escape.py',
+    path.join(root, 'elsewhere', 'a.py'),
+    '/etc/a.py',
+    '.',
+  ]) {
+    const error = t.throws(() => checkedWritePath({ root: repo, file, origin: ORIGIN }), {
+      instanceOf: UserError,
+    });
+    t.regex(
+      error?.message ?? '',
+      /\(from file_template in alembic\.ini\) (is|resolves to .*,) outside the repository's work tree/,
+      file,
+    );
     t.is(error?.exitCode, 2);
   }
 });
@@ -32,19 +49,33 @@ test('a directory that is a symbolic link to elsewhere is outside, dangling or n
   const root = await tempProject(t, { 'repo/migrations/': '', 'repo/shared/': '', 'outside/': '' });
   const repo = path.join(root, 'repo');
   symlinkSync(path.join(root, 'outside'), path.join(repo, 'migrations', 'versions'), 'dir');
-  symlinkSync(path.join(root, 'nowhere', 'deeper'), path.join(repo, 'migrations', 'dangling'), 'dir');
+  symlinkSync(
+    path.join(root, 'nowhere', 'deeper'),
+    path.join(repo, 'migrations', 'dangling'),
+    'dir',
+  );
   symlinkSync('../shared', path.join(repo, 'migrations', 'inside'), 'dir');
   const outside = path.join(root, 'outside', 'a.py');
-  t.throws(() => checkedWritePath({ root: repo, file: 'migrations/versions/a.py', origin: ORIGIN }), { message: WriteTargetMessages.outside('migrations/versions/a.py', outside, ORIGIN) });
-  t.throws(() => checkedWritePath({ root: repo, file: 'migrations/dangling/a.py' }), { message: /resolves to .*nowhere.deeper.a\.py, outside/ });
-  t.is(checkedWritePath({ root: repo, file: 'migrations/inside/a.py' }), path.join(repo, 'migrations', 'inside', 'a.py'));
+  t.throws(
+    () => checkedWritePath({ root: repo, file: 'migrations/versions/a.py', origin: ORIGIN }),
+    { message: WriteTargetMessages.outside('migrations/versions/a.py', outside, ORIGIN) },
+  );
+  t.throws(() => checkedWritePath({ root: repo, file: 'migrations/dangling/a.py' }), {
+    message: /resolves to .*nowhere.deeper.a\.py, outside/,
+  });
+  t.is(
+    checkedWritePath({ root: repo, file: 'migrations/inside/a.py' }),
+    path.join(repo, 'migrations', 'inside', 'a.py'),
+  );
   t.false(resolvesWithin(repo, 'migrations/versions'));
   t.true(resolvesWithin(repo, 'migrations/inside'));
 });
 
 test('.git is not the work tree', async (t) => {
   const root = await tempProject(t, { '.git/hooks/': '' });
-  t.throws(() => checkedWritePath({ root, file: '.git/hooks/post-checkout' }), { message: /outside the repository's work tree \(or inside \.git\)/ });
+  t.throws(() => checkedWritePath({ root, file: '.git/hooks/post-checkout' }), {
+    message: /outside the repository's work tree \(or inside \.git\)/,
+  });
   t.throws(() => checkedWritePath({ root, file: 'sub/.GIT/x' }), { instanceOf: UserError });
 });
 
@@ -53,7 +84,10 @@ test('a file that is a symbolic link is never written through: its target stays,
   const repo = path.join(root, 'repo');
   const target = path.join(root, 'home', 'shared-hook');
   symlinkSync(target, path.join(repo, '.husky', 'pre-commit'));
-  const error = t.throws(() => writeFileAtomic({ root: repo, file: '.husky/pre-commit' }, 'ours\n'), { instanceOf: UserError });
+  const error = t.throws(
+    () => writeFileAtomic({ root: repo, file: '.husky/pre-commit' }, 'ours\n'),
+    { instanceOf: UserError },
+  );
   t.is(error?.message, WriteTargetMessages.symbolicLink('.husky/pre-commit', target));
   t.is(readFileSync(target, 'utf8'), 'echo shared\n');
   t.deepEqual(readdirSync(path.join(repo, '.husky')), ['pre-commit']);

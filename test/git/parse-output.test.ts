@@ -45,20 +45,36 @@ test('config --null --get and --get-regexp', (t) => {
 });
 
 test('rev-parse locations: a linked worktree has its own git dir', (t) => {
-  t.deepEqual(parseLocations('/r\n/r/.git\n/r/.git\n'), { topLevel: '/r', gitDir: '/r/.git', commonDir: '/r/.git', linkedWorktree: false });
+  t.deepEqual(parseLocations('/r\n/r/.git\n/r/.git\n'), {
+    topLevel: '/r',
+    gitDir: '/r/.git',
+    commonDir: '/r/.git',
+    linkedWorktree: false,
+  });
   t.true(parseLocations('/w\n/r/.git/worktrees/w\n/r/.git\n')?.linkedWorktree);
   t.is(parseLocations('/r\n'), undefined);
 });
 
 test('log -1 -z --format=%H%x20%P --name-only: the commit, its parents and the paths it changed', (t) => {
   const [id, main, dev] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
-  t.deepEqual(parseCommitRecord(`${id} ${main} ${dev}\0\nmigrations/x y.py\0migrations/heads.txt\0`), {
-    id,
-    parents: [main, dev],
-    changed: ['migrations/x y.py', 'migrations/heads.txt'],
-  });
-  t.deepEqual(parseCommitRecord(`${id} ${main} ${dev}\0`), { id, parents: [main, dev], changed: [] }, 'a merge that changed nothing against its first parent');
-  t.deepEqual(parseCommitRecord(`${id} \0\na\0`), { id, parents: [], changed: ['a'] }, 'a root commit');
+  t.deepEqual(
+    parseCommitRecord(`${id} ${main} ${dev}\0\nmigrations/x y.py\0migrations/heads.txt\0`),
+    {
+      id,
+      parents: [main, dev],
+      changed: ['migrations/x y.py', 'migrations/heads.txt'],
+    },
+  );
+  t.deepEqual(
+    parseCommitRecord(`${id} ${main} ${dev}\0`),
+    { id, parents: [main, dev], changed: [] },
+    'a merge that changed nothing against its first parent',
+  );
+  t.deepEqual(
+    parseCommitRecord(`${id} \0\na\0`),
+    { id, parents: [], changed: ['a'] },
+    'a root commit',
+  );
   t.is(parseCommitRecord(''), undefined);
   t.is(parseCommitRecord('fatal: bad revision\0'), undefined);
 });
@@ -77,7 +93,13 @@ test('FETCH_HEAD: the line git pull merges, with its branch and address', (t) =>
     { sha: main, forMerge: true, kind: 'branch', name: 'main', url: '/tmp/x/origin' },
     { sha: topic, forMerge: false, kind: 'branch', name: 'feature/x', url: 'github.com:o/r' },
     { sha: tag, forMerge: false, kind: 'tag', name: 'v1.0', url: 'github.com:o/r' },
-    { sha: tag, forMerge: false, kind: undefined, name: 'refs/pull/1/head', url: 'https://github.com/o/r' },
+    {
+      sha: tag,
+      forMerge: false,
+      kind: undefined,
+      name: 'refs/pull/1/head',
+      url: 'https://github.com/o/r',
+    },
     { sha: topic, forMerge: true, kind: undefined, name: '', url: 'https://example.com/r' },
   ]);
   t.is(fetchedFrom(captured, main)?.name, 'main');
@@ -113,22 +135,32 @@ test('ls-files -s -v -c -m -z: entries once, skip-worktree (S) and work-tree cha
 });
 
 test('ls-files -v: an entry marked assume-unchanged (lower-case tag) counts as differing, since git never looks', (t) => {
-  const listing = parseIndexListing(`h 100644 ${BLOB_1} 0\tm/a.py\x00s 100644 ${BLOB_2} 0\tm/b.py\x00H 100644 ${BLOB_2} 0\tm/c.py\x00`);
-  t.deepEqual(listing.entries.map((entry) => entry.path), ['m/a.py', 'm/b.py', 'm/c.py']);
+  const listing = parseIndexListing(
+    `h 100644 ${BLOB_1} 0\tm/a.py\x00s 100644 ${BLOB_2} 0\tm/b.py\x00H 100644 ${BLOB_2} 0\tm/c.py\x00`,
+  );
+  t.deepEqual(
+    listing.entries.map((entry) => entry.path),
+    ['m/a.py', 'm/b.py', 'm/c.py'],
+  );
   t.deepEqual([...listing.modified], ['m/a.py', 'm/b.py']);
   t.deepEqual([...listing.skipWorktree], ['m/b.py']);
 });
 
 test('ls-tree -r -z: mode, blob and path; the object type is dropped', (t) => {
-  t.deepEqual(parseTreeListing(`100644 blob ${BLOB_1}\tm/a.py\x00160000 commit ${BLOB_2}\tsub\x00`), [
-    { path: 'm/a.py', mode: '100644', blob: BLOB_1, stage: 0 },
-    { path: 'sub', mode: '160000', blob: BLOB_2, stage: 0 },
-  ]);
+  t.deepEqual(
+    parseTreeListing(`100644 blob ${BLOB_1}\tm/a.py\x00160000 commit ${BLOB_2}\tsub\x00`),
+    [
+      { path: 'm/a.py', mode: '100644', blob: BLOB_1, stage: 0 },
+      { path: 'sub', mode: '160000', blob: BLOB_2, stage: 0 },
+    ],
+  );
 });
 
 test('cat-file --batch: contents by id, byte for byte (newlines and NULs inside); missing objects left out', (t) => {
   const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
-  const captured = bytes(`${BLOB_2} blob 6\n# c\na\n\n${'0'.repeat(40)} missing\n${BLOB_1} blob 3\na\x00\n\n`);
+  const captured = bytes(
+    `${BLOB_2} blob 6\n# c\na\n\n${'0'.repeat(40)} missing\n${BLOB_1} blob 3\na\x00\n\n`,
+  );
   const contents = parseBatchOutput(captured);
   t.deepEqual([...contents.keys()], [BLOB_2, BLOB_1]);
   t.deepEqual(contents.get(BLOB_2), bytes('# c\na\n'));

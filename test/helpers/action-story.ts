@@ -30,19 +30,34 @@ export interface Story {
 }
 
 /** A developer's branch from origin's main with one revision on BASE, pushed (to `target`). */
-async function developer(scenario: Scenario, cwd: string, branch: string, id: string, options: { keepHeads?: boolean; target?: string; readme?: string } = {}): Promise<void> {
+async function developer(
+  scenario: Scenario,
+  cwd: string,
+  branch: string,
+  id: string,
+  options: { keepHeads?: boolean; target?: string; readme?: string } = {},
+): Promise<void> {
   const prefix = cwd === '' ? '' : `${cwd}/`;
   await scenario.git(['fetch', '-q', 'origin'], { cwd });
   await scenario.git(['checkout', '-q', '-b', branch, 'origin/main'], { cwd });
-  await scenario.repo.write(`${prefix}${scenario.scriptPath(`versions/${id}_rev.py`)}`, parentSource({ id, down: [BASE] }));
+  await scenario.repo.write(
+    `${prefix}${scenario.scriptPath(`versions/${id}_rev.py`)}`,
+    parentSource({ id, down: [BASE] }),
+  );
   if (options.readme !== undefined) await scenario.repo.write(`${prefix}README.md`, options.readme);
   if (options.keepHeads !== false) await scenario.bin(['heads', '--write', '-q'], { cwd });
   await scenario.git(['add', '-A'], { cwd });
   // Dated in the past: a merge revision's Create Date comes from these commits, and a shallow
   // checkout that took the merge commits' dates instead would show.
-  const date = { GIT_AUTHOR_DATE: `2024-03-0${id === MAIN_REV ? 1 : 2}T10:00:00Z`, GIT_COMMITTER_DATE: '2024-03-03T10:00:00Z' };
+  const date = {
+    GIT_AUTHOR_DATE: `2024-03-0${id === MAIN_REV ? 1 : 2}T10:00:00Z`,
+    GIT_COMMITTER_DATE: '2024-03-03T10:00:00Z',
+  };
   await scenario.git(['commit', '-q', '-m', `${branch}: add ${id}`], { cwd, env: date });
-  await scenario.git(['push', '-q', 'origin', `${branch}:${options.target ?? `refs/heads/${branch}`}`], { cwd });
+  await scenario.git(
+    ['push', '-q', 'origin', `${branch}:${options.target ?? `refs/heads/${branch}`}`],
+    { cwd },
+  );
 }
 
 /**
@@ -64,9 +79,18 @@ export async function story(
   await github.clone('bob');
   await scenario.git(['config', 'user.name', 'Bob'], { cwd: BOB });
   await scenario.git(['config', 'user.email', 'bob@example.com'], { cwd: BOB });
-  await developer(scenario, '', PR1.head, MAIN_REV, bob.readme === undefined ? {} : { readme: 'alice\n' });
+  await developer(
+    scenario,
+    '',
+    PR1.head,
+    MAIN_REV,
+    bob.readme === undefined ? {} : { readme: 'alice\n' },
+  );
   const pr2: PullRequest = bob.fork === true ? { ...PR2, fork: 'bob/repo' } : PR2;
-  await developer(scenario, BOB, PR2.head, DEV_REV, { ...bob, ...(bob.fork === true ? { target: 'refs/pull/2/head' } : {}) });
+  await developer(scenario, BOB, PR2.head, DEV_REV, {
+    ...bob,
+    ...(bob.fork === true ? { target: 'refs/pull/2/head' } : {}),
+  });
   await github.open(PR1);
   await github.open(pr2);
   return { scenario, github, pr2 };
@@ -74,16 +98,26 @@ export async function story(
 
 // main as it is on origin, in a fresh clone, judged by real Alembic.
 /** Asserts that real Alembic finds `ref` of origin whole, in a fresh clone called `name`. */
-export async function assertMainWhole(t: TestContext, { scenario, github }: Story, name: string, ref = 'main'): Promise<void> {
+export async function assertMainWhole(
+  t: TestContext,
+  { scenario, github }: Story,
+  name: string,
+  ref = 'main',
+): Promise<void> {
   const clone = await github.clone(name);
   await scenario.git(['checkout', '-q', ref], { cwd: clone });
   await assertAlembicWhole(t, scenario, clone);
 }
 
 /** A workflow_dispatch run on `branch`. */
-export const dispatch = (branch: string): { event: string; payload: object; checkout: string; branch: string } => ({
+export const dispatch = (
+  branch: string,
+): { event: string; payload: object; checkout: string; branch: string } => ({
   event: 'workflow_dispatch',
-  payload: { ref: `refs/heads/${branch}`, repository: { full_name: REPOSITORY, default_branch: 'main' } },
+  payload: {
+    ref: `refs/heads/${branch}`,
+    repository: { full_name: REPOSITORY, default_branch: 'main' },
+  },
   checkout: `refs/heads/${branch}`,
   branch,
 });
@@ -99,9 +133,15 @@ export async function forkedMain(t: TestContext, python: string): Promise<Story>
 }
 
 /** A push to main, at `sha`. */
-export const pushOf = (sha: string): { event: string; payload: object; checkout: string; branch: string } => ({
+export const pushOf = (
+  sha: string,
+): { event: string; payload: object; checkout: string; branch: string } => ({
   event: 'push',
-  payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: REPOSITORY, default_branch: 'main' } },
+  payload: {
+    ref: 'refs/heads/main',
+    after: sha,
+    repository: { full_name: REPOSITORY, default_branch: 'main' },
+  },
   checkout: 'refs/heads/main',
   branch: 'main',
 });

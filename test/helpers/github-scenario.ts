@@ -79,15 +79,28 @@ export async function createGitHub(scenario: Scenario): Promise<GitHub> {
   await repo.git(['init', '-q', '--bare', '-b', 'main', origin]);
   await repo.git(['remote', 'add', 'origin', url]);
   await repo.git(['push', '-q', 'origin', 'main']);
-  const server = async (args: readonly string[], env: Record<string, string> = {}): Promise<string> => (await repo.git(['--git-dir', origin, ...args], { env })).stdout.trim();
+  const server = async (
+    args: readonly string[],
+    env: Record<string, string> = {},
+  ): Promise<string> => (await repo.git(['--git-dir', origin, ...args], { env })).stdout.trim();
   const resolve = (ref: string): Promise<string> => server(['rev-parse', `${ref}^{commit}`]);
 
   // A merge commit made as GitHub's servers make it: merge-tree, commit-tree, update-ref.
-  async function serverMerge(first: string, second: string, message: string): Promise<{ sha: string | undefined; tree: string }> {
-    const merged = await repo.git(['--git-dir', origin, 'merge-tree', '--write-tree', '--no-messages', first, second], { allowFailure: true });
+  async function serverMerge(
+    first: string,
+    second: string,
+    message: string,
+  ): Promise<{ sha: string | undefined; tree: string }> {
+    const merged = await repo.git(
+      ['--git-dir', origin, 'merge-tree', '--write-tree', '--no-messages', first, second],
+      { allowFailure: true },
+    );
     const tree = merged.stdout.split('\n')[0] ?? '';
     if (merged.status !== 0) return { sha: undefined, tree };
-    return { sha: await server(['commit-tree', tree, '-p', first, '-p', second, '-m', message]), tree };
+    return {
+      sha: await server(['commit-tree', tree, '-p', first, '-p', second, '-m', message]),
+      tree,
+    };
   }
 
   const github: GitHub = {
@@ -102,33 +115,60 @@ export async function createGitHub(scenario: Scenario): Promise<GitHub> {
       await repo.git(['push', '-q', '-f', 'origin', `${branch}:${target}`], { cwd });
     },
     async open(pull) {
-      const head = pull.fork === undefined ? await resolve(`refs/heads/${pull.head}`) : await resolve(`refs/pull/${pull.number}/head`);
+      const head =
+        pull.fork === undefined
+          ? await resolve(`refs/heads/${pull.head}`)
+          : await resolve(`refs/pull/${pull.number}/head`);
       await server(['update-ref', `refs/pull/${pull.number}/head`, head]);
-      const merge = await serverMerge(await resolve('refs/heads/main'), head, `Merge ${head} into ${await resolve('refs/heads/main')}`);
-      if (merge.sha === undefined) await server(['update-ref', '-d', `refs/pull/${pull.number}/merge`]);
+      const merge = await serverMerge(
+        await resolve('refs/heads/main'),
+        head,
+        `Merge ${head} into ${await resolve('refs/heads/main')}`,
+      );
+      if (merge.sha === undefined)
+        await server(['update-ref', '-d', `refs/pull/${pull.number}/merge`]);
       else await server(['update-ref', `refs/pull/${pull.number}/merge`, merge.sha]);
       return merge.sha;
     },
     async mergeButton(pull) {
       const main = await resolve('refs/heads/main');
-      const merge = await serverMerge(main, await resolve(`refs/pull/${pull.number}/head`), `Merge pull request #${pull.number} from ${pull.fork ?? 'owner'}/${pull.head}`);
-      if (merge.sha === undefined) throw new Error(`pull request #${pull.number} conflicts: the merge button is disabled`);
+      const merge = await serverMerge(
+        main,
+        await resolve(`refs/pull/${pull.number}/head`),
+        `Merge pull request #${pull.number} from ${pull.fork ?? 'owner'}/${pull.head}`,
+      );
+      if (merge.sha === undefined)
+        throw new Error(`pull request #${pull.number} conflicts: the merge button is disabled`);
       await server(['update-ref', 'refs/heads/main', merge.sha, main]);
       return merge.sha;
     },
     async resolveInWebEditor(pull, resolved) {
       const head = await resolve(`refs/pull/${pull.number}/head`);
       const main = await resolve('refs/heads/main');
-      const merged = await repo.git(['--git-dir', origin, 'merge-tree', '--write-tree', '--no-messages', head, main], { allowFailure: true });
+      const merged = await repo.git(
+        ['--git-dir', origin, 'merge-tree', '--write-tree', '--no-messages', head, main],
+        { allowFailure: true },
+      );
       const index = `${origin}/web-editor-index`;
       const env = { GIT_INDEX_FILE: index };
       await server(['read-tree', merged.stdout.split('\n')[0] ?? ''], env);
       for (const [file, content] of Object.entries(resolved)) {
-        const blob = (await repo.git(['--git-dir', origin, 'hash-object', '-w', '--stdin'], { input: content })).stdout.trim();
+        const blob = (
+          await repo.git(['--git-dir', origin, 'hash-object', '-w', '--stdin'], { input: content })
+        ).stdout.trim();
         await server(['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], env);
       }
       const tree = await server(['write-tree'], env);
-      const sha = await server(['commit-tree', tree, '-p', head, '-p', main, '-m', `Merge branch 'main' into ${pull.head}`]);
+      const sha = await server([
+        'commit-tree',
+        tree,
+        '-p',
+        head,
+        '-p',
+        main,
+        '-m',
+        `Merge branch 'main' into ${pull.head}`,
+      ]);
       await server(['update-ref', `refs/pull/${pull.number}/head`, sha]);
       if (pull.fork === undefined) await server(['update-ref', `refs/heads/${pull.head}`, sha]);
       await repo.git(['--git-dir', origin, 'read-tree', '--empty'], { env });
@@ -136,8 +176,13 @@ export async function createGitHub(scenario: Scenario): Promise<GitHub> {
     async mergeGroup(pulls) {
       let tip = await resolve('refs/heads/main');
       for (const pull of pulls) {
-        const merge = await serverMerge(tip, await resolve(`refs/pull/${pull.number}/head`), `Merge pull request #${pull.number}`);
-        if (merge.sha === undefined) throw new Error(`pull request #${pull.number} conflicts in the queue`);
+        const merge = await serverMerge(
+          tip,
+          await resolve(`refs/pull/${pull.number}/head`),
+          `Merge pull request #${pull.number}`,
+        );
+        if (merge.sha === undefined)
+          throw new Error(`pull request #${pull.number} conflicts in the queue`);
         tip = merge.sha;
       }
       const ref = `gh-readonly-queue/main/pr-${pulls.at(-1)?.number ?? 0}-${tip}`;
@@ -164,19 +209,49 @@ export async function createGitHub(scenario: Scenario): Promise<GitHub> {
 }
 
 // A checkout as actions/checkout makes it (depth 1, the event's ref), then the action's script.
-async function runAction(scenario: Scenario, github: GitHub, options: ActionOptions): Promise<ActionRun> {
+async function runAction(
+  scenario: Scenario,
+  github: GitHub,
+  options: ActionOptions,
+): Promise<ActionRun> {
   const { repo } = scenario;
   runs += 1;
   const clone = `../runner-${runs}`;
   const work = repo.path(clone);
   await repo.git(['init', '-q', clone]);
   await repo.git(['remote', 'add', 'origin', github.url], { cwd: clone });
-  await repo.git(['fetch', '-q', '--depth', '1', '--no-tags', 'origin', `+${options.checkout}:refs/remotes/checkout`], { cwd: clone });
-  const sha = (await repo.git(['rev-parse', 'refs/remotes/checkout'], { cwd: clone })).stdout.trim();
-  await repo.git(['checkout', '-q', ...(options.branch === undefined ? ['--detach', sha] : ['-B', options.branch, sha])], { cwd: clone });
+  await repo.git(
+    [
+      'fetch',
+      '-q',
+      '--depth',
+      '1',
+      '--no-tags',
+      'origin',
+      `+${options.checkout}:refs/remotes/checkout`,
+    ],
+    { cwd: clone },
+  );
+  const sha = (
+    await repo.git(['rev-parse', 'refs/remotes/checkout'], { cwd: clone })
+  ).stdout.trim();
+  await repo.git(
+    [
+      'checkout',
+      '-q',
+      ...(options.branch === undefined ? ['--detach', sha] : ['-B', options.branch, sha]),
+    ],
+    { cwd: clone },
+  );
   await repo.git(['update-ref', '-d', 'refs/remotes/checkout'], { cwd: clone });
 
-  const files = { event: `${work}.event.json`, output: `${work}.output`, summary: `${work}.summary.md`, gh: `${work}.gh.log`, stub: `${work}.bin` };
+  const files = {
+    event: `${work}.event.json`,
+    output: `${work}.output`,
+    summary: `${work}.summary.md`,
+    gh: `${work}.gh.log`,
+    stub: `${work}.bin`,
+  };
   await writeFile(files.event, JSON.stringify(options.payload));
   await writeFile(files.output, '');
   await writeFile(files.summary, '');
@@ -202,12 +277,24 @@ async function runAction(scenario: Scenario, github: GitHub, options: ActionOpti
     INPUT_VERSION: '',
     ...options.env,
   };
-  const result = await repo.run(process.execPath, [path.join(PACKAGE_ROOT, 'action', 'main.mjs')], { cwd: clone, env, allowFailure: true });
-  const outputs = Object.fromEntries((await readFile(files.output, 'utf8')).split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
-  const gh = (await readFile(files.gh, 'utf8')).split('\u001e').filter(Boolean).map((line) => {
-    const [token = '', ...args] = line.split('\u001f');
-    return { token, args };
+  const result = await repo.run(process.execPath, [path.join(PACKAGE_ROOT, 'action', 'main.mjs')], {
+    cwd: clone,
+    env,
+    allowFailure: true,
   });
+  const outputs = Object.fromEntries(
+    (await readFile(files.output, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const gh = (await readFile(files.gh, 'utf8'))
+    .split('\u001e')
+    .filter(Boolean)
+    .map((line) => {
+      const [token = '', ...args] = line.split('\u001f');
+      return { token, args };
+    });
   return { ...result, outputs, summary: await readFile(files.summary, 'utf8'), gh, clone };
 }
 
@@ -225,7 +312,10 @@ export function annotations(run: RunResult): [string, string, string][] {
   return run.stdout.split('\n').flatMap((line) => {
     const match = /^::(error|warning|notice)( [^:]*)?::(.*)$/.exec(line);
     if (match === null) return [];
-    const message = (match[3] ?? '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+    const message = (match[3] ?? '')
+      .replace(/%0A/g, '\n')
+      .replace(/%0D/g, '\r')
+      .replace(/%25/g, '%');
     return [[match[1] ?? '', (match[2] ?? '').trim(), message]];
   });
 }

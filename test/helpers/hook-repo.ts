@@ -5,7 +5,14 @@ import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
 
 import { parentSource } from './merge-project.js';
-import { BIN, copyTempRepo, createTempRepo, PACKAGE_ROOT, type RunOptions, type TempRepo } from './temp-repo.js';
+import {
+  BIN,
+  copyTempRepo,
+  createTempRepo,
+  PACKAGE_ROOT,
+  type RunOptions,
+  type TempRepo,
+} from './temp-repo.js';
 
 export const BASE = 'd6e7f8a9b0c1';
 /** The revision main adds. */
@@ -13,7 +20,10 @@ export const A = 'aaaa11112222';
 /** The revision dev adds. */
 export const B = 'bbbb33334444';
 
-const TEMPLATE = readFileSync(new URL('../fixtures/templates/untyped-classic.mako', import.meta.url), 'utf8');
+const TEMPLATE = readFileSync(
+  new URL('../fixtures/templates/untyped-classic.mako', import.meta.url),
+  'utf8',
+);
 let template: Promise<TempRepo> | undefined;
 
 /**
@@ -31,7 +41,11 @@ export async function setUpRepo(t: ExecutionContext): Promise<TempRepo> {
     await repo.write('package.json', '{\n  "name": "app",\n  "private": true\n}\n');
     await repo.write('.gitignore', 'node_modules\n');
     // node_modules as npm leaves it: .bin/git-alembic runs the built CLI, husky is husky 9.
-    await repo.write('node_modules/.bin/git-alembic', `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, 0o755);
+    await repo.write(
+      'node_modules/.bin/git-alembic',
+      `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`,
+      0o755,
+    );
     symlinkSync(`${PACKAGE_ROOT}node_modules/husky`, repo.path('node_modules/husky'), 'dir');
     await repo.git(['add', '-A']);
     await repo.git(['commit', '-q', '-m', 'project']);
@@ -46,7 +60,12 @@ export async function setUpRepo(t: ExecutionContext): Promise<TempRepo> {
 }
 
 /** Writes and commits the revision `id` on `down`. */
-export async function addRevision(repo: TempRepo, id: string, down: string, options: RunOptions = {}): Promise<void> {
+export async function addRevision(
+  repo: TempRepo,
+  id: string,
+  down: string,
+  options: RunOptions = {},
+): Promise<void> {
   await repo.write(`migrations/versions/${id}_rev.py`, parentSource({ id, down: [down] }));
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '-m', `add ${id}`], options);

@@ -14,7 +14,13 @@ import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { parentSource, type ParentSpec } from './merge-project.js';
 import { linkPackedModules, packedDevDependencies } from './packed-package.js';
 import { findAlembicPython, oracleTest, runPython } from './python.js';
-import { copyTempRepo, createTempRepo, type RunOptions, type RunResult, type TempRepo } from './temp-repo.js';
+import {
+  copyTempRepo,
+  createTempRepo,
+  type RunOptions,
+  type RunResult,
+  type TempRepo,
+} from './temp-repo.js';
 
 /** The revision every scenario's history starts from. */
 export const BASE = 'd6e7f8a9b0c1';
@@ -45,7 +51,10 @@ export interface ScenarioOptions {
    * Work done after setup, once per test file, on the shared repository each scenario copies
    * (such as forking main and dev); `name` tells shared repositories apart.
    */
-  readonly shared?: { readonly name: string; readonly prepare: (scenario: Scenario) => Promise<void> };
+  readonly shared?: {
+    readonly name: string;
+    readonly prepare: (scenario: Scenario) => Promise<void>;
+  };
   /**
    * Sets git-alembic up instead of the husky way (package.json, the packed package, `setup`):
    * runs after the project's first commit; its changes are committed. `name` keys the template.
@@ -107,16 +116,33 @@ const templates = new Map<string, Promise<TempRepo>>();
  * A scenario's project, created, set up and committed: a copy of one made earlier in this
  * process with the same layout, or a new one when `beforeSetup` makes it unique.
  */
-export async function createScenario(t: ExecutionContext, python: string, options: ScenarioOptions = {}): Promise<Scenario> {
+export async function createScenario(
+  t: ExecutionContext,
+  python: string,
+  options: ScenarioOptions = {},
+): Promise<Scenario> {
   const environments = options.environments ?? [{ directory: '' }];
   if (options.beforeSetup !== undefined) return buildScenario(t, python, options);
-  const key = JSON.stringify([environments, options.attributes ?? true, options.pythonOnly ?? false, options.shared?.name, options.setUp?.name]);
-  const template = templates.get(key) ?? buildScenario(PROCESS_LIFETIME, python, options).then(async (scenario) => {
-    await options.shared?.prepare(scenario);
-    return scenario.repo;
-  });
+  const key = JSON.stringify([
+    environments,
+    options.attributes ?? true,
+    options.pythonOnly ?? false,
+    options.shared?.name,
+    options.setUp?.name,
+  ]);
+  const template =
+    templates.get(key) ??
+    buildScenario(PROCESS_LIFETIME, python, options).then(async (scenario) => {
+      await options.shared?.prepare(scenario);
+      return scenario.repo;
+    });
   templates.set(key, template);
-  return scenarioOf(await copyTempRepo(t, await template), environments, python, options.pythonOnly);
+  return scenarioOf(
+    await copyTempRepo(t, await template),
+    environments,
+    python,
+    options.pythonOnly,
+  );
 }
 
 // Templates live until the worker exits (AVA runs each test file in its own process), and are
@@ -127,15 +153,23 @@ process.once('exit', () => {
   for (const root of templateRoots) rmSync(path.dirname(root), { recursive: true, force: true });
 });
 
-async function buildScenario(t: Pick<ExecutionContext, 'teardown'>, python: string, options: ScenarioOptions): Promise<Scenario> {
+async function buildScenario(
+  t: Pick<ExecutionContext, 'teardown'>,
+  python: string,
+  options: ScenarioOptions,
+): Promise<Scenario> {
   const repo = await createTempRepo(t, { attributes: options.attributes ?? true });
   if (t === PROCESS_LIFETIME) templateRoots.push(repo.root);
   const environments = options.environments ?? [{ directory: '' }];
   const scenario = scenarioOf(repo, environments, python, options.pythonOnly);
-  for (const [index, layout] of environments.entries()) await writeEnvironment(scenario, layout, index, python);
+  for (const [index, layout] of environments.entries())
+    await writeEnvironment(scenario, layout, index, python);
   if (options.pythonOnly === true) return setUpPythonOnly(scenario, options);
   if (options.setUp === undefined) {
-    await repo.write('package.json', `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`);
+    await repo.write(
+      'package.json',
+      `${JSON.stringify({ name: 'app', private: true, devDependencies: await packedDevDependencies() }, null, 2)}\n`,
+    );
     await linkPackedModules(repo.root);
   }
   // `node_modules` without a slash: it is a symbolic link here, which `node_modules/` would not match.
@@ -153,29 +187,50 @@ async function setUpPythonOnly(scenario: Scenario, options: ScenarioOptions): Pr
   await repo.write('.gitignore', '*.sqlite\n__pycache__/\n*.log\n');
   await options.beforeSetup?.(repo);
   await scenario.bin(['heads', '--write']);
-  const heads = environments.map((_, index) => `${scenario.scriptPath('heads.txt', index)} merge=git-alembic\n`).join('');
+  const heads = environments
+    .map((_, index) => `${scenario.scriptPath('heads.txt', index)} merge=git-alembic\n`)
+    .join('');
   const attributes = (await repo.exists('.gitattributes')) ? await repo.read('.gitattributes') : '';
   await repo.write('.gitattributes', `${attributes}${heads}`);
   await scenario.commitAll('project');
   return scenario;
 }
 
-async function writeEnvironment(scenario: Scenario, layout: EnvironmentLayout, index: number, python: string): Promise<void> {
+async function writeEnvironment(
+  scenario: Scenario,
+  layout: EnvironmentLayout,
+  index: number,
+  python: string,
+): Promise<void> {
   const prefix = layout.directory === '' ? '' : `${layout.directory}/`;
   const scripts = layout.scripts ?? 'migrations';
-  const ini = ['[alembic]', `script_location = %(here)s/${scripts}`, 'sqlalchemy.url = sqlite:///%(here)s/test.sqlite', ''].join('\n');
+  const ini = [
+    '[alembic]',
+    `script_location = %(here)s/${scripts}`,
+    'sqlalchemy.url = sqlite:///%(here)s/test.sqlite',
+    '',
+  ].join('\n');
   await scenario.repo.write(`${prefix}alembic.ini`, ini);
   await scenario.repo.write(scenario.scriptPath('script.py.mako', index), template(python));
   await scenario.repo.write(scenario.scriptPath('env.py', index), ENV_PY);
-  for (const revision of layout.base ?? [{ id: BASE }]) await scenario.revision({ ...revision, environment: index });
+  for (const revision of layout.base ?? [{ id: BASE }])
+    await scenario.revision({ ...revision, environment: index });
 }
 
-function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], python: string, pythonOnly = false): Scenario {
+function scenarioOf(
+  repo: TempRepo,
+  environments: readonly EnvironmentLayout[],
+  python: string,
+  pythonOnly = false,
+): Scenario {
   const scriptPath = (file: string, environment = 0): string => {
     const layout = environments[environment] ?? { directory: '' };
-    return [layout.directory, layout.scripts ?? 'migrations', file].filter((part) => part !== '').join('/');
+    return [layout.directory, layout.scripts ?? 'migrations', file]
+      .filter((part) => part !== '')
+      .join('/');
   };
-  const git = (args: readonly string[], options: RunOptions = {}): Promise<RunResult> => repo.git(args, { ...options, env: { ...QUIET_NODE, ...options.env } });
+  const git = (args: readonly string[], options: RunOptions = {}): Promise<RunResult> =>
+    repo.git(args, { ...options, env: { ...QUIET_NODE, ...options.env } });
   return {
     repo,
     environments,
@@ -183,7 +238,10 @@ function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], 
     bin: (args, options = {}) =>
       pythonOnly
         ? repo.cli(args, { ...options, env: { ...QUIET_NODE, ...options.env } })
-        : repo.run(repo.path('node_modules/.bin/git-alembic'), args, { ...options, env: { ...QUIET_NODE, ...options.env } }),
+        : repo.run(repo.path('node_modules/.bin/git-alembic'), args, {
+            ...options,
+            env: { ...QUIET_NODE, ...options.env },
+          }),
     async revision(spec) {
       const file = scriptPath(`versions/${spec.fileName ?? `${spec.id}_rev.py`}`, spec.environment);
       await repo.write(file, parentSource(spec));
@@ -199,7 +257,9 @@ function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], 
     },
     scriptPath,
     async alembic(root = '') {
-      const cases = environments.map((layout) => ({ ini: repo.path(path.posix.join(root, layout.directory, 'alembic.ini')) }));
+      const cases = environments.map((layout) => ({
+        ini: repo.path(path.posix.join(root, layout.directory, 'alembic.ini')),
+      }));
       const output = runPython(python, ORACLE, [], JSON.stringify(cases));
       return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as AlembicVerdict[];
     },
@@ -208,18 +268,28 @@ function scenarioOf(repo: TempRepo, environments: readonly EnvironmentLayout[], 
 
 function template(python: string): string {
   if (stockTemplate === undefined) {
-    const directory = runPython(python, '-c', ['import alembic, os; print(os.path.dirname(alembic.__file__))']).trim();
-    stockTemplate = readFileSync(path.join(directory, 'templates', 'generic', 'script.py.mako'), 'utf8');
+    const directory = runPython(python, '-c', [
+      'import alembic, os; print(os.path.dirname(alembic.__file__))',
+    ]).trim();
+    stockTemplate = readFileSync(
+      path.join(directory, 'templates', 'generic', 'script.py.mako'),
+      'utf8',
+    );
   }
   return stockTemplate;
 }
 
 /** Asserts that real Alembic sees one head per branch-label group and upgrades SQLite, in every environment. */
-export async function assertAlembicWhole(t: ExecutionContext, scenario: Scenario, root = ''): Promise<void> {
+export async function assertAlembicWhole(
+  t: ExecutionContext,
+  scenario: Scenario,
+  root = '',
+): Promise<void> {
   for (const [index, verdict] of (await scenario.alembic(root)).entries()) {
     const where = `environment ${scenario.environments[index]?.directory || '.'}`;
     t.is(verdict.error, undefined, `${where}: Alembic could not load it`);
-    for (const [labels, heads] of Object.entries(verdict.groups ?? {})) t.is(heads.length, 1, `${where}: heads ${heads.join(', ')} share the labels "${labels}"`);
+    for (const [labels, heads] of Object.entries(verdict.groups ?? {}))
+      t.is(heads.length, 1, `${where}: heads ${heads.join(', ')} share the labels "${labels}"`);
     t.is(verdict.upgrade, 'ok', `${where}: alembic upgrade ${verdict.upgrade ?? ''}`);
   }
 }
@@ -234,7 +304,10 @@ export function alembicLines(result: RunResult): string[] {
  * A scenario test: serial (every hook is a process, and CI has two cores), and like oracleTest
  * skipped with a notice, or failed under GIT_ALEMBIC_REQUIRE_ORACLE=1, without Alembic.
  */
-export function scenarioTest(title: string, implementation: (t: ExecutionContext, python: string) => Promise<void>): void {
+export function scenarioTest(
+  title: string,
+  implementation: (t: ExecutionContext, python: string) => Promise<void>,
+): void {
   const found = findAlembicPython();
   if (found === null) {
     oracleTest(test, title, implementation);

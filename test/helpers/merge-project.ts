@@ -79,21 +79,33 @@ export function parentSource(spec: ParentSpec): string {
 /** Writes the project into `root` (which must exist). */
 export function writeMergeProject(root: string, spec: MergeProjectSpec): void {
   mkdirSync(join(root, 'migrations', 'versions'), { recursive: true });
-  const ini = ['[alembic]', 'script_location = %(here)s/migrations', 'sqlalchemy.url = sqlite:///%(here)s/test.sqlite', ...(spec.settings ?? []), ''];
+  const ini = [
+    '[alembic]',
+    'script_location = %(here)s/migrations',
+    'sqlalchemy.url = sqlite:///%(here)s/test.sqlite',
+    ...(spec.settings ?? []),
+    '',
+  ];
   writeFileSync(join(root, 'alembic.ini'), ini.join('\n') + (spec.iniTail ?? ''));
   writeFileSync(join(root, 'migrations', 'script.py.mako'), spec.template);
   writeFileSync(join(root, 'migrations', 'env.py'), ENV_PY);
   for (const revision of spec.revisions) {
     const directory = join(root, ...(revision.directory ?? 'migrations/versions').split('/'));
     mkdirSync(directory, { recursive: true });
-    writeFileSync(join(directory, revision.fileName ?? `${revision.id}_rev.py`), parentSource(revision));
+    writeFileSync(
+      join(directory, revision.fileName ?? `${revision.id}_rev.py`),
+      parentSource(revision),
+    );
   }
 }
 
 /** The environment without git's location variables, so git never touches another repository. */
-export function cleanEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
+export function cleanEnv(
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env, ...extra };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR'])
+    delete env[name];
   return env;
 }
 
@@ -105,7 +117,11 @@ export interface CliRun {
 }
 
 /** Runs git-alembic in-process in `cwd`. */
-export async function runCli(cwd: string, argv: readonly string[], env: Record<string, string | undefined> = cleanEnv()): Promise<CliRun> {
+export async function runCli(
+  cwd: string,
+  argv: readonly string[],
+  env: Record<string, string | undefined> = cleanEnv(),
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const ctx: CommandContext = {

@@ -11,7 +11,9 @@ import path from 'node:path';
 const TOOLS = { pnpm: 'pnpm@9', yarn: 'yarn@1' } as const;
 
 /** Absolute paths of the installed binaries, or why they could not be installed. */
-export type PackageManagerTools = { readonly bin: Readonly<Record<keyof typeof TOOLS, string>> } | { readonly reason: string };
+export type PackageManagerTools =
+  | { readonly bin: Readonly<Record<keyof typeof TOOLS, string>> }
+  | { readonly reason: string };
 
 /** pnpm and yarn, installed when this machine has not got them cached yet. */
 export function packageManagerTools(): PackageManagerTools {
@@ -24,11 +26,17 @@ export function packageManagerTools(): PackageManagerTools {
   const building = mkdtempSync(path.join(base, 'git-alembic-package-managers-'));
   try {
     writeFileSync(path.join(building, 'package.json'), '{"private": true}\n');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...Object.values(TOOLS)], { cwd: building, env: cleanEnvironment(), stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', ...Object.values(TOOLS)],
+      { cwd: building, env: cleanEnvironment(), stdio: 'pipe' },
+    );
     if (!installed(bins)) renameSync(building, directory);
     return { bin };
   } catch (error) {
-    return { reason: `pnpm and yarn could not be installed from the npm registry (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    return {
+      reason: `pnpm and yarn could not be installed from the npm registry (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    };
   } finally {
     rmSync(building, { recursive: true, force: true });
   }

@@ -6,7 +6,17 @@
 // Build first (`npm test` does): the tarball is packed from dist/ as it is, without scripts.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, realpath, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,7 +35,16 @@ export interface PackedPackage {
 
 // The parts of this package that end up in the tarball (package.json's "files", itself, and
 // the files npm always adds), so that a change to any of them packs again.
-const SHIPPED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.gitattributes.example', 'dist', 'hooks', 'templates'];
+const SHIPPED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  '.gitattributes.example',
+  'dist',
+  'hooks',
+  'templates',
+];
 const LOCK_STALE_MS = 10 * 60 * 1000;
 const POLL_MS = 250;
 
@@ -53,7 +72,11 @@ export async function packedDevDependencies(): Promise<Record<string, string>> {
 }
 
 async function prepare(): Promise<PackedPackage> {
-  const directory = path.join(await realpath(os.tmpdir()), 'git-alembic-packed', await shippedHash());
+  const directory = path.join(
+    await realpath(os.tmpdir()),
+    'git-alembic-packed',
+    await shippedHash(),
+  );
   const ready = path.join(directory, 'ready.json');
   for (;;) {
     const done = await readReady(ready);
@@ -72,12 +95,23 @@ async function build(directory: string, ready: string): Promise<PackedPackage> {
   await rm(directory, { recursive: true, force: true });
   await mkdir(path.join(directory, 'template'), { recursive: true });
   // --ignore-scripts: `prepare` would rebuild dist/ under the feet of other workers.
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', directory], { cwd: PACKAGE_ROOT, env: npmEnvironment() });
+  const packed = await run(
+    'npm',
+    ['pack', '--ignore-scripts', '--silent', '--pack-destination', directory],
+    { cwd: PACKAGE_ROOT, env: npmEnvironment() },
+  );
   const tarball = path.join(directory, packed.stdout.trim().split('\n').at(-1) ?? '');
   const template = path.join(directory, 'template');
-  const manifest = { name: 'git-alembic-template', private: true, devDependencies: { 'git-alembic': `file:${tarball}`, husky: '^9.1.7' } };
+  const manifest = {
+    name: 'git-alembic-template',
+    private: true,
+    devDependencies: { 'git-alembic': `file:${tarball}`, husky: '^9.1.7' },
+  };
   await writeFile(path.join(template, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: template, env: npmEnvironment() });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: template,
+    env: npmEnvironment(),
+  });
   const result: PackedPackage = { tarball, modules: path.join(template, 'node_modules') };
   await writeFile(ready, JSON.stringify(result));
   await pruneOldBuilds(path.dirname(directory), directory);
@@ -90,7 +124,8 @@ async function pruneOldBuilds(parent: string, current: string): Promise<void> {
     const entry = path.join(parent, name);
     if (entry === current || name.endsWith('.lock')) continue;
     const modified = (await stat(entry).catch(() => undefined))?.mtimeMs ?? Date.now();
-    if (Date.now() - modified > 24 * 60 * 60 * 1000) await rm(entry, { recursive: true, force: true });
+    if (Date.now() - modified > 24 * 60 * 60 * 1000)
+      await rm(entry, { recursive: true, force: true });
   }
 }
 
@@ -128,10 +163,14 @@ async function hashPath(hash: ReturnType<typeof createHash>, relative: string): 
   const stats = await stat(absolute).catch(() => undefined);
   if (stats === undefined) return;
   if (stats.isDirectory()) {
-    for (const name of (await readdir(absolute)).sort()) await hashPath(hash, `${relative}/${name}`);
+    for (const name of (await readdir(absolute)).sort())
+      await hashPath(hash, `${relative}/${name}`);
     return;
   }
-  hash.update(`${relative}\0`).update(await readFile(absolute)).update('\0');
+  hash
+    .update(`${relative}\0`)
+    .update(await readFile(absolute))
+    .update('\0');
 }
 
 // npm run by `npm test` exports npm_* settings meant for this package; the packing and the

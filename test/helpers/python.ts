@@ -17,7 +17,9 @@ export function findAlembicPython(): { python: string; alembicVersion: string } 
   if (cached !== undefined) return cached;
   cached = null;
   for (const python of CANDIDATES) {
-    const probe = spawnSync(python, ['-c', 'import alembic, mako; print(alembic.__version__)'], { encoding: 'utf8' });
+    const probe = spawnSync(python, ['-c', 'import alembic, mako; print(alembic.__version__)'], {
+      encoding: 'utf8',
+    });
     if (probe.status === 0) {
       cached = { python, alembicVersion: probe.stdout.trim() };
       break;
@@ -35,7 +37,11 @@ let hintPrinted = false;
  * Declares a test that needs the Python oracle. Without Alembic it is skipped with one line
  * saying how to enable it, unless GIT_ALEMBIC_REQUIRE_ORACLE=1 (CI), where it fails instead.
  */
-export function oracleTest(test: TestFn, title: string, implementation: (t: ExecutionContext, python: string) => Promise<void> | void): void {
+export function oracleTest(
+  test: TestFn,
+  title: string,
+  implementation: (t: ExecutionContext, python: string) => Promise<void> | void,
+): void {
   const found = findAlembicPython();
   if (found) {
     test(title, (t) => implementation(t, found.python));
@@ -55,7 +61,12 @@ export function oracleTest(test: TestFn, title: string, implementation: (t: Exec
 }
 
 /** Runs a Python script file with arguments and returns its stdout (throws on failure). */
-export function runPython(python: string, script: string, args: readonly string[], input?: string): string {
+export function runPython(
+  python: string,
+  script: string,
+  args: readonly string[],
+  input?: string,
+): string {
   return execFileSync(python, [script, ...args], {
     encoding: 'utf8',
     input,

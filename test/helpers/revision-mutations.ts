@@ -12,7 +12,7 @@ export const MODULE_SNIPPETS: readonly string[] = [
   "'''\ndown_revision = None\n'''",
   'NOTE = """\nrevision = \'evil\'\n"""',
   '# revision = \'commented\' with "quotes"',
-  "x = 1 + \\\n    2",
+  'x = 1 + \\\n    2',
   "revision = 'cont' \\\n    'inued'",
   "revision = ('a'\n    'b')",
   "down_revision = ['p1',  # first\n    'p2']",
@@ -66,7 +66,7 @@ export const MODULE_SNIPPETS: readonly string[] = [
 export const BODY_SNIPPETS: readonly string[] = [
   'op.execute("""\nrevision = \'evil\'\n""")',
   'op.execute(f"UPDATE t SET a = {value!r}")',
-  "op.execute(f'{x[\"k\"]}')",
+  'op.execute(f\'{x["k"]}\')',
   'op.execute(f"""\n{a}\n""")',
   'rows = [{"a": 1}, {"b": [2, (3, {4})]}]',
   'x = ((((((((((((1))))))))))))',
@@ -85,7 +85,12 @@ export const BODY_SNIPPETS: readonly string[] = [
 ];
 
 /** `source` with `snippet` inserted at a random line start (indented when inside a body). */
-export function insertSnippet(source: string, snippet: string, indentation: string, random: Random): string {
+export function insertSnippet(
+  source: string,
+  snippet: string,
+  indentation: string,
+  random: Random,
+): string {
   const lines = source.split('\n');
   const at = Math.floor(random() * (lines.length + 1));
   const inserted = snippet.split('\n').map((line) => indentation + line);
@@ -98,22 +103,72 @@ export function mutateCharacters(source: string, random: Random): string {
   const edits = 1 + Math.floor(random() * 3);
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(random() * (text.length + 1));
-    const character = pick(random, ['"', "'", '(', ')', '[', ']', '{', '}', '\\', '\n', '#', 'f', ' ', '\t', ':', '=', ',', '\f']);
-    text = random() < 0.3 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + character + text.slice(at);
+    const character = pick(random, [
+      '"',
+      "'",
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '\\',
+      '\n',
+      '#',
+      'f',
+      ' ',
+      '\t',
+      ':',
+      '=',
+      ',',
+      '\f',
+    ]);
+    text =
+      random() < 0.3
+        ? text.slice(0, at) + text.slice(at + 1)
+        : text.slice(0, at) + character + text.slice(at);
   }
   return text;
 }
 
-const ATOMS = ['"a"', "'b'", '"""c\nrevision = 1\n"""', "'''d\n'''", 'f"{x}"', 'f\'{y["z"]}\'', 'f"{{}}"', 'f"{a:{b}}"', 'x', '1', 'rb"q"', "u'w'", '"e\\"f"', "'g\\\n'", 'revision', 'fr"{1}"', 'xf"p"', '"#"', "'('", 'f"{(1)}"', 'f"""\n{x}\n"""'];
+const ATOMS = [
+  '"a"',
+  "'b'",
+  '"""c\nrevision = 1\n"""',
+  "'''d\n'''",
+  'f"{x}"',
+  'f\'{y["z"]}\'',
+  'f"{{}}"',
+  'f"{a:{b}}"',
+  'x',
+  '1',
+  'rb"q"',
+  "u'w'",
+  '"e\\"f"',
+  "'g\\\n'",
+  'revision',
+  'fr"{1}"',
+  'xf"p"',
+  '"#"',
+  "'('",
+  'f"{(1)}"',
+  'f"""\n{x}\n"""',
+];
 const SEPARATORS = [' ', ', ', '\n', '\n    ', '  # c ( [ "\n', ' \\\n', '\n\n', '\n# column 0\n'];
-const BRACKETS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['(', ')']];
+const BRACKETS: ReadonlyArray<readonly [string, string]> = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['(', ')'],
+];
 
 // A well-formed expression: atoms and brackets nested up to eight deep, split across lines.
 function balancedExpression(random: Random, depth: number): string {
   if (depth > 6 || random() < 0.35) return pick(random, ATOMS);
   const [opening, closing] = pick(random, BRACKETS);
   let inner = '';
-  for (let k = Math.floor(random() * 4); k > 0; k--) inner += (inner === '' ? '' : pick(random, SEPARATORS)) + balancedExpression(random, depth + 1);
+  for (let k = Math.floor(random() * 4); k > 0; k--)
+    inner += (inner === '' ? '' : pick(random, SEPARATORS)) + balancedExpression(random, depth + 1);
   return opening + inner + closing;
 }
 
@@ -126,7 +181,32 @@ export function randomBalancedBody(random: Random): string {
   return body;
 }
 
-const SOUP = [...ATOMS, '(', ')', '[', ']', '{', '}', '#c\n', '\\\n', '\n    ', '\n', '\n\t', ' ', '\n\n', '\nz = 1\n', '"h', 'def', ':', '\f', 'é', '"""\n', 'f"', "f'", 'rf"\\N{q}"'];
+const SOUP = [
+  ...ATOMS,
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '#c\n',
+  '\\\n',
+  '\n    ',
+  '\n',
+  '\n\t',
+  ' ',
+  '\n\n',
+  '\nz = 1\n',
+  '"h',
+  'def',
+  ':',
+  '\f',
+  'é',
+  '"""\n',
+  'f"',
+  "f'",
+  'rf"\\N{q}"',
+];
 
 /** A function body of random tokens: mostly invalid, in every way a body can be. */
 export function randomTokenSoup(random: Random): string {

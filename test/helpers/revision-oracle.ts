@@ -12,7 +12,13 @@ const ORACLE = fileURLToPath(new URL('../oracle/revision_oracle.py', import.meta
 
 /** What the oracle prints per file. */
 export type OracleAnswer =
-  | { id: string; downRevisions: string[]; dependencies: string[]; branchLabels: string[]; doc: string }
+  | {
+      id: string;
+      downRevisions: string[];
+      dependencies: string[];
+      branchLabels: string[];
+      doc: string;
+    }
   | { error: string; message: string };
 
 /** Writes each source to its own directory and returns what Alembic reads from each. */
@@ -21,7 +27,9 @@ export async function readWithAlembic(
   python: string,
   files: ReadonlyArray<{ fileName: string; source: string | Uint8Array }>,
 ): Promise<OracleAnswer[]> {
-  const root = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-revision-oracle-'));
+  const root = await mkdtemp(
+    path.join(await realpath(os.tmpdir()), 'git-alembic-revision-oracle-'),
+  );
   t.teardown(() => rm(root, { recursive: true, force: true, maxRetries: 3 }));
   const paths = await Promise.all(
     files.map(async (file, index) => {
@@ -34,4 +42,3 @@ export async function readWithAlembic(
   );
   return JSON.parse(runPython(python, ORACLE, [], JSON.stringify(paths))) as OracleAnswer[];
 }
-

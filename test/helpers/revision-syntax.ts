@@ -27,14 +27,38 @@ export function renderRevisionSource(spec: RevisionSpec, random: Random): string
   const typed = chance(random, 0.5);
   const lines = [...prologue(spec, random), ...imports(typed, random), ''];
   lines.push(...randomDecoyStatements(random));
-  lines.push(pick(random, ['# revision identifiers, used by Alembic.', "# don't edit: \"used\" by Alembic's 'upgrade'", '']));
-  if (chance(random, 0.1)) lines.push(`down_revision = ${renderString(`stale${spec.id}`, random)}  # superseded below`);
+  lines.push(
+    pick(random, [
+      '# revision identifiers, used by Alembic.',
+      "# don't edit: \"used\" by Alembic's 'upgrade'",
+      '',
+    ]),
+  );
+  if (chance(random, 0.1))
+    lines.push(`down_revision = ${renderString(`stale${spec.id}`, random)}  # superseded below`);
   lines.push(binding('revision', typed ? 'str' : undefined, renderString(spec.id, random), random));
-  lines.push(binding('down_revision', typed ? 'Union[str, Sequence[str], None]' : undefined, renderDownRevision(spec.downRevisions, random), random));
-  for (const [name, values] of [['branch_labels', spec.branchLabels], ['depends_on', spec.dependencies]] as const) {
+  lines.push(
+    binding(
+      'down_revision',
+      typed ? 'Union[str, Sequence[str], None]' : undefined,
+      renderDownRevision(spec.downRevisions, random),
+      random,
+    ),
+  );
+  for (const [name, values] of [
+    ['branch_labels', spec.branchLabels],
+    ['depends_on', spec.dependencies],
+  ] as const) {
     // `depends_on = ""` on a base makes Alembic reject the whole history (never a real base).
-    const value = renderOptionalList(values, name === 'depends_on' && spec.downRevisions.length > 0, random);
-    if (value !== undefined) lines.push(binding(name, typed ? 'Union[str, Sequence[str], None]' : undefined, value, random));
+    const value = renderOptionalList(
+      values,
+      name === 'depends_on' && spec.downRevisions.length > 0,
+      random,
+    );
+    if (value !== undefined)
+      lines.push(
+        binding(name, typed ? 'Union[str, Sequence[str], None]' : undefined, value, random),
+      );
   }
   lines.push('', '', ...randomUpgradeBody(random));
   return finish(lines, random);
@@ -42,10 +66,23 @@ export function renderRevisionSource(spec: RevisionSpec, random: Random): string
 
 function prologue(spec: RevisionSpec, random: Random): string[] {
   const lines: string[] = [];
-  if (chance(random, 0.1)) lines.push(pick(random, ['# -*- coding: utf-8 -*-', '# coding=utf-8', '# vim: set fileencoding=utf-8 :']));
-  const message = spec.message ?? pick(random, ['add users table', 'añadir índice único', 'merge heads', 'drop "legacy" column']);
+  if (chance(random, 0.1))
+    lines.push(
+      pick(random, [
+        '# -*- coding: utf-8 -*-',
+        '# coding=utf-8',
+        '# vim: set fileencoding=utf-8 :',
+      ]),
+    );
+  const message =
+    spec.message ??
+    pick(random, ['add users table', 'añadir índice único', 'merge heads', 'drop "legacy" column']);
   const revises = chance(random, 0.3) ? 'ffffffffffff' : spec.downRevisions.join(', ');
-  const header = [`Revision ID: ${chance(random, 0.1) ? '000000000000' : spec.id}`, `Revises: ${revises}`, 'Create Date: 2024-02-03 04:05:06.789012'];
+  const header = [
+    `Revision ID: ${chance(random, 0.1) ? '000000000000' : spec.id}`,
+    `Revises: ${revises}`,
+    'Create Date: 2024-02-03 04:05:06.789012',
+  ];
   const body = `${escapeDocstring(message)}\n\n${header.join('\n')}\n\n`;
   const canBeRaw = !message.includes('\\') && !message.includes("'''") && !message.endsWith("'");
   const style = random();
@@ -67,10 +104,19 @@ function imports(typed: boolean, random: Random): string[] {
   return lines;
 }
 
-function binding(name: string, annotation: string | undefined, value: string, random: Random): string {
-  const comment = chance(random, 0.15) ? pick(random, ['  # it\'s "fine"', '  # rebased', "  # see 'docs'"]) : '';
+function binding(
+  name: string,
+  annotation: string | undefined,
+  value: string,
+  random: Random,
+): string {
+  const comment = chance(random, 0.15)
+    ? pick(random, ['  # it\'s "fine"', '  # rebased', "  # see 'docs'"])
+    : '';
   const spaced = chance(random, 0.1) ? `${name}  =  ${value}` : `${name} = ${value}`;
-  return annotation !== undefined && chance(random, 0.8) ? `${name}: ${annotation} = ${value}${comment}` : `${spaced}${comment}`;
+  return annotation !== undefined && chance(random, 0.8)
+    ? `${name}: ${annotation} = ${value}${comment}`
+    : `${spaced}${comment}`;
 }
 
 /** A Python expression whose value is the str `value`, in one of many spellings. */
@@ -80,7 +126,8 @@ export function renderString(value: string, random: Random): string {
     const cut = 1 + Math.floor(random() * (value.length - 1));
     return `${quote(value.slice(0, cut), random)} ${quote(value.slice(cut), random)}`;
   }
-  if (style < 0.15 && value.length > 1) return `(\n    ${quote(value.slice(0, 1), random)}\n    ${quote(value.slice(1), random)}\n)`;
+  if (style < 0.15 && value.length > 1)
+    return `(\n    ${quote(value.slice(0, 1), random)}\n    ${quote(value.slice(1), random)}\n)`;
   if (style < 0.25) return `(${quote(value, random)})`;
   return quote(value, random);
 }
@@ -89,7 +136,10 @@ function quote(value: string, random: Random): string {
   const mark = chance(random, 0.5) ? '"' : "'";
   const canBeRaw = !/[\\'"\n]/.test(value);
   const prefix = pick(random, ['', '', '', '', 'u', 'U', ...(canBeRaw ? ['r', 'R'] : [])]);
-  const escaped = prefix.toLowerCase() === 'r' ? value : value.replaceAll('\\', '\\\\').replaceAll(mark, `\\${mark}`).replaceAll('\n', '\\n');
+  const escaped =
+    prefix.toLowerCase() === 'r'
+      ? value
+      : value.replaceAll('\\', '\\\\').replaceAll(mark, `\\${mark}`).replaceAll('\n', '\\n');
   return `${prefix}${mark}${escaped}${mark}`;
 }
 
@@ -98,15 +148,27 @@ function renderDownRevision(values: readonly string[], random: Random): string {
   return renderList(values, random);
 }
 
-function renderOptionalList(values: readonly string[], emptyStringAllowed: boolean, random: Random): string | undefined {
+function renderOptionalList(
+  values: readonly string[],
+  emptyStringAllowed: boolean,
+  random: Random,
+): string | undefined {
   if (values.length > 0) return renderList(values, random);
-  return pick(random, [undefined, 'None', 'None', '()', '[]', ...(emptyStringAllowed ? ['""', "('',)"] : [])]);
+  return pick(random, [
+    undefined,
+    'None',
+    'None',
+    '()',
+    '[]',
+    ...(emptyStringAllowed ? ['""', "('',)"] : []),
+  ]);
 }
 
 function renderList(values: readonly string[], random: Random): string {
   const items = values.map((value) => renderString(value, random));
   const [only] = items;
-  if (only !== undefined && items.length === 1) return pick(random, [only, only, `(${only},)`, `[${only}]`]);
+  if (only !== undefined && items.length === 1)
+    return pick(random, [only, only, `(${only},)`, `[${only}]`]);
   const style = random();
   if (style < 0.3) return `(${items.join(', ')})`;
   if (style < 0.5) return `[${items.join(', ')}]`;

@@ -10,18 +10,32 @@ export const MAIN_REV = 'aaaa11112222';
 export const DEV_REV = 'bbbb33334444';
 
 /** main and dev each add a revision on BASE, with the hooks (so each heads file is current). */
-export async function forkMainAndDev(scenario: Scenario, options: { cwd?: string; environment?: number } = {}): Promise<void> {
+export async function forkMainAndDev(
+  scenario: Scenario,
+  options: { cwd?: string; environment?: number } = {},
+): Promise<void> {
   const run = { ...(options.cwd === undefined ? {} : { cwd: options.cwd }) };
   await scenario.git(['checkout', '-q', '-b', 'dev'], run);
-  await scenario.revision({ id: DEV_REV, down: [BASE], ...(options.environment === undefined ? {} : { environment: options.environment }) });
+  await scenario.revision({
+    id: DEV_REV,
+    down: [BASE],
+    ...(options.environment === undefined ? {} : { environment: options.environment }),
+  });
   await scenario.commitAll('dev: add bbbb', run);
   await scenario.git(['checkout', '-q', 'main'], run);
-  await scenario.revision({ id: MAIN_REV, down: [BASE], ...(options.environment === undefined ? {} : { environment: options.environment }) });
+  await scenario.revision({
+    id: MAIN_REV,
+    down: [BASE],
+    ...(options.environment === undefined ? {} : { environment: options.environment }),
+  });
   await scenario.commitAll('main: add aaaa', run);
 }
 
 /** Shared work for createScenario: main and dev forked as forkMainAndDev does. */
-export const FORKED = { name: 'forked', prepare: (scenario: Scenario): Promise<void> => forkMainAndDev(scenario) };
+export const FORKED = {
+  name: 'forked',
+  prepare: (scenario: Scenario): Promise<void> => forkMainAndDev(scenario),
+};
 
 /** The sha of a rev. */
 export async function sha(scenario: Scenario, rev: string, cwd?: string): Promise<string> {
@@ -30,7 +44,11 @@ export async function sha(scenario: Scenario, rev: string, cwd?: string): Promis
 
 /** A commit's parents. */
 export async function parents(scenario: Scenario, rev = 'HEAD', cwd?: string): Promise<string[]> {
-  return (await scenario.git(['log', '-1', '--format=%P', rev], cwd === undefined ? {} : { cwd })).stdout.trim().split(' ');
+  return (
+    await scenario.git(['log', '-1', '--format=%P', rev], cwd === undefined ? {} : { cwd })
+  ).stdout
+    .trim()
+    .split(' ');
 }
 
 /** The `revision = '…'` id of a revision file's text. */
@@ -46,9 +64,26 @@ export interface Place {
 }
 
 /** The revision file in `rev` that down-revises exactly `parentIds` (a merge revision). */
-export async function mergeRevisionIn(scenario: Scenario, parentIds: readonly string[], rev = 'HEAD', place: Place = {}): Promise<{ file: string; text: string } | undefined> {
+export async function mergeRevisionIn(
+  scenario: Scenario,
+  parentIds: readonly string[],
+  rev = 'HEAD',
+  place: Place = {},
+): Promise<{ file: string; text: string } | undefined> {
   const cwd = { cwd: place.root ?? '' };
-  const listing = await scenario.git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', rev, '--', scenario.scriptPath('versions', place.environment)], cwd);
+  const listing = await scenario.git(
+    [
+      'ls-tree',
+      '-r',
+      '-z',
+      '--name-only',
+      '--full-tree',
+      rev,
+      '--',
+      scenario.scriptPath('versions', place.environment),
+    ],
+    cwd,
+  );
   const down = `down_revision = (${parentIds.map((id) => `'${id}'`).join(', ')})`;
   for (const file of listing.stdout.split('\0').filter((name) => name.endsWith('.py'))) {
     const text = (await scenario.git(['show', `${rev}:${file}`], cwd)).stdout;
@@ -61,11 +96,26 @@ export async function mergeRevisionIn(scenario: Scenario, parentIds: readonly st
  * Checks that HEAD holds a merge revision of `parentIds` (in this order), that the heads file
  * lists only it, and that the tree is clean; returns its id.
  */
-export async function assertMergedInHead(t: ExecutionContext, scenario: Scenario, parentIds: readonly string[], place: Place = {}): Promise<string> {
+export async function assertMergedInHead(
+  t: ExecutionContext,
+  scenario: Scenario,
+  parentIds: readonly string[],
+  place: Place = {},
+): Promise<string> {
   const merged = await mergeRevisionIn(scenario, parentIds, 'HEAD', place);
   const id = revisionIdOf(merged?.text);
   t.not(id, '', `HEAD holds the merge revision of ${parentIds.join(', ')}`);
-  if (place.root === undefined || place.root === '') t.deepEqual(await scenario.listedHeads(place.environment), [id]);
-  t.is((await scenario.git(['status', '--porcelain', '--untracked-files=all', '--', '.', ':!package-lock.json'], { cwd: place.root ?? '' })).stdout, '', 'clean tree');
+  if (place.root === undefined || place.root === '')
+    t.deepEqual(await scenario.listedHeads(place.environment), [id]);
+  t.is(
+    (
+      await scenario.git(
+        ['status', '--porcelain', '--untracked-files=all', '--', '.', ':!package-lock.json'],
+        { cwd: place.root ?? '' },
+      )
+    ).stdout,
+    '',
+    'clean tree',
+  );
   return id;
 }

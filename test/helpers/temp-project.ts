@@ -6,7 +6,10 @@ import path from 'node:path';
 import type { ExecutionContext } from 'ava';
 
 /** Creates the files (and `dir/` entries) under a fresh directory in the real temp dir. */
-export async function tempProject(t: ExecutionContext, files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+export async function tempProject(
+  t: ExecutionContext,
+  files: Readonly<Record<string, string | Uint8Array>>,
+): Promise<string> {
   const root = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-config-'));
   t.teardown(() => rm(root, { recursive: true, force: true, maxRetries: 3 }));
   for (const [name, content] of Object.entries(files)) {

@@ -1,7 +1,18 @@
 // One real git repository per test scenario, in the real temp directory, isolated from the
 // machine's git config and from any git process that runs the tests (GIT_DIR and friends).
 import { execFile, type ExecFileException } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,26 +55,56 @@ export interface TempRepo {
   path(file: string): string;
 }
 
-const SCRUBBED = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES'];
-const NEUTRALISED = ['CI', 'HUSKY', 'GIT_ALEMBIC', 'GIT_ALEMBIC_DEBUG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'INIT_CWD'];
+const SCRUBBED = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_PREFIX',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+];
+const NEUTRALISED = [
+  'CI',
+  'HUSKY',
+  'GIT_ALEMBIC',
+  'GIT_ALEMBIC_DEBUG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'INIT_CWD',
+];
 
 /**
  * Creates `<tmp>/git-alembic-repo-*` with `git init -b main`, a pinned identity, no signing,
  * gc and maintenance off, an empty global config and no system config, removed when the test
  * ends. `attributes` (default true) commits a `.gitattributes` of `* text=auto eol=lf` first.
  */
-export async function createTempRepo(t: Pick<ExecutionContext, 'teardown'>, options: { attributes?: boolean } = {}): Promise<TempRepo> {
+export async function createTempRepo(
+  t: Pick<ExecutionContext, 'teardown'>,
+  options: { attributes?: boolean } = {},
+): Promise<TempRepo> {
   const base = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-repo-'));
   t.teardown(() => rm(base, { recursive: true, force: true, maxRetries: 5 }));
   const root = path.join(base, 'repo');
   await mkdir(path.join(base, 'xdg'), { recursive: true });
   await writeFile(path.join(base, 'global.gitconfig'), '');
-  const env: Record<string, string | undefined> = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(base, 'global.gitconfig'), XDG_CONFIG_HOME: path.join(base, 'xdg') };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(base, 'global.gitconfig'),
+    XDG_CONFIG_HOME: path.join(base, 'xdg'),
+  };
   for (const name of [...SCRUBBED, ...NEUTRALISED]) delete env[name];
   const repo = makeRepo(root, env);
   await mkdir(root);
   await repo.git(['init', '-q', '-b', 'main']);
-  for (const [key, value] of [['user.name', 'Test'], ['user.email', 'test@example.com'], ['commit.gpgSign', 'false'], ['gc.auto', '0'], ['maintenance.auto', 'false']]) {
+  for (const [key, value] of [
+    ['user.name', 'Test'],
+    ['user.email', 'test@example.com'],
+    ['commit.gpgSign', 'false'],
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+  ]) {
     await repo.git(['config', key ?? '', value ?? '']);
   }
   if (options.attributes !== false) {
@@ -82,10 +123,18 @@ export async function writeAlembicProject(repo: TempRepo, directory = ''): Promi
 }
 
 /** A revision file `<id>_rev.py` with the given parent. */
-export async function writeRevision(repo: TempRepo, id: string, downRevision: string | null, directory = ''): Promise<void> {
+export async function writeRevision(
+  repo: TempRepo,
+  id: string,
+  downRevision: string | null,
+  directory = '',
+): Promise<void> {
   const prefix = directory === '' ? '' : `${directory}/`;
   const down = downRevision === null ? 'None' : JSON.stringify(downRevision);
-  await repo.write(`${prefix}migrations/versions/${id}_rev.py`, `revision = ${JSON.stringify(id)}\ndown_revision = ${down}\n`);
+  await repo.write(
+    `${prefix}migrations/versions/${id}_rev.py`,
+    `revision = ${JSON.stringify(id)}\ndown_revision = ${down}\n`,
+  );
 }
 
 /**
@@ -97,7 +146,11 @@ export async function writeRevision(repo: TempRepo, id: string, downRevision: st
 export async function installShims(repo: TempRepo, directory = ''): Promise<void> {
   const modules = repo.path(path.join(directory, 'node_modules'));
   await mkdir(path.join(modules, '.bin'), { recursive: true });
-  await symlink(path.join(PACKAGE_ROOT, 'node_modules', 'husky'), path.join(modules, 'husky'), 'dir');
+  await symlink(
+    path.join(PACKAGE_ROOT, 'node_modules', 'husky'),
+    path.join(modules, 'husky'),
+    'dir',
+  );
   const log = repo.path(path.join(directory, 'hook.log'));
   const shim = [
     '#!/bin/sh',
@@ -115,26 +168,44 @@ export async function installShims(repo: TempRepo, directory = ''): Promise<void
  * A copy of a repository createTempRepo made (work tree, .git, its own global config), in a new
  * temporary directory removed when the test ends: set-up work shared between tests.
  */
-export async function copyTempRepo(t: Pick<ExecutionContext, 'teardown'>, template: TempRepo): Promise<TempRepo> {
+export async function copyTempRepo(
+  t: Pick<ExecutionContext, 'teardown'>,
+  template: TempRepo,
+): Promise<TempRepo> {
   const base = await mkdtemp(path.join(await realpath(os.tmpdir()), 'git-alembic-repo-'));
   t.teardown(() => rm(base, { recursive: true, force: true, maxRetries: 5 }));
   // verbatimSymlinks: relative links (node_modules/.bin) keep pointing inside the copy.
   await cp(path.dirname(template.root), base, { recursive: true, verbatimSymlinks: true });
-  const env = { ...template.env, GIT_CONFIG_GLOBAL: path.join(base, 'global.gitconfig'), XDG_CONFIG_HOME: path.join(base, 'xdg') };
+  const env = {
+    ...template.env,
+    GIT_CONFIG_GLOBAL: path.join(base, 'global.gitconfig'),
+    XDG_CONFIG_HOME: path.join(base, 'xdg'),
+  };
   return makeRepo(path.join(base, 'repo'), env);
 }
 
 function makeRepo(root: string, env: Record<string, string | undefined>): TempRepo {
-  const run = (command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> =>
+  const run = (
+    command: string,
+    args: readonly string[],
+    options: RunOptions = {},
+  ): Promise<RunResult> =>
     new Promise((resolve, reject) => {
       const child = execFile(
         command,
         [...args],
-        { cwd: path.join(root, options.cwd ?? ''), env: { ...env, ...options.env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+        {
+          cwd: path.join(root, options.cwd ?? ''),
+          env: { ...env, ...options.env },
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        },
         (error: ExecFileException | null, stdout: string, stderr: string) => {
           const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
           if (status !== 0 && options.allowFailure !== true) {
-            reject(new Error(`${command} ${args.join(' ')} exited ${status}\n${stdout}\n${stderr}`));
+            reject(
+              new Error(`${command} ${args.join(' ')} exited ${status}\n${stdout}\n${stderr}`),
+            );
             return;
           }
           resolve({ stdout, stderr, status });

@@ -6,7 +6,12 @@ import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
 import { commonGitDir, locateGitDir } from '../../src/git/git-dir.js';
-import { headBranchName, headCommit, mergeHeads, rebaseInProgress } from '../../src/hooks/git-state.js';
+import {
+  headBranchName,
+  headCommit,
+  mergeHeads,
+  rebaseInProgress,
+} from '../../src/hooks/git-state.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import { anyRevisionFile, couldMatter } from '../../src/hooks/relevance.js';
 
@@ -23,10 +28,17 @@ function directory(t: ExecutionContext, files: Record<string, string>): string {
 const REVISION = "revision = 'a1'\ndown_revision = None\n";
 
 test('a Python file matters when it says down_revision, or is gone; other files do not', async (t) => {
-  const root = directory(t, { 'm/versions/a1.py': REVISION, 'app/models.py': 'class User: pass\n', 'README.md': 'x\n' });
+  const root = directory(t, {
+    'm/versions/a1.py': REVISION,
+    'app/models.py': 'class User: pass\n',
+    'README.md': 'x\n',
+  });
   t.true(anyRevisionFile(['app/models.py', 'm/versions/a1.py'], root));
   t.false(anyRevisionFile(['app/models.py', 'README.md'], root));
-  t.true(anyRevisionFile(['m/versions/deleted.py'], root), 'a deleted file may have been a revision');
+  t.true(
+    anyRevisionFile(['m/versions/deleted.py'], root),
+    'a deleted file may have been a revision',
+  );
   t.false(await couldMatter(['app/models.py', 'README.md'], root));
   t.false(await couldMatter([], root));
   t.true(await couldMatter(['m/versions/a1.py'], root));
@@ -34,14 +46,21 @@ test('a Python file matters when it says down_revision, or is gone; other files 
 });
 
 test('a heads file by another name matters when .gitattributes gives it the driver', async (t) => {
-  const root = directory(t, { '.gitattributes': '* text=auto eol=lf\nm/heads.txt merge=git-alembic\n"db x/HEADS" merge=git-alembic\n' });
+  const root = directory(t, {
+    '.gitattributes':
+      '* text=auto eol=lf\nm/heads.txt merge=git-alembic\n"db x/HEADS" merge=git-alembic\n',
+  });
   t.true(await couldMatter(['db x/HEADS'], root));
   t.false(await couldMatter(['db/HEADS', 'notes.txt'], root));
 });
 
 test('git dir, MERGE_HEAD (several for an octopus) and a rebase under way, read from the disk', (t) => {
   const sha = (digit: string): string => digit.repeat(40);
-  const root = directory(t, { '.git/MERGE_HEAD': `${sha('a')}\n${sha('b')}\n`, 'wt/.git': 'gitdir: ../.git/worktrees/wt\n', '.git/worktrees/wt/rebase-merge/onto': sha('c') });
+  const root = directory(t, {
+    '.git/MERGE_HEAD': `${sha('a')}\n${sha('b')}\n`,
+    'wt/.git': 'gitdir: ../.git/worktrees/wt\n',
+    '.git/worktrees/wt/rebase-merge/onto': sha('c'),
+  });
   t.is(locateGitDir(root, {}), path.join(root, '.git'));
   t.is(locateGitDir(path.join(root, 'wt'), {}), path.join(root, '.git', 'worktrees', 'wt'));
   t.is(locateGitDir(root, { GIT_DIR: 'elsewhere' }), path.join(root, 'elsewhere'));
@@ -69,10 +88,11 @@ test('the branch HEAD names and the common git directory, read from the disk; gi
   t.is(commonGitDir(path.join(root, 'main')), path.join(root, 'main'));
 });
 
-test('HEAD\'s commit read from the files git keeps it in agrees with git: loose and packed refs, detached, a linked worktree; nothing for an unborn branch', async (t) => {
+test("HEAD's commit read from the files git keeps it in agrees with git: loose and packed refs, detached, a linked worktree; nothing for an unborn branch", async (t) => {
   const repo = await createTempRepo(t);
   const gitDir = repo.path('.git');
-  const revParse = async (cwd = ''): Promise<string> => (await repo.git(['rev-parse', 'HEAD'], { cwd })).stdout.trim();
+  const revParse = async (cwd = ''): Promise<string> =>
+    (await repo.git(['rev-parse', 'HEAD'], { cwd })).stdout.trim();
   t.is(headCommit(gitDir), await revParse());
   await repo.git(['pack-refs', '--all']);
   t.false(await repo.exists('.git/refs/heads/main'), 'only packed now');

@@ -7,19 +7,29 @@ import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { BIN, createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const HEADS = 'migrations/heads.txt';
-const heads = (...ids: string[]): string => [HEADS_FILE_COMMENT, ...ids].map((line) => `${line}\n`).join('');
+const heads = (...ids: string[]): string =>
+  [HEADS_FILE_COMMENT, ...ids].map((line) => `${line}\n`).join('');
 
 // A repository whose heads file has our driver, committed on main as `r0`; no text attribute,
 // so CRLF files stay CRLF in the blobs.
 async function driverRepo(t: ExecutionContext): Promise<TempRepo> {
   const repo = await createTempRepo(t, { attributes: false });
-  await repo.git(['config', 'merge.git-alembic.driver', `'${process.execPath}' '${BIN}' driver %O %A %B %L %P`]);
+  await repo.git([
+    'config',
+    'merge.git-alembic.driver',
+    `'${process.execPath}' '${BIN}' driver %O %A %B %L %P`,
+  ]);
   await repo.write('.gitattributes', `${HEADS} merge=git-alembic\n`);
   await commitHeads(repo, heads('r0'), 'base', ['.gitattributes']);
   return repo;
 }
 
-async function commitHeads(repo: TempRepo, text: string | Uint8Array, message: string, extra: readonly string[] = []): Promise<void> {
+async function commitHeads(
+  repo: TempRepo,
+  text: string | Uint8Array,
+  message: string,
+  extra: readonly string[] = [],
+): Promise<void> {
   await repo.write(HEADS, text);
   await repo.git(['add', HEADS, ...extra]);
   await repo.git(['commit', '-q', '-m', message]);
@@ -32,14 +42,17 @@ async function branch(repo: TempRepo, name: string, text: string | Uint8Array): 
   await repo.git(['checkout', '-q', 'main']);
 }
 
-test('git merge: both branches add a head; a clean merge in the current side\'s CRLF', async (t) => {
+test("git merge: both branches add a head; a clean merge in the current side's CRLF", async (t) => {
   const repo = await driverRepo(t);
   await branch(repo, 'dev', heads('b1'));
   await commitHeads(repo, heads('a1').replace(/\n/g, '\r\n'), 'main adds a1');
   const merge = await repo.git(['merge', '--no-edit', 'dev']);
   t.is(await repo.read(HEADS), heads('a1', 'b1').replace(/\n/g, '\r\n'));
   t.notRegex(merge.stderr, /git-alembic/);
-  t.is((await repo.git(['rev-list', '--parents', '-1', 'HEAD'])).stdout.trim().split(' ').length, 3);
+  t.is(
+    (await repo.git(['rev-list', '--parents', '-1', 'HEAD'])).stdout.trim().split(' ').length,
+    3,
+  );
 });
 
 test('git rebase (current and incoming swapped), then git cherry-pick', async (t) => {
@@ -69,22 +82,45 @@ test('git revert and git stash pop', async (t) => {
 });
 
 const FALLBACKS: [string, string | Uint8Array, Readonly<Record<string, string>>, string][] = [
-  ['conflict markers already in the file', `${HEADS_FILE_COMMENT}\n<<<<<<< HEAD\nb1\n=======\nb2\n>>>>>>> x\n`, {}, 'cannot read the incoming side (line 2 is a conflict marker)'],
-  ['garbage', 'this is not a heads file\n', {}, 'cannot read the incoming side (line 1 is not a revision id: "this is not a heads file")'],
-  ['bytes that are not UTF-8', Buffer.from(`${HEADS_FILE_COMMENT}\nb\xff1\n`, 'latin1'), {}, 'cannot read the incoming side (it is not valid UTF-8)'],
+  [
+    'conflict markers already in the file',
+    `${HEADS_FILE_COMMENT}\n<<<<<<< HEAD\nb1\n=======\nb2\n>>>>>>> x\n`,
+    {},
+    'cannot read the incoming side (line 2 is a conflict marker)',
+  ],
+  [
+    'garbage',
+    'this is not a heads file\n',
+    {},
+    'cannot read the incoming side (line 1 is not a revision id: "this is not a heads file")',
+  ],
+  [
+    'bytes that are not UTF-8',
+    Buffer.from(`${HEADS_FILE_COMMENT}\nb\xff1\n`, 'latin1'),
+    {},
+    'cannot read the incoming side (it is not valid UTF-8)',
+  ],
   ['GIT_ALEMBIC=0', heads('b1'), { GIT_ALEMBIC: '0' }, 'GIT_ALEMBIC=0'],
 ];
 
-test('fallbacks leave git\'s conflict markers (current/incoming) and a conflicted merge', async (t) => {
+test("fallbacks leave git's conflict markers (current/incoming) and a conflicted merge", async (t) => {
   const repo = await driverRepo(t);
   await commitHeads(repo, heads('a1'), 'main adds a1');
   for (const [index, [title, incoming, env, why]] of FALLBACKS.entries()) {
     await repo.git(['checkout', '-q', '-b', `side${index}`, 'main~1']);
     await commitHeads(repo, incoming, title);
     await repo.git(['checkout', '-q', 'main']);
-    const merge = await repo.git(['merge', '--no-edit', `side${index}`], { env, allowFailure: true });
+    const merge = await repo.git(['merge', '--no-edit', `side${index}`], {
+      env,
+      allowFailure: true,
+    });
     t.is(merge.status, 1, title);
-    t.true(merge.stderr.includes(`git-alembic: ${HEADS}: ${why}; left git's conflict markers to resolve\n`), `${title}: ${merge.stderr}`);
+    t.true(
+      merge.stderr.includes(
+        `git-alembic: ${HEADS}: ${why}; left git's conflict markers to resolve\n`,
+      ),
+      `${title}: ${merge.stderr}`,
+    );
     const text = await repo.read(HEADS);
     t.regex(text, /^<{7} current$/m, title);
     t.regex(text, /^>{7} incoming$/m, title);

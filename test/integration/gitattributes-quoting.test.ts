@@ -7,7 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
-import { addAttributeLines, attributeLineFor, lfAttributeLineFor } from '../../src/core/edits/gitattributes.js';
+import {
+  addAttributeLines,
+  attributeLineFor,
+  lfAttributeLineFor,
+} from '../../src/core/edits/gitattributes.js';
 
 const run = promisify(execFile);
 
@@ -41,7 +45,15 @@ const PATHS = [
 ];
 
 // Paths an unescaped or unanchored pattern from PATHS would also match.
-const DECOYS = ['sub/heads.txt', 'a1/hab.txt', 'x/a/b/y.txt', 'dir/backslash.txt', 'my app/migrations/other.txt', 'bang/x.txt', 'sub/!x'];
+const DECOYS = [
+  'sub/heads.txt',
+  'a1/hab.txt',
+  'x/a/b/y.txt',
+  'dir/backslash.txt',
+  'my app/migrations/other.txt',
+  'bang/x.txt',
+  'sub/!x',
+];
 
 /** An environment without the git location variables a hook may have set. */
 function gitEnv(): NodeJS.ProcessEnv {
@@ -74,7 +86,10 @@ async function mergeAttributes(root: string, paths: readonly string[]): Promise<
 const applies = test.macro({
   async exec(t, base: string) {
     const root = await createRepo(t);
-    const { text } = addAttributeLines(base, PATHS.map((file) => attributeLineFor(file)));
+    const { text } = addAttributeLines(
+      base,
+      PATHS.map((file) => attributeLineFor(file)),
+    );
     await writeFile(path.join(root, '.gitattributes'), text);
     const found = await mergeAttributes(root, [...PATHS, ...DECOYS]);
     const expected = [...PATHS.map(() => 'git-alembic'), ...DECOYS.map(() => 'unspecified')];
@@ -92,15 +107,32 @@ test('CRLF .gitattributes without a final newline', applies, '* text=auto\r\n*.p
 test('our line, appended, wins over an earlier user line for the same path', async (t) => {
   const root = await createRepo(t);
   const ours = attributeLineFor('m/heads.txt');
-  await writeFile(path.join(root, '.gitattributes'), addAttributeLines('m/* merge=binary\n', [ours]).text);
-  t.deepEqual(await mergeAttributes(root, ['m/heads.txt', 'm/other.txt']), ['git-alembic', 'binary']);
+  await writeFile(
+    path.join(root, '.gitattributes'),
+    addAttributeLines('m/* merge=binary\n', [ours]).text,
+  );
+  t.deepEqual(await mergeAttributes(root, ['m/heads.txt', 'm/other.txt']), [
+    'git-alembic',
+    'binary',
+  ]);
 });
 
 test('git applies lfAttributeLineFor lines exactly: eol=lf for each path, nothing for the decoys', async (t) => {
   const root = await createRepo(t);
-  await writeFile(path.join(root, '.gitattributes'), addAttributeLines('', PATHS.map((file) => lfAttributeLineFor(file))).text);
+  await writeFile(
+    path.join(root, '.gitattributes'),
+    addAttributeLines(
+      '',
+      PATHS.map((file) => lfAttributeLineFor(file)),
+    ).text,
+  );
   const all = [...PATHS, ...DECOYS];
   const fields = (await git(root, ['check-attr', '-z', 'eol', '--', ...all])).split('\0');
-  const found = all.map((file, index) => `${JSON.stringify(file)}: ${fields[index * 3 + 2] ?? 'missing'}`);
-  t.deepEqual(found, all.map((file) => `${JSON.stringify(file)}: ${PATHS.includes(file) ? 'lf' : 'unspecified'}`));
+  const found = all.map(
+    (file, index) => `${JSON.stringify(file)}: ${fields[index * 3 + 2] ?? 'missing'}`,
+  );
+  t.deepEqual(
+    found,
+    all.map((file) => `${JSON.stringify(file)}: ${PATHS.includes(file) ? 'lf' : 'unspecified'}`),
+  );
 });

@@ -9,10 +9,18 @@ import { MergeMessages } from '../../src/messages/merge.js';
 test('after a rebase, a warning from writing the merge revision starts on a line of its own', async (t) => {
   const repo = await setUpRepo(t);
   // revision_environment makes the merge writer warn (git-alembic does not run env.py).
-  await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\nrevision_environment = true\n');
+  await repo.write(
+    'alembic.ini',
+    '[alembic]\nscript_location = %(here)s/migrations\nrevision_environment = true\n',
+  );
   await repo.git(['commit', '-q', '-am', 'revision_environment']);
   await repo.git(['checkout', '-q', 'dev']);
   const rebase = await repo.git(['rebase', 'main']);
-  t.true(rebase.stderr.includes(`Rebasing (1/1)\r\ngit-alembic: warning: ${MergeMessages.REVISION_ENVIRONMENT}\n`), rebase.stderr);
+  t.true(
+    rebase.stderr.includes(
+      `Rebasing (1/1)\r\ngit-alembic: warning: ${MergeMessages.REVISION_ENVIRONMENT}\n`,
+    ),
+    rebase.stderr,
+  );
   t.regex(rebase.stderr, /\ngit-alembic: created merge revision [0-9a-f]{12} /);
 });

@@ -13,10 +13,16 @@ import { BIN, type TempRepo } from '../helpers/temp-repo.js';
 const HEADS = 'migrations/heads.txt';
 
 // The repository of hook-repo.ts (main: BASE, A; dev: BASE, B) with a git-alembic that logs its starts.
-async function loggingRepo(t: Parameters<typeof setUpRepo>[0]): Promise<{ repo: TempRepo; starts: () => Promise<string[]> }> {
+async function loggingRepo(
+  t: Parameters<typeof setUpRepo>[0],
+): Promise<{ repo: TempRepo; starts: () => Promise<string[]> }> {
   const repo = await setUpRepo(t);
   const log = repo.path('../starts.log');
-  await repo.write('node_modules/.bin/git-alembic', `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`, 0o755);
+  await repo.write(
+    'node_modules/.bin/git-alembic',
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`,
+    0o755,
+  );
   await repo.write('../starts.log', '');
   const starts = async (): Promise<string[]> => {
     const logged = (await repo.read('../starts.log')).split('\n').filter(Boolean);
@@ -33,7 +39,9 @@ async function revision(repo: TempRepo, id: string, down: readonly string[]): Pr
 }
 
 async function committedHeads(repo: TempRepo, rev = 'HEAD'): Promise<string[]> {
-  return (await repo.git(['show', `${rev}:${HEADS}`])).stdout.split('\n').filter((line) => /^[0-9a-f]{12}$/.test(line));
+  return (await repo.git(['show', `${rev}:${HEADS}`])).stdout
+    .split('\n')
+    .filter((line) => /^[0-9a-f]{12}$/.test(line));
 }
 
 test('a commit of a README change starts node in no hook', async (t) => {
@@ -57,7 +65,10 @@ test('a commit adding a migration starts node once: pre-commit, whose note post-
 
 test('a Python file that is no revision starts node once, even with a line naming a revision', async (t) => {
   const { repo, starts } = await loggingRepo(t);
-  await repo.write('app/models.py', '# the schema revision is checked at start-up\nclass User:\n    pass\n');
+  await repo.write(
+    'app/models.py',
+    '# the schema revision is checked at start-up\nclass User:\n    pass\n',
+  );
   await repo.git(['add', 'app/models.py']);
   t.deepEqual(lines((await repo.git(['commit', '-q', '-m', 'models'])).stderr), []);
   t.deepEqual(await starts(), ['hook pre-commit']);
@@ -145,7 +156,10 @@ test('a merge concluded by commit: pre-commit adds the merge revision, post-comm
   const { repo, starts } = await loggingRepo(t);
   await repo.git(['merge', '-q', '--no-commit', 'dev']);
   // The heads files differ: the merge driver starts, no hook.
-  t.deepEqual((await starts()).map((start) => start.split(' ')[0]), ['driver']);
+  t.deepEqual(
+    (await starts()).map((start) => start.split(' ')[0]),
+    ['driver'],
+  );
   const commit = await repo.git(['commit', '-q', '--no-edit']);
   t.is(lines(commit.stderr).length, 1);
   t.regex(lines(commit.stderr)[0] ?? '', /^git-alembic: created merge revision [0-9a-f]{12} of /);
@@ -153,12 +167,15 @@ test('a merge concluded by commit: pre-commit adds the merge revision, post-comm
   t.is((await committedHeads(repo)).length, 1);
 });
 
-test('in a linked worktree (husky installed there too) post-commit finds the note in that worktree\'s git directory', async (t) => {
+test("in a linked worktree (husky installed there too) post-commit finds the note in that worktree's git directory", async (t) => {
   const { repo, starts } = await loggingRepo(t);
   await repo.git(['worktree', 'add', '-q', '-b', 'side', '../side', 'main']);
   await symlink(repo.path('node_modules'), repo.path('../side/node_modules'), 'dir');
   await cp(repo.path('.husky/_'), repo.path('../side/.husky/_'), { recursive: true });
-  await repo.write('../side/migrations/versions/cccc55556666_rev.py', parentSource({ id: 'cccc55556666', down: [A] }));
+  await repo.write(
+    '../side/migrations/versions/cccc55556666_rev.py',
+    parentSource({ id: 'cccc55556666', down: [A] }),
+  );
   await repo.git(['add', 'migrations/versions/cccc55556666_rev.py'], { cwd: '../side' });
   const commit = await repo.git(['commit', '-q', '-m', 'c'], { cwd: '../side' });
   t.deepEqual(lines(commit.stderr), [`git-alembic: updated ${HEADS} (cccc55556666) and staged it`]);
@@ -174,7 +191,10 @@ async function tracedCommands(repo: TempRepo, args: readonly string[]): Promise<
   await repo.git(args, { env: { GIT_TRACE: trace } });
   return (await repo.read('../git-trace.log'))
     .split('\n')
-    .flatMap((line) => /trace: built-in: git (?:-c \S+ |--[a-z-]+ )*([a-z-]+)/.exec(line)?.slice(1, 2) ?? []);
+    .flatMap(
+      (line) =>
+        /trace: built-in: git (?:-c \S+ |--[a-z-]+ )*([a-z-]+)/.exec(line)?.slice(1, 2) ?? [],
+    );
 }
 
 test("a commit adding a migration: pre-commit's node takes the staged list from the shell block and lists the index once", async (t) => {
@@ -190,9 +210,20 @@ test("a commit adding a migration: pre-commit's node takes the staged list from 
 test("a merge that forks the history: post-merge's node asks git about the compared commits once", async (t) => {
   const { repo, starts } = await loggingRepo(t);
   const commands = await tracedCommands(repo, ['merge', '-q', '--no-edit', 'dev']);
-  t.deepEqual((await starts()).map((start) => (start.startsWith('driver ') ? 'driver' : start)), ['driver', 'hook post-merge 0']);
-  t.is(commands.filter((command) => command === 'cat-file').length, 2, 'the lineage lookups, then the merge commit for the fold');
-  t.is(commands.filter((command) => command === 'ls-tree').length, 1, 'only the merge commit is listed');
+  t.deepEqual(
+    (await starts()).map((start) => (start.startsWith('driver ') ? 'driver' : start)),
+    ['driver', 'hook post-merge 0'],
+  );
+  t.is(
+    commands.filter((command) => command === 'cat-file').length,
+    2,
+    'the lineage lookups, then the merge commit for the fold',
+  );
+  t.is(
+    commands.filter((command) => command === 'ls-tree').length,
+    1,
+    'only the merge commit is listed',
+  );
   t.is(commands.filter((command) => command === 'ls-files').length, 1);
   t.is((await committedHeads(repo)).length, 1);
 });
@@ -201,13 +232,31 @@ test('a hook that writes and folds a merge loads no ES module loader, node:crypt
   const { repo } = await loggingRepo(t);
   // Every node the merge starts writes the built-in modules it loaded, at exit.
   const preload = repo.path('../modules.cjs');
-  await repo.write('../modules.cjs', `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(repo.path('../modules-'))} + process.pid, process.moduleLoadList.join('\\n')));\n`);
-  await repo.git(['merge', '-q', '--no-edit', 'dev'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+  await repo.write(
+    '../modules.cjs',
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(repo.path('../modules-'))} + process.pid, process.moduleLoadList.join('\\n')));\n`,
+  );
+  await repo.git(['merge', '-q', '--no-edit', 'dev'], {
+    env: { NODE_OPTIONS: `--require ${preload}` },
+  });
   const logs = (await readdir(repo.path('..'))).filter((name) => name.startsWith('modules-'));
-  const loaded = await Promise.all(logs.map(async (name) => (await repo.read(`../${name}`)).split('\n')));
-  const hook = loaded.find((modules) => modules.includes('NativeModule vm') && modules.includes('NativeModule child_process') && modules.length > 0);
+  const loaded = await Promise.all(
+    logs.map(async (name) => (await repo.read(`../${name}`)).split('\n')),
+  );
+  const hook = loaded.find(
+    (modules) =>
+      modules.includes('NativeModule vm') &&
+      modules.includes('NativeModule child_process') &&
+      modules.length > 0,
+  );
   t.is(logs.length, 2, 'the merge driver and post-merge');
   t.truthy(hook);
-  for (const unwanted of ['NativeModule internal/modules/esm/module_job', 'NativeModule crypto', 'NativeModule perf_hooks', 'NativeModule fs/promises']) t.false(hook?.includes(unwanted), unwanted);
+  for (const unwanted of [
+    'NativeModule internal/modules/esm/module_job',
+    'NativeModule crypto',
+    'NativeModule perf_hooks',
+    'NativeModule fs/promises',
+  ])
+    t.false(hook?.includes(unwanted), unwanted);
   t.is((await committedHeads(repo)).length, 1, 'the merge revision was folded in');
 });

@@ -60,16 +60,32 @@ for (const [name, shape] of Object.entries(JSON.parse(process.env.SHAPES))) {
 console.log('done');
 `;
 
-function runNode(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<{ status: number; stdout: string; stderr: string; killed: boolean }> {
+function runNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout: number },
+): Promise<{ status: number; stdout: string; stderr: string; killed: boolean }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { ...options, maxBuffer: 64 * MEGABYTE, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr, killed: error?.killed === true });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { ...options, maxBuffer: 64 * MEGABYTE, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        resolve({
+          status: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+          stdout,
+          stderr,
+          killed: error?.killed === true,
+        });
+      },
+    );
   });
 }
 
 test('the revision reader reads a megabyte of blanks in every pathological shape without hanging', async (t) => {
-  const result = await runNode(['--input-type=module', '-e', READ_ALL], { env: { ...process.env, SHAPES: JSON.stringify(REVISION_SHAPES) }, timeout: 60_000 });
+  const result = await runNode(['--input-type=module', '-e', READ_ALL], {
+    env: { ...process.env, SHAPES: JSON.stringify(REVISION_SHAPES) },
+    timeout: 60_000,
+  });
   const reached = result.stdout.trim().split('\n');
   t.false(result.killed, `still reading "${reached.at(-1)}" after 60 s`);
   t.is(result.status, 0, result.stderr);
@@ -79,7 +95,10 @@ test('the revision reader reads a megabyte of blanks in every pathological shape
 test('heads reads a megabyte-long pathological revision file through the real scan', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\nclass A${blanks()}:\n    pass\n`);
+  await repo.write(
+    'migrations/versions/b1_rev.py',
+    `revision = "b1"\ndown_revision = "a1"\nclass A${blanks()}:\n    pass\n`,
+  );
   const result = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
   t.false(result.killed);
   t.is(result.status, 0, result.stderr);
@@ -89,12 +108,22 @@ test('heads reads a megabyte-long pathological revision file through the real sc
 test('an ini value or a key without = of a megabyte of blanks is read without hanging', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  await repo.write('alembic.ini', `[alembic]\nscript_location = %(here)s/migrations\nfile_template = x${blanks()}y\n`);
+  await repo.write(
+    'alembic.ini',
+    `[alembic]\nscript_location = %(here)s/migrations\nfile_template = x${blanks()}y\n`,
+  );
   const value = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
   t.false(value.killed);
   t.is(value.status, 0, value.stderr);
-  await repo.write('alembic.ini', `[alembic]\nscript_location = %(here)s/migrations\nfile_template${blanks()}y\n`);
-  const noDelimiter = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
+  await repo.write(
+    'alembic.ini',
+    `[alembic]\nscript_location = %(here)s/migrations\nfile_template${blanks()}y\n`,
+  );
+  const noDelimiter = await runNode([BIN, 'heads'], {
+    cwd: repo.root,
+    env: repo.env,
+    timeout: 30_000,
+  });
   t.false(noDelimiter.killed);
   t.is(noDelimiter.status, 2);
   t.regex(noDelimiter.stderr, /alembic\.ini:3: /);
@@ -107,7 +136,11 @@ test('a template with a megabyte of blanks in a control line or a tag is refused
   await writeRevision(repo, 'c1', 'a1');
   for (const line of [`% if${blanks()}x`, `<%def a=${blanks()}b${blanks()}!`]) {
     await repo.write('migrations/script.py.mako', `revision = \${repr(up_revision)}\n${line}\n`);
-    const result = await runNode([BIN, 'merge', '--dry-run'], { cwd: repo.root, env: { ...repo.env, GIT_ALEMBIC_PYTHON: '0' }, timeout: 30_000 });
+    const result = await runNode([BIN, 'merge', '--dry-run'], {
+      cwd: repo.root,
+      env: { ...repo.env, GIT_ALEMBIC_PYTHON: '0' },
+      timeout: 30_000,
+    });
     t.false(result.killed, line.slice(0, 8));
     t.is(result.status, 2, result.stderr.slice(0, 300));
     t.regex(result.stderr, /script\.py\.mako:2: /);
@@ -120,7 +153,11 @@ test('the merge driver reads a heads file with a megabyte of blanks on one line 
   await repo.write('base', '# heads\na1\n');
   await repo.write('ours', `# heads\nb1\n${line}`);
   await repo.write('theirs', '# heads\nc1\n');
-  const result = await runNode([BIN, 'driver', 'base', 'ours', 'theirs', '7', 'heads.txt'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
+  const result = await runNode([BIN, 'driver', 'base', 'ours', 'theirs', '7', 'heads.txt'], {
+    cwd: repo.root,
+    env: repo.env,
+    timeout: 30_000,
+  });
   t.false(result.killed);
   t.not(result.status, 70, result.stderr);
 });
@@ -129,8 +166,11 @@ test('check compiles a 4 MB revision file of short string literals in linear tim
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
   const line = '    x = ("", "", "", "", "", "", "", "")\n';
-  const body = line.repeat(4 * MEGABYTE / line.length);
-  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\n\ndef upgrade():\n${body}`);
+  const body = line.repeat((4 * MEGABYTE) / line.length);
+  await repo.write(
+    'migrations/versions/b1_rev.py',
+    `revision = "b1"\ndown_revision = "a1"\n\ndef upgrade():\n${body}`,
+  );
   const result = await runNode([BIN, 'check'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
   t.false(result.killed, 'each literal once searched the rest of the file for a backslash');
   t.is(result.status, 0, result.stderr);
@@ -139,8 +179,11 @@ test('check compiles a 4 MB revision file of short string literals in linear tim
 test('a function body of tens of megabytes is read, not a stack overflow (exit 70)', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  const body = '    op.execute("x")\n'.repeat(24 * MEGABYTE / 20);
-  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\n\ndef upgrade():\n${body}`);
+  const body = '    op.execute("x")\n'.repeat((24 * MEGABYTE) / 20);
+  await repo.write(
+    'migrations/versions/b1_rev.py',
+    `revision = "b1"\ndown_revision = "a1"\n\ndef upgrade():\n${body}`,
+  );
   const result = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 60_000 });
   t.is(result.status, 0, result.stderr);
   t.is(result.stdout, 'b1 (head)\n');
@@ -152,7 +195,10 @@ test('a function body of tens of megabytes is read, not a stack overflow (exit 7
 test('brackets nested a hundred thousand deep are a syntax error (exit 2), not a stack overflow', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\nx = ${'('.repeat(100_000)}${')'.repeat(100_000)}\n`);
+  await repo.write(
+    'migrations/versions/b1_rev.py',
+    `revision = "b1"\ndown_revision = "a1"\nx = ${'('.repeat(100_000)}${')'.repeat(100_000)}\n`,
+  );
   const result = await runNode([BIN, 'heads'], { cwd: repo.root, env: repo.env, timeout: 30_000 });
   t.is(result.status, 2);
   t.regex(result.stderr, /b1_rev\.py:3: Python syntax error: too many nested parentheses/);
@@ -161,9 +207,16 @@ test('brackets nested a hundred thousand deep are a syntax error (exit 2), not a
 test('f-strings nested twenty thousand deep are a syntax error (exit 2), not a stack overflow', async (t) => {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
-  await repo.write('migrations/versions/b1_rev.py', `revision = "b1"\ndown_revision = "a1"\nx = ${'f"{'.repeat(20_000)}1${'}"'.repeat(20_000)}\n`);
+  await repo.write(
+    'migrations/versions/b1_rev.py',
+    `revision = "b1"\ndown_revision = "a1"\nx = ${'f"{'.repeat(20_000)}1${'}"'.repeat(20_000)}\n`,
+  );
   for (const command of ['heads', 'check']) {
-    const result = await runNode([BIN, command], { cwd: repo.root, env: repo.env, timeout: 30_000 });
+    const result = await runNode([BIN, command], {
+      cwd: repo.root,
+      env: repo.env,
+      timeout: 30_000,
+    });
     t.is(result.status, 2, command);
     t.regex(result.stderr, /b1_rev\.py:3: Python syntax error: too many nested f-strings/);
   }
@@ -173,7 +226,9 @@ test('graph of thousands of parallel heads stays proportional to the graph (a li
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
   const count = 2000;
-  await Promise.all(Array.from({ length: count }, (_, index) => writeRevision(repo, `h${index}`, 'a1')));
+  await Promise.all(
+    Array.from({ length: count }, (_, index) => writeRevision(repo, `h${index}`, 'a1')),
+  );
   const result = await runNode([BIN, 'graph'], { cwd: repo.root, env: repo.env, timeout: 60_000 });
   t.is(result.status, 0, result.stderr);
   const lines = result.stdout.split('\n');

@@ -3,20 +3,47 @@
 // writes .git/hooks scripts, so no hook environment is installed and `repo:` may be any URL).
 // The end-to-end runs through the framework are in test/e2e/pre-commit-framework.test.ts.
 // Build first (`npm run build`).
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, copyFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  copyFileSync,
+  mkdirSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
-import { BIN, createTempRepo, installShims, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
+import {
+  BIN,
+  createTempRepo,
+  installShims,
+  type TempRepo,
+  writeAlembicProject,
+  writeRevision,
+} from '../helpers/temp-repo.js';
 
 // The framework's store, for this file; set before any repository copies the environment.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-setup-'));
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 process.env['PRE_COMMIT_HOME'] = path.join(scratch, 'home');
 
-const PRE_COMMIT = ['/usr/bin/pre-commit', ...(process.env['PATH'] ?? '').split(path.delimiter).map((directory) => path.join(directory, 'pre-commit'))].find((file) => existsSync(file));
-const SOURCE = ['--pre-commit-repo', 'https://example.com/git-alembic', '--pre-commit-rev', 'v0.1.0'];
+const PRE_COMMIT = [
+  '/usr/bin/pre-commit',
+  ...(process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .map((directory) => path.join(directory, 'pre-commit')),
+].find((file) => existsSync(file));
+const SOURCE = [
+  '--pre-commit-repo',
+  'https://example.com/git-alembic',
+  '--pre-commit-rev',
+  'v0.1.0',
+];
 
 const USER_CONFIG = `repos:
 -   repo: local
@@ -28,7 +55,10 @@ const USER_CONFIG = `repos:
 `;
 
 // A Python project with its own pre-commit config, committed; `extra` runs before the commit.
-async function pythonProject(t: ExecutionContext, extra?: (repo: TempRepo) => Promise<void>): Promise<TempRepo> {
+async function pythonProject(
+  t: ExecutionContext,
+  extra?: (repo: TempRepo) => Promise<void>,
+): Promise<TempRepo> {
   const repo = await createTempRepo(t);
   await writeAlembicProject(repo);
   await repo.write('.pre-commit-config.yaml', USER_CONFIG);
@@ -44,9 +74,20 @@ function snapshot(repo: TempRepo): Record<string, string> {
   const walk = (relative: string): void => {
     for (const entry of readdirSync(repo.path(relative || '.'), { withFileTypes: true })) {
       const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (name === '.git/objects' || name === '.git/logs' || name === '.git/index' || name.endsWith('node_modules')) continue;
+      if (
+        name === '.git/objects' ||
+        name === '.git/logs' ||
+        name === '.git/index' ||
+        name.endsWith('node_modules')
+      )
+        continue;
       if (entry.isDirectory()) walk(name);
-      else if (entry.isFile() && !name.endsWith('.sample') && (!name.startsWith('.git/') || name === '.git/config' || name.startsWith('.git/hooks/'))) files[name] = readFileSync(repo.path(name), 'utf8');
+      else if (
+        entry.isFile() &&
+        !name.endsWith('.sample') &&
+        (!name.startsWith('.git/') || name === '.git/config' || name.startsWith('.git/hooks/'))
+      )
+        files[name] = readFileSync(repo.path(name), 'utf8');
     }
   };
   walk('');
@@ -54,12 +95,19 @@ function snapshot(repo: TempRepo): Record<string, string> {
 }
 
 // Runs the framework entry as pre-commit's hook-impl would for `stage` (post-checkout registers the driver only).
-function frameworkHook(repo: TempRepo, env: Record<string, string> = { PRE_COMMIT_CHECKOUT_TYPE: '1' }, node = process.execPath): ReturnType<TempRepo['run']> {
-  return repo.run(node, [BIN, 'hook', 'pre-commit-framework'], { env: { PRE_COMMIT: '1', NODE_EXTRA_CA_CERTS: undefined, ...env } });
+function frameworkHook(
+  repo: TempRepo,
+  env: Record<string, string> = { PRE_COMMIT_CHECKOUT_TYPE: '1' },
+  node = process.execPath,
+): ReturnType<TempRepo['run']> {
+  return repo.run(node, [BIN, 'hook', 'pre-commit-framework'], {
+    env: { PRE_COMMIT: '1', NODE_EXTRA_CA_CERTS: undefined, ...env },
+  });
 }
 
 function requireFramework(t: ExecutionContext): boolean {
-  if (PRE_COMMIT === undefined) t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
+  if (PRE_COMMIT === undefined)
+    t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
   return PRE_COMMIT !== undefined;
 }
 
@@ -68,11 +116,20 @@ test('setup --pre-commit twice: the second run changes nothing, byte for byte; u
   const repo = await pythonProject(t);
   const before = snapshot(repo);
   const first = await repo.cli(['setup', ...SOURCE]);
-  t.regex(first.stdout, /ran `pre-commit install`: pre-commit, post-checkout, post-merge, post-rewrite, post-commit/);
+  t.regex(
+    first.stdout,
+    /ran `pre-commit install`: pre-commit, post-checkout, post-merge, post-rewrite, post-commit/,
+  );
   const setUp = snapshot(repo);
-  t.true(setUp['.git/hooks/post-rewrite']?.includes('--hook-type=post-rewrite'), "pre-commit's scripts are installed");
+  t.true(
+    setUp['.git/hooks/post-rewrite']?.includes('--hook-type=post-rewrite'),
+    "pre-commit's scripts are installed",
+  );
   const second = await repo.cli(['setup', ...SOURCE]);
-  t.is(second.stdout.split('\n').slice(0, 2).join('\n'), `git-alembic setup in ${repo.root}:\n  already set up; nothing changed`);
+  t.is(
+    second.stdout.split('\n').slice(0, 2).join('\n'),
+    `git-alembic setup in ${repo.root}:\n  already set up; nothing changed`,
+  );
   t.deepEqual(snapshot(repo), setUp, 'a second setup changes nothing, .git/hooks included');
   await repo.cli(['uninstall']);
   t.deepEqual(snapshot(repo), before, 'uninstall restores every byte');
@@ -83,26 +140,53 @@ test('uninstall after the user edited the config around our entry takes out only
   const repo = await pythonProject(t);
   await repo.cli(['setup', ...SOURCE]);
   const added = await repo.read('.pre-commit-config.yaml');
-  const next = '        # the formatter is next\n# formatting\n-   repo: https://github.com/psf/black\n    rev: 23.1.0\n    hooks:\n    -   id: black\n';
-  const edited = added.replace('rev: v0.1.0', 'rev: v0.2.0').replace('-   id: git-alembic\n', '-   id: git-alembic\n        verbose: true\n').replace('default_install_hook_types', `${next}default_install_hook_types`);
-  await repo.write('.pre-commit-config.yaml', edited.replace('post-commit]', 'post-commit, pre-push]'));
+  const next =
+    '        # the formatter is next\n# formatting\n-   repo: https://github.com/psf/black\n    rev: 23.1.0\n    hooks:\n    -   id: black\n';
+  const edited = added
+    .replace('rev: v0.1.0', 'rev: v0.2.0')
+    .replace('-   id: git-alembic\n', '-   id: git-alembic\n        verbose: true\n')
+    .replace('default_install_hook_types', `${next}default_install_hook_types`);
+  await repo.write(
+    '.pre-commit-config.yaml',
+    edited.replace('post-commit]', 'post-commit, pre-push]'),
+  );
   await repo.cli(['uninstall']);
-  t.is(await repo.read('.pre-commit-config.yaml'), `${USER_CONFIG}${next}default_install_hook_types: [pre-commit, pre-push]\n`);
+  t.is(
+    await repo.read('.pre-commit-config.yaml'),
+    `${USER_CONFIG}${next}default_install_hook_types: [pre-commit, pre-push]\n`,
+  );
 });
 
 test('a package.json beside .pre-commit-config.yaml: pre-commit unless husky is configured, and setup says why', async (t) => {
   if (!requireFramework(t)) return;
-  const plain = await pythonProject(t, (repo) => repo.write('package.json', '{"name": "web", "private": true}\n'));
+  const plain = await pythonProject(t, (repo) =>
+    repo.write('package.json', '{"name": "web", "private": true}\n'),
+  );
   const chosen = await plain.cli(['setup', ...SOURCE]);
-  t.regex(chosen.stderr, /set up for the pre-commit framework, which this repository uses \(\.pre-commit-config\.yaml\); for husky instead, use --hooks husky/);
+  t.regex(
+    chosen.stderr,
+    /set up for the pre-commit framework, which this repository uses \(\.pre-commit-config\.yaml\); for husky instead, use --hooks husky/,
+  );
   t.true((await plain.read('.pre-commit-config.yaml')).includes('id: git-alembic'));
   t.false(await plain.exists('.husky'));
 
-  const withHusky = await pythonProject(t, (repo) => repo.write('package.json', '{"name": "web", "private": true, "devDependencies": {"husky": "^9.1.7"}}\n'));
+  const withHusky = await pythonProject(t, (repo) =>
+    repo.write(
+      'package.json',
+      '{"name": "web", "private": true, "devDependencies": {"husky": "^9.1.7"}}\n',
+    ),
+  );
   await installShims(withHusky);
   const husky = await withHusky.cli(['setup', '--no-install']);
-  t.regex(husky.stderr, /set up for husky because husky is configured \(its hook files, or husky in package\.json\) and neither is installed in this clone \(choose with --hooks husky\|pre-commit\)/);
-  t.is(await withHusky.read('.pre-commit-config.yaml'), USER_CONFIG, 'the pre-commit config is not touched');
+  t.regex(
+    husky.stderr,
+    /set up for husky because husky is configured \(its hook files, or husky in package\.json\) and neither is installed in this clone \(choose with --hooks husky\|pre-commit\)/,
+  );
+  t.is(
+    await withHusky.read('.pre-commit-config.yaml'),
+    USER_CONFIG,
+    'the pre-commit config is not touched',
+  );
   const again = await withHusky.cli(['setup', '--no-install']);
   t.regex(again.stderr, /set up for husky because git-alembic's blocks are in husky's hook files/);
 });
@@ -118,26 +202,48 @@ test('--yes without package.json asks for husky, beside a pre-commit config too,
 
 test('husky active and --hooks pre-commit: setup says why `pre-commit install` did not run; doctor says which runs; uninstall undoes both', async (t) => {
   if (!requireFramework(t)) return;
-  const repo = await pythonProject(t, (project) => project.write('package.json', '{"name": "web", "private": true}\n'));
+  const repo = await pythonProject(t, (project) =>
+    project.write('package.json', '{"name": "web", "private": true}\n'),
+  );
   await installShims(repo);
   const before = snapshot(repo);
   await repo.cli(['setup', '--hooks', 'husky', '--no-install']);
   const both = await repo.cli(['setup', '--hooks', 'pre-commit', ...SOURCE]);
-  t.regex(both.stderr, /did not run `pre-commit install`: husky owns this repository's hooks \(core\.hooksPath = \.husky\/_\), so git runs husky's hooks and not pre-commit's/);
-  t.regex(both.stderr, /git-alembic is also set up for husky \(its blocks in husky's hook files\), so its hooks would run twice, or fight over the merge driver/);
+  t.regex(
+    both.stderr,
+    /did not run `pre-commit install`: husky owns this repository's hooks \(core\.hooksPath = \.husky\/_\), so git runs husky's hooks and not pre-commit's/,
+  );
+  t.regex(
+    both.stderr,
+    /git-alembic is also set up for husky \(its blocks in husky's hook files\), so its hooks would run twice, or fight over the merge driver/,
+  );
   t.false(existsSync(repo.path('.git/hooks/post-merge')), 'no pre-commit script was installed');
-  const doctor = JSON.parse((await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout) as { hooks: string; findings: { id: string; message: string }[] };
+  const doctor = JSON.parse(
+    (await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout,
+  ) as { hooks: string; findings: { id: string; message: string }[] };
   t.is(doctor.hooks, 'husky', 'husky runs the hooks (core.hooksPath)');
-  t.regex(doctor.findings.find((finding) => finding.id === 'GA327')?.message ?? '', /husky runs the hooks here \(core\.hooksPath points at husky, so git runs husky's hooks\), so doctor checks that; pre-commit's git-alembic set-up is inert here/);
+  t.regex(
+    doctor.findings.find((finding) => finding.id === 'GA327')?.message ?? '',
+    /husky runs the hooks here \(core\.hooksPath points at husky, so git runs husky's hooks\), so doctor checks that; pre-commit's git-alembic set-up is inert here/,
+  );
   await repo.cli(['uninstall']);
-  t.deepEqual(snapshot(repo), before, "both set-ups undone, every byte: pre-commit's, then husky's");
+  t.deepEqual(
+    snapshot(repo),
+    before,
+    "both set-ups undone, every byte: pre-commit's, then husky's",
+  );
 });
 
 test('doctor in pre-commit mode checks the entry, the hook types, the installed hooks, core.hooksPath and the driver', async (t) => {
   if (!requireFramework(t)) return;
   const repo = await pythonProject(t);
   await repo.cli(['setup', ...SOURCE]);
-  const ids = async (): Promise<string[]> => (JSON.parse((await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout) as { findings: { id: string }[] }).findings.map((finding) => finding.id);
+  const ids = async (): Promise<string[]> =>
+    (
+      JSON.parse((await repo.cli(['doctor', '--json'], { allowFailure: true })).stdout) as {
+        findings: { id: string }[];
+      }
+    ).findings.map((finding) => finding.id);
   const text = await repo.cli(['doctor'], { allowFailure: true });
   t.is(text.status, 1);
   t.regex(text.stdout, /^GA325 the merge driver is not registered/);
@@ -145,14 +251,37 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
   t.deepEqual(await ids(), ['GA325'], 'no husky finding (GA302, GA303, GA305, GA306), no GA312');
 
   await frameworkHook(repo);
-  t.regex(await repo.read('.git/config'), /driver = "PATH=\S+:\\"\$PATH\\" \S+dist\/bin\.c?js driver %O/, 'the framework entry registered the driver');
-  t.deepEqual(JSON.parse((await repo.cli(['doctor', '--json'])).stdout), { ok: true, hooks: 'pre-commit', findings: [] });
+  t.regex(
+    await repo.read('.git/config'),
+    /driver = "PATH=\S+:\\"\$PATH\\" \S+dist\/bin\.c?js driver %O/,
+    'the framework entry registered the driver',
+  );
+  t.deepEqual(JSON.parse((await repo.cli(['doctor', '--json'])).stdout), {
+    ok: true,
+    hooks: 'pre-commit',
+    findings: [],
+  });
 
   const config = await repo.read('.pre-commit-config.yaml');
-  await repo.write('.pre-commit-config.yaml', config.replace('id: git-alembic-post-commit', 'id: git-alembic-post-merge').replace('post-merge, ', ''));
+  await repo.write(
+    '.pre-commit-config.yaml',
+    config
+      .replace('id: git-alembic-post-commit', 'id: git-alembic-post-merge')
+      .replace('post-merge, ', ''),
+  );
   t.deepEqual(await ids(), ['GA321', 'GA322']);
-  await repo.write('.pre-commit-config.yaml', config.replace('    -   id: git-alembic\n', '    -   id: git-alembic\n        stages: [commit]\n'));
-  t.deepEqual(await ids(), ['GA321'], 'stages that leave out post-merge, post-rewrite, post-checkout');
+  await repo.write(
+    '.pre-commit-config.yaml',
+    config.replace(
+      '    -   id: git-alembic\n',
+      '    -   id: git-alembic\n        stages: [commit]\n',
+    ),
+  );
+  t.deepEqual(
+    await ids(),
+    ['GA321'],
+    'stages that leave out post-merge, post-rewrite, post-checkout',
+  );
   await repo.write('.pre-commit-config.yaml', USER_CONFIG);
   t.deepEqual(await ids(), ['GA320']);
   await repo.write('.pre-commit-config.yaml', 'repos: [\n');
@@ -167,9 +296,19 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
   await repo.run(PRE_COMMIT ?? 'pre-commit', ['install']);
 
   const driver = (await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.trim();
-  await repo.git(['config', 'merge.git-alembic.driver', driver.replace(/ '?[^ ']*dist\/bin\.c?js'? driver/, " '/gone/pre-commit/repo1/node_env-system/bin/git-alembic' driver")]);
+  await repo.git([
+    'config',
+    'merge.git-alembic.driver',
+    driver.replace(
+      / '?[^ ']*dist\/bin\.c?js'? driver/,
+      " '/gone/pre-commit/repo1/node_env-system/bin/git-alembic' driver",
+    ),
+  ]);
   const stale = await repo.cli(['doctor'], { allowFailure: true });
-  t.regex(stale.stdout, /^GA326 the merge driver needs \/gone\/pre-commit\/repo1\/node_env-system\/bin\/git-alembic, which no longer exists/);
+  t.regex(
+    stale.stdout,
+    /^GA326 the merge driver needs \/gone\/pre-commit\/repo1\/node_env-system\/bin\/git-alembic, which no longer exists/,
+  );
   await frameworkHook(repo);
   t.deepEqual(await ids(), [], 'the next hook run puts it right');
 });
@@ -178,21 +317,42 @@ test('`hook pre-commit-framework` outside the framework does nothing and says so
   const repo = await pythonProject(t);
   await repo.cli(['heads', '--write']);
   const before = snapshot(repo);
-  const outside = await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], { allowFailure: true, env: { NODE_EXTRA_CA_CERTS: undefined } });
+  const outside = await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], {
+    allowFailure: true,
+    env: { NODE_EXTRA_CA_CERTS: undefined },
+  });
   t.is(outside.status, 64);
-  t.regex(outside.stderr, /^git-alembic: `hook pre-commit-framework` is what the pre-commit framework runs, and PRE_COMMIT=1 is not set, so it did nothing \(hint: to run git-alembic's framework hooks by hand: `pre-commit run git-alembic`/);
+  t.regex(
+    outside.stderr,
+    /^git-alembic: `hook pre-commit-framework` is what the pre-commit framework runs, and PRE_COMMIT=1 is not set, so it did nothing \(hint: to run git-alembic's framework hooks by hand: `pre-commit run git-alembic`/,
+  );
   t.deepEqual(snapshot(repo), before, 'no driver registered, no file touched');
-  t.is((await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], { env: { GIT_ALEMBIC: '0' } })).status, 0, 'GIT_ALEMBIC=0 still turns it off quietly');
+  t.is(
+    (
+      await repo.run(process.execPath, [BIN, 'hook', 'pre-commit-framework'], {
+        env: { GIT_ALEMBIC: '0' },
+      })
+    ).status,
+    0,
+    'GIT_ALEMBIC=0 still turns it off quietly',
+  );
 });
 
 test("the framework's driver brings its node: a merge from a shell whose PATH has no node", async (t) => {
   const repo = await pythonProject(t);
   await repo.cli(['heads', '--write']);
-  await repo.write('.gitattributes', '* text=auto eol=lf\nmigrations/heads.txt merge=git-alembic\n');
+  await repo.write(
+    '.gitattributes',
+    '* text=auto eol=lf\nmigrations/heads.txt merge=git-alembic\n',
+  );
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '-m', 'heads file']);
   // A node of the framework's own (nodeenv downloads one when the machine has none), off the PATH.
-  const environment = path.join(scratch, `node_env-${path.basename(path.dirname(repo.root))}`, 'bin');
+  const environment = path.join(
+    scratch,
+    `node_env-${path.basename(path.dirname(repo.root))}`,
+    'bin',
+  );
   mkdirSync(environment, { recursive: true });
   const node = path.join(environment, 'node');
   try {
@@ -202,13 +362,24 @@ test("the framework's driver brings its node: a merge from a shell whose PATH ha
     copyFileSync(process.execPath, node);
   }
   await frameworkHook(repo, { PRE_COMMIT_CHECKOUT_TYPE: '1' }, node);
-  t.true((await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.startsWith(`PATH=${environment}:"$PATH" `));
+  t.true(
+    (await repo.git(['config', '--get', 'merge.git-alembic.driver'])).stdout.startsWith(
+      `PATH=${environment}:"$PATH" `,
+    ),
+  );
   // PATH: git alone.
   const tools = path.join(path.dirname(repo.root), 'tools');
   mkdirSync(tools);
-  symlinkSync((await repo.run('sh', ['-c', 'command -v git'])).stdout.trim(), path.join(tools, 'git'));
+  symlinkSync(
+    (await repo.run('sh', ['-c', 'command -v git'])).stdout.trim(),
+    path.join(tools, 'git'),
+  );
   const bare = { env: { PATH: tools } };
-  t.not((await repo.run('/bin/sh', ['-c', 'command -v node'], { ...bare, allowFailure: true })).status, 0, 'no node on that PATH');
+  t.not(
+    (await repo.run('/bin/sh', ['-c', 'command -v node'], { ...bare, allowFailure: true })).status,
+    0,
+    'no node on that PATH',
+  );
   await repo.git(['checkout', '-q', '-b', 'dev']);
   await writeRevision(repo, 'b2', 'a1');
   await repo.cli(['heads', '--write']);
@@ -219,7 +390,10 @@ test("the framework's driver brings its node: a merge from a shell whose PATH ha
   await repo.cli(['heads', '--write']);
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '-m', 'main: c3']);
-  const merge = await repo.git(['-c', `core.hooksPath=${tools}`, 'merge', '--no-edit', 'dev'], bare);
+  const merge = await repo.git(
+    ['-c', `core.hooksPath=${tools}`, 'merge', '--no-edit', 'dev'],
+    bare,
+  );
   t.is(merge.status, 0, 'the driver merged the heads file');
   t.deepEqual((await repo.read('migrations/heads.txt')).split('\n').slice(1), ['b2', 'c3', '']);
 });

@@ -7,7 +7,8 @@ import test, { type ExecutionContext } from 'ava';
 
 import { BIN, createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
-const revision = (id: string, down: string): string => `"""step ${id}"""\nrevision = '${id}'\ndown_revision = ${down}\n`;
+const revision = (id: string, down: string): string =>
+  `"""step ${id}"""\nrevision = '${id}'\ndown_revision = ${down}\n`;
 // Counts the revision files a process opens (node:fs is patched before any module imports it).
 const COUNT_OPENS = `const fs = require('node:fs');
 const open = fs.openSync;
@@ -20,16 +21,29 @@ async function project(t: ExecutionContext): Promise<TempRepo> {
   const repo = await createTempRepo(t);
   await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\n');
   await repo.write('migrations/versions/aaaa00000001_a.py', revision('aaaa00000001', 'None'));
-  await repo.write('migrations/versions/bbbb00000002_b.py', revision('bbbb00000002', "'aaaa00000001'"));
-  await repo.write('migrations/versions/cccc00000003_c.py', revision('cccc00000003', "'bbbb00000002'"));
+  await repo.write(
+    'migrations/versions/bbbb00000002_b.py',
+    revision('bbbb00000002', "'aaaa00000001'"),
+  );
+  await repo.write(
+    'migrations/versions/cccc00000003_c.py',
+    revision('cccc00000003', "'bbbb00000002'"),
+  );
   await repo.write('../count-opens.cjs', COUNT_OPENS);
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '-m', 'project']);
   return repo;
 }
 
-async function heads(repo: TempRepo, env: Readonly<Record<string, string>> = {}): Promise<{ stdout: string; stderr: string }> {
-  const { stdout, stderr } = await repo.run(process.execPath, ['--require', repo.path('../count-opens.cjs'), BIN, 'heads'], { env });
+async function heads(
+  repo: TempRepo,
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ stdout: string; stderr: string }> {
+  const { stdout, stderr } = await repo.run(
+    process.execPath,
+    ['--require', repo.path('../count-opens.cjs'), BIN, 'heads'],
+    { env },
+  );
   return { stdout, stderr };
 }
 
@@ -50,10 +64,17 @@ test('a revision file changed in the same second, to the same size, is read afre
   const file = repo.path('migrations/versions/cccc00000003_c.py');
   const before = statSync(file);
   // The same length, another parent: cccc00000003 now forks from aaaa00000001.
-  await repo.write('migrations/versions/cccc00000003_c.py', revision('cccc00000003', "'aaaa00000001'"));
+  await repo.write(
+    'migrations/versions/cccc00000003_c.py',
+    revision('cccc00000003', "'aaaa00000001'"),
+  );
   utimesSync(file, before.atime, before.mtime);
   t.is(statSync(file).size, before.size);
-  t.is(Math.trunc(statSync(file).mtimeMs / 1000), Math.trunc(before.mtimeMs / 1000), 'the same second');
+  t.is(
+    Math.trunc(statSync(file).mtimeMs / 1000),
+    Math.trunc(before.mtimeMs / 1000),
+    'the same second',
+  );
   const after = await heads(repo);
   t.is(after.stdout, 'bbbb00000002 (head)\ncccc00000003 (head)\n');
   t.is(after.stderr, 'opened 1 revision files\n', 'the other two come from the cache');
@@ -65,13 +86,22 @@ test('a revision file changed in the same second, to the same size, is read afre
 test('a corrupt cache is rebuilt without a word; GIT_ALEMBIC_CACHE=0 keeps none', async (t) => {
   const repo = await project(t);
   await heads(repo);
-  const name = (await repo.run('ls', ['.git/git-alembic'])).stdout.split('\n').find((file) => file.startsWith('revisions-'));
+  const name = (await repo.run('ls', ['.git/git-alembic'])).stdout
+    .split('\n')
+    .find((file) => file.startsWith('revisions-'));
   const cache = `.git/git-alembic/${name ?? ''}`;
   for (const corrupt of ['{"identity":', '\u0000garbage', '{"identity":"x","entries":{}}']) {
     await repo.write(cache, corrupt);
     const again = await heads(repo);
-    t.deepEqual(again, { stdout: 'cccc00000003 (head)\n', stderr: 'opened 3 revision files\n' }, corrupt);
-    t.notThrows(() => JSON.parse(readFileSync(repo.path(cache), 'utf8')) as unknown, 'rewritten whole');
+    t.deepEqual(
+      again,
+      { stdout: 'cccc00000003 (head)\n', stderr: 'opened 3 revision files\n' },
+      corrupt,
+    );
+    t.notThrows(
+      () => JSON.parse(readFileSync(repo.path(cache), 'utf8')) as unknown,
+      'rewritten whole',
+    );
     t.is((await heads(repo)).stderr, 'opened 0 revision files\n', 'rebuilt');
   }
   const fresh = await project(t);

@@ -7,10 +7,17 @@ import test from 'ava';
 
 import { BENCH_TEMPLATE } from '../../bench/synthetic-history.js';
 import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
-import { createTempRepo, installShims, type TempRepo, writeAlembicProject, writeRevision } from '../helpers/temp-repo.js';
+import {
+  createTempRepo,
+  installShims,
+  type TempRepo,
+  writeAlembicProject,
+  writeRevision,
+} from '../helpers/temp-repo.js';
 
 const NOTES = 'Heads of department: Ann, Bob\n';
-const HINT = '(hint: give the environment a heads file of its own with "headsFile" in the git-alembic config (README: Configuration), or move this file away)';
+const HINT =
+  '(hint: give the environment a heads file of its own with "headsFile" in the git-alembic config (README: Configuration), or move this file away)';
 
 async function project(t: Parameters<typeof createTempRepo>[0]): Promise<TempRepo> {
   const repo = await createTempRepo(t);
@@ -25,29 +32,42 @@ async function status(repo: TempRepo): Promise<string> {
 }
 
 // A directory beside the repository (inside the test's temporary directory), and what is in it.
-async function outsideDirectory(repo: TempRepo, name: string): Promise<{ directory: string; entries: () => Promise<string[]> }> {
+async function outsideDirectory(
+  repo: TempRepo,
+  name: string,
+): Promise<{ directory: string; entries: () => Promise<string[]> }> {
   const directory = path.join(path.dirname(repo.root), name);
   await mkdir(directory, { recursive: true });
   return { directory, entries: () => readdir(directory, { recursive: true }) };
 }
 
-test('setup refuses a heads file path that holds someone else\'s file, and changes nothing', async (t) => {
+test("setup refuses a heads file path that holds someone else's file, and changes nothing", async (t) => {
   const repo = await project(t);
   await repo.write('migrations/heads.txt', NOTES);
   const before = await status(repo);
   const refused = await repo.cli(['setup'], { allowFailure: true });
   t.is(refused.status, 2);
-  t.is(refused.stderr, `git-alembic: migrations/heads.txt is not a heads file (line 1 is not a revision id: "Heads of department: Ann, Bob"); git-alembic never replaces it ${HINT}\n`);
+  t.is(
+    refused.stderr,
+    `git-alembic: migrations/heads.txt is not a heads file (line 1 is not a revision id: "Heads of department: Ann, Bob"); git-alembic never replaces it ${HINT}\n`,
+  );
   t.is(await repo.read('migrations/heads.txt'), NOTES);
   t.is(await status(repo), before, 'nothing else changed either');
 
-  await repo.write('.git-alembicrc.json', '{"environments": [{"config": "alembic.ini", "headsFile": "migrations/HEADS"}]}\n');
+  await repo.write(
+    '.git-alembicrc.json',
+    '{"environments": [{"config": "alembic.ini", "headsFile": "migrations/HEADS"}]}\n',
+  );
   await repo.cli(['setup']);
-  t.is(await repo.read('migrations/HEADS'), `${HEADS_FILE_COMMENT}\na1\n`, 'the option the message names works');
+  t.is(
+    await repo.read('migrations/HEADS'),
+    `${HEADS_FILE_COMMENT}\na1\n`,
+    'the option the message names works',
+  );
   t.is(await repo.read('migrations/heads.txt'), NOTES);
 });
 
-test('the hooks and heads --write never replace a heads file that became someone else\'s; conflict markers they resolve', async (t) => {
+test("the hooks and heads --write never replace a heads file that became someone else's; conflict markers they resolve", async (t) => {
   const repo = await project(t);
   await installShims(repo);
   await repo.cli(['setup']);
@@ -60,18 +80,34 @@ test('the hooks and heads --write never replace a heads file that became someone
   t.is(await repo.read('migrations/heads.txt'), NOTES, 'pre-commit left it alone');
   t.is((await repo.git(['show', 'HEAD:migrations/heads.txt'])).stdout, NOTES);
   const write = await repo.cli(['heads', '--write'], { allowFailure: true });
-  t.deepEqual([write.status, write.stderr], [2, `git-alembic: migrations/heads.txt is not a heads file (line 1 is not a revision id: "Heads of department: Ann, Bob"); git-alembic never replaces it ${HINT}\n`]);
+  t.deepEqual(
+    [write.status, write.stderr],
+    [
+      2,
+      `git-alembic: migrations/heads.txt is not a heads file (line 1 is not a revision id: "Heads of department: Ann, Bob"); git-alembic never replaces it ${HINT}\n`,
+    ],
+  );
   const check = await repo.cli(['check'], { allowFailure: true });
   t.regex(check.stdout, /^GA201 .*\n.*\n {2}hint: give the environment a heads file of its own/);
 
-  await repo.write('migrations/heads.txt', `${HEADS_FILE_COMMENT}\n<<<<<<< current\na1\n=======\nb1\n>>>>>>> incoming\n`);
-  t.is((await repo.cli(['heads', '--write'])).stdout, 'wrote migrations/heads.txt: b1\n', 'a conflicted heads file is resolved');
+  await repo.write(
+    'migrations/heads.txt',
+    `${HEADS_FILE_COMMENT}\n<<<<<<< current\na1\n=======\nb1\n>>>>>>> incoming\n`,
+  );
+  t.is(
+    (await repo.cli(['heads', '--write'])).stdout,
+    'wrote migrations/heads.txt: b1\n',
+    'a conflicted heads file is resolved',
+  );
 });
 
 test('a heads file outside the work tree: setup and heads --write refuse, naming headsFile and its file', async (t) => {
   const repo = await project(t);
   const outside = await outsideDirectory(repo, 'elsewhere');
-  await repo.write('.git-alembicrc.json', '{"environments": [{"config": "alembic.ini", "headsFile": "../elsewhere/heads.txt"}]}\n');
+  await repo.write(
+    '.git-alembicrc.json',
+    '{"environments": [{"config": "alembic.ini", "headsFile": "../elsewhere/heads.txt"}]}\n',
+  );
   const before = await status(repo);
   const message = `git-alembic: ${path.join(outside.directory, 'heads.txt')} (from environments[0].headsFile in .git-alembicrc.json) is outside the repository's work tree (or inside .git); git-alembic writes only inside it (hint: Alembic would write there; git-alembic refuses: point the setting at a directory inside the repository)\n`;
   for (const args of [['setup'], ['heads', '--write']]) {
@@ -84,22 +120,44 @@ test('a heads file outside the work tree: setup and heads --write refuse, naming
 
 // The revision files moved from migrations/versions to `outside`.
 async function moveVersions(repo: TempRepo, outside: string): Promise<void> {
-  for (const name of await readdir(repo.path('migrations/versions'))) await writeFile(path.join(outside, name), await readFile(repo.path(`migrations/versions/${name}`)));
+  for (const name of await readdir(repo.path('migrations/versions')))
+    await writeFile(
+      path.join(outside, name),
+      await readFile(repo.path(`migrations/versions/${name}`)),
+    );
   await repo.run('rm', ['-r', 'migrations/versions']);
 }
 
 const merges: [string, (repo: TempRepo, outside: string) => Promise<void>, RegExp][] = [
-  ['file_template with ..', async (repo) => {
-    await repo.write('alembic.ini', '[alembic]\nscript_location = %(here)s/migrations\nfile_template = ../../../escaped/%%(rev)s\nrecursive_version_locations = true\n');
-  }, /escaped\/a2c89abb0537\.py \(from file_template in alembic\.ini\) is outside the repository's work tree/],
-  ['an absolute version_locations', async (repo, outside) => {
-    await moveVersions(repo, outside);
-    await repo.write('alembic.ini', `[alembic]\nscript_location = %(here)s/migrations\nversion_locations = ${outside}\n`);
-  }, /\(from version_locations in alembic\.ini\) is outside /],
-  ['a versions directory that is a link to elsewhere', async (repo, outside) => {
-    await moveVersions(repo, outside);
-    await symlink(outside, repo.path('migrations/versions'), 'dir');
-  }, /\(from script_location in alembic\.ini\) resolves to /],
+  [
+    'file_template with ..',
+    async (repo) => {
+      await repo.write(
+        'alembic.ini',
+        '[alembic]\nscript_location = %(here)s/migrations\nfile_template = ../../../escaped/%%(rev)s\nrecursive_version_locations = true\n',
+      );
+    },
+    /escaped\/a2c89abb0537\.py \(from file_template in alembic\.ini\) is outside the repository's work tree/,
+  ],
+  [
+    'an absolute version_locations',
+    async (repo, outside) => {
+      await moveVersions(repo, outside);
+      await repo.write(
+        'alembic.ini',
+        `[alembic]\nscript_location = %(here)s/migrations\nversion_locations = ${outside}\n`,
+      );
+    },
+    /\(from version_locations in alembic\.ini\) is outside /,
+  ],
+  [
+    'a versions directory that is a link to elsewhere',
+    async (repo, outside) => {
+      await moveVersions(repo, outside);
+      await symlink(outside, repo.path('migrations/versions'), 'dir');
+    },
+    /\(from script_location in alembic\.ini\) resolves to /,
+  ],
 ];
 
 for (const [title, arrange, expected] of merges) {
@@ -111,11 +169,17 @@ for (const [title, arrange, expected] of merges) {
     await writeRevision(repo, 'c1', 'a1');
     await arrange(repo, outside.directory);
     const listed = await outside.entries();
-    const refused = await repo.cli(['merge', '--date', '2024-01-01 00:00:00'], { allowFailure: true });
+    const refused = await repo.cli(['merge', '--date', '2024-01-01 00:00:00'], {
+      allowFailure: true,
+    });
     t.is(refused.status, 2, refused.stderr);
     t.regex(refused.stderr, expected);
     t.deepEqual(await outside.entries(), listed, 'nothing written outside');
-    t.deepEqual(await readdir(path.dirname(repo.root)), ['global.gitconfig', 'outside', 'repo', 'xdg'], 'nor beside the repository');
+    t.deepEqual(
+      await readdir(path.dirname(repo.root)),
+      ['global.gitconfig', 'outside', 'repo', 'xdg'],
+      'nor beside the repository',
+    );
   });
 }
 
@@ -124,7 +188,10 @@ test('setup refuses a symbolic link as .husky/pre-commit, .gitattributes or head
     const repo = await project(t);
     const outside = await outsideDirectory(repo, 'shared');
     const target = path.join(outside.directory, 'file');
-    const content = link === 'migrations/heads.txt' ? `${HEADS_FILE_COMMENT}\na1\n` : '# shared with other projects\n';
+    const content =
+      link === 'migrations/heads.txt'
+        ? `${HEADS_FILE_COMMENT}\na1\n`
+        : '# shared with other projects\n';
     await writeFile(target, content);
     await mkdir(path.dirname(repo.path(link)), { recursive: true });
     await repo.run('rm', ['-f', link]);
@@ -132,7 +199,12 @@ test('setup refuses a symbolic link as .husky/pre-commit, .gitattributes or head
     const before = await status(repo);
     const refused = await repo.cli(['setup'], { allowFailure: true });
     t.is(refused.status, 2, link);
-    t.true(refused.stderr.startsWith(`git-alembic: ${link} is a symbolic link (to ${target}); git-alembic does not write through links (hint: replace the link with a file of its own`), refused.stderr);
+    t.true(
+      refused.stderr.startsWith(
+        `git-alembic: ${link} is a symbolic link (to ${target}); git-alembic does not write through links (hint: replace the link with a file of its own`,
+      ),
+      refused.stderr,
+    );
     t.is(await readFile(target, 'utf8'), content, `${link}: the target is unchanged`);
     t.is(await status(repo), before, `${link}: nothing changed`);
   }

@@ -6,11 +6,20 @@ import test, { type ExecutionContext } from 'ava';
 
 import { HEADS_FILE_COMMENT } from '../../src/messages/edits.js';
 import { MergeMessages } from '../../src/messages/merge.js';
-import { runCli, writeMergeProject, type MergeProjectSpec, type ParentSpec } from '../helpers/merge-project.js';
+import {
+  runCli,
+  writeMergeProject,
+  type MergeProjectSpec,
+  type ParentSpec,
+} from '../helpers/merge-project.js';
 import { tempProject } from '../helpers/temp-project.js';
 import { BENCH_TEMPLATE } from '../../bench/synthetic-history.js';
 
-const FORK: ParentSpec[] = [{ id: 'aaaa0001' }, { id: 'bbbb0001', down: ['aaaa0001'] }, { id: 'cccc0001', down: ['aaaa0001'] }];
+const FORK: ParentSpec[] = [
+  { id: 'aaaa0001' },
+  { id: 'bbbb0001', down: ['aaaa0001'] },
+  { id: 'cccc0001', down: ['aaaa0001'] },
+];
 
 async function project(t: ExecutionContext, spec: Partial<MergeProjectSpec> = {}): Promise<string> {
   const root = await tempProject(t, {});
@@ -18,15 +27,22 @@ async function project(t: ExecutionContext, spec: Partial<MergeProjectSpec> = {}
   return root;
 }
 
-const versions = (root: string): string[] => readdirSync(join(root, 'migrations', 'versions')).sort();
+const versions = (root: string): string[] =>
+  readdirSync(join(root, 'migrations', 'versions')).sort();
 
 test('nothing to merge: exit 0 and say so', async (t) => {
   const root = await project(t, { revisions: FORK.slice(0, 2) });
-  t.deepEqual(await runCli(root, ['merge']), { code: 0, stdout: '', stderr: `git-alembic: ${MergeMessages.nothingToMerge(1)}\n` });
+  t.deepEqual(await runCli(root, ['merge']), {
+    code: 0,
+    stdout: '',
+    stderr: `git-alembic: ${MergeMessages.nothingToMerge(1)}\n`,
+  });
 });
 
 test('the default merge: deterministic id, configured message, Alembic’s output line; then nothing to do', async (t) => {
-  const root = await project(t, { revisions: FORK.map((spec) => ({ ...spec, createDate: '2024-03-04 05:06:07.000008' })) });
+  const root = await project(t, {
+    revisions: FORK.map((spec) => ({ ...spec, createDate: '2024-03-04 05:06:07.000008' })),
+  });
   const first = await runCli(root, ['merge']);
   const [written] = versions(root).filter((name) => !name.endsWith('_rev.py'));
   t.regex(written ?? '', /^[0-9a-f]{12}_merge_heads_bbbb0001_cccc0001\.py$/);
@@ -34,21 +50,47 @@ test('the default merge: deterministic id, configured message, Alembic’s outpu
   t.deepEqual(first, { code: 0, stdout: `${MergeMessages.generating(path)}\n`, stderr: '' });
   const content = readFileSync(path, 'utf8');
   t.true(content.startsWith('"""merge heads bbbb0001, cccc0001\n\nRevision ID: '));
-  t.true(content.includes("\nCreate Date: 2024-03-04 05:06:07.000008\n"), 'the newest parent’s docstring date, naive');
+  t.true(
+    content.includes('\nCreate Date: 2024-03-04 05:06:07.000008\n'),
+    'the newest parent’s docstring date, naive',
+  );
   t.true(content.includes("down_revision = ('bbbb0001', 'cccc0001')\n"));
-  t.deepEqual(await runCli(root, ['heads']), { code: 0, stdout: `${written?.slice(0, 12)} (head)\n`, stderr: '' });
+  t.deepEqual(await runCli(root, ['heads']), {
+    code: 0,
+    stdout: `${written?.slice(0, 12)} (head)\n`,
+    stderr: '',
+  });
   t.is((await runCli(root, ['merge'])).stderr, `git-alembic: ${MergeMessages.nothingToMerge(1)}\n`);
   const again = await runCli(root, ['merge', 'bbbb0001', 'cccc0001']);
-  t.is(again.stderr, `git-alembic: ${MergeMessages.mergeExists(written?.slice(0, 12) as string, ['bbbb0001', 'cccc0001'], `migrations/versions/${written}`)}\n`);
+  t.is(
+    again.stderr,
+    `git-alembic: ${MergeMessages.mergeExists(written?.slice(0, 12) as string, ['bbbb0001', 'cccc0001'], `migrations/versions/${written}`)}\n`,
+  );
 });
 
 test('--dry-run prints the path and the content and writes nothing', async (t) => {
   const root = await project(t);
   const before = versions(root);
-  const run = await runCli(root, ['merge', '--dry-run', '--rev-id', 'feedface0001', '--date', '2024-01-02 03:04:05']);
-  const path = join(root, 'migrations', 'versions', 'feedface0001_merge_heads_bbbb0001_cccc0001.py');
+  const run = await runCli(root, [
+    'merge',
+    '--dry-run',
+    '--rev-id',
+    'feedface0001',
+    '--date',
+    '2024-01-02 03:04:05',
+  ]);
+  const path = join(
+    root,
+    'migrations',
+    'versions',
+    'feedface0001_merge_heads_bbbb0001_cccc0001.py',
+  );
   t.is(run.code, 0);
-  t.true(run.stdout.startsWith(`${MergeMessages.dryRun(path)}\n"""merge heads bbbb0001, cccc0001\n\nRevision ID: feedface0001\n`));
+  t.true(
+    run.stdout.startsWith(
+      `${MergeMessages.dryRun(path)}\n"""merge heads bbbb0001, cccc0001\n\nRevision ID: feedface0001\n`,
+    ),
+  );
   t.true(run.stdout.includes('Create Date: 2024-01-02 03:04:05\n'));
   t.deepEqual(versions(root), before);
 });
@@ -56,7 +98,11 @@ test('--dry-run prints the path and the content and writes nothing', async (t) =
 test('-q prints only the path written', async (t) => {
   const root = await project(t);
   const run = await runCli(root, ['merge', '-q', '--rev-id', 'feedface0002']);
-  t.deepEqual(run, { code: 0, stdout: `${join(root, 'migrations', 'versions', 'feedface0002_merge_heads_bbbb0001_cccc0001.py')}\n`, stderr: '' });
+  t.deepEqual(run, {
+    code: 0,
+    stdout: `${join(root, 'migrations', 'versions', 'feedface0002_merge_heads_bbbb0001_cccc0001.py')}\n`,
+    stderr: '',
+  });
 });
 
 test('labelled divergences get one merge each; expand and contract stay apart', async (t) => {
@@ -81,18 +127,63 @@ test('labelled divergences get one merge each; expand and contract stay apart', 
 
 test('refusals write nothing: bad template, """ in the message, unencodable text, bad options', async (t) => {
   const cases: Array<[Partial<MergeProjectSpec>, string[], RegExp, number]> = [
-    [{ template: '${sorted(down_revision)}\n' }, ['merge'], /^git-alembic: migrations\/script\.py\.mako:1: /, 2],
-    [{ template: `<%! from alembic import op %>\n${BENCH_TEMPLATE}\n\${op.f("x")}\n` }, ['merge'], /^git-alembic: migrations\/script\.py\.mako:\d+: `op` \(`from alembic import op`\) is used/, 2],
-    [{ template: BENCH_TEMPLATE.replace('${repr(down_revision)}', '"${down_revision}"') }, ['merge'], /writes down_revision as the text \('bbbb0001', 'cccc0001'\) inside quotes/, 2],
+    [
+      { template: '${sorted(down_revision)}\n' },
+      ['merge'],
+      /^git-alembic: migrations\/script\.py\.mako:1: /,
+      2,
+    ],
+    [
+      { template: `<%! from alembic import op %>\n${BENCH_TEMPLATE}\n\${op.f("x")}\n` },
+      ['merge'],
+      /^git-alembic: migrations\/script\.py\.mako:\d+: `op` \(`from alembic import op`\) is used/,
+      2,
+    ],
+    [
+      { template: BENCH_TEMPLATE.replace('${repr(down_revision)}', '"${down_revision}"') },
+      ['merge'],
+      /writes down_revision as the text \('bbbb0001', 'cccc0001'\) inside quotes/,
+      2,
+    ],
     [{}, ['merge', '-m', 'a """ b'], /would not be a readable revision file/, 2],
-    [{ settings: ['output_encoding = latin-1'] }, ['merge', '-m', 'merge €'], /'latin-1' codec can't encode character '\\u20ac' in position 9/, 2],
-    [{ settings: ['output_encoding = cp1252'] }, ['merge'], /output_encoding: output_encoding 'cp1252' is not supported/, 2],
-    [{ settings: ['timezone = nowhere/city'] }, ['merge'], /^git-alembic: alembic\.ini: timezone: Can't locate timezone: nowhere\/city/, 2],
+    [
+      { settings: ['output_encoding = latin-1'] },
+      ['merge', '-m', 'merge €'],
+      /'latin-1' codec can't encode character '\\u20ac' in position 9/,
+      2,
+    ],
+    [
+      { settings: ['output_encoding = cp1252'] },
+      ['merge'],
+      /output_encoding: output_encoding 'cp1252' is not supported/,
+      2,
+    ],
+    [
+      { settings: ['timezone = nowhere/city'] },
+      ['merge'],
+      /^git-alembic: alembic\.ini: timezone: Can't locate timezone: nowhere\/city/,
+      2,
+    ],
     [{}, ['merge', '--date', 'tomorrow'], /--date "tomorrow" is not a date/, 64],
-    [{}, ['merge', '--rev-id', 'bad@id'], /Character\(s\) '@' not allowed in revision identifier 'bad@id'/, 2],
-    [{}, ['merge', '--rev-id', 'aaaa0001'], /revision id aaaa0001 is already used by migrations\/versions\/aaaa0001_rev\.py/, 2],
+    [
+      {},
+      ['merge', '--rev-id', 'bad@id'],
+      /Character\(s\) '@' not allowed in revision identifier 'bad@id'/,
+      2,
+    ],
+    [
+      {},
+      ['merge', '--rev-id', 'aaaa0001'],
+      /revision id aaaa0001 is already used by migrations\/versions\/aaaa0001_rev\.py/,
+      2,
+    ],
     [{}, ['merge', 'aaaa0001', 'bbbb0001'], /Revision aaaa0001 is not a head revision/, 2],
-    [{ settings: ['file_template = %%(year)d/%%(rev)s'] }, ['merge'], /recursive_version_locations/, 2],
+    [
+      { settings: ['file_template = %%(year)d/%%(rev)s'] },
+      ['merge'],
+      /recursive_version_locations/,
+      2,
+    ],
   ];
   for (const [spec, argv, message, code] of cases) {
     const root = await project(t, spec);
@@ -106,11 +197,21 @@ test('refusals write nothing: bad template, """ in the message, unencodable text
 
 test('--rev-id with more than one merge to write is a usage error', async (t) => {
   const root = await project(t, {
-    revisions: [{ id: 'a1' }, { id: 'b1', down: ['a1'] }, { id: 'c1', down: ['a1'] }, { id: 'x1', labels: ['x'] }, { id: 'x2', down: ['x1'] }, { id: 'x3', down: ['x1'] }],
+    revisions: [
+      { id: 'a1' },
+      { id: 'b1', down: ['a1'] },
+      { id: 'c1', down: ['a1'] },
+      { id: 'x1', labels: ['x'] },
+      { id: 'x2', down: ['x1'] },
+      { id: 'x3', down: ['x1'] },
+    ],
   });
   const run = await runCli(root, ['merge', '--rev-id', 'one']);
   t.is(run.code, 64);
-  t.is(run.stderr, `git-alembic: ${MergeMessages.REV_ID_SEVERAL_MERGES} (hint: ${MergeMessages.REV_ID_SEVERAL_MERGES_HINT})\n`);
+  t.is(
+    run.stderr,
+    `git-alembic: ${MergeMessages.REV_ID_SEVERAL_MERGES} (hint: ${MergeMessages.REV_ID_SEVERAL_MERGES_HINT})\n`,
+  );
 });
 
 test('--random-id is Alembic’s behaviour: a random 12-hex id dated now with microseconds', async (t) => {
@@ -119,18 +220,26 @@ test('--random-id is Alembic’s behaviour: a random 12-hex id dated now with mi
   t.is(run.code, 0, run.stderr);
   const [written] = versions(root).filter((name) => !name.endsWith('_rev.py'));
   t.regex(written ?? '', /^[0-9a-f]{12}_merge_heads/);
-  t.regex(readFileSync(join(root, 'migrations', 'versions', written as string), 'utf8'), /\nCreate Date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?\+00:00\n/);
+  t.regex(
+    readFileSync(join(root, 'migrations', 'versions', written as string), 'utf8'),
+    /\nCreate Date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?\+00:00\n/,
+  );
 });
 
 test('the project config can choose random ids and another message', async (t) => {
   const root = await project(t);
-  writeFileSync(join(root, '.git-alembicrc.json'), JSON.stringify({ revisionId: 'random', message: 'join {heads}' }));
+  writeFileSync(
+    join(root, '.git-alembicrc.json'),
+    JSON.stringify({ revisionId: 'random', message: 'join {heads}' }),
+  );
   t.is((await runCli(root, ['merge'])).code, 0);
   t.true(versions(root).some((name) => /^[0-9a-f]{12}_join_bbbb0001_cccc0001\.py$/.test(name)));
 });
 
 test('a merge without any parent date is dated now, with a warning', async (t) => {
-  const root = await project(t, { revisions: FORK.map((spec) => ({ ...spec, createDate: 'unknown' })) });
+  const root = await project(t, {
+    revisions: FORK.map((spec) => ({ ...spec, createDate: 'unknown' })),
+  });
   const run = await runCli(root, ['merge']);
   t.is(run.code, 0);
   t.is(run.stderr, `git-alembic: warning: ${MergeMessages.NOW_NOT_DETERMINISTIC}\n`);
@@ -141,17 +250,30 @@ test('a missing script.py.mako is named, and nothing is written', async (t) => {
   rmSync(join(root, 'migrations', 'script.py.mako'));
   const run = await runCli(root, ['merge']);
   t.is(run.code, 2);
-  t.is(run.stderr, `git-alembic: migrations/script.py.mako: ${MergeMessages.templateMissing('migrations/script.py.mako')}\n`);
+  t.is(
+    run.stderr,
+    `git-alembic: migrations/script.py.mako: ${MergeMessages.templateMissing('migrations/script.py.mako')}\n`,
+  );
   t.deepEqual(versions(root), ['aaaa0001_rev.py', 'bbbb0001_rev.py', 'cccc0001_rev.py']);
 });
 
 test('the heads file of an environment it merged lists the merge, so check is clean straight after; none is created', async (t) => {
   const root = await project(t);
   t.is((await runCli(root, ['merge', '--rev-id', 'feedface0003', '--dry-run'])).code, 0);
-  t.deepEqual(readdirSync(join(root, 'migrations')).filter((name) => name.endsWith('.txt')), [], 'no heads file in use: none written');
-  writeFileSync(join(root, 'migrations', 'heads.txt'), `${HEADS_FILE_COMMENT}\nbbbb0001\ncccc0001\n`);
+  t.deepEqual(
+    readdirSync(join(root, 'migrations')).filter((name) => name.endsWith('.txt')),
+    [],
+    'no heads file in use: none written',
+  );
+  writeFileSync(
+    join(root, 'migrations', 'heads.txt'),
+    `${HEADS_FILE_COMMENT}\nbbbb0001\ncccc0001\n`,
+  );
   const run = await runCli(root, ['merge', '--rev-id', 'feedface0003']);
   t.is(run.stdout.split('\n')[1], 'wrote migrations/heads.txt: feedface0003');
-  t.is(readFileSync(join(root, 'migrations', 'heads.txt'), 'utf8'), `${HEADS_FILE_COMMENT}\nfeedface0003\n`);
+  t.is(
+    readFileSync(join(root, 'migrations', 'heads.txt'), 'utf8'),
+    `${HEADS_FILE_COMMENT}\nfeedface0003\n`,
+  );
   t.is((await runCli(root, ['check'])).code, 0);
 });

@@ -23,17 +23,36 @@ export interface OracleCase {
   readonly timezone: string | null;
 }
 
-const TYPED_TEMPLATE = readFileSync(new URL('../fixtures/templates/docstrings-typed.mako', import.meta.url), 'utf8');
+const TYPED_TEMPLATE = readFileSync(
+  new URL('../fixtures/templates/docstrings-typed.mako', import.meta.url),
+  'utf8',
+);
 // create_date.year and strftime, unused imports, a def, comprehensions and <%text>.
-const LICENCE_TEMPLATE = readFileSync(new URL('../fixtures/templates/licence-header-merge.mako', import.meta.url), 'utf8');
+const LICENCE_TEMPLATE = readFileSync(
+  new URL('../fixtures/templates/licence-header-merge.mako', import.meta.url),
+  'utf8',
+);
 
-const fork = (...heads: string[]): ParentSpec[] => [{ id: 'aaaa0001' }, ...heads.map((id) => ({ id, down: ['aaaa0001'] }))];
+const fork = (...heads: string[]): ParentSpec[] => [
+  { id: 'aaaa0001' },
+  ...heads.map((id) => ({ id, down: ['aaaa0001'] })),
+];
 
-function stockProject(settings: readonly string[], revisions: readonly ParentSpec[] = fork('bbbb0001', 'cccc0001')): (stock: string) => MergeProjectSpec {
+function stockProject(
+  settings: readonly string[],
+  revisions: readonly ParentSpec[] = fork('bbbb0001', 'cccc0001'),
+): (stock: string) => MergeProjectSpec {
   return (stock) => ({ template: stock, settings, revisions });
 }
 
-const base = { ourHeads: [], alembicHeads: ['bbbb0001', 'cccc0001'], message: 'merge heads', revId: 'd1e2f3a4b5c6', date: '2024-01-02 03:04:05', timezone: null };
+const base = {
+  ourHeads: [],
+  alembicHeads: ['bbbb0001', 'cccc0001'],
+  message: 'merge heads',
+  revId: 'd1e2f3a4b5c6',
+  date: '2024-01-02 03:04:05',
+  timezone: null,
+};
 
 /** Every case, each a variant of the base one. */
 export const ORACLE_CASES: readonly OracleCase[] = [
@@ -41,7 +60,9 @@ export const ORACLE_CASES: readonly OracleCase[] = [
   {
     ...base,
     name: 'date-prefixed file_template, microseconds',
-    project: stockProject(['file_template = %%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d_%%(rev)s_%%(slug)s']),
+    project: stockProject([
+      'file_template = %%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d_%%(rev)s_%%(slug)s',
+    ]),
     date: '2024-02-29 23:59:58.000123',
   },
   {
@@ -50,13 +71,32 @@ export const ORACLE_CASES: readonly OracleCase[] = [
     project: stockProject(['file_template = %%(epoch)d_%%(rev).8s_%%(slug)s']),
     date: '2024-11-03 01:30:00',
   },
-  { ...base, name: 'truncate_slug_length', project: stockProject(['truncate_slug_length = 12']), message: 'merge the two heads now, please' },
-  { ...base, name: 'timezone = UTC', project: stockProject(['timezone = UTC']), timezone: 'UTC', date: '2024-06-30 23:59:59.5' },
-  { ...base, name: 'timezone = utc (upper-case retry)', project: stockProject(['timezone = utc']), timezone: 'utc' },
+  {
+    ...base,
+    name: 'truncate_slug_length',
+    project: stockProject(['truncate_slug_length = 12']),
+    message: 'merge the two heads now, please',
+  },
+  {
+    ...base,
+    name: 'timezone = UTC',
+    project: stockProject(['timezone = UTC']),
+    timezone: 'UTC',
+    date: '2024-06-30 23:59:59.5',
+  },
+  {
+    ...base,
+    name: 'timezone = utc (upper-case retry)',
+    project: stockProject(['timezone = utc']),
+    timezone: 'utc',
+  },
   {
     ...base,
     name: 'timezone = Asia/Kolkata with %(epoch)d',
-    project: stockProject(['timezone = Asia/Kolkata', 'file_template = %%(epoch)d_%%(rev)s_%%(slug)s']),
+    project: stockProject([
+      'timezone = Asia/Kolkata',
+      'file_template = %%(epoch)d_%%(rev)s_%%(slug)s',
+    ]),
     timezone: 'Asia/Kolkata',
   },
   {
@@ -88,41 +128,85 @@ export const ORACLE_CASES: readonly OracleCase[] = [
   {
     ...base,
     name: 'three heads',
-    project: stockProject(['file_template = %%(rev)s_%%(slug)s'], fork('bbbb0001', 'cccc0001', 'dddd0001')),
+    project: stockProject(
+      ['file_template = %%(rev)s_%%(slug)s'],
+      fork('bbbb0001', 'cccc0001', 'dddd0001'),
+    ),
     alembicHeads: ['bbbb0001', 'cccc0001', 'dddd0001'],
   },
-  { ...base, name: 'unicode and quotes in the message', project: stockProject([]), message: 'Café "naïve" it\'s — ünïcode ✓ merge' },
-  { ...base, name: 'typed template of our own (1.11+ style)', project: () => ({ template: TYPED_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }) },
-  { ...base, name: 'licence header template (create_date.year, imports, def, comprehensions, <%text>)', project: () => ({ template: LICENCE_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }) },
+  {
+    ...base,
+    name: 'unicode and quotes in the message',
+    project: stockProject([]),
+    message: 'Café "naïve" it\'s — ünïcode ✓ merge',
+  },
+  {
+    ...base,
+    name: 'typed template of our own (1.11+ style)',
+    project: () => ({ template: TYPED_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }),
+  },
+  {
+    ...base,
+    name: 'licence header template (create_date.year, imports, def, comprehensions, <%text>)',
+    project: () => ({ template: LICENCE_TEMPLATE, revisions: fork('bbbb0001', 'cccc0001') }),
+  },
   {
     ...base,
     name: 'licence header template, timezone = Asia/Kolkata',
-    project: () => ({ template: LICENCE_TEMPLATE, settings: ['timezone = Asia/Kolkata'], revisions: fork('bbbb0001', 'cccc0001') }),
+    project: () => ({
+      template: LICENCE_TEMPLATE,
+      settings: ['timezone = Asia/Kolkata'],
+      revisions: fork('bbbb0001', 'cccc0001'),
+    }),
     timezone: 'Asia/Kolkata',
     date: '2024-12-31 23:59:59.000001',
   },
   {
     ...base,
     name: 'CRLF template',
-    project: (stock) => ({ template: stock.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n'), revisions: fork('bbbb0001', 'cccc0001') }),
+    project: (stock) => ({
+      template: stock.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n'),
+      revisions: fork('bbbb0001', 'cccc0001'),
+    }),
   },
   {
     ...base,
     name: 'labelled heads named explicitly',
-    project: stockProject([], [
-      { id: 'aaaa0001' },
-      { id: 'eeee0001', down: ['aaaa0001'], labels: ['expand'] },
-      { id: 'ffff0001', down: ['aaaa0001'], labels: ['contract'] },
-    ]),
+    project: stockProject(
+      [],
+      [
+        { id: 'aaaa0001' },
+        { id: 'eeee0001', down: ['aaaa0001'], labels: ['expand'] },
+        { id: 'ffff0001', down: ['aaaa0001'], labels: ['contract'] },
+      ],
+    ),
     ourHeads: ['expand@head', 'contract@head'],
     alembicHeads: ['expand@head', 'contract@head'],
   },
-  { ...base, name: 'output_encoding = latin-1', project: stockProject(['output_encoding = latin-1']), message: 'merge heads (ascii only)' },
+  {
+    ...base,
+    name: 'output_encoding = latin-1',
+    project: stockProject(['output_encoding = latin-1']),
+    message: 'merge heads (ascii only)',
+  },
   {
     ...base,
     // `alembic merge heads` would merge cccc0001 alone (the only real head) and leave two heads.
     name: 'a depends_on keeps a head effective: every versioned head is merged',
-    project: stockProject([], [{ id: 'aaaa0001' }, { id: 'bbbb0001', down: ['aaaa0001'] }, { id: 'cccc0001', down: ['aaaa0001'], dependsOn: ['bbbb0001'] }]),
+    project: stockProject(
+      [],
+      [
+        { id: 'aaaa0001' },
+        { id: 'bbbb0001', down: ['aaaa0001'] },
+        { id: 'cccc0001', down: ['aaaa0001'], dependsOn: ['bbbb0001'] },
+      ],
+    ),
   },
-  { ...base, name: 'partial ids named', project: stockProject([]), ourHeads: ['cccc', 'bbbb0'], alembicHeads: ['cccc', 'bbbb0'] },
+  {
+    ...base,
+    name: 'partial ids named',
+    project: stockProject([]),
+    ourHeads: ['cccc', 'bbbb0'],
+    alembicHeads: ['cccc', 'bbbb0'],
+  },
 ];

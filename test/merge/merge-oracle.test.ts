@@ -7,7 +7,15 @@
 // oracle gets the same TZ.
 process.env['TZ'] = 'America/New_York';
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +50,9 @@ const outcomes = new Map<string, CaseOutcome>();
 let root = '';
 
 function stockTemplate(python: string): string {
-  const directory = runPython(python, '-c', ['import alembic, os; print(os.path.dirname(alembic.__file__))']).trim();
+  const directory = runPython(python, '-c', [
+    'import alembic, os; print(os.path.dirname(alembic.__file__))',
+  ]).trim();
   return readFileSync(join(directory, 'templates', 'generic', 'script.py.mako'), 'utf8');
 }
 
@@ -57,11 +67,24 @@ function listFiles(directory: string): string[] {
 function oracleDate(text: string): number[] {
   const [day = '', time = ''] = text.split(' ');
   const [whole = '', fraction = ''] = time.split('.');
-  return [...day.split('-').map(Number), ...whole.split(':').map(Number), Number(fraction.padEnd(6, '0'))];
+  return [
+    ...day.split('-').map(Number),
+    ...whole.split(':').map(Number),
+    Number(fraction.padEnd(6, '0')),
+  ];
 }
 
 async function runOurs(oracleCase: OracleCase, directory: string): Promise<CliRun> {
-  return runCli(directory, ['merge', '-m', oracleCase.message, '--rev-id', oracleCase.revId, '--date', oracleCase.date, ...oracleCase.ourHeads]);
+  return runCli(directory, [
+    'merge',
+    '-m',
+    oracleCase.message,
+    '--rev-id',
+    oracleCase.revId,
+    '--date',
+    oracleCase.date,
+    ...oracleCase.ourHeads,
+  ]);
 }
 
 test.before(async () => {
@@ -71,7 +94,9 @@ test.before(async () => {
   const stock = stockTemplate(found.python);
   const requests = [];
   for (const [index, oracleCase] of ORACLE_CASES.entries()) {
-    const [theirsRoot, oursRoot] = ['alembic', 'ours'].map((side) => join(root, `case${index}`, side)) as [string, string];
+    const [theirsRoot, oursRoot] = ['alembic', 'ours'].map((side) =>
+      join(root, `case${index}`, side),
+    ) as [string, string];
     for (const directory of [theirsRoot, oursRoot]) {
       mkdirSync(directory, { recursive: true });
       writeMergeProject(directory, oracleCase.project(stock));
@@ -79,7 +104,13 @@ test.before(async () => {
     const before = new Set(listFiles(oursRoot));
     const ours = await runOurs(oracleCase, oursRoot);
     const ourFiles = listFiles(oursRoot).filter((name) => !before.has(name));
-    outcomes.set(oracleCase.name, { ours, ourFiles, oursRoot, theirsRoot, theirs: undefined as unknown as OracleResult });
+    outcomes.set(oracleCase.name, {
+      ours,
+      ourFiles,
+      oursRoot,
+      theirsRoot,
+      theirs: undefined as unknown as OracleResult,
+    });
     requests.push({
       name: oracleCase.name,
       merge_ini: join(theirsRoot, 'alembic.ini'),
@@ -91,7 +122,9 @@ test.before(async () => {
       check_ini: ours.code === 0 ? join(oursRoot, 'alembic.ini') : null,
     });
   }
-  const answer = JSON.parse(runPython(found.python, ORACLE, [], JSON.stringify({ cases: requests }))) as { results: OracleResult[] };
+  const answer = JSON.parse(
+    runPython(found.python, ORACLE, [], JSON.stringify({ cases: requests })),
+  ) as { results: OracleResult[] };
   for (const result of answer.results) {
     const outcome = outcomes.get(result.name) as CaseOutcome;
     outcomes.set(result.name, { ...outcome, theirs: result });
@@ -104,15 +137,25 @@ test.after.always(() => {
 
 for (const oracleCase of ORACLE_CASES) {
   oracleTest(test, `merge matches alembic: ${oracleCase.name}`, (t) => {
-    const { ours, ourFiles, oursRoot, theirsRoot, theirs } = outcomes.get(oracleCase.name) as CaseOutcome;
+    const { ours, ourFiles, oursRoot, theirsRoot, theirs } = outcomes.get(
+      oracleCase.name,
+    ) as CaseOutcome;
     t.is(ours.code, 0, ours.stderr);
     t.is(ours.stderr, '');
     t.true(theirs.ok, theirs.error);
     const theirPath = relative(theirsRoot, theirs.path).split('\\').join('/');
     t.deepEqual(ourFiles, [theirPath], 'the same file name, and nothing else written');
     const ourBytes = readFileSync(join(oursRoot, theirPath));
-    t.is(ourBytes.toString('latin1'), Buffer.from(theirs.content_b64, 'base64').toString('latin1'), 'the same bytes');
-    t.is(ours.stdout.replaceAll(oursRoot, '<root>'), theirs.stdout.replaceAll(theirsRoot, '<root>'), 'the same terminal line');
+    t.is(
+      ourBytes.toString('latin1'),
+      Buffer.from(theirs.content_b64, 'base64').toString('latin1'),
+      'the same bytes',
+    );
+    t.is(
+      ours.stdout.replaceAll(oursRoot, '<root>'),
+      theirs.stdout.replaceAll(theirsRoot, '<root>'),
+      'the same terminal line',
+    );
     t.deepEqual(theirs.heads, [oracleCase.revId], 'Alembic reads one head: the merge');
     t.deepEqual(theirs.upgraded_to, [oracleCase.revId], 'alembic upgrade head reaches the merge');
   });

@@ -20,7 +20,9 @@ test('writes the bytes and nothing else', async (t) => {
 test('never overwrites: the old content stays and the temporary file is gone', async (t) => {
   const root = await tempProject(t, { 'versions/x.py': 'old\n' });
   const target = join(root, 'versions', 'x.py');
-  const error = t.throws(() => writeNewFile({ root, file: target }, BYTES), { instanceOf: FileTakenError });
+  const error = t.throws(() => writeNewFile({ root, file: target }, BYTES), {
+    instanceOf: FileTakenError,
+  });
   t.is(error?.message, MergeMessages.fileTaken(target));
   t.is(readFileSync(target, 'utf8'), 'old\n');
   t.deepEqual(readdirSync(join(root, 'versions')), ['x.py']);
@@ -34,7 +36,10 @@ test('creates the subdirectories of the file name', async (t) => {
 
 test('a file where a directory should be: a clear error, nothing created', async (t) => {
   const root = await tempProject(t, { 'versions/a/b': 'a file where a directory should be' });
-  t.throws(() => writeNewFile({ root, file: join(root, 'versions', 'a', 'b', 'x.py') }, BYTES), { instanceOf: UserError, message: /^could not write / });
+  t.throws(() => writeNewFile({ root, file: join(root, 'versions', 'a', 'b', 'x.py') }, BYTES), {
+    instanceOf: UserError,
+    message: /^could not write /,
+  });
   t.deepEqual(readdirSync(join(root, 'versions', 'a')), ['b']);
 });
 
@@ -42,6 +47,9 @@ test('a failure after the temporary file was written removes it and the director
   const root = await tempProject(t, { 'versions/': '' });
   // A name longer than the file system allows: the short temporary name works, the link fails.
   const target = join(root, 'versions', 'fresh', 'sub', `${'n'.repeat(300)}.py`);
-  t.throws(() => writeNewFile({ root, file: target }, BYTES), { instanceOf: UserError, message: /^could not write / });
+  t.throws(() => writeNewFile({ root, file: target }, BYTES), {
+    instanceOf: UserError,
+    message: /^could not write /,
+  });
   t.deepEqual(readdirSync(join(root, 'versions')), [], 'no temporary file, no directories');
 });

@@ -3,7 +3,17 @@
 // afterwards, remade when a run enters a part of the code its run did not, and remade silently
 // when it is corrupt; never in the way of a run.
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +36,10 @@ exports.run = (argument) => {
 interface Fixture {
   readonly bundle: string;
   readonly cache: string;
-  run(argument?: string, options?: { hash?: string; variant?: string; cache?: string }): Promise<string>;
+  run(
+    argument?: string,
+    options?: { hash?: string; variant?: string; cache?: string },
+  ): Promise<string>;
   files(): Promise<string[]>;
 }
 
@@ -36,12 +49,30 @@ async function fixture(t: ExecutionContext): Promise<Fixture> {
   const bundle = path.join(root, 'fixture.cjs');
   await writeFile(bundle, BUNDLE);
   const cache = path.join(root, 'cache');
-  const run = (argument = '', options: { hash?: string; variant?: string; cache?: string } = {}): Promise<string> =>
+  const run = (
+    argument = '',
+    options: { hash?: string; variant?: string; cache?: string } = {},
+  ): Promise<string> =>
     new Promise((resolve, reject) => {
-      const args = ['--import=tsx', RUNNER, bundle, options.hash ?? 'aaaa', options.cache ?? cache, options.variant ?? '-', argument];
-      execFile(process.execPath, args, { cwd: PACKAGE_ROOT, encoding: 'utf8' }, (error, stdout, stderr) => (error === null ? resolve(stdout) : reject(new Error(`${error.message}\n${stderr}`))));
+      const args = [
+        '--import=tsx',
+        RUNNER,
+        bundle,
+        options.hash ?? 'aaaa',
+        options.cache ?? cache,
+        options.variant ?? '-',
+        argument,
+      ];
+      execFile(
+        process.execPath,
+        args,
+        { cwd: PACKAGE_ROOT, encoding: 'utf8' },
+        (error, stdout, stderr) =>
+          error === null ? resolve(stdout) : reject(new Error(`${error.message}\n${stderr}`)),
+      );
     });
-  const files = async (): Promise<string[]> => (await readdir(cache).catch(() => [] as string[])).sort();
+  const files = async (): Promise<string[]> =>
+    (await readdir(cache).catch(() => [] as string[])).sort();
   return { bundle, cache, run, files };
 }
 
@@ -56,13 +87,22 @@ test('the first run makes the cache, for this build, Node and options; a later r
   t.is(await run(), '2,4,6 ');
   const [made, ...others] = await files();
   t.deepEqual(others, []);
-  t.regex(made ?? '', new RegExp(`^fixture-aaaa-all-${process.version.replaceAll('.', '\\.')}-${process.arch}-[0-9a-f]{8}\\.v8cache$`));
+  t.regex(
+    made ?? '',
+    new RegExp(
+      `^fixture-aaaa-all-${process.version.replaceAll('.', '\\.')}-${process.arch}-[0-9a-f]{8}\\.v8cache$`,
+    ),
+  );
   const first = await readFile(path.join(cache, made ?? ''));
   t.true(first.length > 100);
   t.deepEqual(partsOf(first), []);
   const before = (await stat(path.join(cache, made ?? ''))).mtimeMs;
   t.is(await run(), '2,4,6 ');
-  t.is((await stat(path.join(cache, made ?? ''))).mtimeMs, before, 'accepted, so not written again');
+  t.is(
+    (await stat(path.join(cache, made ?? ''))).mtimeMs,
+    before,
+    'accepted, so not written again',
+  );
 });
 
 test('a run that enters a part the cache lacks remakes it, with the parts of both runs', async (t) => {
@@ -83,7 +123,12 @@ test('a corrupt cache is remade silently, and the run gives the same result', as
   const good = await readFile(path.join(cache, file));
   const flipped = Buffer.from(good);
   flipped[good.length - 20] = (flipped[good.length - 20] ?? 0) ^ 0x55;
-  for (const corrupt of [flipped, good.subarray(0, good.length - 7), Buffer.from('not a cache at all'), Buffer.alloc(0)]) {
+  for (const corrupt of [
+    flipped,
+    good.subarray(0, good.length - 7),
+    Buffer.from('not a cache at all'),
+    Buffer.alloc(0),
+  ]) {
     await writeFile(path.join(cache, file), corrupt);
     t.is(await run(), '2,4,6 ');
     const remade = await readFile(path.join(cache, file));
@@ -107,7 +152,8 @@ test('no cache directory, or one that cannot be written: the run is the same, wi
   const { run, files, cache } = await fixture(t);
   t.is(await run('', { cache: '-' }), '2,4,6 ');
   t.deepEqual(await files(), []);
-  if (process.getuid?.() === 0) return t.pass('root writes anywhere: the unwritable case cannot be made here');
+  if (process.getuid?.() === 0)
+    return t.pass('root writes anywhere: the unwritable case cannot be made here');
   await mkdir(cache);
   await chmod(cache, 0o555);
   t.is(await run(), '2,4,6 ');

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> };
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  dependencies?: Record<string, string>;
+};
 
 // `from 'x'`, `import('x')`, `import.meta.resolve('x')`, in code (comments are removed first).
 const SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\.meta\.resolve\(\s*)'([^'.][^']*)'/g;

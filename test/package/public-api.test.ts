@@ -22,14 +22,23 @@ test('the exported names, in src and in dist', async (t) => {
     'renderGraph',
     'renderMakoTemplate',
   ]);
-  const built = (await import(new URL('../../dist/index.js', import.meta.url).href)) as Record<string, unknown>;
+  const built = (await import(new URL('../../dist/index.js', import.meta.url).href)) as Record<
+    string,
+    unknown
+  >;
   t.deepEqual(Object.keys(built).sort(), names);
 });
 
 test('read revision files, build the graph, find the divergence, draw it', (t) => {
   const read = (id: string, parent: string | null) =>
     api.readRevisionFile(
-      { fileName: `${id}.py`, displayPath: `versions/${id}.py`, bytes: bytes(`revision = '${id}'\ndown_revision = ${parent === null ? 'None' : `'${parent}'`}\n`) },
+      {
+        fileName: `${id}.py`,
+        displayPath: `versions/${id}.py`,
+        bytes: bytes(
+          `revision = '${id}'\ndown_revision = ${parent === null ? 'None' : `'${parent}'`}\n`,
+        ),
+      },
       { constants: new Map() },
     );
   const graph = api.buildRevisionGraph([read('a1', null), read('b1', 'a1'), read('c1', 'a1')]);
@@ -42,22 +51,31 @@ test('read revision files, build the graph, find the divergence, draw it', (t) =
 });
 
 test('a bad revision file throws an InputError naming the file and line', (t) => {
-  const error = t.throws(() => api.readRevisionFile({ fileName: 'x.py', displayPath: 'versions/x.py', bytes: bytes('revision = (\n') }, { constants: new Map() }));
+  const error = t.throws(() =>
+    api.readRevisionFile(
+      { fileName: 'x.py', displayPath: 'versions/x.py', bytes: bytes('revision = (\n') },
+      { constants: new Map() },
+    ),
+  );
   t.true(error instanceof api.InputError && error instanceof api.UserError);
   t.is((error as InstanceType<typeof api.InputError>).location.file, 'versions/x.py');
 });
 
 test('mergeHeadSets and renderMakoTemplate', (t) => {
   t.deepEqual(api.mergeHeadSets(['a'], ['a', 'b'], ['c']), ['b', 'c']);
-  const text = api.renderMakoTemplate('revision = ${repr(up_revision)}\ndown_revision = ${repr(down_revision)}\n', 'script.py.mako', {
-    upRevision: 'ffff',
-    downRevision: ['b1', 'c1'],
-    branchLabels: null,
-    dependsOn: null,
-    createDate: '2024-01-02 03:04:05',
-    message: 'merge',
-    mainOptions: new Map(),
-  });
+  const text = api.renderMakoTemplate(
+    'revision = ${repr(up_revision)}\ndown_revision = ${repr(down_revision)}\n',
+    'script.py.mako',
+    {
+      upRevision: 'ffff',
+      downRevision: ['b1', 'c1'],
+      branchLabels: null,
+      dependsOn: null,
+      createDate: '2024-01-02 03:04:05',
+      message: 'merge',
+      mainOptions: new Map(),
+    },
+  );
   t.is(text, "revision = 'ffff'\ndown_revision = ('b1', 'c1')\n");
 });
 
@@ -65,5 +83,8 @@ test('loadHistories reads a project as the CLI does', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null, b1: 'a1' }));
   const { workspace, histories } = await api.loadHistories(root, {}, {});
   t.is(workspace.repoRoot, root);
-  t.deepEqual(histories.map((history) => history.graph.heads), [['b1']]);
+  t.deepEqual(
+    histories.map((history) => history.graph.heads),
+    [['b1']],
+  );
 });

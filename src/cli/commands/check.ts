@@ -1,7 +1,15 @@
 // `git-alembic check`: exit 1 when any environment has diverged (for CI and humans).
 import { ExitCode } from '../../exit-codes.js';
 import { CHECK_OK } from '../../messages/cli.js';
-import { booleanOption, choiceOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
+import {
+  booleanOption,
+  choiceOption,
+  type CommandDefinition,
+  type CommandRuntime,
+  ENVIRONMENT_OPTIONS,
+  environmentSelection,
+  type ParsedArguments,
+} from '../command.js';
 import { githubAnnotations } from '../github-annotations.js';
 import { reportLoading } from '../load-report.js';
 import { findingLines } from '../present.js';
@@ -22,32 +30,55 @@ export const definition: CommandDefinition = {
   options: {
     ...ENVIRONMENT_OPTIONS,
     json: { type: 'boolean', description: 'same as --format json' },
-    format: { type: 'string', value: 'FORMAT', description: 'text (default), json, or github (workflow annotations)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'text (default), json, or github (workflow annotations)',
+    },
   },
-  examples: ['git-alembic check', 'git-alembic check --format github   # in a GitHub Actions workflow', 'git-alembic check --json'],
+  examples: [
+    'git-alembic check',
+    'git-alembic check --format github   # in a GitHub Actions workflow',
+    'git-alembic check --json',
+  ],
 };
 
 /** Runs `check`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
   const format = chosenFormat(args);
-  const [{ loadHistories }, { divergenceFindings, emptyHistoryFindings }, { headsFileFindings }] = await Promise.all([
-    import('../../project/workspace.js'),
-    import('../../project/check-histories.js'),
-    import('../../project/heads-file-findings.js'),
-  ]);
+  const [{ loadHistories }, { divergenceFindings, emptyHistoryFindings }, { headsFileFindings }] =
+    await Promise.all([
+      import('../../project/workspace.js'),
+      import('../../project/check-histories.js'),
+      import('../../project/heads-file-findings.js'),
+    ]);
   const selection = environmentSelection(args);
   // check is where a file Python would refuse must surface: every file gets the complete syntax check.
-  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer, { completeSyntaxCheck: true }));
+  const { workspace, histories } = await reportLoading(runtime, (observer) =>
+    loadHistories(ctx.cwd, ctx.env, selection, observer, { completeSyntaxCheck: true }),
+  );
   const findings = [
     ...histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot)),
     ...histories.flatMap((history) => divergenceFindings(history)),
     ...(await headsFileFindings(histories, workspace.repoRoot, workspace.config, ctx.env)),
   ];
   if (format === 'json') {
-    out.result(JSON.stringify({ ok: findings.length === 0, environments: histories.map((h) => h.environment.name), findings }));
+    out.result(
+      JSON.stringify({
+        ok: findings.length === 0,
+        environments: histories.map((h) => h.environment.name),
+        findings,
+      }),
+    );
   } else {
-    for (const finding of findings) out.result((format === 'github' ? githubAnnotations(finding) : findingLines(finding, out, 'hint')).join('\n'));
+    for (const finding of findings)
+      out.result(
+        (format === 'github'
+          ? githubAnnotations(finding)
+          : findingLines(finding, out, 'hint')
+        ).join('\n'),
+      );
     if (findings.length === 0) out.info(out.style(CHECK_OK(histories.length), 'green', 'stderr'));
   }
   return findings.length === 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;

@@ -1,10 +1,16 @@
 // `git-alembic demo`: the main job on a built-in example, for a first look without a project.
 import type { ExitCode } from '../../exit-codes.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, type ParsedArguments } from '../command.js';
+import {
+  booleanOption,
+  type CommandDefinition,
+  type CommandRuntime,
+  type ParsedArguments,
+} from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'demo',
-  summary: 'merge two branches that each add a migration, in a throwaway repository set up with git-alembic',
+  summary:
+    'merge two branches that each add a migration, in a throwaway repository set up with git-alembic',
   usage: '[--clean]',
   description:
     'Creates a git repository in a temporary directory with an Alembic project, installs this\n' +

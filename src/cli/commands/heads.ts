@@ -1,7 +1,14 @@
 // `git-alembic heads`: the heads of each environment, printed like `alembic heads`.
 import { ExitCode } from '../../exit-codes.js';
 import type { History, Workspace } from '../../project/workspace.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments } from '../command.js';
+import {
+  booleanOption,
+  type CommandDefinition,
+  type CommandRuntime,
+  ENVIRONMENT_OPTIONS,
+  environmentSelection,
+  type ParsedArguments,
+} from '../command.js';
 import { reportLoading } from '../load-report.js';
 import type { Printer } from '../output.js';
 import { environmentHeader, findingWarning, relativeConfigPath } from '../present.js';
@@ -13,13 +20,19 @@ export const definition: CommandDefinition = {
   description:
     'Reads the revision files natively (no Python) and prints each head like `alembic heads`:\n' +
     '`<rev> (<branch labels>) (head)`, or `(effective head)` for a head that only a depends_on keeps alive.\n' +
-    'With --write it rewrites each environment\'s heads file (<script_location>/heads.txt by default)\n' +
+    "With --write it rewrites each environment's heads file (<script_location>/heads.txt by default)\n" +
     'when it does not list exactly the heads, keeping its line endings, and prints what it wrote.\n' +
     'An environment that reads no revision file at all is reported on stderr (GA102; `check` fails on it).',
   options: {
     ...ENVIRONMENT_OPTIONS,
-    json: { type: 'boolean', description: 'print {"environments":[{name, config, heads, realHeads, bases, revisions}]}' },
-    write: { type: 'boolean', description: 'rewrite stale or missing heads files instead of listing heads' },
+    json: {
+      type: 'boolean',
+      description: 'print {"environments":[{name, config, heads, realHeads, bases, revisions}]}',
+    },
+    write: {
+      type: 'boolean',
+      description: 'rewrite stale or missing heads files instead of listing heads',
+    },
   },
   examples: [
     'git-alembic heads',
@@ -32,18 +45,31 @@ export const definition: CommandDefinition = {
 /** Runs `heads`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const { ctx, out } = runtime;
-  const [{ loadHistories }, { emptyHistoryFindings }] = await Promise.all([import('../../project/workspace.js'), import('../../project/check-histories.js')]);
+  const [{ loadHistories }, { emptyHistoryFindings }] = await Promise.all([
+    import('../../project/workspace.js'),
+    import('../../project/check-histories.js'),
+  ]);
   const selection = environmentSelection(args);
-  const { workspace, histories } = await reportLoading(runtime, (observer) => loadHistories(ctx.cwd, ctx.env, selection, observer));
+  const { workspace, histories } = await reportLoading(runtime, (observer) =>
+    loadHistories(ctx.cwd, ctx.env, selection, observer),
+  );
   // No heads because nothing was read is not "no heads": say so where `alembic heads` is silent.
-  for (const finding of histories.flatMap((history) => emptyHistoryFindings(history, workspace.repoRoot))) out.warn(findingWarning(finding));
+  for (const finding of histories.flatMap((history) =>
+    emptyHistoryFindings(history, workspace.repoRoot),
+  ))
+    out.warn(findingWarning(finding));
   if (booleanOption(args, 'write')) return writeHeadsFiles(histories, workspace, out);
   if (booleanOption(args, 'json')) {
-    out.result(JSON.stringify({ environments: histories.map((history) => headsJson(history, workspace.repoRoot)) }));
+    out.result(
+      JSON.stringify({
+        environments: histories.map((history) => headsJson(history, workspace.repoRoot)),
+      }),
+    );
     return ExitCode.OK;
   }
   for (const history of histories) {
-    if (histories.length > 1) out.result(out.style(environmentHeader(history.environment, workspace.repoRoot), 'bold'));
+    if (histories.length > 1)
+      out.result(out.style(environmentHeader(history.environment, workspace.repoRoot), 'bold'));
     const indent = histories.length > 1 ? '  ' : '';
     for (const line of headLines(history)) out.result(`${indent}${line}`);
   }
@@ -51,7 +77,11 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
 }
 
 // --write: one line per environment, saying what was written or that the file was current.
-async function writeHeadsFiles(histories: readonly History[], { repoRoot, config }: Workspace, out: Printer): Promise<ExitCode> {
+async function writeHeadsFiles(
+  histories: readonly History[],
+  { repoRoot, config }: Workspace,
+  out: Printer,
+): Promise<ExitCode> {
   const [{ updateHeadsFile }, { HeadsFileUpkeepMessages }] = await Promise.all([
     import('../../project/heads-files.js'),
     import('../../messages/git-integration.js'),

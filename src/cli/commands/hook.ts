@@ -4,10 +4,12 @@ import type { CommandDefinition, CommandRuntime, ParsedArguments } from '../comm
 
 export const definition: CommandDefinition = {
   name: 'hook',
-  summary: 'the git hooks: create and stage the merge revision during merges and rebases (run by husky)',
-  usage: '<post-merge|pre-commit|post-rewrite|post-commit> [ARGS...] | pre-commit-framework [post-commit]',
+  summary:
+    'the git hooks: create and stage the merge revision during merges and rebases (run by husky)',
+  usage:
+    '<post-merge|pre-commit|post-rewrite|post-commit> [ARGS...] | pre-commit-framework [post-commit]',
   description: [
-    'The hook blocks setup writes into .husky/ run this with git\'s own arguments (post-rewrite also',
+    "The hook blocks setup writes into .husky/ run this with git's own arguments (post-rewrite also",
     'with its stdin). Each hook first asks git which files changed and ends at once unless a revision',
     'file (a Python file that says down_revision) or a heads file did. Only divergences the git',
     'operation introduced are merged (two heads on one branch that no compared commit held); one',
@@ -27,9 +29,9 @@ export const definition: CommandDefinition = {
     'Python can render must be as they were in the commit you had before; otherwise the hook writes',
     'no merge revision and says so (run `git-alembic merge` once you have looked).',
     '  pre-commit-framework  what the pre-commit framework runs (.pre-commit-hooks.yaml): finds the git',
-    '                hook from the framework\'s PRE_COMMIT_* variables (post-commit is named: git gives it',
+    "                hook from the framework's PRE_COMMIT_* variables (post-commit is named: git gives it",
     '                the same environment as pre-commit), registers the merge driver for this machine,',
-    '                and reads a rebase\'s list from its state (the framework passes no stdin).',
+    "                and reads a rebase's list from its state (the framework passes no stdin).",
     '',
     'A hook prints one line when it acts and nothing otherwise. Its own failure is reported and never',
     'stops git (exit 0), unless the config sets "guard": true (exit 1). GIT_ALEMBIC=0 skips every hook.',

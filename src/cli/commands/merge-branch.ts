@@ -2,14 +2,20 @@
 import { UsageError } from '../../errors.js';
 import type { ExitCode } from '../../exit-codes.js';
 import { MergeBranchMessages } from '../../messages/merge-branch.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, type ParsedArguments, stringOption } from '../command.js';
+import {
+  booleanOption,
+  type CommandDefinition,
+  type CommandRuntime,
+  type ParsedArguments,
+  stringOption,
+} from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'merge-branch',
   summary: 'git merge a branch with git-alembic applied, in any clone (no setup needed)',
   usage: '[-m MSG] [--no-commit] REF',
   description: [
-    'Runs `git merge REF` with the heads-file merge driver supplied for this one merge (the user\'s',
+    "Runs `git merge REF` with the heads-file merge driver supplied for this one merge (the user's",
     'own attributes still apply; a merge attribute the repository gives a heads file wins), then does',
     'what the post-merge hook does: writes the merge revision of every divergence the merge',
     'introduced and adds it, with the heads files, to the merge commit. Same files, commit and',
@@ -27,8 +33,16 @@ export const definition: CommandDefinition = {
     'failed), 64 wrong usage.',
   ].join('\n'),
   options: {
-    message: { type: 'string', short: 'm', value: 'MSG', description: 'message of the merge commit (default: git\'s own)' },
-    'no-commit': { type: 'boolean', description: 'merge and stage the merge revision, but leave the commit to you' },
+    message: {
+      type: 'string',
+      short: 'm',
+      value: 'MSG',
+      description: "message of the merge commit (default: git's own)",
+    },
+    'no-commit': {
+      type: 'boolean',
+      description: 'merge and stage the merge revision, but leave the commit to you',
+    },
   },
   positionals: 'REF',
   examples: [
@@ -41,7 +55,11 @@ export const definition: CommandDefinition = {
 /** Runs `merge-branch`. */
 export async function run(args: ParsedArguments, runtime: CommandRuntime): Promise<ExitCode> {
   const [ref, ...more] = args.positionals;
-  if (ref === undefined || more.length > 0) throw new UsageError(MergeBranchMessages.ONE_REF, MergeBranchMessages.ONE_REF_HINT);
+  if (ref === undefined || more.length > 0)
+    throw new UsageError(MergeBranchMessages.ONE_REF, MergeBranchMessages.ONE_REF_HINT);
   const { runMergeBranch } = await import('../../merge-branch/run-merge-branch.js');
-  return runMergeBranch({ ref, message: stringOption(args, 'message'), noCommit: booleanOption(args, 'no-commit') }, runtime);
+  return runMergeBranch(
+    { ref, message: stringOption(args, 'message'), noCommit: booleanOption(args, 'no-commit') },
+    runtime,
+  );
 }

@@ -2,19 +2,28 @@
 // default, the same on every machine.
 import type { ExitCode } from '../../exit-codes.js';
 import { reportLoading } from '../load-report.js';
-import { booleanOption, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments, stringOption } from '../command.js';
+import {
+  booleanOption,
+  type CommandDefinition,
+  type CommandRuntime,
+  ENVIRONMENT_OPTIONS,
+  environmentSelection,
+  type ParsedArguments,
+  stringOption,
+} from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'merge',
   summary: 'write the merge revision of diverged heads (same bytes as `alembic merge`)',
-  usage: '[-c FILE] [-n SECTION] [-m MSG] [--rev-id ID] [--random-id] [--date DATE] [--dry-run] [HEAD...]',
+  usage:
+    '[-c FILE] [-n SECTION] [-m MSG] [--rev-id ID] [--random-id] [--date DATE] [--dry-run] [HEAD...]',
   description: [
     'Without HEADs, writes one merge revision per divergence: heads that share a branch-label set.',
     'Heads of different branch labels (expand/contract) are never merged together unless named.',
     'HEADs may be revision ids, unique prefixes, branch labels, `heads` or `<label>@heads`; their order',
     'is the order of down_revision.',
     '',
-    'The file is rendered from the project\'s own script.py.mako and is byte for byte what',
+    "The file is rendered from the project's own script.py.mako and is byte for byte what",
     '`alembic merge -m MSG --rev-id ID HEAD...` writes with the same id, date and message.',
     'By default those three come from the parents alone, so two people merging the same heads write',
     'the same file: the id is a hash of the sorted parent ids, the message is the configured one',
@@ -32,10 +41,23 @@ export const definition: CommandDefinition = {
   ].join('\n'),
   options: {
     ...ENVIRONMENT_OPTIONS,
-    message: { type: 'string', short: 'm', value: 'MSG', description: 'message of the merge (default: the configured one, "merge heads {heads}")' },
+    message: {
+      type: 'string',
+      short: 'm',
+      value: 'MSG',
+      description: 'message of the merge (default: the configured one, "merge heads {heads}")',
+    },
     'rev-id': { type: 'string', value: 'ID', description: 'use this revision id' },
-    'random-id': { type: 'boolean', description: "Alembic's behaviour: a random id (uuid4().hex[-12:]) and the current time" },
-    date: { type: 'string', value: 'DATE', description: 'Create Date "YYYY-MM-DD HH:MM:SS[.ffffff]", wall clock in the configured timezone' },
+    'random-id': {
+      type: 'boolean',
+      description: "Alembic's behaviour: a random id (uuid4().hex[-12:]) and the current time",
+    },
+    date: {
+      type: 'string',
+      value: 'DATE',
+      description:
+        'Create Date "YYYY-MM-DD HH:MM:SS[.ffffff]", wall clock in the configured timezone',
+    },
     'dry-run': { type: 'boolean', description: 'print the path and content; write nothing' },
   },
   positionals: 'HEAD...',

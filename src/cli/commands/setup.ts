@@ -3,12 +3,22 @@ import { UsageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageMessages } from '../../messages/cli.js';
 import { PreCommitSetupMessages } from '../../messages/pre-commit.js';
-import { booleanOption, chosenDirectory, type CommandDefinition, type CommandRuntime, ENVIRONMENT_OPTIONS, environmentSelection, type ParsedArguments, stringOption } from '../command.js';
+import {
+  booleanOption,
+  chosenDirectory,
+  type CommandDefinition,
+  type CommandRuntime,
+  ENVIRONMENT_OPTIONS,
+  environmentSelection,
+  type ParsedArguments,
+  stringOption,
+} from '../command.js';
 
 export const definition: CommandDefinition = {
   name: 'setup',
   summary: 'install the heads files, the merge driver and the husky hooks (idempotent)',
-  usage: '[--cwd DIR] [--yes] [--no-install] [--hooks husky|pre-commit] [-c FILE] [-n SECTION] | --prepare',
+  usage:
+    '[--cwd DIR] [--yes] [--no-install] [--hooks husky|pre-commit] [-c FILE] [-n SECTION] | --prepare',
   description:
     'In a repository with a package.json at its top level or in a subdirectory, setup:\n' +
     ' 1. adds git-alembic and husky to devDependencies (a spec already there is kept);\n' +
@@ -22,8 +32,8 @@ export const definition: CommandDefinition = {
     ' 7. writes the heads files;\n' +
     ' 8. writes .git-alembicrc.json only when the hooks would not find the environments by themselves;\n' +
     '    with --yes and no package.json, adds node_modules/ to .gitignore;\n' +
-    ' 9. when it added devDependencies and there is a lock file, runs the project\'s package manager\n' +
-    '    (packageManager, else the lock file\'s: npm, pnpm, yarn, bun) so the lock file matches;\n' +
+    " 9. when it added devDependencies and there is a lock file, runs the project's package manager\n" +
+    "    (packageManager, else the lock file's: npm, pnpm, yarn, bun) so the lock file matches;\n" +
     '10. prints every change. Running it again changes nothing; `git-alembic uninstall` reverses it.\n' +
     '--prepare is what the prepare script runs on every npm install: it registers the driver and\n' +
     'husky again (.git/config is never cloned), edits no tracked file, and never fails the install:\n' +
@@ -37,14 +47,44 @@ export const definition: CommandDefinition = {
     'with --hooks.',
   options: {
     ...ENVIRONMENT_OPTIONS,
-    cwd: { type: 'string', value: 'DIR', description: 'the directory to set up (with or below a package.json); default: here' },
-    yes: { type: 'boolean', short: 'y', description: 'create a minimal private package.json (and ignore node_modules/) when there is none' },
-    'no-install': { type: 'boolean', description: 'do not run the package manager to update the lock file; print what to run' },
-    prepare: { type: 'boolean', description: 'only register the driver and husky; for the npm prepare script' },
-    hooks: { type: 'string', value: 'husky|pre-commit', description: 'the hook manager to set up for (default: the one the repository uses)' },
-    'pre-commit': { type: 'boolean', description: 'same as --hooks pre-commit: the Python pre-commit framework' },
-    'pre-commit-repo': { type: 'string', value: 'URL', description: 'with pre-commit: the `repo:` of our entry (default: this package\'s repository)' },
-    'pre-commit-rev': { type: 'string', value: 'REV', description: 'with pre-commit: its `rev:` (default: v<this version>)' },
+    cwd: {
+      type: 'string',
+      value: 'DIR',
+      description: 'the directory to set up (with or below a package.json); default: here',
+    },
+    yes: {
+      type: 'boolean',
+      short: 'y',
+      description:
+        'create a minimal private package.json (and ignore node_modules/) when there is none',
+    },
+    'no-install': {
+      type: 'boolean',
+      description: 'do not run the package manager to update the lock file; print what to run',
+    },
+    prepare: {
+      type: 'boolean',
+      description: 'only register the driver and husky; for the npm prepare script',
+    },
+    hooks: {
+      type: 'string',
+      value: 'husky|pre-commit',
+      description: 'the hook manager to set up for (default: the one the repository uses)',
+    },
+    'pre-commit': {
+      type: 'boolean',
+      description: 'same as --hooks pre-commit: the Python pre-commit framework',
+    },
+    'pre-commit-repo': {
+      type: 'string',
+      value: 'URL',
+      description: "with pre-commit: the `repo:` of our entry (default: this package's repository)",
+    },
+    'pre-commit-rev': {
+      type: 'string',
+      value: 'REV',
+      description: 'with pre-commit: its `rev:` (default: v<this version>)',
+    },
   },
   examples: [
     'npx git-alembic setup',
@@ -66,7 +106,10 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
     else for (const line of report.lines) out.info(line);
     return ExitCode.OK;
   }
-  const [{ runSetup }, { SetupMessages }] = await Promise.all([import('../../setup/run-setup.js'), import('../../messages/git-integration.js')]);
+  const [{ runSetup }, { SetupMessages }] = await Promise.all([
+    import('../../setup/run-setup.js'),
+    import('../../messages/git-integration.js'),
+  ]);
   const report = await runSetup(
     {
       directory,
@@ -75,7 +118,10 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
       install: !booleanOption(args, 'no-install'),
       selection: environmentSelection(args),
       hooks: hookManagerOption(args),
-      hookSource: { repo: stringOption(args, 'pre-commit-repo'), rev: stringOption(args, 'pre-commit-rev') },
+      hookSource: {
+        repo: stringOption(args, 'pre-commit-repo'),
+        rev: stringOption(args, 'pre-commit-rev'),
+      },
     },
     ctx.env,
   );
@@ -90,6 +136,10 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
 // --hooks husky|pre-commit, or --pre-commit.
 function hookManagerOption(args: ParsedArguments): 'husky' | 'pre-commit' | undefined {
   const hooks = stringOption(args, 'hooks');
-  if (hooks !== undefined && hooks !== 'husky' && hooks !== 'pre-commit') throw new UsageError(PreCommitSetupMessages.badHooks(hooks), UsageMessages.commandHelpHint('setup'));
+  if (hooks !== undefined && hooks !== 'husky' && hooks !== 'pre-commit')
+    throw new UsageError(
+      PreCommitSetupMessages.badHooks(hooks),
+      UsageMessages.commandHelpHint('setup'),
+    );
   return booleanOption(args, 'pre-commit') ? 'pre-commit' : hooks;
 }

@@ -32,7 +32,11 @@ export interface CommitIdentity {
 /** Every value of header `name`, in order (continuation lines joined with newlines, as git shows them). */
 export function headerValues(commit: Uint8Array, name: string): string[] {
   const decoder = new TextDecoder();
-  return (headerSpans(commit) ?? []).filter((span) => span.name === name).map((span) => decoder.decode(commit.subarray(span.value, span.end - 1)).replaceAll('\n ', '\n'));
+  return (headerSpans(commit) ?? [])
+    .filter((span) => span.name === name)
+    .map((span) =>
+      decoder.decode(commit.subarray(span.value, span.end - 1)).replaceAll('\n ', '\n'),
+    );
 }
 
 /** Whether the commit carries a signature header. */
@@ -70,7 +74,11 @@ export function parseIdentity(value: string): CommitIdentity | undefined {
   const open = value.indexOf('<');
   const close = value.indexOf('>', open + 1);
   if (open === -1 || close === -1) return undefined;
-  return { name: value.slice(0, open).trimEnd(), email: value.slice(open + 1, close), date: value.slice(close + 1).trim() };
+  return {
+    name: value.slice(0, open).trimEnd(),
+    email: value.slice(open + 1, close),
+    date: value.slice(close + 1).trim(),
+  };
 }
 
 // The headers, located; undefined when no empty line ends them (not a commit object).
@@ -88,7 +96,12 @@ function headerSpans(commit: Uint8Array): HeaderSpan[] | undefined {
     } else {
       const space = commit.subarray(start, newline).indexOf(SPACE);
       const nameEnd = space === -1 ? newline : start + space;
-      spans.push({ name: NAMES.decode(commit.subarray(start, nameEnd)), start, value: Math.min(nameEnd + 1, newline), end: newline + 1 });
+      spans.push({
+        name: NAMES.decode(commit.subarray(start, nameEnd)),
+        start,
+        value: Math.min(nameEnd + 1, newline),
+        end: newline + 1,
+      });
     }
     start = newline + 1;
   }

@@ -4,7 +4,12 @@
 // continuation lines indented deeper than the key, empty lines inside values, lower-cased keys,
 // strict duplicate checks, no valueless keys. Values stay raw; interpolation happens on lookup.
 import { ConfigParserError } from './configparser/errors.js';
-import { firstNonSpaceIndex, pythonRstrip, pythonStrip, splitUniversalLines } from '../python-text.js';
+import {
+  firstNonSpaceIndex,
+  pythonRstrip,
+  pythonStrip,
+  splitUniversalLines,
+} from '../python-text.js';
 import {
   BOM_HINT,
   DUPLICATE_OPTION,
@@ -16,11 +21,28 @@ import {
   UNPARSABLE_LINE,
 } from '../../messages/alembic-config.js';
 
-import { type ConfigDocument, type ConfigOption, type ConfigSection, DEFAULT_SECTION } from './configparser/document.js';
+import {
+  type ConfigDocument,
+  type ConfigOption,
+  type ConfigSection,
+  DEFAULT_SECTION,
+} from './configparser/document.js';
 
 export { ConfigParserError, type ConfigParserErrorKind } from './configparser/errors.js';
-export { type ConfigDocument, type ConfigOption, type ConfigSection, DEFAULT_SECTION } from './configparser/document.js';
-export { getOption, getRawOption, hasOption, hasSection, sectionItems, sectionOptionNames } from './configparser/lookup.js';
+export {
+  type ConfigDocument,
+  type ConfigOption,
+  type ConfigSection,
+  DEFAULT_SECTION,
+} from './configparser/document.js';
+export {
+  getOption,
+  getRawOption,
+  hasOption,
+  hasSection,
+  sectionItems,
+  sectionOptionNames,
+} from './configparser/lookup.js';
 export { SectionView } from './configparser/section-view.js';
 
 interface PendingOption {
@@ -58,7 +80,11 @@ const SECTION_HEADER = /^\[(.+)\]/s;
  * ConfigParserError (DuplicateSectionError, DuplicateOptionError, MissingSectionHeaderError,
  * ParsingError) where Python raises.
  */
-export function parseConfigParser(text: string, fileName: string, defaults: Readonly<Record<string, string>> = {}): ConfigDocument {
+export function parseConfigParser(
+  text: string,
+  fileName: string,
+  defaults: Readonly<Record<string, string>> = {},
+): ConfigDocument {
   const state: ParseState = {
     fileName,
     defaults: { name: DEFAULT_SECTION, line: undefined, options: new Map() },
@@ -87,7 +113,8 @@ function readLine(state: ParseState, line: string, lineNumber: number): void {
   const isComment = COMMENT_PREFIXES.some((prefix) => stripped.startsWith(prefix));
   if (isComment || stripped === '') {
     // empty_lines_in_values=True: a blank line (not a comment) joins the current value.
-    if (!isComment && state.current && state.option) state.current.options.get(state.option)?.lines.push('');
+    if (!isComment && state.current && state.option)
+      state.current.options.get(state.option)?.lines.push('');
     return;
   }
   const indent = firstNonSpaceIndex(line);
@@ -101,7 +128,13 @@ function readLine(state: ParseState, line: string, lineNumber: number): void {
     enterSection(state, header[1] as string, lineNumber);
   } else if (state.current === undefined) {
     const hint = lineNumber === 1 && line.startsWith('\ufeff') ? BOM_HINT : undefined;
-    throw new ConfigParserError('MissingSectionHeaderError', state.fileName, undefined, MISSING_SECTION_HEADER(line), { line: lineNumber, hint });
+    throw new ConfigParserError(
+      'MissingSectionHeaderError',
+      state.fileName,
+      undefined,
+      MISSING_SECTION_HEADER(line),
+      { line: lineNumber, hint },
+    );
   } else {
     readOption(state, state.current, stripped, lineNumber);
   }
@@ -112,7 +145,13 @@ function enterSection(state: ParseState, name: string, lineNumber: number): void
   const existing = state.sections.get(name);
   if (existing) {
     if (state.added.has(sectionMark(name))) {
-      throw new ConfigParserError('DuplicateSectionError', state.fileName, iniSectionKey(name), DUPLICATE_SECTION(existing.line), { line: lineNumber });
+      throw new ConfigParserError(
+        'DuplicateSectionError',
+        state.fileName,
+        iniSectionKey(name),
+        DUPLICATE_SECTION(existing.line),
+        { line: lineNumber },
+      );
     }
     state.current = existing;
   } else if (name === DEFAULT_SECTION) {
@@ -126,25 +165,51 @@ function enterSection(state: ParseState, name: string, lineNumber: number): void
   state.option = undefined;
 }
 
-function readOption(state: ParseState, section: PendingSection, stripped: string, lineNumber: number): void {
+function readOption(
+  state: ParseState,
+  section: PendingSection,
+  stripped: string,
+  lineNumber: number,
+): void {
   const delimiter = stripped.search(/[=:]/);
   if (delimiter === -1) {
-    state.pending ??= new ConfigParserError('ParsingError', state.fileName, undefined, UNPARSABLE_LINE(stripped), { line: lineNumber });
+    state.pending ??= new ConfigParserError(
+      'ParsingError',
+      state.fileName,
+      undefined,
+      UNPARSABLE_LINE(stripped),
+      { line: lineNumber },
+    );
     return;
   }
   const rawName = pythonRstrip(stripped.slice(0, delimiter));
   if (rawName === '') {
-    state.pending ??= new ConfigParserError('ParsingError', state.fileName, undefined, EMPTY_OPTION_NAME(stripped), { line: lineNumber });
+    state.pending ??= new ConfigParserError(
+      'ParsingError',
+      state.fileName,
+      undefined,
+      EMPTY_OPTION_NAME(stripped),
+      { line: lineNumber },
+    );
   }
   const name = rawName.toLowerCase();
   const sectionName = state.currentName ?? section.name;
   const mark = optionMark(sectionName, name);
   if (state.added.has(mark)) {
     const first = section.options.get(name)?.line;
-    throw new ConfigParserError('DuplicateOptionError', state.fileName, iniKey(sectionName, name), DUPLICATE_OPTION(first), { line: lineNumber });
+    throw new ConfigParserError(
+      'DuplicateOptionError',
+      state.fileName,
+      iniKey(sectionName, name),
+      DUPLICATE_OPTION(first),
+      { line: lineNumber },
+    );
   }
   state.added.add(mark);
-  section.options.set(name, { lines: [pythonStrip(stripped.slice(delimiter + 1))], line: lineNumber });
+  section.options.set(name, {
+    lines: [pythonStrip(stripped.slice(delimiter + 1))],
+    line: lineNumber,
+  });
   state.option = name;
 }
 
@@ -152,7 +217,10 @@ function readOption(state: ParseState, section: PendingSection, stripped: string
 function finishSection(section: PendingSection): ConfigSection {
   const options = new Map<string, ConfigOption>();
   for (const [name, option] of section.options) {
-    options.set(name, { value: option.fixed ?? pythonRstrip(option.lines.join('\n')), line: option.line });
+    options.set(name, {
+      value: option.fixed ?? pythonRstrip(option.lines.join('\n')),
+      line: option.line,
+    });
   }
   return { name: section.name, line: section.line, options };
 }

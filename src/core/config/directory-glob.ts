@@ -42,7 +42,9 @@ export function parseGlobSegments(parts: readonly string[]): GlobSegment[] {
     .filter((part) => part !== '' && part !== '.')
     .map((part): GlobSegment => {
       if (part === '**') return { kind: 'globstar' };
-      return hasGlobSyntax(part) ? { kind: 'wildcard', pattern: part } : { kind: 'literal', name: part };
+      return hasGlobSyntax(part)
+        ? { kind: 'wildcard', pattern: part }
+        : { kind: 'literal', name: part };
     });
 }
 
@@ -52,7 +54,10 @@ export function parseGlobSegments(parts: readonly string[]): GlobSegment[] {
  * as Alembic's recursive walk visits them). Wildcards (`*`, `?`, `[...]`, `**`) do not match
  * hidden names (a leading `.`) unless the pattern segment starts with `.`, nor `__pycache__`.
  */
-export function expandDirectoryGlob(segments: readonly GlobSegment[], lister: DirectoryLister): string[][] {
+export function expandDirectoryGlob(
+  segments: readonly GlobSegment[],
+  lister: DirectoryLister,
+): string[][] {
   const matches = new Map<string, string[]>();
   const visited = new Set<string>();
   const pending: { parts: string[]; index: number }[] = [{ parts: [], index: 0 }];
@@ -71,22 +76,36 @@ export function expandDirectoryGlob(segments: readonly GlobSegment[], lister: Di
 }
 
 // Where one segment leads from the directory at `parts`.
-function nextStates(segment: GlobSegment, parts: string[], index: number, lister: DirectoryLister): { parts: string[]; index: number }[] {
+function nextStates(
+  segment: GlobSegment,
+  parts: string[],
+  index: number,
+  lister: DirectoryLister,
+): { parts: string[]; index: number }[] {
   if (segment.kind === 'literal') {
     const child = [...parts, segment.name];
     return lister.isDirectory(child) ? [{ parts: child, index: index + 1 }] : [];
   }
-  const children = lister.subdirectories(parts).filter((entry) => entry.name !== PYCACHE && !entry.name.startsWith('.'));
+  const children = lister
+    .subdirectories(parts)
+    .filter((entry) => entry.name !== PYCACHE && !entry.name.startsWith('.'));
   if (segment.kind === 'globstar') {
-    const deeper = children.filter((entry) => !entry.link).map((entry) => ({ parts: [...parts, entry.name], index }));
+    const deeper = children
+      .filter((entry) => !entry.link)
+      .map((entry) => ({ parts: [...parts, entry.name], index }));
     return [{ parts, index: index + 1 }, ...deeper];
   }
   const candidates = segment.pattern.startsWith('.') ? lister.subdirectories(parts) : children;
-  return candidates.filter((entry) => matchName(segment.pattern, entry.name)).map((entry) => ({ parts: [...parts, entry.name], index: index + 1 }));
+  return candidates
+    .filter((entry) => matchName(segment.pattern, entry.name))
+    .map((entry) => ({ parts: [...parts, entry.name], index: index + 1 }));
 }
 
 /** One element of a wildcard segment. */
-type Token = { readonly kind: 'star' } | { readonly kind: 'any' } | { readonly kind: 'class'; readonly accepts: (character: string) => boolean };
+type Token =
+  | { readonly kind: 'star' }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'class'; readonly accepts: (character: string) => boolean };
 
 /**
  * Whether `name` matches one wildcard segment as Python's fnmatchcase does: `*` any run, `?` one

@@ -28,7 +28,8 @@ export const LF_ATTRIBUTES = 'text eol=lf';
  * @throws RangeError for a path or driver name that cannot be right (a caller's bug).
  */
 export function attributeLineFor(path: string, driverName: string = DEFAULT_DRIVER_NAME): string {
-  if (!DRIVER_NAME.test(driverName)) throw new RangeError(AttributeMessages.badDriverName(driverName));
+  if (!DRIVER_NAME.test(driverName))
+    throw new RangeError(AttributeMessages.badDriverName(driverName));
   return `${attributePatternFor(path)} merge=${driverName}`;
 }
 
@@ -66,7 +67,10 @@ export function isLfAttributeLine(line: string): boolean {
  * Appends each line not yet present, at the end, where it overrides earlier lines for the
  * same path. Keeps the file's line breaks and its final-newline state.
  */
-export function addAttributeLines(text: string, lines: readonly string[]): { text: string; added: string[] } {
+export function addAttributeLines(
+  text: string,
+  lines: readonly string[],
+): { text: string; added: string[] } {
   const existing = splitLines(text);
   const present = new Set(existing.map((line) => line.content.trim()));
   const added = [...new Set(lines.map((line) => line.trim()))].filter((line) => !present.has(line));
@@ -75,7 +79,10 @@ export function addAttributeLines(text: string, lines: readonly string[]): { tex
 }
 
 /** Removes every line equal to one of `lines`, wherever it is; other lines stay as they were. */
-export function removeAttributeLines(text: string, lines: readonly string[]): { text: string; removed: string[] } {
+export function removeAttributeLines(
+  text: string,
+  lines: readonly string[],
+): { text: string; removed: string[] } {
   const ours = new Set(lines.map((line) => line.trim()));
   let result = splitLines(text);
   const removed: string[] = [];

@@ -4,7 +4,14 @@
 // skip the user's commands. Markers that do not pair up are reported, never guessed at.
 import { InputError } from '../../errors.js';
 import { HookBlockMessages } from '../../messages/edits.js';
-import { appendLines, detectEol, joinLines, removeLines, splitLines, type TextLine } from './line-endings.js';
+import {
+  appendLines,
+  detectEol,
+  joinLines,
+  removeLines,
+  splitLines,
+  type TextLine,
+} from './line-endings.js';
 
 /** First line of our block. */
 export const HOOK_BLOCK_BEGIN = '# >>> git-alembic';
@@ -30,7 +37,12 @@ export function findHookBlock(text: string, fileName: string): { body: string } 
   const lines = splitLines(text);
   const block = locateBlock(lines, fileName);
   if (block === undefined) return undefined;
-  return { body: lines.slice(block.begin + 1, block.end).map((line) => `${line.content}\n`).join('') };
+  return {
+    body: lines
+      .slice(block.begin + 1, block.end)
+      .map((line) => `${line.content}\n`)
+      .join(''),
+  };
 }
 
 /**
@@ -40,7 +52,11 @@ export function findHookBlock(text: string, fileName: string): { body: string } 
  * @throws InputError naming `fileName` when the markers do not form exactly one block.
  * @throws RangeError when `body` itself contains a marker (a caller's bug).
  */
-export function upsertHookBlock(text: string, body: string, fileName: string): { text: string; changed: boolean } {
+export function upsertHookBlock(
+  text: string,
+  body: string,
+  fileName: string,
+): { text: string; changed: boolean } {
   const bodyLines = splitBody(body);
   const lines = splitLines(text);
   const block = locateBlock(lines, fileName);
@@ -49,7 +65,10 @@ export function upsertHookBlock(text: string, body: string, fileName: string): {
     return { text: joinLines(appendLines(lines, blockLines, detectEol(text))), changed: true };
   }
   const current = lines.slice(block.begin + 1, block.end).map((line) => line.content);
-  if (current.length === bodyLines.length && current.every((content, index) => content === bodyLines[index])) {
+  if (
+    current.length === bodyLines.length &&
+    current.every((content, index) => content === bodyLines[index])
+  ) {
     return { text, changed: false };
   }
   const ending = lines[block.begin]?.ending || detectEol(text);
@@ -63,7 +82,10 @@ export function upsertHookBlock(text: string, body: string, fileName: string): {
  * byte. A file that held only the block becomes `''`.
  * @throws InputError naming `fileName` when the markers do not form exactly one block.
  */
-export function removeHookBlock(text: string, fileName: string): { text: string; changed: boolean } {
+export function removeHookBlock(
+  text: string,
+  fileName: string,
+): { text: string; changed: boolean } {
   const lines = splitLines(text);
   const block = locateBlock(lines, fileName);
   if (block === undefined) return { text, changed: false };
@@ -80,15 +102,28 @@ function locateBlock(lines: readonly TextLine[], fileName: string): BlockPositio
     else if (content === HOOK_BLOCK_END) ends.push(index);
     else if (MARKER_LIKE.test(content)) {
       const marker = content.includes('<<<') ? HOOK_BLOCK_END : HOOK_BLOCK_BEGIN;
-      throw new InputError({ file: fileName, line: index + 1 }, HookBlockMessages.editedMarker(marker));
+      throw new InputError(
+        { file: fileName, line: index + 1 },
+        HookBlockMessages.editedMarker(marker),
+      );
     }
   }
   const [begin] = begins;
   const [end] = ends;
   if (begin === undefined && end === undefined) return undefined;
-  if (begins.length === 1 && ends.length === 1 && begin !== undefined && end !== undefined && begin < end) return { begin, end };
+  if (
+    begins.length === 1 &&
+    ends.length === 1 &&
+    begin !== undefined &&
+    end !== undefined &&
+    begin < end
+  )
+    return { begin, end };
   const line = Math.min(begin ?? Infinity, end ?? Infinity) + 1;
-  throw new InputError({ file: fileName, line }, HookBlockMessages.unbalanced(HOOK_BLOCK_BEGIN, HOOK_BLOCK_END));
+  throw new InputError(
+    { file: fileName, line },
+    HookBlockMessages.unbalanced(HOOK_BLOCK_BEGIN, HOOK_BLOCK_END),
+  );
 }
 
 // The body as lines, read like a file: a final line break ends the last line, it does not

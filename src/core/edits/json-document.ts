@@ -5,8 +5,18 @@ import { JsonSyntaxMessages, PackageJsonMessages } from '../../messages/edits.js
 
 /** A JSON value and its span `[start, end)` in the text. Objects keep their members in order. */
 export type JsonNode =
-  | { readonly kind: 'object'; readonly start: number; readonly end: number; readonly members: readonly JsonMember[] }
-  | { readonly kind: 'string'; readonly start: number; readonly end: number; readonly value: string }
+  | {
+      readonly kind: 'object';
+      readonly start: number;
+      readonly end: number;
+      readonly members: readonly JsonMember[];
+    }
+  | {
+      readonly kind: 'string';
+      readonly start: number;
+      readonly end: number;
+      readonly value: string;
+    }
   | { readonly kind: 'array' | 'scalar'; readonly start: number; readonly end: number };
 
 /** `"key": value` inside an object; `keyStart`/`keyEnd` span the quoted key. */
@@ -33,7 +43,10 @@ export function parseJsonDocument(text: string, fileName: string): JsonNode {
 }
 
 /** The last member named `key` (the one JSON.parse keeps), if any. */
-export function findMember(object: JsonNode & { kind: 'object' }, key: string): JsonMember | undefined {
+export function findMember(
+  object: JsonNode & { kind: 'object' },
+  key: string,
+): JsonMember | undefined {
   return object.members.findLast((member) => member.key === key);
 }
 
@@ -64,15 +77,21 @@ class JsonReader {
       const end = this.string();
       return { kind: 'string', start, end, value: this.decoded(start, end) };
     }
-    if (this.match(NUMBER) || this.match(LITERAL)) return { kind: 'scalar', start, end: this.position };
-    return this.fail(character === undefined ? JsonSyntaxMessages.UNEXPECTED_END : JsonSyntaxMessages.unexpected(character));
+    if (this.match(NUMBER) || this.match(LITERAL))
+      return { kind: 'scalar', start, end: this.position };
+    return this.fail(
+      character === undefined
+        ? JsonSyntaxMessages.UNEXPECTED_END
+        : JsonSyntaxMessages.unexpected(character),
+    );
   }
 
   private object(depth: number): JsonNode {
     const start = this.position++;
     const members: JsonMember[] = [];
     this.skipWhitespace();
-    if (this.text[this.position] === '}') return { kind: 'object', start, end: ++this.position, members };
+    if (this.text[this.position] === '}')
+      return { kind: 'object', start, end: ++this.position, members };
     for (;;) {
       this.skipWhitespace();
       const keyStart = this.position;
@@ -80,9 +99,11 @@ class JsonReader {
       const keyEnd = this.string();
       const key = this.decoded(keyStart, keyEnd);
       this.skipWhitespace();
-      if (this.text[this.position++] !== ':') this.fail(JsonSyntaxMessages.EXPECTED_COLON, this.position - 1);
+      if (this.text[this.position++] !== ':')
+        this.fail(JsonSyntaxMessages.EXPECTED_COLON, this.position - 1);
       members.push({ key, keyStart, keyEnd, value: this.value(depth + 1) });
-      if (this.endOfList('}', JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE)) return { kind: 'object', start, end: this.position, members };
+      if (this.endOfList('}', JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE))
+        return { kind: 'object', start, end: this.position, members };
     }
   }
 
@@ -92,7 +113,8 @@ class JsonReader {
     if (this.text[this.position] === ']') return { kind: 'array', start, end: ++this.position };
     for (;;) {
       this.value(depth + 1);
-      if (this.endOfList(']', JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACKET)) return { kind: 'array', start, end: this.position };
+      if (this.endOfList(']', JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACKET))
+        return { kind: 'array', start, end: this.position };
     }
   }
 
@@ -101,7 +123,11 @@ class JsonReader {
     this.skipWhitespace();
     const character = this.text[this.position++];
     if (character === closing) return true;
-    if (character !== ',') this.fail(character === undefined ? JsonSyntaxMessages.UNEXPECTED_END : expected, this.position - 1);
+    if (character !== ',')
+      this.fail(
+        character === undefined ? JsonSyntaxMessages.UNEXPECTED_END : expected,
+        this.position - 1,
+      );
     return false;
   }
 
@@ -130,6 +156,9 @@ class JsonReader {
     const before = this.text.slice(0, at);
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
-    throw new InputError({ file: this.fileName, line }, PackageJsonMessages.invalidJson(detail, column));
+    throw new InputError(
+      { file: this.fileName, line },
+      PackageJsonMessages.invalidJson(detail, column),
+    );
   }
 }

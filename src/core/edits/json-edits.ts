@@ -24,11 +24,19 @@ export function detectLayout(text: string, root: JsonObject): JsonLayout {
   if (first === undefined) return { eol, indent: DEFAULT_INDENT, colon: ': ' };
   const lead = text.slice(root.start + 1, first.keyStart);
   const newline = lead.lastIndexOf('\n');
-  return { eol, indent: newline === -1 ? undefined : lead.slice(newline + 1), colon: colonOf(text, first) };
+  return {
+    eol,
+    indent: newline === -1 ? undefined : lead.slice(newline + 1),
+    colon: colonOf(text, first),
+  };
 }
 
 /** Renders `{ "key": value, … }` (values already JSON) for a member indented by `indent`. */
-export function formatObject(entries: readonly (readonly [string, string])[], layout: JsonLayout, indent: string): string {
+export function formatObject(
+  entries: readonly (readonly [string, string])[],
+  layout: JsonLayout,
+  indent: string,
+): string {
   const members = entries.map(([key, value]) => `${JSON.stringify(key)}${layout.colon}${value}`);
   if (layout.indent === undefined) return `{${members.join(',')}}`;
   const inner = indent + layout.indent;
@@ -46,19 +54,30 @@ export function memberIndent(text: string, object: JsonObject, layout: JsonLayou
  * Inserts `"key": value` (value already JSON) into `object` before member `index`, or after the
  * last member when `index` is the member count, copying the whitespace between members.
  */
-export function insertMember(text: string, object: JsonObject, index: number, key: string, value: string, layout: JsonLayout): string {
+export function insertMember(
+  text: string,
+  object: JsonObject,
+  index: number,
+  key: string,
+  value: string,
+  layout: JsonLayout,
+): string {
   const { members } = object;
   const last = members.at(-1);
   if (last === undefined) {
     const member = `${JSON.stringify(key)}${layout.colon}${value}`;
     const indent = lineIndentAt(text, object.start);
-    const inner = layout.indent === undefined ? member : `${layout.eol}${indent}${layout.indent}${member}${layout.eol}${indent}`;
+    const inner =
+      layout.indent === undefined
+        ? member
+        : `${layout.eol}${indent}${layout.indent}${member}${layout.eol}${indent}`;
     return splice(text, object.start + 1, object.end - 1, inner);
   }
   const colon = colonOf(text, members[0] ?? last);
   const member = `${JSON.stringify(key)}${colon}${value}`;
   const next = members[index];
-  if (next !== undefined) return splice(text, next.keyStart, next.keyStart, `${member},${separator(text, next, colon)}`);
+  if (next !== undefined)
+    return splice(text, next.keyStart, next.keyStart, `${member},${separator(text, next, colon)}`);
   return splice(text, last.value.end, last.value.end, `,${separator(text, last, colon)}${member}`);
 }
 

@@ -28,7 +28,10 @@ export function splitLines(text: string): TextLine[] {
       break;
     }
     const crlf = newline > start && text[newline - 1] === '\r';
-    lines.push({ content: text.slice(start, crlf ? newline - 1 : newline), ending: crlf ? '\r\n' : '\n' });
+    lines.push({
+      content: text.slice(start, crlf ? newline - 1 : newline),
+      ending: crlf ? '\r\n' : '\n',
+    });
     start = newline + 1;
   }
   return lines;
@@ -49,11 +52,17 @@ export function hasFinalNewline(text: string): boolean {
  * a newline after every line; a file that ended without one still does, so that removing the
  * appended lines with `removeLines` restores the original bytes.
  */
-export function appendLines(lines: readonly TextLine[], contents: readonly string[], eol: Eol): TextLine[] {
+export function appendLines(
+  lines: readonly TextLine[],
+  contents: readonly string[],
+  eol: Eol,
+): TextLine[] {
   if (contents.length === 0) return [...lines];
   const last = lines.at(-1);
   const endsOpen = last !== undefined && last.ending === '';
-  const result = endsOpen ? [...lines.slice(0, -1), { content: last.content, ending: eol }] : [...lines];
+  const result = endsOpen
+    ? [...lines.slice(0, -1), { content: last.content, ending: eol }]
+    : [...lines];
   contents.forEach((content, index) => {
     const isLast = index === contents.length - 1;
     result.push({ content, ending: endsOpen && isLast ? '' : eol });

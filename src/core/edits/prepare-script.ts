@@ -5,15 +5,30 @@
 // runs scripts with cmd.exe on Windows, so the line is written in what sh and cmd.exe both read.
 // The step's text, like every text we write into a user's file, is in src/messages/edits.ts.
 import { EARLIER_PREPARE_STEPS, PREPARE_STEP } from '../../messages/edits.js';
-import { detectLayout, formatObject, insertMember, memberIndent, removeMember, splice } from './json-edits.js';
-import { objectMember, readPackageRoot, removeEmptyTopLevelObject, stringMember } from './package-json-members.js';
+import {
+  detectLayout,
+  formatObject,
+  insertMember,
+  memberIndent,
+  removeMember,
+  splice,
+} from './json-edits.js';
+import {
+  objectMember,
+  readPackageRoot,
+  removeEmptyTopLevelObject,
+  stringMember,
+} from './package-json-members.js';
 
 export { EARLIER_PREPARE_STEPS, PREPARE_STEP };
 const CHAIN = ' && ';
 
 // The step as it appears between the quotes of the JSON string.
 const RAW_STEP = JSON.stringify(PREPARE_STEP).slice(1, -1);
-const RAW_STEPS = [RAW_STEP, ...EARLIER_PREPARE_STEPS.map((step) => JSON.stringify(step).slice(1, -1))];
+const RAW_STEPS = [
+  RAW_STEP,
+  ...EARLIER_PREPARE_STEPS.map((step) => JSON.stringify(step).slice(1, -1)),
+];
 
 /** How setup put its step into `prepare`: a new entry, chained onto the user's command, or not at all. */
 export type PrepareChange = 'member' | 'chained' | 'none';
@@ -30,7 +45,12 @@ export interface PrepareEdit {
 }
 
 // Dependency sections a new `scripts` object goes before (npm init's order).
-const DEPENDENCY_KEYS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const DEPENDENCY_KEYS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+];
 
 /** Adds our step to `scripts.prepare` unless one of its `&&` segments already is our step. */
 export function addPrepareStep(text: string, fileName: string): PrepareEdit {
@@ -38,23 +58,51 @@ export function addPrepareStep(text: string, fileName: string): PrepareEdit {
   const layout = detectLayout(text, root);
   const scripts = objectMember(text, root, 'scripts', fileName);
   if (scripts === undefined) {
-    const value = formatObject([['prepare', JSON.stringify(PREPARE_STEP)]], layout, memberIndent(text, root, layout));
+    const value = formatObject(
+      [['prepare', JSON.stringify(PREPARE_STEP)]],
+      layout,
+      memberIndent(text, root, layout),
+    );
     const before = root.members.findIndex((member) => DEPENDENCY_KEYS.includes(member.key));
-    const edited = insertMember(text, root, before === -1 ? root.members.length : before, 'scripts', value, layout);
+    const edited = insertMember(
+      text,
+      root,
+      before === -1 ? root.members.length : before,
+      'scripts',
+      value,
+      layout,
+    );
     return { text: edited, prepare: 'member', createdScripts: true };
   }
   const prepare = stringMember(text, scripts, 'prepare', fileName);
   if (prepare === undefined) {
-    const edited = insertMember(text, scripts, scripts.members.length, 'prepare', JSON.stringify(PREPARE_STEP), layout);
+    const edited = insertMember(
+      text,
+      scripts,
+      scripts.members.length,
+      'prepare',
+      JSON.stringify(PREPARE_STEP),
+      layout,
+    );
     return { text: edited, prepare: 'member', createdScripts: false };
   }
   const command = prepare.value.value;
-  if (command.split('&&').some((segment) => segment.trim() === PREPARE_STEP)) return { text, prepare: 'none', createdScripts: false };
+  if (command.split('&&').some((segment) => segment.trim() === PREPARE_STEP))
+    return { text, prepare: 'none', createdScripts: false };
   const { start, end } = prepare.value;
   const upgraded = replaceEarlierStep(text.slice(start + 1, end - 1));
-  if (upgraded !== undefined) return { text: splice(text, start + 1, end - 1, upgraded), prepare: 'none', createdScripts: false, upgraded: true };
+  if (upgraded !== undefined)
+    return {
+      text: splice(text, start + 1, end - 1, upgraded),
+      prepare: 'none',
+      createdScripts: false,
+      upgraded: true,
+    };
   // Appending to the raw literal keeps the user's own escapes.
-  const literal = command.trim() === '' ? JSON.stringify(PREPARE_STEP) : `${text.slice(start, end - 1)}${CHAIN}${RAW_STEP}"`;
+  const literal =
+    command.trim() === ''
+      ? JSON.stringify(PREPARE_STEP)
+      : `${text.slice(start, end - 1)}${CHAIN}${RAW_STEP}"`;
   return { text: splice(text, start, end, literal), prepare: 'chained', createdScripts: false };
 }
 
@@ -62,19 +110,31 @@ export function addPrepareStep(text: string, fileName: string): PrepareEdit {
  * Takes our step out of `prepare` when it is there as setup wrote it. An entry setup added
  * goes when nothing else is left in it, and so does a `scripts` object setup created.
  */
-export function removePrepareStep(text: string, added: PrepareChange, createdScripts: boolean, fileName: string): PrepareEdit {
+export function removePrepareStep(
+  text: string,
+  added: PrepareChange,
+  createdScripts: boolean,
+  fileName: string,
+): PrepareEdit {
   const unchanged: PrepareEdit = { text, prepare: 'none', createdScripts: false };
   const root = readPackageRoot(text, fileName);
   const scripts = objectMember(text, root, 'scripts', fileName);
-  const prepare = scripts === undefined ? undefined : stringMember(text, scripts, 'prepare', fileName);
+  const prepare =
+    scripts === undefined ? undefined : stringMember(text, scripts, 'prepare', fileName);
   if (added === 'none' || scripts === undefined || prepare === undefined) return unchanged;
   const remaining = withoutStep(text.slice(prepare.value.start + 1, prepare.value.end - 1));
   if (remaining === undefined) return unchanged;
   if (remaining !== '' || added === 'chained') {
-    return { text: splice(text, prepare.value.start + 1, prepare.value.end - 1, remaining), prepare: added, createdScripts: false };
+    return {
+      text: splice(text, prepare.value.start + 1, prepare.value.end - 1, remaining),
+      prepare: added,
+      createdScripts: false,
+    };
   }
   const edited = removeMember(text, scripts, scripts.members.indexOf(prepare));
-  const emptied = createdScripts ? removeEmptyTopLevelObject(edited, 'scripts', fileName) : undefined;
+  const emptied = createdScripts
+    ? removeEmptyTopLevelObject(edited, 'scripts', fileName)
+    : undefined;
   return { text: emptied ?? edited, prepare: 'member', createdScripts: emptied !== undefined };
 }
 

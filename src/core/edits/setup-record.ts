@@ -2,7 +2,15 @@
 // so that `uninstall` in any clone undoes exactly that. It travels with the file whose edits it
 // describes (devDependencies, the prepare step), which every clone has.
 import { findMember } from './json-document.js';
-import { detectLayout, insertMember, type JsonLayout, type JsonObject, memberIndent, removeMember, splice } from './json-edits.js';
+import {
+  detectLayout,
+  insertMember,
+  type JsonLayout,
+  type JsonObject,
+  memberIndent,
+  removeMember,
+  splice,
+} from './json-edits.js';
 import { objectMember, readPackageRoot } from './package-json-members.js';
 import type { PackageJsonSetupRecord } from './package-json.js';
 
@@ -34,7 +42,12 @@ export interface PreCommitSetupRecord {
 }
 
 /** A record of nothing. */
-export const EMPTY_SETUP_RECORD: SetupRecord = { devDependencies: [], prepare: 'none', created: [], files: [] };
+export const EMPTY_SETUP_RECORD: SetupRecord = {
+  devDependencies: [],
+  prepare: 'none',
+  created: [],
+  files: [],
+};
 
 /** Both records together: what either run of setup added (an earlier run's record is kept on re-runs). */
 export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): SetupRecord {
@@ -50,15 +63,35 @@ export function mergeSetupRecords(earlier: SetupRecord, later: SetupRecord): Set
 }
 
 // Both runs' pre-commit additions: an entry or key either added is ours.
-function mergePreCommit(earlier: PreCommitSetupRecord | undefined, later: PreCommitSetupRecord | undefined): { preCommit?: PreCommitSetupRecord } {
-  if (earlier === undefined || later === undefined) return earlier ?? later ? { preCommit: (earlier ?? later) as PreCommitSetupRecord } : {};
-  return { preCommit: { entry: earlier.entry || later.entry, hookTypes: union(earlier.hookTypes, later.hookTypes), hookTypesKey: earlier.hookTypesKey || later.hookTypesKey } };
+function mergePreCommit(
+  earlier: PreCommitSetupRecord | undefined,
+  later: PreCommitSetupRecord | undefined,
+): { preCommit?: PreCommitSetupRecord } {
+  if (earlier === undefined || later === undefined)
+    return (earlier ?? later) ? { preCommit: (earlier ?? later) as PreCommitSetupRecord } : {};
+  return {
+    preCommit: {
+      entry: earlier.entry || later.entry,
+      hookTypes: union(earlier.hookTypes, later.hookTypes),
+      hookTypesKey: earlier.hookTypesKey || later.hookTypesKey,
+    },
+  };
 }
 
 /** Whether the record says setup added nothing at all. */
 export function isEmptySetupRecord(record: SetupRecord): boolean {
-  const lists = [record.devDependencies, record.created, record.files, record.attributes ?? [], record.ignores ?? []];
-  return record.prepare === 'none' && lists.every((list) => list.length === 0) && record.preCommit === undefined;
+  const lists = [
+    record.devDependencies,
+    record.created,
+    record.files,
+    record.attributes ?? [],
+    record.ignores ?? [],
+  ];
+  return (
+    record.prepare === 'none' &&
+    lists.every((list) => list.length === 0) &&
+    record.preCommit === undefined
+  );
 }
 
 /**
@@ -66,12 +99,20 @@ export function isEmptySetupRecord(record: SetupRecord): boolean {
  * replacing an earlier record in place. Keeps the file's indentation and line breaks.
  * @throws InputError naming `fileName` for invalid JSON or a `"git-alembic"` that is not an object.
  */
-export function writeSetupRecord(text: string, record: SetupRecord, fileName = 'package.json'): string {
+export function writeSetupRecord(
+  text: string,
+  record: SetupRecord,
+  fileName = 'package.json',
+): string {
   const root = readPackageRoot(text, fileName);
   const layout = detectLayout(text, root);
   const parent = objectMember(text, root, SETUP_RECORD_PARENT, fileName);
   if (parent === undefined) {
-    const value = renderJson({ [SETUP_RECORD_KEY]: plain(record) }, layout, memberIndent(text, root, layout));
+    const value = renderJson(
+      { [SETUP_RECORD_KEY]: plain(record) },
+      layout,
+      memberIndent(text, root, layout),
+    );
     return insertMember(text, root, root.members.length, SETUP_RECORD_PARENT, value, layout);
   }
   return writeRecordMember(text, parent, record, layout);
@@ -82,7 +123,11 @@ export function writeSetupRecord(text: string, record: SetupRecord, fileName = '
  * whose object is what package.json keeps under `"git-alembic"`), as writeSetupRecord does there.
  * @throws InputError naming `fileName` for invalid JSON or a top level that is not an object.
  */
-export function writeConfigSetupRecord(text: string, record: SetupRecord, fileName: string): string {
+export function writeConfigSetupRecord(
+  text: string,
+  record: SetupRecord,
+  fileName: string,
+): string {
   const root = readPackageRoot(text, fileName);
   return writeRecordMember(text, root, record, detectLayout(text, root));
 }
@@ -95,10 +140,16 @@ export function removeConfigSetupRecord(text: string, fileName: string): string 
 }
 
 // `setup` in `parent`, replaced in place or added at its end.
-function writeRecordMember(text: string, parent: JsonObject, record: SetupRecord, layout: JsonLayout): string {
+function writeRecordMember(
+  text: string,
+  parent: JsonObject,
+  record: SetupRecord,
+  layout: JsonLayout,
+): string {
   const value = renderJson(plain(record), layout, memberIndent(text, parent, layout));
   const existing = findMember(parent, SETUP_RECORD_KEY);
-  if (existing === undefined) return insertMember(text, parent, parent.members.length, SETUP_RECORD_KEY, value, layout);
+  if (existing === undefined)
+    return insertMember(text, parent, parent.members.length, SETUP_RECORD_KEY, value, layout);
   return splice(text, existing.value.start, existing.value.end, value);
 }
 
@@ -113,7 +164,12 @@ export function removeSetupRecord(text: string, fileName = 'package.json'): stri
   if (parent === undefined) return text;
   const index = parent.members.findLastIndex((member) => member.key === SETUP_RECORD_KEY);
   if (index === -1) return text;
-  if (parent.members.length === 1) return removeMember(text, root, root.members.findLastIndex((member) => member.key === SETUP_RECORD_PARENT));
+  if (parent.members.length === 1)
+    return removeMember(
+      text,
+      root,
+      root.members.findLastIndex((member) => member.key === SETUP_RECORD_PARENT),
+    );
   return removeMember(text, parent, index);
 }
 
@@ -136,12 +192,23 @@ function plain(record: SetupRecord): Record<string, unknown> {
     files: record.files,
     ...optionalList('attributes', record.attributes ?? []),
     ...optionalList('ignores', record.ignores ?? []),
-    ...(record.preCommit === undefined ? {} : { preCommit: { entry: record.preCommit.entry, hookTypes: record.preCommit.hookTypes, hookTypesKey: record.preCommit.hookTypesKey } }),
+    ...(record.preCommit === undefined
+      ? {}
+      : {
+          preCommit: {
+            entry: record.preCommit.entry,
+            hookTypes: record.preCommit.hookTypes,
+            hookTypesKey: record.preCommit.hookTypesKey,
+          },
+        }),
   };
 }
 
 // An optional list member: present only when it has entries, so records without it keep their bytes.
-function optionalList<K extends string>(key: K, list: readonly string[]): Partial<Record<K, readonly string[]>> {
+function optionalList<K extends string>(
+  key: K,
+  list: readonly string[],
+): Partial<Record<K, readonly string[]>> {
   return list.length === 0 ? {} : ({ [key]: list } as Partial<Record<K, readonly string[]>>);
 }
 

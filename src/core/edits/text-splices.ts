@@ -32,10 +32,16 @@ export function columnOf(text: string, offset: number): number {
  * New lines (joined by `eol`) after the line holding the character before `after`. At the end of
  * a text without a final newline they go after a new break instead, so there is still none.
  */
-export function insertLines(text: string, after: number, lines: readonly string[], eol: string): Splice {
+export function insertLines(
+  text: string,
+  after: number,
+  lines: readonly string[],
+  eol: string,
+): Splice {
   const end = lineEnd(text, Math.max(0, after - 1));
   const body = lines.join(eol);
-  if (end === text.length && text !== '' && !text.endsWith('\n')) return { at: end, end, text: `${eol}${body}` };
+  if (end === text.length && text !== '' && !text.endsWith('\n'))
+    return { at: end, end, text: `${eol}${body}` };
   return { at: end, end, text: `${body}${eol}` };
 }
 
@@ -51,8 +57,15 @@ export function wholeLines(text: string, from: number, to: number): Splice {
  * insertLines at the end of such a text byte for byte.
  */
 export function applySplices(text: string, splices: readonly Splice[]): string {
-  const result = [...splices].sort((a, b) => b.at - a.at).reduce((current, splice) => current.slice(0, splice.at) + splice.text + current.slice(splice.end), text);
-  const removedAtEnd = splices.some((splice) => splice.end === text.length && splice.text === '' && splice.at < splice.end);
+  const result = [...splices]
+    .sort((a, b) => b.at - a.at)
+    .reduce(
+      (current, splice) => current.slice(0, splice.at) + splice.text + current.slice(splice.end),
+      text,
+    );
+  const removedAtEnd = splices.some(
+    (splice) => splice.end === text.length && splice.text === '' && splice.at < splice.end,
+  );
   if (!removedAtEnd || text === '' || text.endsWith('\n') || !result.endsWith('\n')) return result;
   return result.slice(0, result.endsWith('\r\n') ? -2 : -1);
 }
@@ -77,9 +90,19 @@ export function removeFlow(spans: readonly Span[], removed: readonly boolean[]):
   if (!removed.includes(true)) return [];
   const firstKept = removed.indexOf(false);
   const leading = firstKept === -1 ? spans.length : firstKept;
-  const splices: Splice[] = leading === 0 ? [] : [{ at: spans[0]?.[0] ?? 0, end: (firstKept === -1 ? spans.at(-1)?.[1] : spans[firstKept]?.[0]) ?? 0, text: '' }];
+  const splices: Splice[] =
+    leading === 0
+      ? []
+      : [
+          {
+            at: spans[0]?.[0] ?? 0,
+            end: (firstKept === -1 ? spans.at(-1)?.[1] : spans[firstKept]?.[0]) ?? 0,
+            text: '',
+          },
+        ];
   for (let index = leading + 1; index < spans.length; index += 1) {
-    if (removed[index]) splices.push({ at: spans[index - 1]?.[1] ?? 0, end: spans[index]?.[1] ?? 0, text: '' });
+    if (removed[index])
+      splices.push({ at: spans[index - 1]?.[1] ?? 0, end: spans[index]?.[1] ?? 0, text: '' });
   }
   return splices;
 }

@@ -23,7 +23,8 @@ export function firstNeighbour({ offsets, targets }: Adjacency, index: number): 
 /** The list of `index` as a fresh array (for callers off the hot path). */
 export function neighbours({ offsets, targets }: Adjacency, index: number): number[] {
   const list: number[] = [];
-  for (let position = offsets[index]!; position < offsets[index + 1]!; position++) list.push(targets[position]!);
+  for (let position = offsets[index]!; position < offsets[index + 1]!; position++)
+    list.push(targets[position]!);
   return list;
 }
 
@@ -40,7 +41,8 @@ export class AdjacencyBuilder {
   /** Appends `target` to the list being collected, unless it is already there. */
   add(target: number): void {
     const targets = this.targets;
-    for (let position = this.offsets[this.closed]!; position < targets.length; position++) if (targets[position] === target) return;
+    for (let position = this.offsets[this.closed]!; position < targets.length; position++)
+      if (targets[position] === target) return;
     targets.push(target);
   }
 
@@ -63,7 +65,8 @@ export function concatenate(first: Adjacency, second: Adjacency): Adjacency {
   let length = 0;
   for (let index = 0; index < count; index++) {
     const start = length;
-    for (let position = first.offsets[index]!; position < first.offsets[index + 1]!; position++) targets[length++] = first.targets[position]!;
+    for (let position = first.offsets[index]!; position < first.offsets[index + 1]!; position++)
+      targets[length++] = first.targets[position]!;
     for (let position = second.offsets[index]!; position < second.offsets[index + 1]!; position++) {
       const target = second.targets[position]!;
       if (!targets.subarray(start, length).includes(target)) targets[length++] = target;
@@ -77,12 +80,15 @@ export function concatenate(first: Adjacency, second: Adjacency): Adjacency {
 export function reverse({ offsets, targets }: Adjacency): Adjacency {
   const count = offsets.length - 1;
   const reversedOffsets = new Int32Array(count + 1);
-  for (let position = 0; position < targets.length; position++) reversedOffsets[targets[position]! + 1]!++;
-  for (let index = 0; index < count; index++) reversedOffsets[index + 1]! += reversedOffsets[index]!;
+  for (let position = 0; position < targets.length; position++)
+    reversedOffsets[targets[position]! + 1]!++;
+  for (let index = 0; index < count; index++)
+    reversedOffsets[index + 1]! += reversedOffsets[index]!;
   const cursor = reversedOffsets.slice(0, count);
   const reversedTargets = new Int32Array(targets.length);
   for (let index = 0; index < count; index++) {
-    for (let position = offsets[index]!; position < offsets[index + 1]!; position++) reversedTargets[cursor[targets[position]!]!++] = index;
+    for (let position = offsets[index]!; position < offsets[index + 1]!; position++)
+      reversedTargets[cursor[targets[position]!]!++] = index;
   }
   return { offsets: reversedOffsets, targets: reversedTargets };
 }

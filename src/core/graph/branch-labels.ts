@@ -23,7 +23,8 @@ const NO_LABELS: LabelSet = new Set();
  * `order` is a topological order of down_revision edges, parents first.
  */
 export function propagateBranchLabels(structure: GraphStructure, order: Int32Array): LabelSet[] {
-  if (structure.labelOwners.size === 0) return new Array<LabelSet>(structure.revisions.length).fill(NO_LABELS);
+  if (structure.labelOwners.size === 0)
+    return new Array<LabelSet>(structure.revisions.length).fill(NO_LABELS);
   const inherited = inheritFromAncestors(structure, order);
   const walkedBack = labelsFromWalkBack(structure, order);
   return inherited.map((labels, index) => union(labels, walkedBack[index] ?? NO_LABELS));
@@ -35,7 +36,10 @@ export function sortedLabels(labels: LabelSet): string[] {
 }
 
 // A revision carries its own labels and every label of its down_revision parents.
-function inheritFromAncestors({ revisions, parents }: GraphStructure, order: Int32Array): LabelSet[] {
+function inheritFromAncestors(
+  { revisions, parents }: GraphStructure,
+  order: Int32Array,
+): LabelSet[] {
   const labels: LabelSet[] = new Array<LabelSet>(revisions.length).fill(NO_LABELS);
   for (let position = 0; position < order.length; position++) {
     const index = order[position]!;

@@ -8,7 +8,12 @@
 // still computed, so the message can quote the error Alembic itself prints.
 import { type Adjacency, degree, neighbours } from './adjacency.js';
 import { compareCodePoints } from '../code-point-order.js';
-import { EmptyDependsOnBaseError, type LinkAttribute, RevisionCycleError, SelfReferenceError } from './graph-errors.js';
+import {
+  EmptyDependsOnBaseError,
+  type LinkAttribute,
+  RevisionCycleError,
+  SelfReferenceError,
+} from './graph-errors.js';
 import { type GraphStructure, locationOf } from './graph-structure.js';
 import type { Revision } from '../revision.js';
 
@@ -16,7 +21,13 @@ import type { Revision } from '../revision.js';
 export function checkCycles(structure: GraphStructure): Int32Array {
   const versionedOrder = topologicalOrder(structure.parents, structure.children);
   if (versionedOrder.length < structure.revisions.length) {
-    throw cycleError('down_revision', structure, structure.parents, structure.children, versionedOrder);
+    throw cycleError(
+      'down_revision',
+      structure,
+      structure.parents,
+      structure.children,
+      versionedOrder,
+    );
   }
   if (structure.allParents === structure.parents) {
     rejectStrandingEmptyDependsOn(structure);
@@ -25,7 +36,13 @@ export function checkCycles(structure: GraphStructure): Int32Array {
   rejectSelfDependencyThroughLabel(structure);
   const fullOrder = topologicalOrder(structure.allParents, structure.allChildren);
   if (fullOrder.length < structure.revisions.length) {
-    throw cycleError('depends_on', structure, structure.allParents, structure.allChildren, fullOrder);
+    throw cycleError(
+      'depends_on',
+      structure,
+      structure.allParents,
+      structure.allChildren,
+      fullOrder,
+    );
   }
   rejectStrandingEmptyDependsOn(structure);
   return versionedOrder;
@@ -33,16 +50,30 @@ export function checkCycles(structure: GraphStructure): Int32Array {
 
 // Alembic's dependency-space check: every revision must be reachable upwards from a real base.
 // Without cycles only a `depends_on = ""` base (never a real base in Alembic) can strand some.
-function rejectStrandingEmptyDependsOn({ revisions, allParents, allChildren }: GraphStructure): void {
-  const flagged = revisions.flatMap((revision, index) => (revision.dependsOnEmptyString === true && degree(allParents, index) === 0 ? [index] : []));
+function rejectStrandingEmptyDependsOn({
+  revisions,
+  allParents,
+  allChildren,
+}: GraphStructure): void {
+  const flagged = revisions.flatMap((revision, index) =>
+    revision.dependsOnEmptyString === true && degree(allParents, index) === 0 ? [index] : [],
+  );
   if (flagged.length === 0) return;
-  const realBases = revisions.flatMap((revision, index) => (revision.dependsOnEmptyString !== true && degree(allParents, index) === 0 ? [index] : []));
+  const realBases = revisions.flatMap((revision, index) =>
+    revision.dependsOnEmptyString !== true && degree(allParents, index) === 0 ? [index] : [],
+  );
   const reached = reachable(realBases, allChildren);
   const stranded = revisions.filter((_, index) => reached[index] === 0);
   if (stranded.length === 0) return;
-  const bases = flagged.filter((index) => reached[index] === 0).map((index) => revisions[index] as Revision);
+  const bases = flagged
+    .filter((index) => reached[index] === 0)
+    .map((index) => revisions[index] as Revision);
   const first = bases[0] as Revision;
-  throw new EmptyDependsOnBaseError(bases.map((revision) => revision.id), locationOf(first), stranded.map((revision) => revision.id).sort(compareCodePoints));
+  throw new EmptyDependsOnBaseError(
+    bases.map((revision) => revision.id),
+    locationOf(first),
+    stranded.map((revision) => revision.id).sort(compareCodePoints),
+  );
 }
 
 // Kahn's algorithm, ready revisions taken in load order; shorter than the graph when it has a cycle.
@@ -67,7 +98,11 @@ function topologicalOrder(parents: Adjacency, children: Adjacency): Int32Array {
 }
 
 // A depends_on naming the revision's own label: Alembic has no check for it (its id check misses it).
-function rejectSelfDependencyThroughLabel({ revisions, dependencies, labelOwners }: GraphStructure): void {
+function rejectSelfDependencyThroughLabel({
+  revisions,
+  dependencies,
+  labelOwners,
+}: GraphStructure): void {
   for (const index of labelOwners.values()) {
     if (!neighbours(dependencies, index).includes(index)) continue;
     const revision = revisions[index] as Revision;
@@ -76,12 +111,23 @@ function rejectSelfDependencyThroughLabel({ revisions, dependencies, labelOwners
   }
 }
 
-function cycleError(kind: LinkAttribute, structure: GraphStructure, parents: Adjacency, children: Adjacency, order: Int32Array): RevisionCycleError {
+function cycleError(
+  kind: LinkAttribute,
+  structure: GraphStructure,
+  parents: Adjacency,
+  children: Adjacency,
+  order: Int32Array,
+): RevisionCycleError {
   const sorted = new Uint8Array(structure.revisions.length);
   for (const index of order) sorted[index] = 1;
   const cycle = findCycle(parents, sorted).map((index) => structure.revisions[index] as Revision);
   const alembicIds = alembicCycleIds(structure.revisions, parents, children);
-  return new RevisionCycleError(kind, cycle.map((revision) => revision.id), cycle.map(locationOf), alembicIds);
+  return new RevisionCycleError(
+    kind,
+    cycle.map((revision) => revision.id),
+    cycle.map(locationOf),
+    alembicIds,
+  );
 }
 
 // Every revision left out of the topological order has a parent also left out, so following
@@ -104,7 +150,11 @@ function findCycle(parents: Adjacency, sorted: Uint8Array): number[] {
 
 // The revisions Alembic names: all of them without a head or a base, else those not both
 // reachable from a head going down and from a base going up (sorted, as Alembic sorts them).
-function alembicCycleIds(revisions: readonly Revision[], parents: Adjacency, children: Adjacency): string[] {
+function alembicCycleIds(
+  revisions: readonly Revision[],
+  parents: Adjacency,
+  children: Adjacency,
+): string[] {
   const heads = revisions.map((_, index) => index).filter((index) => degree(children, index) === 0);
   const bases = revisions.map((_, index) => index).filter((index) => degree(parents, index) === 0);
   if (heads.length === 0 || bases.length === 0) return revisions.map((revision) => revision.id);

@@ -15,7 +15,9 @@ export function forkPoints(graph: RevisionGraph, heads: readonly string[]): stri
   // Every ancestor of a common ancestor is common too, so "nearest" means: no common child.
   const covered = new Set(common.flatMap((id) => graph.get(id)?.downRevisions ?? []));
   const nearest = new Set(common.filter((id) => !covered.has(id)));
-  return graph.revisions.filter((revision) => nearest.has(revision.id)).map((revision) => revision.id);
+  return graph.revisions
+    .filter((revision) => nearest.has(revision.id))
+    .map((revision) => revision.id);
 }
 
 // The strict ancestors of a revision (down_revision only: depends_on is no part of the fork).

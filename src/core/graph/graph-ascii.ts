@@ -43,7 +43,11 @@ export function renderAscii(picture: Picture): string {
 
 // The picture too wide to draw: one line per revision in the same order, with its parents.
 function renderList(picture: Picture): string {
-  const lines = picture.nodes.map((node) => (node.parents.length === 0 ? describe(node) : `${describe(node)} ${GraphPictureText.revises(node.parents)}`));
+  const lines = picture.nodes.map((node) =>
+    node.parents.length === 0
+      ? describe(node)
+      : `${describe(node)} ${GraphPictureText.revises(node.parents)}`,
+  );
   return `${[GraphPictureText.tooWide(MAX_LANES), ...lines, '', ...picture.summary].join('\n')}\n`;
 }
 
@@ -57,7 +61,12 @@ function commitRow(width: number, column: number): string {
 }
 
 // Every lane waiting for `id` slides into the leftmost one; the lanes right of them close up.
-function joinLanes(lanes: readonly string[], id: string, column: number, lines: string[]): string[] {
+function joinLanes(
+  lanes: readonly string[],
+  id: string,
+  column: number,
+  lines: string[],
+): string[] {
   let removed = 0;
   const moves = lanes.map((awaited, lane): Move => {
     if (awaited === id && lane !== column) {
@@ -72,7 +81,12 @@ function joinLanes(lanes: readonly string[], id: string, column: number, lines: 
 
 // The revision's lane continues as its first parent; further parents fan out to its right; a
 // base's lane ends. Lanes to the right move over to make room or to close the gap.
-function replaceLane(lanes: readonly string[], column: number, parents: readonly string[], lines: string[]): string[] {
+function replaceLane(
+  lanes: readonly string[],
+  column: number,
+  parents: readonly string[],
+  lines: string[],
+): string[] {
   const shift = parents.length - 1;
   const moves: Move[] = [];
   lanes.forEach((_, lane) => {
@@ -100,7 +114,11 @@ function transitionRows(moves: Move[]): string[] {
         move.column += 1;
       }
     }
-    rows.push(Array.from(cells, (cell) => cell ?? ' ').join('').trimEnd());
+    rows.push(
+      Array.from(cells, (cell) => cell ?? ' ')
+        .join('')
+        .trimEnd(),
+    );
   }
   return rows;
 }

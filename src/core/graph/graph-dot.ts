@@ -18,10 +18,14 @@ export function renderDot(picture: Picture): string {
     '  rankdir=TB;',
     '  node [shape=box, fontname="monospace"];',
   ];
-  for (const node of picture.nodes) lines.push(`  ${quote(node.id)} [label=${quote(label(node))}${STYLE_OF[node.kind]}];`);
+  for (const node of picture.nodes)
+    lines.push(`  ${quote(node.id)} [label=${quote(label(node))}${STYLE_OF[node.kind]}];`);
   for (const node of picture.nodes) {
     for (const parent of node.parents) lines.push(`  ${quote(node.id)} -> ${quote(parent)};`);
-    for (const target of node.dependencies) lines.push(`  ${quote(node.id)} -> ${quote(target)} [style=dashed, label=${quote(GraphPictureText.DEPENDS_ON_EDGE)}];`);
+    for (const target of node.dependencies)
+      lines.push(
+        `  ${quote(node.id)} -> ${quote(target)} [style=dashed, label=${quote(GraphPictureText.DEPENDS_ON_EDGE)}];`,
+      );
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,11 @@
 // The errors that stop a revision graph from being built, one class per kind of broken
 // history, each carrying its data as readonly fields and naming the files involved.
 import { type FileLocation, formatLocation, InputError, UserError } from '../../errors.js';
-import { GraphErrorMessages, HeadSymbolMessages, type ReferenceGuess } from '../../messages/graph.js';
+import {
+  GraphErrorMessages,
+  HeadSymbolMessages,
+  type ReferenceGuess,
+} from '../../messages/graph.js';
 
 /** The two attributes that link revisions. */
 export type LinkAttribute = 'down_revision' | 'depends_on';
@@ -13,7 +17,12 @@ export class SelfReferenceError extends InputError {
   /** The branch label through which a depends_on entry resolved to the revision itself. */
   readonly label: string | undefined;
 
-  constructor(revisionId: string, location: FileLocation, attribute: LinkAttribute, label?: string) {
+  constructor(
+    revisionId: string,
+    location: FileLocation,
+    attribute: LinkAttribute,
+    label?: string,
+  ) {
     const message =
       label !== undefined
         ? GraphErrorMessages.selfDependencyThroughLabel(revisionId, label)
@@ -52,7 +61,14 @@ export class DuplicateBranchLabelError extends InputError {
   readonly otherRevisionId: string;
   readonly otherLocation: FileLocation;
 
-  constructor(label: string, revisionId: string, location: FileLocation, collidesWith: 'label' | 'revision', otherRevisionId: string, otherLocation: FileLocation) {
+  constructor(
+    label: string,
+    revisionId: string,
+    location: FileLocation,
+    collidesWith: 'label' | 'revision',
+    otherRevisionId: string,
+    otherLocation: FileLocation,
+  ) {
     const other = formatLocation(otherLocation);
     const message =
       collidesWith === 'revision'
@@ -78,7 +94,13 @@ export class UnknownReferenceError extends InputError {
   /** What the name may have meant (a branch label, the start of an id), for the hint. */
   readonly guess: ReferenceGuess;
 
-  constructor(revisionId: string, location: FileLocation, attribute: LinkAttribute, reference: string, guess: ReferenceGuess) {
+  constructor(
+    revisionId: string,
+    location: FileLocation,
+    attribute: LinkAttribute,
+    reference: string,
+    guess: ReferenceGuess,
+  ) {
     const message =
       attribute === 'depends_on'
         ? GraphErrorMessages.missingDependency(revisionId, reference)
@@ -104,10 +126,19 @@ export class RevisionCycleError extends UserError {
   /** The revisions Alembic names in its own error (sorted); empty when Alembic misses the cycle. */
   readonly alembicRevisions: readonly string[];
 
-  constructor(kind: LinkAttribute, cycle: readonly string[], locations: readonly FileLocation[], alembicRevisions: readonly string[]) {
-    const steps = cycle.map((id, index) => `${id} (${formatLocation(locations[index] ?? { file: '?' })})`);
+  constructor(
+    kind: LinkAttribute,
+    cycle: readonly string[],
+    locations: readonly FileLocation[],
+    alembicRevisions: readonly string[],
+  ) {
+    const steps = cycle.map(
+      (id, index) => `${id} (${formatLocation(locations[index] ?? { file: '?' })})`,
+    );
     const path = [...steps, cycle[0] ?? ''].join(' → ');
-    super(GraphErrorMessages.cycle(kind, path, alembicRevisions), { hint: GraphErrorMessages.CYCLE_HINT });
+    super(GraphErrorMessages.cycle(kind, path, alembicRevisions), {
+      hint: GraphErrorMessages.CYCLE_HINT,
+    });
     this.kind = kind;
     this.cycle = cycle;
     this.locations = locations;
@@ -123,7 +154,9 @@ export class EmptyDependsOnBaseError extends InputError {
   readonly stranded: readonly string[];
 
   constructor(bases: readonly string[], location: FileLocation, stranded: readonly string[]) {
-    super(location, GraphErrorMessages.emptyDependsOnBase(bases, stranded), { hint: GraphErrorMessages.EMPTY_DEPENDS_ON_HINT });
+    super(location, GraphErrorMessages.emptyDependsOnBase(bases, stranded), {
+      hint: GraphErrorMessages.EMPTY_DEPENDS_ON_HINT,
+    });
     this.bases = bases;
     this.stranded = stranded;
   }
@@ -135,7 +168,9 @@ export class MultipleHeadsError extends UserError {
   readonly heads: readonly string[];
 
   constructor(symbol: string, heads: readonly string[]) {
-    super(HeadSymbolMessages.multipleHeads(symbol, heads), { hint: HeadSymbolMessages.MULTIPLE_HEADS_HINT });
+    super(HeadSymbolMessages.multipleHeads(symbol, heads), {
+      hint: HeadSymbolMessages.MULTIPLE_HEADS_HINT,
+    });
     this.symbol = symbol;
     this.heads = heads;
   }
@@ -148,7 +183,10 @@ export class UnknownRevisionError extends UserError {
   readonly matches: readonly string[];
 
   constructor(identifier: string, matches: readonly string[]) {
-    const message = matches.length === 0 ? HeadSymbolMessages.noSuchRevision(identifier) : HeadSymbolMessages.ambiguousRevision(identifier, matches);
+    const message =
+      matches.length === 0
+        ? HeadSymbolMessages.noSuchRevision(identifier)
+        : HeadSymbolMessages.ambiguousRevision(identifier, matches);
     super(message, { hint: matches.length === 0 ? undefined : HeadSymbolMessages.AMBIGUOUS_HINT });
     this.identifier = identifier;
     this.matches = matches;
@@ -160,7 +198,9 @@ export class UnsupportedHeadSymbolError extends UserError {
   readonly symbol: string;
 
   constructor(symbol: string) {
-    super(HeadSymbolMessages.unsupportedSymbol(symbol), { hint: HeadSymbolMessages.UNSUPPORTED_SYMBOL_HINT });
+    super(HeadSymbolMessages.unsupportedSymbol(symbol), {
+      hint: HeadSymbolMessages.UNSUPPORTED_SYMBOL_HINT,
+    });
     this.symbol = symbol;
   }
 }

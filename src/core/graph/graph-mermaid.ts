@@ -10,21 +10,33 @@ const CLASS_DEFINITIONS = [
   'classDef diverged fill:#ffe0e0,stroke:#c62828,stroke-width:3px,color:#000',
 ];
 
-const CLASS_OF: Record<NodeKind, string | undefined> = { diverged: 'diverged', head: 'head', 'effective-head': 'effectiveHead', revision: undefined };
+const CLASS_OF: Record<NodeKind, string | undefined> = {
+  diverged: 'diverged',
+  head: 'head',
+  'effective-head': 'effectiveHead',
+  revision: undefined,
+};
 
 /** Renders the picture as a Mermaid flowchart, the summary as `%%` comments. */
 export function renderMermaid(picture: Picture): string {
   const key = new Map(picture.nodes.map((node) => [node.id, `r${node.index}`]));
   const lines = ['flowchart TB', ...picture.summary.map((line) => `  %% ${line}`)];
-  for (const node of picture.nodes) lines.push(`  ${key.get(node.id)}["${escapeMermaid(label(node))}"]`);
+  for (const node of picture.nodes)
+    lines.push(`  ${key.get(node.id)}["${escapeMermaid(label(node))}"]`);
   for (const node of picture.nodes) {
     for (const parent of node.parents) lines.push(`  ${key.get(node.id)} --> ${key.get(parent)}`);
-    for (const target of node.dependencies) lines.push(`  ${key.get(node.id)} -.->|${GraphPictureText.DEPENDS_ON_EDGE}| ${key.get(target)}`);
+    for (const target of node.dependencies)
+      lines.push(
+        `  ${key.get(node.id)} -.->|${GraphPictureText.DEPENDS_ON_EDGE}| ${key.get(target)}`,
+      );
   }
   lines.push(...CLASS_DEFINITIONS.map((definition) => `  ${definition}`));
   for (const [kind, className] of Object.entries(CLASS_OF)) {
-    const members = picture.nodes.filter((node) => node.kind === kind).map((node) => key.get(node.id));
-    if (className !== undefined && members.length > 0) lines.push(`  class ${members.join(',')} ${className}`);
+    const members = picture.nodes
+      .filter((node) => node.kind === kind)
+      .map((node) => key.get(node.id));
+    if (className !== undefined && members.length > 0)
+      lines.push(`  class ${members.join(',')} ${className}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -36,5 +48,7 @@ function label(node: PictureNode): string {
 
 // Mermaid's entity codes (#34; and friends) keep quotes and HTML out of the label; a line break is <br/>.
 function escapeMermaid(text: string): string {
-  return text.replace(/[#"<>&]/g, (character) => `#${character.charCodeAt(0)};`).replace(/\n/g, '<br/>');
+  return text
+    .replace(/[#"<>&]/g, (character) => `#${character.charCodeAt(0)};`)
+    .replace(/\n/g, '<br/>');
 }

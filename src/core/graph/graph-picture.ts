@@ -42,7 +42,13 @@ export function describeGraph(graph: RevisionGraph): Picture {
   const indexOf = new Map(graph.revisions.map((revision, index) => [revision.id, index]));
   const nodes = displayOrder(graph).map((id): PictureNode => {
     const revision = graph.get(id) as Revision;
-    const kind: NodeKind = divergedHeads.has(id) ? 'diverged' : !heads.has(id) ? 'revision' : realHeads.has(id) ? 'head' : 'effective-head';
+    const kind: NodeKind = divergedHeads.has(id)
+      ? 'diverged'
+      : !heads.has(id)
+        ? 'revision'
+        : realHeads.has(id)
+          ? 'head'
+          : 'effective-head';
     const dependencies = graph.dependenciesOf(id);
     return {
       id,
@@ -56,17 +62,28 @@ export function describeGraph(graph: RevisionGraph): Picture {
   });
   const summary = [
     GraphPictureText.summary(graph.revisions.length, graph.heads.length, graph.bases.length),
-    ...(diverged.length === 0 ? [GraphPictureText.NOT_DIVERGED] : diverged.map((divergence) => GraphPictureText.diverged(divergence.heads, divergence.labels))),
+    ...(diverged.length === 0
+      ? [GraphPictureText.NOT_DIVERGED]
+      : diverged.map((divergence) =>
+          GraphPictureText.diverged(divergence.heads, divergence.labels),
+        )),
   ];
   return { nodes, summary };
 }
 
-function markersOf(revision: Revision, kind: NodeKind, isHead: boolean, isRealHead: boolean, dependencies: readonly string[]): string[] {
+function markersOf(
+  revision: Revision,
+  kind: NodeKind,
+  isHead: boolean,
+  isRealHead: boolean,
+  dependencies: readonly string[],
+): string[] {
   const markers: string[] = [];
   if (isHead) markers.push(isRealHead ? GraphPictureText.HEAD : GraphPictureText.EFFECTIVE_HEAD);
   if (kind === 'diverged') markers.push(GraphPictureText.DIVERGED);
   if (revision.downRevisions.length === 0) markers.push(GraphPictureText.BASE);
-  if (revision.branchLabels.length > 0) markers.push(GraphPictureText.branchLabels(revision.branchLabels));
+  if (revision.branchLabels.length > 0)
+    markers.push(GraphPictureText.branchLabels(revision.branchLabels));
   if (dependencies.length > 0) markers.push(GraphPictureText.dependsOn(dependencies));
   return markers;
 }
@@ -79,11 +96,20 @@ function displayOrder(graph: RevisionGraph): string[] {
   const waiting = new Map<string, number>();
   for (const { id, downRevisions } of graph.revisions) {
     const dependencies = graph.dependenciesOf(id);
-    below.set(id, dependencies.length === 0 && downRevisions.length < 2 ? downRevisions : [...new Set([...downRevisions, ...dependencies])]);
+    below.set(
+      id,
+      dependencies.length === 0 && downRevisions.length < 2
+        ? downRevisions
+        : [...new Set([...downRevisions, ...dependencies])],
+    );
     waiting.set(id, 0);
   }
-  for (const parents of below.values()) for (const parent of parents) waiting.set(parent, (waiting.get(parent) as number) + 1);
-  const stack = graph.revisions.filter(({ id }) => waiting.get(id) === 0).map(({ id }) => id).reverse();
+  for (const parents of below.values())
+    for (const parent of parents) waiting.set(parent, (waiting.get(parent) as number) + 1);
+  const stack = graph.revisions
+    .filter(({ id }) => waiting.get(id) === 0)
+    .map(({ id }) => id)
+    .reverse();
   const order: string[] = [];
   while (stack.length > 0) {
     const id = stack.pop() as string;

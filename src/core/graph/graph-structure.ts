@@ -6,7 +6,13 @@
 import type { FileLocation } from '../../errors.js';
 import type { ReferenceGuess } from '../../messages/graph.js';
 import { type Adjacency, AdjacencyBuilder, concatenate, reverse } from './adjacency.js';
-import { DuplicateBranchLabelError, DuplicateRevisionError, type LinkAttribute, SelfReferenceError, UnknownReferenceError } from './graph-errors.js';
+import {
+  DuplicateBranchLabelError,
+  DuplicateRevisionError,
+  type LinkAttribute,
+  SelfReferenceError,
+  UnknownReferenceError,
+} from './graph-errors.js';
 import type { Revision } from '../revision.js';
 
 /** Revisions linked by position in load order; the other graph modules walk these lists. */
@@ -37,10 +43,20 @@ export function linkRevisions(revisions: readonly Revision[]): GraphStructure {
   const indexById = indexRevisions(revisions);
   const labelOwners = registerBranchLabels(revisions, indexById);
   const { parents, dependencies } = resolveReferences(revisions, indexById, labelOwners);
-  const allParents = dependencies.targets.length === 0 ? parents : concatenate(parents, dependencies);
+  const allParents =
+    dependencies.targets.length === 0 ? parents : concatenate(parents, dependencies);
   const children = reverse(parents);
   const allChildren = allParents === parents ? children : reverse(allParents);
-  return { revisions, indexById, labelOwners, parents, dependencies, allParents, children, allChildren };
+  return {
+    revisions,
+    indexById,
+    labelOwners,
+    parents,
+    dependencies,
+    allParents,
+    children,
+    allChildren,
+  };
 }
 
 // Alembic raises self-references from Revision.__init__, before any map exists, so they win
@@ -50,18 +66,28 @@ function indexRevisions(revisions: readonly Revision[]): Map<string, number> {
   let duplicate: DuplicateRevisionError | undefined;
   for (let index = 0; index < revisions.length; index++) {
     const revision = revisions[index] as Revision;
-    if (revision.downRevisions.includes(revision.id)) throw new SelfReferenceError(revision.id, locationOf(revision), 'down_revision');
-    if (revision.dependencies.includes(revision.id)) throw new SelfReferenceError(revision.id, locationOf(revision), 'depends_on');
+    if (revision.downRevisions.includes(revision.id))
+      throw new SelfReferenceError(revision.id, locationOf(revision), 'down_revision');
+    if (revision.dependencies.includes(revision.id))
+      throw new SelfReferenceError(revision.id, locationOf(revision), 'depends_on');
     const first = indexById.get(revision.id);
     if (first === undefined) indexById.set(revision.id, index);
-    else duplicate ??= new DuplicateRevisionError(revision.id, locationOf(revisions[first] as Revision), locationOf(revision));
+    else
+      duplicate ??= new DuplicateRevisionError(
+        revision.id,
+        locationOf(revisions[first] as Revision),
+        locationOf(revision),
+      );
   }
   if (duplicate !== undefined) throw duplicate;
   return indexById;
 }
 
 // Maps each branch label to its revision's index; throws on a label used twice or equal to an id.
-function registerBranchLabels(revisions: readonly Revision[], indexById: ReadonlyMap<string, number>): Map<string, number> {
+function registerBranchLabels(
+  revisions: readonly Revision[],
+  indexById: ReadonlyMap<string, number>,
+): Map<string, number> {
   const owners = new Map<string, number>();
   for (let index = 0; index < revisions.length; index++) {
     const revision = revisions[index]!;
@@ -71,7 +97,14 @@ function registerBranchLabels(revisions: readonly Revision[], indexById: Readonl
       if (otherIndex !== undefined) {
         const other = revisions[otherIndex] as Revision;
         const collidesWith = indexById.has(label) ? 'revision' : 'label';
-        throw new DuplicateBranchLabelError(label, revision.id, locationOf(revision), collidesWith, other.id, locationOf(other));
+        throw new DuplicateBranchLabelError(
+          label,
+          revision.id,
+          locationOf(revision),
+          collidesWith,
+          other.id,
+          locationOf(other),
+        );
       }
       owners.set(label, index);
     }
@@ -95,13 +128,21 @@ function resolveReferences(
     for (let position = 0; position < dependencyNames.length; position++) {
       const name = dependencyNames[position]!;
       const target = indexById.get(name) ?? labelOwners.get(name);
-      if (target === undefined) throw unknownReference(revision, 'depends_on', name, revisions, labelOwners);
+      if (target === undefined)
+        throw unknownReference(revision, 'depends_on', name, revisions, labelOwners);
       dependencies.add(target);
     }
     for (let position = 0; position < downRevisions.length; position++) {
       const target = indexById.get(downRevisions[position]!);
       if (target !== undefined) parents.add(target);
-      else missingParent ??= unknownReference(revision, 'down_revision', downRevisions[position]!, revisions, labelOwners);
+      else
+        missingParent ??= unknownReference(
+          revision,
+          'down_revision',
+          downRevisions[position]!,
+          revisions,
+          labelOwners,
+        );
     }
     parents.close();
     dependencies.close();
@@ -110,12 +151,28 @@ function resolveReferences(
   return { parents: parents.build(), dependencies: dependencies.build() };
 }
 
-function unknownReference(revision: Revision, attribute: LinkAttribute, name: string, revisions: readonly Revision[], labelOwners: ReadonlyMap<string, number>): UnknownReferenceError {
-  return new UnknownReferenceError(revision.id, locationOf(revision), attribute, name, guessReference(name, revisions, labelOwners));
+function unknownReference(
+  revision: Revision,
+  attribute: LinkAttribute,
+  name: string,
+  revisions: readonly Revision[],
+  labelOwners: ReadonlyMap<string, number>,
+): UnknownReferenceError {
+  return new UnknownReferenceError(
+    revision.id,
+    locationOf(revision),
+    attribute,
+    name,
+    guessReference(name, revisions, labelOwners),
+  );
 }
 
 // Error path only: a label where an id belongs, or an abbreviated id, deserves a precise hint.
-function guessReference(name: string, revisions: readonly Revision[], labelOwners: ReadonlyMap<string, number>): ReferenceGuess {
+function guessReference(
+  name: string,
+  revisions: readonly Revision[],
+  labelOwners: ReadonlyMap<string, number>,
+): ReferenceGuess {
   const owner = labelOwners.get(name);
   if (owner !== undefined) return { kind: 'label', revisionId: (revisions[owner] as Revision).id };
   if (name.length >= 4) {

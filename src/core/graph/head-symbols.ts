@@ -8,7 +8,11 @@
 //   (more than three characters) of either. `<x>@head` is the same and must find only one.
 // - An empty x (`@heads`) means no branch at all, as in Alembic.
 import { neighbours } from './adjacency.js';
-import { MultipleHeadsError, UnknownRevisionError, UnsupportedHeadSymbolError } from './graph-errors.js';
+import {
+  MultipleHeadsError,
+  UnknownRevisionError,
+  UnsupportedHeadSymbolError,
+} from './graph-errors.js';
 import type { GraphStructure } from './graph-structure.js';
 
 /** What head-symbol resolution needs from a built graph. */
@@ -19,7 +23,10 @@ export interface HeadSymbolContext {
 }
 
 /** The revision ids a head symbol stands for, in heads order; throws where Alembic fails. */
-export function resolveHeadSymbol({ structure, heads, realHeads }: HeadSymbolContext, symbol: string): readonly string[] {
+export function resolveHeadSymbol(
+  { structure, heads, realHeads }: HeadSymbolContext,
+  symbol: string,
+): readonly string[] {
   const at = symbol.indexOf('@');
   const branch = at === -1 ? '' : symbol.slice(0, at);
   const which = at === -1 ? symbol : symbol.slice(at + 1);
@@ -32,7 +39,10 @@ export function resolveHeadSymbol({ structure, heads, realHeads }: HeadSymbolCon
 }
 
 /** The index of a revision named by id, branch label, or unique prefix of either (longer than three characters). */
-export function resolveIdentifier({ revisions, indexById, labelOwners }: GraphStructure, name: string): number {
+export function resolveIdentifier(
+  { revisions, indexById, labelOwners }: GraphStructure,
+  name: string,
+): number {
   const exact = indexById.get(name) ?? labelOwners.get(name);
   if (exact !== undefined) return exact;
   const keys = [...revisions.map((revision) => revision.id), ...labelOwners.keys()];
@@ -60,4 +70,3 @@ function descendantsOf({ children }: GraphStructure, start: number): Set<number>
   }
   return found;
 }
-

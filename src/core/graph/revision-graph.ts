@@ -11,7 +11,6 @@ import { type GraphStructure, linkRevisions } from './graph-structure.js';
 import { resolveHeadSymbol, resolveIdentifier } from './head-symbols.js';
 import type { Revision } from '../revision.js';
 
-
 /** A built revision graph. Every list is in load order (Alembic's order) unless it says otherwise. */
 export interface RevisionGraph {
   /** Every revision, in load order. */
@@ -105,7 +104,11 @@ class BuiltRevisionGraph implements RevisionGraph {
   dependents(id: string): readonly string[] {
     const index = this.#indexOf(id);
     const { allChildren, dependencies } = this.#structure;
-    return this.#ids(neighbours(allChildren, index).filter((child) => neighbours(dependencies, child).includes(index)));
+    return this.#ids(
+      neighbours(allChildren, index).filter((child) =>
+        neighbours(dependencies, child).includes(index),
+      ),
+    );
   }
 
   branchLabelsOf(id: string): readonly string[] {
@@ -123,7 +126,10 @@ class BuiltRevisionGraph implements RevisionGraph {
   }
 
   resolveHeadSymbol(symbol: string): readonly string[] {
-    return resolveHeadSymbol({ structure: this.#structure, heads: this.heads, realHeads: this.realHeads }, symbol);
+    return resolveHeadSymbol(
+      { structure: this.#structure, heads: this.heads, realHeads: this.realHeads },
+      symbol,
+    );
   }
 
   #indexOf(id: string): number {

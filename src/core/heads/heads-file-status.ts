@@ -1,7 +1,13 @@
 // Whether a heads file says what the history says, and what to write when it does not. Used by
 // `heads --write`, `check`, `doctor`, setup and the pre-commit hook.
 import { detectEol } from '../edits/line-endings.js';
-import { formatHeadsFile, type HeadsFileStyle, keptComment, parseHeadsFile, sortHeads } from './heads-file.js';
+import {
+  formatHeadsFile,
+  type HeadsFileStyle,
+  keptComment,
+  parseHeadsFile,
+  sortHeads,
+} from './heads-file.js';
 
 /** A heads file compared with the actual heads. `listed` is sorted. */
 export type HeadsFileStatus =
@@ -14,12 +20,18 @@ export type HeadsFileStatus =
  * Compares a heads file (`undefined` when there is no file) with `heads`. Only the set of heads
  * counts: the comment, order, blank lines and line breaks do not.
  */
-export function headsFileStatus(text: string | undefined, heads: readonly string[]): HeadsFileStatus {
+export function headsFileStatus(
+  text: string | undefined,
+  heads: readonly string[],
+): HeadsFileStatus {
   if (text === undefined) return { kind: 'missing' };
   const parsed = parseHeadsFile(text);
-  if (parsed.kind === 'unreadable') return { kind: 'unreadable', reason: parsed.reason, line: parsed.line };
+  if (parsed.kind === 'unreadable')
+    return { kind: 'unreadable', reason: parsed.reason, line: parsed.line };
   const wanted = sortHeads(heads);
-  const same = parsed.heads.length === wanted.length && parsed.heads.every((id, index) => id === wanted[index]);
+  const same =
+    parsed.heads.length === wanted.length &&
+    parsed.heads.every((id, index) => id === wanted[index]);
   return same ? { kind: 'current' } : { kind: 'stale', listed: parsed.heads };
 }
 
@@ -28,7 +40,10 @@ export function headsFileStatus(text: string | undefined, heads: readonly string
  * existing file's line breaks, comment line (unless an earlier version wrote it) and
  * final-newline state; a new file gets LF.
  */
-export function headsFileUpdate(existing: string | undefined, heads: readonly string[]): string | undefined {
+export function headsFileUpdate(
+  existing: string | undefined,
+  heads: readonly string[],
+): string | undefined {
   if (headsFileStatus(existing, heads).kind === 'current') return undefined;
   return formatHeadsFile(heads, existingStyle(existing));
 }
@@ -37,7 +52,11 @@ function existingStyle(existing: string | undefined): HeadsFileStyle {
   if (existing === undefined || existing === '') return { eol: '\n' };
   const parsed = parseHeadsFile(existing);
   if (parsed.kind === 'unreadable') return { eol: detectEol(existing) };
-  return { eol: parsed.eol, comment: keptComment(parsed.comment), finalNewline: parsed.finalNewline };
+  return {
+    eol: parsed.eol,
+    comment: keptComment(parsed.comment),
+    finalNewline: parsed.finalNewline,
+  };
 }
 
 /**
@@ -47,6 +66,7 @@ function existingStyle(existing: string | undefined): HeadsFileStyle {
 export function headsFileCommentUpdate(existing: string | undefined): string | undefined {
   if (existing === undefined) return undefined;
   const parsed = parseHeadsFile(existing);
-  if (parsed.kind === 'unreadable' || keptComment(parsed.comment) === parsed.comment) return undefined;
+  if (parsed.kind === 'unreadable' || keptComment(parsed.comment) === parsed.comment)
+    return undefined;
   return formatHeadsFile(parsed.heads, { eol: parsed.eol, finalNewline: parsed.finalNewline });
 }

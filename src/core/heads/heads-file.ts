@@ -3,7 +3,11 @@
 // driver on it. Reading is strict where a wrong guess would corrupt a merge (conflict markers,
 // stray comments, binary or mis-decoded text) and lenient only about blank lines and trailing
 // blanks, which editors add.
-import { EARLIER_HEADS_FILE_COMMENTS, HEADS_FILE_COMMENT, HeadsFileMessages } from '../../messages/edits.js';
+import {
+  EARLIER_HEADS_FILE_COMMENTS,
+  HEADS_FILE_COMMENT,
+  HeadsFileMessages,
+} from '../../messages/edits.js';
 import { compareCodePoints } from '../code-point-order.js';
 import { type Eol, detectEol, hasFinalNewline, splitLines } from '../edits/line-endings.js';
 
@@ -59,9 +63,13 @@ export function sortHeads(heads: Iterable<string>): string[] {
  * Writes a heads file: the comment line, then the heads sorted in code-point order.
  * @throws RangeError when an id or the comment cannot be written (a caller's bug).
  */
-export function formatHeadsFile(heads: readonly string[], style: HeadsFileStyle = { eol: '\n' }): string {
+export function formatHeadsFile(
+  heads: readonly string[],
+  style: HeadsFileStyle = { eol: '\n' },
+): string {
   const comment = style.comment ?? HEADS_FILE_COMMENT;
-  if (!comment.startsWith('#') || /[\r\n]/.test(comment)) throw new RangeError(HeadsFileMessages.badComment(comment));
+  if (!comment.startsWith('#') || /[\r\n]/.test(comment))
+    throw new RangeError(HeadsFileMessages.badComment(comment));
   const bad = heads.find((id) => !isHeadsFileId(id));
   if (bad !== undefined) throw new RangeError(HeadsFileMessages.badHeadId(bad));
   const body = [comment, ...sortHeads(heads)].join(style.eol);
@@ -74,7 +82,10 @@ export function formatHeadsFile(heads: readonly string[], style: HeadsFileStyle 
  * character (`<`, `=`, `>`, `|`) makes the file unreadable, so merges of merges (marker size
  * grows by 2 per level) and a larger `conflict-marker-size` are both caught.
  */
-export function parseHeadsFile(text: string, options: { markerSize?: number } = {}): ParsedHeadsFile {
+export function parseHeadsFile(
+  text: string,
+  options: { markerSize?: number } = {},
+): ParsedHeadsFile {
   const markerSize = checkMarkerSize(options.markerSize ?? DEFAULT_MARKER_SIZE);
   if (text.includes('\0')) return { kind: 'unreadable', reason: HeadsFileMessages.NUL_BYTE };
   if (BAD_TEXT.test(text)) return { kind: 'unreadable', reason: HeadsFileMessages.INVALID_UTF8 };
@@ -89,12 +100,28 @@ export function parseHeadsFile(text: string, options: { markerSize?: number } = 
     }
     if (content === '') continue;
     if (content.startsWith('#')) {
-      if (index > 0) return { kind: 'unreadable', reason: HeadsFileMessages.commentNotFirst(number), line: number };
+      if (index > 0)
+        return {
+          kind: 'unreadable',
+          reason: HeadsFileMessages.commentNotFirst(number),
+          line: number,
+        };
       comment = line.content;
     } else if (REVISION_ID.test(content)) heads.push(content);
-    else return { kind: 'unreadable', reason: HeadsFileMessages.notARevisionId(number, line.content), line: number };
+    else
+      return {
+        kind: 'unreadable',
+        reason: HeadsFileMessages.notARevisionId(number, line.content),
+        line: number,
+      };
   }
-  return { kind: 'ok', heads: sortHeads(heads), eol: detectEol(text), comment, finalNewline: hasFinalNewline(text) };
+  return {
+    kind: 'ok',
+    heads: sortHeads(heads),
+    eol: detectEol(text),
+    comment,
+    finalNewline: hasFinalNewline(text),
+  };
 }
 
 /**
@@ -102,7 +129,9 @@ export function parseHeadsFile(text: string, options: { markerSize?: number } = 
  * git-alembic wrote, which gives way to the current one (undefined: the standard comment).
  */
 export function keptComment(comment: string | undefined): string | undefined {
-  return comment !== undefined && EARLIER_HEADS_FILE_COMMENTS.includes(comment) ? undefined : comment;
+  return comment !== undefined && EARLIER_HEADS_FILE_COMMENTS.includes(comment)
+    ? undefined
+    : comment;
 }
 
 /**
@@ -127,12 +156,15 @@ export function isHeadsFileCurrent(text: string, heads: readonly string[]): bool
   const parsed = parseHeadsFile(text);
   if (parsed.kind !== 'ok') return false;
   const wanted = sortHeads(heads);
-  return parsed.heads.length === wanted.length && parsed.heads.every((id, index) => id === wanted[index]);
+  return (
+    parsed.heads.length === wanted.length && parsed.heads.every((id, index) => id === wanted[index])
+  );
 }
 
 /** Validates a conflict-marker size (`%L`). @throws RangeError unless a positive integer. */
 export function checkMarkerSize(size: number): number {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(HeadsFileMessages.badMarkerSize(size));
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(HeadsFileMessages.badMarkerSize(size));
   return size;
 }
 
@@ -140,7 +172,12 @@ export function checkMarkerSize(size: number): number {
 // of blanks followed by text, which takes minutes on one line of a megabyte of spaces.
 function withoutTrailingBlanks(text: string): string {
   let end = text.length;
-  for (let code = text.charCodeAt(end - 1); code === 32 || code === 9; code = text.charCodeAt(end - 1)) end--;
+  for (
+    let code = text.charCodeAt(end - 1);
+    code === 32 || code === 9;
+    code = text.charCodeAt(end - 1)
+  )
+    end--;
   return end === text.length ? text : text.slice(0, end);
 }
 

@@ -16,7 +16,12 @@ export type MergeSide = 'base' | 'current' | 'incoming';
 /** The outcome of `mergeHeadsFiles`. */
 export type HeadsMergeResult =
   | { readonly kind: 'merged'; readonly text: string; readonly heads: string[] }
-  | { readonly kind: 'unreadable'; readonly side: MergeSide; readonly reason: string; readonly line?: number };
+  | {
+      readonly kind: 'unreadable';
+      readonly side: MergeSide;
+      readonly reason: string;
+      readonly line?: number;
+    };
 
 /**
  * Merges three versions of a heads file as sets of heads:
@@ -33,7 +38,12 @@ export type HeadsMergeResult =
  * one holding conflict markers of `markerSize` or more, gives `unreadable`: the caller then
  * falls back to `git merge-file` with the same marker size.
  */
-export function mergeHeadsFiles(base: string, current: string, incoming: string, markerSize: number = DEFAULT_MARKER_SIZE): HeadsMergeResult {
+export function mergeHeadsFiles(
+  base: string,
+  current: string,
+  incoming: string,
+  markerSize: number = DEFAULT_MARKER_SIZE,
+): HeadsMergeResult {
   const o = parseHeadsFile(base, { markerSize });
   if (o.kind === 'unreadable') return unreadable('base', o);
   const a = parseHeadsFile(current, { markerSize });
@@ -41,12 +51,19 @@ export function mergeHeadsFiles(base: string, current: string, incoming: string,
   const b = parseHeadsFile(incoming, { markerSize });
   if (b.kind === 'unreadable') return unreadable('incoming', b);
   const heads = mergeHeadSets(o.heads, a.heads, b.heads);
-  const style: HeadsFileStyle = current === '' ? { eol: '\n' } : { eol: a.eol, comment: keptComment(a.comment), finalNewline: a.finalNewline };
+  const style: HeadsFileStyle =
+    current === ''
+      ? { eol: '\n' }
+      : { eol: a.eol, comment: keptComment(a.comment), finalNewline: a.finalNewline };
   return { kind: 'merged', text: formatHeadsFile(heads, style), heads };
 }
 
 /** The three-way set merge itself, sorted in code-point order. */
-export function mergeHeadSets(base: readonly string[], current: readonly string[], incoming: readonly string[]): string[] {
+export function mergeHeadSets(
+  base: readonly string[],
+  current: readonly string[],
+  incoming: readonly string[],
+): string[] {
   const inBase = new Set(base);
   const inCurrent = new Set(current);
   const inIncoming = new Set(incoming);
@@ -57,5 +74,10 @@ export function mergeHeadSets(base: readonly string[], current: readonly string[
 }
 
 function unreadable(side: MergeSide, problem: UnreadableHeadsFile): HeadsMergeResult {
-  return { kind: 'unreadable', side, reason: problem.reason, ...(problem.line === undefined ? {} : { line: problem.line }) };
+  return {
+    kind: 'unreadable',
+    side,
+    reason: problem.reason,
+    ...(problem.line === undefined ? {} : { line: problem.line }),
+  };
 }

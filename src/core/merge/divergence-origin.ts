@@ -33,10 +33,18 @@ export interface DivergenceOrigin {
  * Classifies each divergence of the result. `commitFiles[i]` holds those files of
  * `lineageFiles(...)` present in compared commit i's tree.
  */
-export function divergenceOrigins(divergences: readonly Divergence[], view: LineageView, commitFiles: readonly ReadonlySet<string>[]): DivergenceOrigin[] {
+export function divergenceOrigins(
+  divergences: readonly Divergence[],
+  view: LineageView,
+  commitFiles: readonly ReadonlySet<string>[],
+): DivergenceOrigin[] {
   return divergences.map((divergence) => {
-    const lineages = exclusiveLineages(divergence.heads, view).map((lineage) => filesOf(lineage, view));
-    const alreadyForked = commitFiles.some((files) => lineages.filter((lineage) => lineage.some((file) => files.has(file))).length >= 2);
+    const lineages = exclusiveLineages(divergence.heads, view).map((lineage) =>
+      filesOf(lineage, view),
+    );
+    const alreadyForked = commitFiles.some(
+      (files) => lineages.filter((lineage) => lineage.some((file) => files.has(file))).length >= 2,
+    );
     const sources = divergence.heads.map((head) => {
       const file = view.fileOf(head);
       const first = commitFiles.findIndex((files) => file !== undefined && files.has(file));
@@ -48,7 +56,9 @@ export function divergenceOrigins(divergences: readonly Divergence[], view: Line
 
 /** Every file of every lineage of the divergences: what to look up in each compared commit. */
 export function lineageFiles(divergences: readonly Divergence[], view: LineageView): string[] {
-  const files = divergences.flatMap((divergence) => exclusiveLineages(divergence.heads, view).flatMap((lineage) => filesOf(lineage, view)));
+  const files = divergences.flatMap((divergence) =>
+    exclusiveLineages(divergence.heads, view).flatMap((lineage) => filesOf(lineage, view)),
+  );
   return [...new Set(files)];
 }
 
@@ -56,7 +66,8 @@ export function lineageFiles(divergences: readonly Divergence[], view: LineageVi
 export function exclusiveLineages(heads: readonly string[], view: LineageView): string[][] {
   const ancestries = heads.map((head) => ancestryOf(head, view));
   const seen = new Map<string, number>();
-  for (const ancestry of ancestries) for (const id of ancestry) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const ancestry of ancestries)
+    for (const id of ancestry) seen.set(id, (seen.get(id) ?? 0) + 1);
   return ancestries.map((ancestry) => [...ancestry].filter((id) => seen.get(id) === 1));
 }
 

@@ -28,7 +28,11 @@ export interface HookCommand {
   readonly cwd: string | undefined;
 }
 
-const REQUIRED_OPTION = { exec: 'executable', console_scripts: 'entrypoint', module: 'module' } as const;
+const REQUIRED_OPTION = {
+  exec: 'executable',
+  console_scripts: 'entrypoint',
+  module: 'module',
+} as const;
 type KnownType = keyof typeof REQUIRED_OPTION;
 
 /**
@@ -36,7 +40,11 @@ type KnownType = keyof typeof REQUIRED_OPTION;
  * type, of a type we cannot run (custom types live in env.py), without its required option, or
  * with `options` shlex cannot split.
  */
-export function hookCommands(hooks: readonly HookConfig[], path: string, revisionEnvironment: boolean): HookCommand[] {
+export function hookCommands(
+  hooks: readonly HookConfig[],
+  path: string,
+  revisionEnvironment: boolean,
+): HookCommand[] {
   return hooks.map((hook) => hookCommand(hook, path, revisionEnvironment));
 }
 
@@ -44,12 +52,19 @@ function hookCommand(hook: HookConfig, path: string, revisionEnvironment: boolea
   const type = hook.type;
   if (type === undefined) throw new UserError(MergeMessages.hookTypeMissing(hook.name));
   if (!Object.hasOwn(REQUIRED_OPTION, type)) {
-    throw new UserError(MergeMessages.hookTypeUnknown(hook.name, type), { hint: MergeMessages.hookTypeUnknownHint(revisionEnvironment) });
+    throw new UserError(MergeMessages.hookTypeUnknown(hook.name, type), {
+      hint: MergeMessages.hookTypeUnknownHint(revisionEnvironment),
+    });
   }
   const option = REQUIRED_OPTION[type as KnownType];
   const value = hook.options[option];
   if (value === undefined) throw new UserError(MergeMessages.hookOptionMissing(hook.name, option));
-  return { name: hook.name, program: program(type as KnownType, value), args: hookArguments(hook.options['options'] ?? '', path), cwd: hook.options['cwd'] };
+  return {
+    name: hook.name,
+    program: program(type as KnownType, value),
+    args: hookArguments(hook.options['options'] ?? '', path),
+    cwd: hook.options['cwd'],
+  };
 }
 
 function program(type: KnownType, value: string): HookProgram {
@@ -68,6 +83,8 @@ function program(type: KnownType, value: string): HookProgram {
  * with shlex, and the token is replaced inside every argument (a substring replacement).
  */
 export function hookArguments(options: string, path: string): string[] {
-  const text = options.includes(REVISION_SCRIPT_TOKEN) ? options : `${REVISION_SCRIPT_TOKEN} ${options}`;
+  const text = options.includes(REVISION_SCRIPT_TOKEN)
+    ? options
+    : `${REVISION_SCRIPT_TOKEN} ${options}`;
   return shlexSplit(text).map((argument) => argument.replaceAll(REVISION_SCRIPT_TOKEN, path));
 }

@@ -9,7 +9,13 @@
 //   naive one is read as wall clock in the configured zone (UTC without one). The result is
 //   shown in the configured zone, or as naive UTC wall clock without one, whatever the local
 //   zone of the machine. Only when no parent has a time does it fall back to now.
-import { type CreateDate, createDateAtInstant, createDateFromWallClock, type WallClock, type Zone } from '../naming/create-date.js';
+import {
+  type CreateDate,
+  createDateAtInstant,
+  createDateFromWallClock,
+  type WallClock,
+  type Zone,
+} from '../naming/create-date.js';
 
 /** Where a merge's date came from (verbose output and the "not deterministic" warning). */
 export type DateSource = 'option' | 'now' | 'git' | 'docstring';
@@ -55,28 +61,45 @@ export function chooseCreateDate(input: CreateDateInput): ChosenCreateDate {
 }
 
 function chooseDate(input: CreateDateInput): ChosenCreateDate {
-  if (input.wallClock !== undefined) return { createDate: createDateFromWallClock(input.wallClock, input.timezone ?? LOCAL), source: 'option' };
-  if (input.mode === 'random') return { createDate: createDateAtInstant(input.nowMicros(), input.timezone ?? LOCAL), source: 'now' };
+  if (input.wallClock !== undefined)
+    return {
+      createDate: createDateFromWallClock(input.wallClock, input.timezone ?? LOCAL),
+      source: 'option',
+    };
+  if (input.mode === 'random')
+    return {
+      createDate: createDateAtInstant(input.nowMicros(), input.timezone ?? LOCAL),
+      source: 'now',
+    };
   const zone = input.timezone ?? UTC;
   let newest: { micros: number; source: DateSource; parent: string } | undefined;
   for (const parent of input.parents) {
     const candidate = parentInstant(parent, zone);
-    if (candidate !== undefined && (newest === undefined || candidate.micros > newest.micros)) newest = { ...candidate, parent: parent.id };
+    if (candidate !== undefined && (newest === undefined || candidate.micros > newest.micros))
+      newest = { ...candidate, parent: parent.id };
   }
   const micros = newest?.micros ?? input.nowMicros();
   const aware = createDateAtInstant(micros, zone);
   // Without a configured zone the file shows naive UTC wall clock, like a naive Alembic date.
   const createDate = input.timezone === undefined ? { ...aware, offsetSeconds: undefined } : aware;
-  return newest === undefined ? { createDate, source: 'now' } : { createDate, source: newest.source, parent: newest.parent };
+  return newest === undefined
+    ? { createDate, source: 'now' }
+    : { createDate, source: newest.source, parent: newest.parent };
 }
 
-function parentInstant(parent: ParentTime, zone: Zone): { micros: number; source: DateSource } | undefined {
-  if (parent.gitAuthorTime !== undefined) return { micros: parent.gitAuthorTime * 1_000_000, source: 'git' };
-  const micros = parent.docstringDate === undefined ? undefined : docstringInstant(parent.docstringDate, zone);
+function parentInstant(
+  parent: ParentTime,
+  zone: Zone,
+): { micros: number; source: DateSource } | undefined {
+  if (parent.gitAuthorTime !== undefined)
+    return { micros: parent.gitAuthorTime * 1_000_000, source: 'git' };
+  const micros =
+    parent.docstringDate === undefined ? undefined : docstringInstant(parent.docstringDate, zone);
   return micros === undefined ? undefined : { micros, source: 'docstring' };
 }
 
-const DOCSTRING_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const DOCSTRING_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
  * The instant (microseconds since the epoch) of a `Create Date:` text as Python's `str(datetime)`
@@ -85,15 +108,25 @@ const DOCSTRING_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.
 export function docstringInstant(text: string, zone: Zone): number | undefined {
   const match = DOCSTRING_DATE.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const microsecond = Number((match[7] ?? '').padEnd(6, '0'));
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   const wall: WallClock = { year, month, day, hour, minute, second, microsecond };
   if (match[8] === undefined) {
     const epoch = createDateFromWallClock(wall, zone).epoch;
     return epoch * 1_000_000 + microsecond;
   }
-  const offset = (Number(match[9]) * 3600 + Number(match[10]) * 60 + Number(match[11] ?? 0)) * (match[8] === '-' ? -1 : 1);
+  const offset =
+    (Number(match[9]) * 3600 + Number(match[10]) * 60 + Number(match[11] ?? 0)) *
+    (match[8] === '-' ? -1 : 1);
   const utcSeconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - offset;
   return utcSeconds * 1_000_000 + microsecond;
 }

@@ -22,7 +22,11 @@ const ILLEGAL_ID_CHARACTERS = ['+', '-', ':', '@'];
  * The deterministic id for a set of parents: 12 hex characters of the hash of the scheme and
  * the parent ids sorted by code point. `attempt` > 0 derives the next candidate after a clash.
  */
-export function deterministicMergeId(parents: readonly string[], hash: HexHash, attempt = 0): string {
+export function deterministicMergeId(
+  parents: readonly string[],
+  hash: HexHash,
+  attempt = 0,
+): string {
   const sorted = [...parents].sort(compareCodePoints);
   const text = [MERGE_ID_SCHEME, ...sorted, ...(attempt === 0 ? [] : [`#${attempt}`])].join('\n');
   return hash(text).slice(0, MERGE_ID_LENGTH).toLowerCase();
@@ -30,7 +34,11 @@ export function deterministicMergeId(parents: readonly string[], hash: HexHash, 
 
 /** Whether an id is already used by a revision or, as a name, by a branch label. */
 export function isIdTaken(graph: RevisionGraph, taken: ReadonlySet<string>, id: string): boolean {
-  return taken.has(id) || graph.has(id) || graph.revisions.some((revision) => revision.branchLabels.includes(id));
+  return (
+    taken.has(id) ||
+    graph.has(id) ||
+    graph.revisions.some((revision) => revision.branchLabels.includes(id))
+  );
 }
 
 /** Whether revision `id` exists and merges exactly `parents` (in any order). */

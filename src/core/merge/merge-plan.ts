@@ -8,7 +8,13 @@ import type { WallClock, Zone } from '../naming/create-date.js';
 import { PercentFormatError } from '../naming/percent-format.js';
 import { revisionFileName } from '../naming/revision-file-name.js';
 import { type ChosenCreateDate, chooseCreateDate } from './merge-date.js';
-import { checkRevisionId, deterministicMergeId, type HexHash, isIdTaken, mergeExists } from './merge-id.js';
+import {
+  checkRevisionId,
+  deterministicMergeId,
+  type HexHash,
+  isIdTaken,
+  mergeExists,
+} from './merge-id.js';
 import type { MergeGroup } from './merge-targets.js';
 import { requireHeads } from './merge-targets.js';
 import { versionLocationOf } from './version-location.js';
@@ -66,7 +72,14 @@ export interface PlannedMerge {
 }
 
 /** The outcome of planning: a file to write, or the deterministic merge is already there. */
-export type MergePlan = PlannedMerge | { readonly kind: 'exists'; readonly id: string; readonly parents: readonly string[]; readonly file: string };
+export type MergePlan =
+  | PlannedMerge
+  | {
+      readonly kind: 'exists';
+      readonly id: string;
+      readonly parents: readonly string[];
+      readonly file: string;
+    };
 
 const RANDOM_ATTEMPTS = 100;
 
@@ -75,31 +88,61 @@ const RANDOM_ATTEMPTS = 100;
  * this one. Throws UserError for a named parent that is not a head, a `--rev-id` in use, and
  * a file_template Python could not format.
  */
-export function planMerge(graph: RevisionGraph, group: MergeGroup, settings: MergeSettings, request: MergeRequest, services: MergeServices, taken: Set<string>): MergePlan {
+export function planMerge(
+  graph: RevisionGraph,
+  group: MergeGroup,
+  settings: MergeSettings,
+  request: MergeRequest,
+  services: MergeServices,
+  taken: Set<string>,
+): MergePlan {
   const { parents } = group;
   const chosen = chooseId(graph, parents, request, services, taken);
-  if (chosen.exists) return { kind: 'exists', id: chosen.id, parents, file: graph.get(chosen.id)?.file ?? chosen.id };
+  if (chosen.exists)
+    return {
+      kind: 'exists',
+      id: chosen.id,
+      parents,
+      file: graph.get(chosen.id)?.file ?? chosen.id,
+    };
   if (group.explicit) requireHeads(graph, parents);
-  const message = request.message ?? settings.messageTemplate.replaceAll('{heads}', parents.join(', '));
+  const message =
+    request.message ?? settings.messageTemplate.replaceAll('{heads}', parents.join(', '));
   const date = chooseCreateDate({
     mode: request.mode,
     timezone: request.timezone,
     wallClock: request.wallClock,
-    parents: parents.map((id) => ({ id, gitAuthorTime: services.gitAuthorTimes.get(id), docstringDate: graph.get(id)?.createDate })),
+    parents: parents.map((id) => ({
+      id,
+      gitAuthorTime: services.gitAuthorTimes.get(id),
+      docstringDate: graph.get(id)?.createDate,
+    })),
     nowMicros: request.nowMicros,
   });
   const first = graph.get(parents[0] as string);
-  const location = versionLocationOf(first === undefined ? '' : services.absolutePath(first.file), settings.versionLocations) as string;
+  const location = versionLocationOf(
+    first === undefined ? '' : services.absolutePath(first.file),
+    settings.versionLocations,
+  ) as string;
   const fileName = fileNameOf(settings, chosen.id, message, date);
   taken.add(chosen.id);
   return { kind: 'write', id: chosen.id, parents, message, date, location, fileName };
 }
 
-function chooseId(graph: RevisionGraph, parents: readonly string[], request: MergeRequest, services: MergeServices, taken: ReadonlySet<string>): { id: string; exists: boolean } {
+function chooseId(
+  graph: RevisionGraph,
+  parents: readonly string[],
+  request: MergeRequest,
+  services: MergeServices,
+  taken: ReadonlySet<string>,
+): { id: string; exists: boolean } {
   if (request.revisionId !== undefined) {
     const id = request.revisionId;
     checkRevisionId(id);
-    if (isIdTaken(graph, taken, id)) throw new UserError(MergeMessages.revIdTaken(id, graph.get(id)?.file), { hint: MergeMessages.REV_ID_TAKEN_HINT });
+    if (isIdTaken(graph, taken, id))
+      throw new UserError(MergeMessages.revIdTaken(id, graph.get(id)?.file), {
+        hint: MergeMessages.REV_ID_TAKEN_HINT,
+      });
     return { id, exists: false };
   }
   if (request.mode === 'random') {
@@ -117,17 +160,37 @@ function chooseId(graph: RevisionGraph, parents: readonly string[], request: Mer
   }
 }
 
-function fileNameOf(settings: MergeSettings, revisionId: string, message: string, date: ChosenCreateDate): string {
+function fileNameOf(
+  settings: MergeSettings,
+  revisionId: string,
+  message: string,
+  date: ChosenCreateDate,
+): string {
   let fileName: string;
   try {
-    fileName = revisionFileName({ fileTemplate: settings.fileTemplate, revisionId, message, truncateSlugLength: settings.truncateSlugLength, createDate: date.createDate });
+    fileName = revisionFileName({
+      fileTemplate: settings.fileTemplate,
+      revisionId,
+      message,
+      truncateSlugLength: settings.truncateSlugLength,
+      createDate: date.createDate,
+    });
   } catch (error) {
     // Python's `%` would raise the same KeyError / TypeError / ValueError in Alembic.
     if (!(error instanceof PercentFormatError)) throw error;
-    throw new ConfigError(settings.configFile, 'file_template', MergeMessages.badFileTemplate(settings.fileTemplate, error.pythonError, error.message));
+    throw new ConfigError(
+      settings.configFile,
+      'file_template',
+      MergeMessages.badFileTemplate(settings.fileTemplate, error.pythonError, error.message),
+    );
   }
   if (fileName.includes('/') && !settings.recursiveVersionLocations) {
-    throw new ConfigError(settings.configFile, 'file_template', MergeMessages.subdirectoryNotRead(fileName), { hint: MergeMessages.SUBDIRECTORY_HINT });
+    throw new ConfigError(
+      settings.configFile,
+      'file_template',
+      MergeMessages.subdirectoryNotRead(fileName),
+      { hint: MergeMessages.SUBDIRECTORY_HINT },
+    );
   }
   return fileName;
 }

@@ -34,14 +34,24 @@ export type MergeSelection =
 /** Chooses the merges for a graph: the divergences, or the named heads when `named` is not empty. */
 export function selectMerges(graph: RevisionGraph, named: readonly string[]): MergeSelection {
   if (named.length > 0) return selectNamed(graph, named);
-  const groups = divergences(graph).map((divergence) => ({ parents: divergence.heads, labels: divergence.labels, explicit: false }));
-  return groups.length === 0 ? { kind: 'nothing', reason: 'no-divergence' } : { kind: 'merge', groups };
+  const groups = divergences(graph).map((divergence) => ({
+    parents: divergence.heads,
+    labels: divergence.labels,
+    explicit: false,
+  }));
+  return groups.length === 0
+    ? { kind: 'nothing', reason: 'no-divergence' }
+    : { kind: 'merge', groups };
 }
 
 function selectNamed(graph: RevisionGraph, named: readonly string[]): MergeSelection {
   const parents = named.flatMap((name) => resolveMergeArgument(graph, name));
-  if (new Set(parents).size !== parents.length) throw new UserError(MergeMessages.DUPLICATE_HEADS, { hint: MergeMessages.DUPLICATE_HEADS_HINT });
-  if (parents.length >= 2) return { kind: 'merge', groups: [{ parents, labels: [], explicit: true }] };
+  if (new Set(parents).size !== parents.length)
+    throw new UserError(MergeMessages.DUPLICATE_HEADS, {
+      hint: MergeMessages.DUPLICATE_HEADS_HINT,
+    });
+  if (parents.length >= 2)
+    return { kind: 'merge', groups: [{ parents, labels: [], explicit: true }] };
   requireHeads(graph, parents);
   return { kind: 'nothing', reason: 'single-head', heads: parents };
 }
@@ -50,11 +60,13 @@ function selectNamed(graph: RevisionGraph, named: readonly string[]): MergeSelec
 export function requireHeads(graph: RevisionGraph, parents: readonly string[]): void {
   const heads = new Set(graph.heads);
   const notHead = parents.find((id) => !heads.has(id));
-  if (notHead !== undefined) throw new UserError(MergeMessages.notAHead(notHead), { hint: MergeMessages.NOT_A_HEAD_HINT });
+  if (notHead !== undefined)
+    throw new UserError(MergeMessages.notAHead(notHead), { hint: MergeMessages.NOT_A_HEAD_HINT });
 }
 
 /** The revision ids one command-line argument stands for, as Alembic's get_revisions resolves it. */
 export function resolveMergeArgument(graph: RevisionGraph, name: string): readonly string[] {
-  if (name.includes('@') || name === 'heads' || name === 'head') return graph.resolveHeadSymbol(name);
+  if (name.includes('@') || name === 'heads' || name === 'head')
+    return graph.resolveHeadSymbol(name);
   return [graph.resolveRevision(name)];
 }

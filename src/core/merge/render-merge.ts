@@ -37,7 +37,10 @@ export interface RenderedMerge {
 }
 
 /** The variables `alembic merge` passes to script.py.mako for this merge. */
-export function mergeTemplateVariables(plan: PlannedMerge, mainOptions: ReadonlyMap<string, string>): TemplateVariables {
+export function mergeTemplateVariables(
+  plan: PlannedMerge,
+  mainOptions: ReadonlyMap<string, string>,
+): TemplateVariables {
   return {
     upRevision: plan.id,
     // Alembic's tuple_rev_as_scalar: a merge always has two or more parents, hence a tuple.
@@ -58,11 +61,19 @@ export function renderMerge(plan: PlannedMerge, context: RenderContext): Rendere
 
 /** The template rendered by the native renderer; throws InputError where it refuses the template. */
 export function renderMergeText(plan: PlannedMerge, context: RenderContext): string {
-  return renderMakoTemplate(context.template.source, context.template.name, mergeTemplateVariables(plan, context.mainOptions));
+  return renderMakoTemplate(
+    context.template.source,
+    context.template.name,
+    mergeTemplateVariables(plan, context.mainOptions),
+  );
 }
 
 /** Encodes rendered text (ours or Mako's) and reads it back; throws UserError when it is not the merge planned. */
-export function encodeAndVerify(plan: PlannedMerge, text: string, context: RenderContext): RenderedMerge {
+export function encodeAndVerify(
+  plan: PlannedMerge,
+  text: string,
+  context: RenderContext,
+): RenderedMerge {
   refuseQuotedTuple(plan, text, context.template.name);
   const bytes = context.codec.encode(text);
   verifyReadBack(plan, bytes, context);
@@ -73,28 +84,49 @@ export function encodeAndVerify(plan: PlannedMerge, text: string, context: Rende
 // that file and reads back one bogus parent, so the history splits again. Say so plainly.
 function refuseQuotedTuple(plan: PlannedMerge, text: string, templateName: string): void {
   const tuple = `(${plan.parents.map(reprString).join(', ')})`;
-  const quoted = text.split('\n').some((line) => line.startsWith('down_revision') && (line.includes(`"${tuple}"`) || line.includes(`'${tuple}'`)));
-  if (quoted) throw new UserError(MergeMessages.quotedDownRevision(templateName, tuple), { hint: MergeMessages.QUOTED_DOWN_REVISION_HINT });
+  const quoted = text
+    .split('\n')
+    .some(
+      (line) =>
+        line.startsWith('down_revision') &&
+        (line.includes(`"${tuple}"`) || line.includes(`'${tuple}'`)),
+    );
+  if (quoted)
+    throw new UserError(MergeMessages.quotedDownRevision(templateName, tuple), {
+      hint: MergeMessages.QUOTED_DOWN_REVISION_HINT,
+    });
 }
 
 function verifyReadBack(plan: PlannedMerge, bytes: Uint8Array, context: RenderContext): void {
   const fileName = plan.fileName.slice(plan.fileName.lastIndexOf('/') + 1);
   let revision: Revision;
   try {
-    revision = readRevisionFile({ fileName, displayPath: context.displayPath, bytes }, { constants: context.constants });
+    revision = readRevisionFile(
+      { fileName, displayPath: context.displayPath, bytes },
+      { constants: context.constants },
+    );
   } catch (error) {
     // The reader's InputError says what is wrong with the text; say that it is the new file.
     if (!(error instanceof InputError)) throw error;
-    throw new UserError(MergeMessages.unreadableResult(error.message), { hint: MergeMessages.unreadableResultHint(context.template.name), cause: error });
+    throw new UserError(MergeMessages.unreadableResult(error.message), {
+      hint: MergeMessages.unreadableResultHint(context.template.name),
+      cause: error,
+    });
   }
   const problem = mismatch(plan, revision);
-  if (problem !== undefined) throw new UserError(MergeMessages.templateMismatch(context.template.name, problem), { hint: MergeMessages.TEMPLATE_MISMATCH_HINT });
+  if (problem !== undefined)
+    throw new UserError(MergeMessages.templateMismatch(context.template.name, problem), {
+      hint: MergeMessages.TEMPLATE_MISMATCH_HINT,
+    });
 }
 
 function mismatch(plan: PlannedMerge, revision: Revision): string | undefined {
-  if (revision.id !== plan.id) return `revision = ${JSON.stringify(revision.id)} instead of ${JSON.stringify(plan.id)}`;
-  if (revision.downRevisions.join('\n') !== plan.parents.join('\n')) return `down_revision names ${revision.downRevisions.join(', ') || 'nothing'} instead of ${plan.parents.join(', ')}`;
-  if (revision.branchLabels.length > 0) return `branch_labels = ${revision.branchLabels.join(', ')}`;
+  if (revision.id !== plan.id)
+    return `revision = ${JSON.stringify(revision.id)} instead of ${JSON.stringify(plan.id)}`;
+  if (revision.downRevisions.join('\n') !== plan.parents.join('\n'))
+    return `down_revision names ${revision.downRevisions.join(', ') || 'nothing'} instead of ${plan.parents.join(', ')}`;
+  if (revision.branchLabels.length > 0)
+    return `branch_labels = ${revision.branchLabels.join(', ')}`;
   if (revision.dependencies.length > 0) return `depends_on = ${revision.dependencies.join(', ')}`;
   return undefined;
 }

@@ -26,13 +26,15 @@ export function shlexSplit(text: string): string[] {
   for (const character of text) {
     if (state === ESCAPE) {
       // Inside double quotes a backslash before anything but `"` or `\` is kept.
-      if (QUOTES.includes(escapedState) && character !== ESCAPE && character !== escapedState) word += ESCAPE;
+      if (QUOTES.includes(escapedState) && character !== ESCAPE && character !== escapedState)
+        word += ESCAPE;
       word += character;
       state = escapedState;
     } else if (QUOTES.includes(state)) {
       quoted = true;
       if (character === state) state = 'a';
-      else if (character === ESCAPE && ESCAPED_QUOTES.includes(state)) [escapedState, state] = [state, ESCAPE];
+      else if (character === ESCAPE && ESCAPED_QUOTES.includes(state))
+        [escapedState, state] = [state, ESCAPE];
       else word += character;
     } else if (WHITESPACE.includes(character)) {
       if (state === 'a') finish();
@@ -46,7 +48,8 @@ export function shlexSplit(text: string): string[] {
       state = 'a';
     }
   }
-  if (QUOTES.includes(state)) throw new UserError(MergeMessages.shlexError('No closing quotation', text));
+  if (QUOTES.includes(state))
+    throw new UserError(MergeMessages.shlexError('No closing quotation', text));
   if (state === ESCAPE) throw new UserError(MergeMessages.shlexError('No escaped character', text));
   if (state === 'a') finish();
   return words;

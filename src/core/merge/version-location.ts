@@ -15,7 +15,8 @@ export function versionLocationOf(file: string, locations: readonly string[]): s
   let best: string | undefined;
   for (const location of locations) {
     const prefix = location.endsWith('/') ? location : `${location}/`;
-    if (file.startsWith(prefix) && (best === undefined || location.length > best.length)) best = location;
+    if (file.startsWith(prefix) && (best === undefined || location.length > best.length))
+      best = location;
   }
   return best ?? locations[0];
 }

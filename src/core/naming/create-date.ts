@@ -56,7 +56,14 @@ function offsetAt(zone: Zone, epochMs: number): number {
   for (const part of formatterFor(zone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal' && part.type !== 'era') fields[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(fields['year'] ?? 0, (fields['month'] ?? 1) - 1, fields['day'] ?? 1, fields['hour'] ?? 0, fields['minute'] ?? 0, fields['second'] ?? 0);
+  const asUtc = Date.UTC(
+    fields['year'] ?? 0,
+    (fields['month'] ?? 1) - 1,
+    fields['day'] ?? 1,
+    fields['hour'] ?? 0,
+    fields['minute'] ?? 0,
+    fields['second'] ?? 0,
+  );
   return Math.round((asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 1000);
 }
 
@@ -80,7 +87,11 @@ export function createDateAtInstant(epochMicros: number, zone: Zone): CreateDate
     second: local.getUTCSeconds(),
     microsecond: ((epochMicros % 1_000_000) + 1_000_000) % 1_000_000,
   };
-  return { wall, offsetSeconds: zone.kind === 'iana' ? offset : undefined, epoch: Math.floor(epochMicros / 1_000_000) };
+  return {
+    wall,
+    offsetSeconds: zone.kind === 'iana' ? offset : undefined,
+    epoch: Math.floor(epochMicros / 1_000_000),
+  };
 }
 
 /**
@@ -97,7 +108,11 @@ export function createDateFromWallClock(wall: WallClock, zone: Zone): CreateDate
     const afterValid = offsetAt(zone, wallMs - after * 1000) === after;
     offset = afterValid && !beforeValid ? after : before;
   }
-  return { wall, offsetSeconds: zone.kind === 'iana' ? offset : undefined, epoch: Math.floor((wallMs - offset * 1000) / 1000) };
+  return {
+    wall,
+    offsetSeconds: zone.kind === 'iana' ? offset : undefined,
+    epoch: Math.floor((wallMs - offset * 1000) / 1000),
+  };
 }
 
 const two = (value: number): string => String(value).padStart(2, '0');
@@ -121,10 +136,30 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 export function parseWallClock(text: string): WallClock | undefined {
   const match = WALL_CLOCK.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const wall = { year, month, day, hour, minute, second, microsecond: Number((match[7] ?? '').padEnd(6, '0')) };
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    microsecond: Number((match[7] ?? '').padEnd(6, '0')),
+  };
   const check = new Date(wallAsUtcMs(wall));
-  const valid = check.getUTCMonth() + 1 === month && check.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  const valid =
+    check.getUTCMonth() + 1 === month &&
+    check.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
   return valid ? wall : undefined;
 }
 

@@ -17,7 +17,10 @@ export class PercentFormatError extends Error {
 const SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\d+)?(?:\.(\d*))?([a-zA-Z%])?/y;
 
 /** `template % mapping`, exactly as Python formats it for the conversions Alembic users write. */
-export function percentFormat(template: string, mapping: Readonly<Record<string, PercentValue>>): string {
+export function percentFormat(
+  template: string,
+  mapping: Readonly<Record<string, PercentValue>>,
+): string {
   let output = '';
   let index = 0;
   while (index < template.length) {
@@ -27,7 +30,8 @@ export function percentFormat(template: string, mapping: Readonly<Record<string,
     SPEC.lastIndex = percent;
     const match = SPEC.exec(template);
     const conversion = match?.[5];
-    if (!match || conversion === undefined) throw new PercentFormatError('ValueError', `incomplete format at position ${percent}`);
+    if (!match || conversion === undefined)
+      throw new PercentFormatError('ValueError', `incomplete format at position ${percent}`);
     index = SPEC.lastIndex;
     if (conversion === '%' && match[1] === undefined) {
       output += '%';
@@ -42,7 +46,13 @@ export function percentFormat(template: string, mapping: Readonly<Record<string,
   return output;
 }
 
-function formatOne(value: PercentValue, flags: string, width: string | undefined, precision: string | undefined, conversion: string): string {
+function formatOne(
+  value: PercentValue,
+  flags: string,
+  width: string | undefined,
+  precision: string | undefined,
+  conversion: string,
+): string {
   const digits = precision === undefined ? undefined : Number(precision || '0');
   let body: string;
   let sign = '';
@@ -50,7 +60,8 @@ function formatOne(value: PercentValue, flags: string, width: string | undefined
     case 's':
     case 'r':
     case 'a': {
-      const text = conversion === 's' || typeof value === 'number' ? String(value) : pythonStringRepr(value);
+      const text =
+        conversion === 's' || typeof value === 'number' ? String(value) : pythonStringRepr(value);
       body = digits === undefined ? text : Array.from(text).slice(0, digits).join('');
       break;
     }
@@ -60,14 +71,19 @@ function formatOne(value: PercentValue, flags: string, width: string | undefined
     case 'x':
     case 'X':
     case 'o': {
-      if (typeof value !== 'number') throw new PercentFormatError('TypeError', `%${conversion} format: a real number is required, not str`);
+      if (typeof value !== 'number')
+        throw new PercentFormatError(
+          'TypeError',
+          `%${conversion} format: a real number is required, not str`,
+        );
       const integer = Math.trunc(value);
       sign = integer < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
       const radix = conversion === 'x' || conversion === 'X' ? 16 : conversion === 'o' ? 8 : 10;
       let magnitude = Math.abs(integer).toString(radix);
       if (conversion === 'X') magnitude = magnitude.toUpperCase();
       if (digits !== undefined) magnitude = magnitude.padStart(digits, '0');
-      if (flags.includes('#') && radix !== 10) magnitude = (conversion === 'o' ? '0o' : conversion === 'x' ? '0x' : '0X') + magnitude;
+      if (flags.includes('#') && radix !== 10)
+        magnitude = (conversion === 'o' ? '0o' : conversion === 'x' ? '0x' : '0X') + magnitude;
       body = magnitude;
       break;
     }
@@ -89,6 +105,10 @@ function pad(sign: string, body: string, flags: string, width: number, conversio
 
 function pythonStringRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
   return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
 }

@@ -14,12 +14,38 @@ export function isNameStart(source: string, i: number): boolean {
 /** Whether the character at `i` continues a name. */
 export function isNameContinue(source: string, i: number): boolean {
   const code = source.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  if (code < 128)
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95
+    );
   return ID_CONTINUE.test(String.fromCodePoint(source.codePointAt(i) ?? 0));
 }
 
 const THREE = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const TWO = new Set(['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=']);
+const TWO = new Set([
+  '**',
+  '//',
+  '>>',
+  '<<',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '->',
+  ':=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+]);
 // Characters that are a token on their own; those marked 2 may start a longer one.
 const SINGLE = new Uint8Array(128);
 for (const character of '()[]{},;~') SINGLE[character.charCodeAt(0)] = 1;

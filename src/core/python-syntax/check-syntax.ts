@@ -17,7 +17,12 @@ export function checkPythonSyntax(source: string): void {
     parseModule(state);
   } catch (error) {
     const lexical = state.lexicalError;
-    if (lexical !== undefined && error instanceof PythonSyntaxError && overridesParseError(source, lexical, error)) throw lexical;
+    if (
+      lexical !== undefined &&
+      error instanceof PythonSyntaxError &&
+      overridesParseError(source, lexical, error)
+    )
+      throw lexical;
     throw error;
   }
   if (state.lexicalError !== undefined) throw state.lexicalError;
@@ -27,11 +32,21 @@ export function checkPythonSyntax(source: string): void {
 // there wins (pegen's _PyPegen_tokenize_full_source_to_check_for_errors): one raised as an
 // exception always, a bracket left open only when opened on an earlier line than the parse
 // error; indentation errors and an end of file inside a continuation never.
-function overridesParseError(source: string, lexical: PythonSyntaxError, parse: PythonSyntaxError): boolean {
+function overridesParseError(
+  source: string,
+  lexical: PythonSyntaxError,
+  parse: PythonSyntaxError,
+): boolean {
   // "unexpected indent" stops pegen before that check.
   if (lexical === parse || parse.message === Messages.UNEXPECTED_INDENT) return false;
-  const passive: readonly string[] = [Messages.UNINDENT_MISMATCH, Messages.INCONSISTENT_TABS, Messages.TOO_DEEP_INDENTATION, Messages.EOF_IN_CONTINUATION];
+  const passive: readonly string[] = [
+    Messages.UNINDENT_MISMATCH,
+    Messages.INCONSISTENT_TABS,
+    Messages.TOO_DEEP_INDENTATION,
+    Messages.EOF_IN_CONTINUATION,
+  ];
   if (passive.includes(lexical.message)) return false;
-  if (lexical.message === Messages.neverClosed(source.charAt(lexical.offset))) return lineAt(source, parse.offset) > lineAt(source, lexical.offset);
+  if (lexical.message === Messages.neverClosed(source.charAt(lexical.offset)))
+    return lineAt(source, parse.offset) > lineAt(source, lexical.offset);
   return true;
 }

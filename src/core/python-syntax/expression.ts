@@ -54,9 +54,19 @@ export interface SubParsers {
 }
 
 /** Builds an expression descriptor. */
-export function expression(kind: ExpressionKind, token: number, extra?: Partial<Pick<Expression, 'items' | 'name' | 'parenthesized'>>): Expression {
+export function expression(
+  kind: ExpressionKind,
+  token: number,
+  extra?: Partial<Pick<Expression, 'items' | 'name' | 'parenthesized'>>,
+): Expression {
   // One object shape for every descriptor: this runs for every operand of a file, mostly cold.
-  return { kind, token, items: extra?.items, name: extra?.name, parenthesized: extra?.parenthesized };
+  return {
+    kind,
+    token,
+    items: extra?.items,
+    name: extra?.name,
+    parenthesized: extra?.parenthesized,
+  };
 }
 
 // CPython's words for each kind in "cannot assign to …" and "cannot delete …".

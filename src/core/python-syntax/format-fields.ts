@@ -4,7 +4,15 @@
 // already known (python-string-scan.ts); this walk follows the same rules inside it.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
 import { PythonSyntaxError } from '../revision-file/python-syntax-error.js';
-import { isIdentifierChar, isQuote, literalBody, prefixFlags, skipFormatEscape, skipString, stringTokenStart } from '../revision-file/python-string-scan.js';
+import {
+  isIdentifierChar,
+  isQuote,
+  literalBody,
+  prefixFlags,
+  skipFormatEscape,
+  skipString,
+  stringTokenStart,
+} from '../revision-file/python-string-scan.js';
 
 /** The source range of one replacement field's expression. */
 export interface FieldExpression {
@@ -13,13 +21,19 @@ export interface FieldExpression {
 }
 
 /** The expressions of the f-string from `start` (its prefix) to `end`, in order. */
-export function formatFieldExpressions(source: string, start: number, end: number, flags: number): FieldExpression[] {
+export function formatFieldExpressions(
+  source: string,
+  start: number,
+  end: number,
+  flags: number,
+): FieldExpression[] {
   const { from, to: bodyEnd } = literalBody(source, start, end);
   const fields: FieldExpression[] = [];
   for (let i = from; i < bodyEnd; ) {
     const character = source.charCodeAt(i);
     if (character === 92) i = skipFormatEscape(source, i, flags);
-    else if (character === 123) i = source.charCodeAt(i + 1) === 123 ? i + 2 : readField(source, i + 1, fields);
+    else if (character === 123)
+      i = source.charCodeAt(i + 1) === 123 ? i + 2 : readField(source, i + 1, fields);
     else i += character === 125 ? 2 : 1;
   }
   return fields;
@@ -29,17 +43,22 @@ export function formatFieldExpressions(source: string, start: number, end: numbe
 // the offset after its `}`.
 function readField(source: string, start: number, fields: FieldExpression[]): number {
   let i = expressionEnd(source, start);
-  if (source.slice(start, i).trim() === '') throw new PythonSyntaxError(start, Messages.FSTRING_EMPTY_EXPRESSION);
+  if (source.slice(start, i).trim() === '')
+    throw new PythonSyntaxError(start, Messages.FSTRING_EMPTY_EXPRESSION);
   fields.push({ from: start, to: i });
   if (source.charCodeAt(i) === 61) i++;
-  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9 || source.charCodeAt(i) === 10) i++;
+  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9 || source.charCodeAt(i) === 10)
+    i++;
   if (source.charCodeAt(i) === 33) {
-    if (!'sra'.includes(source.charAt(i + 1)) || source.charAt(i + 1) === '') throw new PythonSyntaxError(i, Messages.FSTRING_CONVERSION);
+    if (!'sra'.includes(source.charAt(i + 1)) || source.charAt(i + 1) === '')
+      throw new PythonSyntaxError(i, Messages.FSTRING_CONVERSION);
     i += 2;
-    if (source.charCodeAt(i) !== 58 && source.charCodeAt(i) !== 125) throw new PythonSyntaxError(i, Messages.FSTRING_EXPECTING_BRACE);
+    if (source.charCodeAt(i) !== 58 && source.charCodeAt(i) !== 125)
+      throw new PythonSyntaxError(i, Messages.FSTRING_EXPECTING_BRACE);
   }
   if (source.charCodeAt(i) === 58) {
-    for (i++; source.charCodeAt(i) !== 125; ) i = source.charCodeAt(i) === 123 ? readField(source, i + 1, fields) : i + 1;
+    for (i++; source.charCodeAt(i) !== 125; )
+      i = source.charCodeAt(i) === 123 ? readField(source, i + 1, fields) : i + 1;
   }
   return i + 1;
 }
@@ -51,7 +70,9 @@ function expressionEnd(source: string, start: number): number {
     const code = source.charCodeAt(i);
     const next = source.charCodeAt(i + 1);
     if (isQuote(code)) {
-      const flags = isIdentifierChar(source.charCodeAt(i - 1)) ? prefixFlags(source, stringTokenStart(source, i), i) : 0;
+      const flags = isIdentifierChar(source.charCodeAt(i - 1))
+        ? prefixFlags(source, stringTokenStart(source, i), i)
+        : 0;
       i = skipString(source, i, flags === -1 ? 0 : flags);
       continue;
     }
@@ -60,7 +81,11 @@ function expressionEnd(source: string, start: number): number {
     else if (code === 125) {
       if (depth === 0) return i;
       depth--;
-    } else if (depth === 0 && (code === 33 || code === 60 || code === 62 || code === 61) && next === 61) {
+    } else if (
+      depth === 0 &&
+      (code === 33 || code === 60 || code === 62 || code === 61) &&
+      next === 61
+    ) {
       i += 2;
       continue;
     } else if (depth === 0 && (code === 33 || code === 58 || code === 61)) return i;

@@ -27,7 +27,8 @@ export class IndentationStack {
     }
     if (column > top) {
       if (altColumn <= altTop) throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
-      if (this.columns.length > MAXIMUM_INDENT_LEVELS) throw new PythonSyntaxError(offset, Messages.TOO_DEEP_INDENTATION);
+      if (this.columns.length > MAXIMUM_INDENT_LEVELS)
+        throw new PythonSyntaxError(offset, Messages.TOO_DEEP_INDENTATION);
       this.columns.push(column);
       this.altColumns.push(altColumn);
       return 1;
@@ -38,8 +39,10 @@ export class IndentationStack {
       this.altColumns.pop();
       closed--;
     }
-    if (column !== this.columns[this.columns.length - 1]) throw new PythonSyntaxError(offset, Messages.UNINDENT_MISMATCH);
-    if (altColumn !== this.altColumns[this.altColumns.length - 1]) throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
+    if (column !== this.columns[this.columns.length - 1])
+      throw new PythonSyntaxError(offset, Messages.UNINDENT_MISMATCH);
+    if (altColumn !== this.altColumns[this.altColumns.length - 1])
+      throw new PythonSyntaxError(offset, Messages.INCONSISTENT_TABS);
     return closed;
   }
 }

@@ -16,22 +16,33 @@ export function endOfNumber(source: string, start: number): number {
   const second = source.charCodeAt(start + 1) | 32;
   if (code === 48 && (second === 120 || second === 111 || second === 98)) {
     const [kind, isDigit]: [Kind, (c: number) => boolean] =
-      second === 120 ? ['hexadecimal', isHexDigit] : second === 111 ? ['octal', isOctalDigit] : ['binary', isBinaryDigit];
+      second === 120
+        ? ['hexadecimal', isHexDigit]
+        : second === 111
+          ? ['octal', isOctalDigit]
+          : ['binary', isBinaryDigit];
     const first = source.charCodeAt(start + 2) === 95 ? start + 3 : start + 2;
-    if (kind !== 'hexadecimal' && isDecimalDigit(source.charCodeAt(first)) && !isDigit(source.charCodeAt(first))) {
+    if (
+      kind !== 'hexadecimal' &&
+      isDecimalDigit(source.charCodeAt(first)) &&
+      !isDigit(source.charCodeAt(first))
+    ) {
       throw new PythonSyntaxError(first, Messages.invalidDigit(source.charAt(first), kind));
     }
     const end = digitsWithUnderscores(source, start + 2, isDigit, kind, true);
-    if (kind !== 'hexadecimal' && isDecimalDigit(source.charCodeAt(end))) throw new PythonSyntaxError(end, Messages.invalidDigit(source.charAt(end), kind));
+    if (kind !== 'hexadecimal' && isDecimalDigit(source.charCodeAt(end)))
+      throw new PythonSyntaxError(end, Messages.invalidDigit(source.charAt(end), kind));
     return checkEnd(source, end, kind);
   }
-  let end = code === 46 ? start : digitsWithUnderscores(source, start, isDecimalDigit, 'decimal', false);
+  let end =
+    code === 46 ? start : digitsWithUnderscores(source, start, isDecimalDigit, 'decimal', false);
   const integerEnd = end;
   let isFloat = false;
   if (source.charCodeAt(end) === 46) {
     isFloat = true;
     end++;
-    if (isDecimalDigit(source.charCodeAt(end))) end = digitsWithUnderscores(source, end, isDecimalDigit, 'decimal', false);
+    if (isDecimalDigit(source.charCodeAt(end)))
+      end = digitsWithUnderscores(source, end, isDecimalDigit, 'decimal', false);
   }
   if ((source.charCodeAt(end) | 32) === 101) {
     const sign = source.charCodeAt(end + 1);
@@ -44,19 +55,28 @@ export function endOfNumber(source: string, start: number): number {
     end = digitsWithUnderscores(source, digits, isDecimalDigit, 'decimal', false);
   }
   if ((source.charCodeAt(end) | 32) === 106) return checkEnd(source, end + 1, 'imaginary');
-  if (!isFloat && code === 48 && hasNonZeroDigit(source, start, integerEnd)) throw new PythonSyntaxError(start, Messages.LEADING_ZEROS);
+  if (!isFloat && code === 48 && hasNonZeroDigit(source, start, integerEnd))
+    throw new PythonSyntaxError(start, Messages.LEADING_ZEROS);
   return checkEnd(source, end, 'decimal');
 }
 
 // Digits with single `_` between them (and after a base prefix when `afterPrefix`).
-function digitsWithUnderscores(source: string, from: number, isDigit: (code: number) => boolean, kind: Kind, afterPrefix: boolean): number {
+function digitsWithUnderscores(
+  source: string,
+  from: number,
+  isDigit: (code: number) => boolean,
+  kind: Kind,
+  afterPrefix: boolean,
+): number {
   let i = from;
   if (afterPrefix && source.charCodeAt(i) === 95) i++;
-  if (!isDigit(source.charCodeAt(i))) throw new PythonSyntaxError(from, Messages.invalidNumber(kind));
+  if (!isDigit(source.charCodeAt(i)))
+    throw new PythonSyntaxError(from, Messages.invalidNumber(kind));
   for (;;) {
     while (isDigit(source.charCodeAt(i))) i++;
     if (source.charCodeAt(i) !== 95) return i;
-    if (!isDigit(source.charCodeAt(i + 1))) throw new PythonSyntaxError(i, Messages.invalidNumber(kind));
+    if (!isDigit(source.charCodeAt(i + 1)))
+      throw new PythonSyntaxError(i, Messages.invalidNumber(kind));
     i++;
   }
 }

@@ -11,7 +11,12 @@ import { NAME } from './tokenizer.js';
  * The arguments of a call (or class bases, where `allowGenerator` is false) after `(`, up to
  * and including `closer`.
  */
-export function parseArguments(p: ParserState, parsers: SubParsers, closer: string, allowGenerator = true): void {
+export function parseArguments(
+  p: ParserState,
+  parsers: SubParsers,
+  closer: string,
+  allowGenerator = true,
+): void {
   let sawKeyword = false;
   let sawDoubleStar = false;
   let count = 0;
@@ -28,7 +33,12 @@ export function parseArguments(p: ParserState, parsers: SubParsers, closer: stri
       sawDoubleStar = true;
       parsers.expression(p);
     } else if (p.isOp('=', 1) && p.kind() === NAME) {
-      if (!p.isName()) p.fail(['True', 'False', 'None'].includes(p.text()) ? Messages.cannotAssign(p.text()) : Messages.INVALID_SYNTAX);
+      if (!p.isName())
+        p.fail(
+          ['True', 'False', 'None'].includes(p.text())
+            ? Messages.cannotAssign(p.text())
+            : Messages.INVALID_SYNTAX,
+        );
       const name = p.expectName();
       if (keywords.has(name)) p.fail(Messages.keywordRepeated(name), start);
       keywords.add(name);
@@ -38,7 +48,13 @@ export function parseArguments(p: ParserState, parsers: SubParsers, closer: stri
     } else {
       const yields = p.yields;
       const value = parsers.namedExpression(p);
-      if (p.isOp('=')) p.fail(value.kind === 'keyword' ? Messages.cannotAssign(describe(value)) : Messages.EXPRESSION_ASSIGNMENT, start);
+      if (p.isOp('='))
+        p.fail(
+          value.kind === 'keyword'
+            ? Messages.cannotAssign(describe(value))
+            : Messages.EXPRESSION_ASSIGNMENT,
+          start,
+        );
       if (startsComprehension(p)) {
         if (!allowGenerator) p.fail(Messages.INVALID_SYNTAX);
         if (value.kind === 'starred') p.fail(Messages.UNPACKING_IN_COMPREHENSION, start);
@@ -66,7 +82,12 @@ function parseLambdaParameters(p: ParserState, parsers: SubParsers): void {
 
 // One state machine for both lists: positional (maybe before `/`), then `*`/`*args` and
 // keyword-only, then `**kwargs`, with defaults only in order.
-function parseParameterList(p: ParserState, parsers: SubParsers, closer: string, annotated: boolean): void {
+function parseParameterList(
+  p: ParserState,
+  parsers: SubParsers,
+  closer: string,
+  annotated: boolean,
+): void {
   const names = new Set<string>();
   let sawDefault = false;
   let sawSlash = false;
@@ -103,12 +124,25 @@ function parseParameterList(p: ParserState, parsers: SubParsers, closer: string,
     count++;
     if (!p.acceptOp(',')) break;
   }
-  if (starAt !== -1 && keywordOnly === 0 && p.isOp(closer) && p.text(-1) === ',' && p.text(-2) === '*') p.fail(Messages.BARE_STAR, starAt);
+  if (
+    starAt !== -1 &&
+    keywordOnly === 0 &&
+    p.isOp(closer) &&
+    p.text(-1) === ',' &&
+    p.text(-2) === '*'
+  )
+    p.fail(Messages.BARE_STAR, starAt);
   if (closer === ')') p.expectOp(')');
   else if (!p.isOp(closer)) p.fail(Messages.INVALID_SYNTAX);
 }
 
-function parameterName(p: ParserState, parsers: SubParsers, names: Set<string>, annotated: boolean, starred: boolean): void {
+function parameterName(
+  p: ParserState,
+  parsers: SubParsers,
+  names: Set<string>,
+  annotated: boolean,
+  starred: boolean,
+): void {
   const start = p.position;
   const name = p.expectName();
   if (name === '__debug__') p.fail(Messages.cannotAssign(name), start);

@@ -1,10 +1,18 @@
 // Statements and blocks: the module, compound statements (`if`, `while`, `for`, `try`, `with`,
 // `def`, `class`, decorators, `async`, `match`) and the scopes and loops they open.
-import { PythonParserMessages as Messages, PythonSyntaxMessages } from '../../messages/revision-file.js';
+import {
+  PythonParserMessages as Messages,
+  PythonSyntaxMessages,
+} from '../../messages/revision-file.js';
 import { lineAt } from '../revision-file/python-syntax-error.js';
 import { parseArguments, parseParameters } from './parse-arguments.js';
 import { parseForTargets } from './parse-displays.js';
-import { PARSERS, parseExpression, parseNamedExpression, parseStarExpressions } from './parse-expressions.js';
+import {
+  PARSERS,
+  parseExpression,
+  parseNamedExpression,
+  parseStarExpressions,
+} from './parse-expressions.js';
 import { parseMatch } from './parse-patterns.js';
 import { parseSimpleStatements } from './parse-simple.js';
 import { parseWith, requireAsync } from './parse-with.js';
@@ -28,7 +36,8 @@ function parseStatement(p: ParserState): void {
 // A compound statement at the cursor; false (nothing consumed) when it is not one.
 function parseCompound(p: ParserState): boolean {
   const word = p.isName() ? '' : p.text();
-  const opensCompound = ['if', 'while', 'for', 'try', 'with', 'def', 'class', 'async'].includes(word) || p.isOp('@');
+  const opensCompound =
+    ['if', 'while', 'for', 'try', 'with', 'def', 'class', 'async'].includes(word) || p.isOp('@');
   if (opensCompound) {
     p.futureAllowed = false;
     p.docstringAllowed = false;
@@ -68,7 +77,8 @@ export function parseBlock(p: ParserState, what: string, header: number): void {
   p.expectOp(':');
   if (p.kind() !== NEWLINE) return parseSimpleStatements(p);
   p.position++;
-  if (p.kind() !== INDENT) p.fail(Messages.expectedBlock(what, lineAt(p.source, p.starts[header] ?? 0)));
+  if (p.kind() !== INDENT)
+    p.fail(Messages.expectedBlock(what, lineAt(p.source, p.starts[header] ?? 0)));
   p.position++;
   p.enter();
   while (p.kind() !== DEDENT && p.kind() !== END) parseStatement(p);
@@ -151,7 +161,9 @@ function parseFunction(p: ParserState, isAsync: boolean): boolean {
   p.expectOp('(');
   parseParameters(p, PARSERS);
   if (p.acceptOp('->')) parseExpression(p);
-  p.inScope({ kind: 'function', isAsync, loops: 0 }, () => parseBlock(p, 'function definition', header));
+  p.inScope({ kind: 'function', isAsync, loops: 0 }, () =>
+    parseBlock(p, 'function definition', header),
+  );
   return true;
 }
 
@@ -160,7 +172,9 @@ function parseClass(p: ParserState): boolean {
   p.expectName();
   if (p.isOp('[')) parseTypeParameters(p);
   if (p.acceptOp('(')) parseArguments(p, PARSERS, ')', false);
-  p.inScope({ kind: 'class', isAsync: false, loops: 0 }, () => parseBlock(p, 'class definition', header));
+  p.inScope({ kind: 'class', isAsync: false, loops: 0 }, () =>
+    parseBlock(p, 'class definition', header),
+  );
   return true;
 }
 
@@ -171,7 +185,6 @@ function parseAsync(p: ParserState): boolean {
   if (p.isWord('with')) return parseWith(p, true, parseBlock);
   return p.fail(Messages.INVALID_SYNTAX);
 }
-
 
 function parseDecorated(p: ParserState): boolean {
   while (p.acceptOp('@')) {

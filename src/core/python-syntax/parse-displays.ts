@@ -38,7 +38,10 @@ function parseParenthesized(p: ParserState, parsers: SubParsers, start: number):
     if (first.kind === 'starred') p.fail(Messages.STARRED_HERE, first.token);
     return { ...first, parenthesized: true };
   }
-  return expression('tuple', start, { items: parseElements(p, parsers, first, ')'), parenthesized: true });
+  return expression('tuple', start, {
+    items: parseElements(p, parsers, first, ')'),
+    parenthesized: true,
+  });
 }
 
 function parseList(p: ParserState, parsers: SubParsers, start: number): Expression {
@@ -53,7 +56,12 @@ function parseList(p: ParserState, parsers: SubParsers, start: number): Expressi
 }
 
 // The rest of a comma-separated display after its first element, up to and including `closer`.
-function parseElements(p: ParserState, parsers: SubParsers, first: Expression, closer: string): Expression[] {
+function parseElements(
+  p: ParserState,
+  parsers: SubParsers,
+  first: Expression,
+  closer: string,
+): Expression[] {
   const items = [first];
   while (p.acceptOp(',') && !p.isOp(closer)) items.push(parsers.starNamedExpression(p));
   expectCloser(p, closer, items[items.length - 1] ?? first);
@@ -75,7 +83,8 @@ function parseBraces(p: ParserState, parsers: SubParsers, start: number): Expres
   const yields = p.yields;
   const first = parsers.starNamedExpression(p);
   if (p.acceptOp(':')) {
-    if (first.kind === 'starred' || first.kind === 'named') p.fail(Messages.INVALID_SYNTAX, first.token);
+    if (first.kind === 'starred' || first.kind === 'named')
+      p.fail(Messages.INVALID_SYNTAX, first.token);
     parsers.expression(p);
     if (startsComprehension(p)) {
       parseComprehensionClauses(p, parsers, 'dict comprehension', yields);
@@ -116,7 +125,14 @@ export function startsComprehension(p: ParserState): boolean {
 
 // The clauses and closer of a comprehension whose element is parsed; `[*a for a in b]` is an
 // error (unpacking has no meaning for one element).
-function finishComprehension(p: ParserState, parsers: SubParsers, element: Expression, yields: number, what: string, closer: string): void {
+function finishComprehension(
+  p: ParserState,
+  parsers: SubParsers,
+  element: Expression,
+  yields: number,
+  what: string,
+  closer: string,
+): void {
   if (element.kind === 'starred') p.fail(Messages.UNPACKING_IN_COMPREHENSION, element.token);
   parseComprehensionClauses(p, parsers, what, yields);
   p.expectOp(closer);
@@ -126,7 +142,12 @@ function finishComprehension(p: ParserState, parsers: SubParsers, element: Expre
  * `for x in y if z …` clauses; `what` names the comprehension in errors; `yieldsBefore` is
  * `p.yields` before the element was parsed (a yield in a comprehension is an error).
  */
-export function parseComprehensionClauses(p: ParserState, parsers: SubParsers, what: string, yieldsBefore: number): void {
+export function parseComprehensionClauses(
+  p: ParserState,
+  parsers: SubParsers,
+  what: string,
+  yieldsBefore: number,
+): void {
   while (startsComprehension(p)) {
     const start = p.position;
     const isAsync = p.acceptWord('async');
@@ -135,7 +156,8 @@ export function parseComprehensionClauses(p: ParserState, parsers: SubParsers, w
     p.expectWord('in');
     parsers.disjunction(p);
     while (p.acceptWord('if')) parsers.disjunction(p);
-    if (isAsync && what !== 'generator expression' && !(p.inFunction && p.scope.isAsync)) p.fail(Messages.ASYNC_COMPREHENSION_OUTSIDE, start);
+    if (isAsync && what !== 'generator expression' && !(p.inFunction && p.scope.isAsync))
+      p.fail(Messages.ASYNC_COMPREHENSION_OUTSIDE, start);
   }
   if (p.yields !== yieldsBefore) p.fail(Messages.yieldInside(what));
 }

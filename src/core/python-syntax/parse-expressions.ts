@@ -24,7 +24,18 @@ export const PARSERS: SubParsers = {
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
 // Binary operators by precedence (`|` loosest, then `^`, `&`, shifts, sums, products).
 const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
-  ['|', 1], ['^', 2], ['&', 3], ['<<', 4], ['>>', 4], ['+', 5], ['-', 5], ['*', 6], ['/', 6], ['//', 6], ['%', 6], ['@', 6],
+  ['|', 1],
+  ['^', 2],
+  ['&', 3],
+  ['<<', 4],
+  ['>>', 4],
+  ['+', 5],
+  ['-', 5],
+  ['*', 6],
+  ['/', 6],
+  ['//', 6],
+  ['%', 6],
+  ['@', 6],
 ]);
 
 /** `star_expressions`: expressions and `*x`, a tuple when there is a comma. */
@@ -91,7 +102,11 @@ function parseConjunction(p: ParserState): Expression {
 }
 
 // `operand word operand word …`; a single operand is itself.
-function parseBooleanChain(p: ParserState, word: string, operand: (p: ParserState) => Expression): Expression {
+function parseBooleanChain(
+  p: ParserState,
+  word: string,
+  operand: (p: ParserState) => Expression,
+): Expression {
   const start = p.position;
   const first = operand(p);
   if (!p.isWord(word)) return first;
@@ -114,7 +129,8 @@ function parseComparison(p: ParserState): Expression {
   let compared = false;
   for (;;) {
     if (p.kind() !== NAME && COMPARISON_OPERATORS.has(p.text())) p.position++;
-    else if (p.isWord('in') || p.isWord('is')) p.position += p.isWord('is') && p.isWord('not', 1) ? 2 : 1;
+    else if (p.isWord('in') || p.isWord('is'))
+      p.position += p.isWord('is') && p.isWord('not', 1) ? 2 : 1;
     else if (p.isWord('not') && p.isWord('in', 1)) p.position += 2;
     else return compared ? expression('comparison', start) : first;
     compared = true;

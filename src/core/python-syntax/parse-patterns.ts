@@ -119,7 +119,8 @@ export function parseMatch(p: ParserState, parseBlock: BlockParser): boolean {
   }
   p.futureAllowed = false;
   p.position++;
-  if (p.kind() !== INDENT) p.fail(Messages.expectedBlock("'match' statement", lineAt(p.source, p.starts[start] ?? 0)));
+  if (p.kind() !== INDENT)
+    p.fail(Messages.expectedBlock("'match' statement", lineAt(p.source, p.starts[start] ?? 0)));
   p.position++;
   if (!p.isWord('case')) p.fail(Messages.INVALID_SYNTAX);
   while (p.isWord('case')) {

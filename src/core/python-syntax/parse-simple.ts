@@ -9,11 +9,33 @@ import type { ParserState } from './parser-state.js';
 import { checkTarget } from './targets.js';
 import { NAME, NEWLINE, STRING } from './tokenizer.js';
 
-const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '@=', '&=', '|=', '^=', '>>=', '<<=', '**=']);
+const AUGMENTED = new Set([
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '//=',
+  '%=',
+  '@=',
+  '&=',
+  '|=',
+  '^=',
+  '>>=',
+  '<<=',
+  '**=',
+]);
 // PEP 236 features Python 3 still knows.
 const FUTURE_FEATURES = new Set([
-  'nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement', 'print_function', 'unicode_literals',
-  'barry_as_FLUFL', 'generator_stop', 'annotations',
+  'nested_scopes',
+  'generators',
+  'division',
+  'absolute_import',
+  'with_statement',
+  'print_function',
+  'unicode_literals',
+  'barry_as_FLUFL',
+  'generator_stop',
+  'annotations',
 ]);
 
 /** Simple statements up to and including the NEWLINE. */
@@ -39,7 +61,8 @@ function parseSimpleStatement(p: ParserState): void {
       return;
     case 'break':
     case 'continue':
-      if (p.scope.loops === 0) p.fail(word === 'break' ? Messages.BREAK_OUTSIDE : Messages.CONTINUE_OUTSIDE);
+      if (p.scope.loops === 0)
+        p.fail(word === 'break' ? Messages.BREAK_OUTSIDE : Messages.CONTINUE_OUTSIDE);
       p.position++;
       return;
     case 'return':
@@ -55,7 +78,8 @@ function parseSimpleStatement(p: ParserState): void {
       return;
     case 'global':
     case 'nonlocal':
-      if (word === 'nonlocal' && p.scope.kind === 'module') p.fail(Messages.NONLOCAL_AT_MODULE_LEVEL);
+      if (word === 'nonlocal' && p.scope.kind === 'module')
+        p.fail(Messages.NONLOCAL_AT_MODULE_LEVEL);
       p.position++;
       do p.expectName();
       while (p.acceptOp(','));
@@ -73,7 +97,8 @@ function parseSimpleStatement(p: ParserState): void {
     case 'from':
       return parseFromImport(p, start);
     default:
-      if (p.isWord('type') && p.isName(1) && (p.isOp('=', 2) || p.isOp('[', 2))) return parseTypeAlias(p);
+      if (p.isWord('type') && p.isName(1) && (p.isOp('=', 2) || p.isOp('[', 2)))
+        return parseTypeAlias(p);
       return parseExpressionStatement(p);
   }
 }

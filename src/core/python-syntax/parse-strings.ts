@@ -2,7 +2,11 @@
 // checked for what Python refuses inside it, and each f-string field is parsed as an
 // expression in the enclosing scope.
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
-import { PREFIX_BYTES, PREFIX_FORMAT, PREFIX_TEMPLATE } from '../revision-file/python-string-scan.js';
+import {
+  PREFIX_BYTES,
+  PREFIX_FORMAT,
+  PREFIX_TEMPLATE,
+} from '../revision-file/python-string-scan.js';
 import { type Expression, expression, type SubParsers } from './expression.js';
 import { type FieldExpression, formatFieldExpressions } from './format-fields.js';
 import type { ParserState } from './parser-state.js';
@@ -18,7 +22,13 @@ export function parseStrings(p: ParserState, parsers: SubParsers): Expression {
     if (((flags & PREFIX_BYTES) !== 0) !== isBytes) p.fail(Messages.MIXED_BYTES, start);
     checkStringLiteral(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags);
     if ((flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0) {
-      for (const field of formatFieldExpressions(p.source, p.starts[p.position] ?? 0, p.ends[p.position] ?? 0, flags)) parseField(p, parsers, field);
+      for (const field of formatFieldExpressions(
+        p.source,
+        p.starts[p.position] ?? 0,
+        p.ends[p.position] ?? 0,
+        flags,
+      ))
+        parseField(p, parsers, field);
     }
     p.position++;
   }

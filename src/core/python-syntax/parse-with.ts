@@ -9,7 +9,8 @@ import { checkTarget } from './targets.js';
 
 /** Throws unless the code is directly in an async function (`async for`, `async with`). */
 export function requireAsync(p: ParserState, what: string): void {
-  if (!(p.scope.kind === 'function' && p.scope.isAsync)) p.fail(Messages.outside(what, 'async function'), p.position - 2);
+  if (!(p.scope.kind === 'function' && p.scope.isAsync))
+    p.fail(Messages.outside(what, 'async function'), p.position - 2);
 }
 
 /** Parses a block after its header (parse-compound.ts's parseBlock, passed in). */

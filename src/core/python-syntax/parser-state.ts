@@ -7,14 +7,62 @@ import { END, NAME, NUMBER, OP, STRING, type TokenList } from './tokenizer.js';
 
 /** Python's hard keywords: never a name. */
 const KEYWORDS: ReadonlySet<string> = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
-  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
-  'return', 'try', 'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
 
 // Keywords and operators an expression can start with.
-const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(['None', 'True', 'False', 'not', 'lambda', 'await']);
-const EXPRESSION_OPERATORS: ReadonlySet<string> = new Set(['(', '[', '{', '-', '+', '~', '*', '...']);
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set([
+  'None',
+  'True',
+  'False',
+  'not',
+  'lambda',
+  'await',
+]);
+const EXPRESSION_OPERATORS: ReadonlySet<string> = new Set([
+  '(',
+  '[',
+  '{',
+  '-',
+  '+',
+  '~',
+  '*',
+  '...',
+]);
 
 // CPython's parser gives up (MemoryError) on nesting a few thousand deep; we stop well before
 // JavaScript's stack does, and report it as Python's refusal.
@@ -51,9 +99,14 @@ export class ParserState {
   /** The lexical error the tokens stop at, thrown when parsing reaches it. */
   readonly lexicalError: PythonSyntaxError | undefined;
 
-  constructor(readonly source: string, tokens: TokenList) {
+  constructor(
+    readonly source: string,
+    tokens: TokenList,
+  ) {
     ({ kinds: this.kinds, starts: this.starts, ends: this.ends, flags: this.flags } = tokens);
-    this.texts = this.kinds.map((kind, index) => (kind === NAME || kind === OP ? source.slice(this.starts[index], this.ends[index]) : ''));
+    this.texts = this.kinds.map((kind, index) =>
+      kind === NAME || kind === OP ? source.slice(this.starts[index], this.ends[index]) : '',
+    );
     this.lexicalError = tokens.lexicalError;
   }
 
@@ -104,7 +157,10 @@ export class ParserState {
 
   /** Consumes a name that is not a keyword, and returns it. */
   expectName(): string {
-    if (!this.isName()) this.fail(this.kind() === NAME ? Messages.keywordAsName(this.text()) : Messages.INVALID_SYNTAX);
+    if (!this.isName())
+      this.fail(
+        this.kind() === NAME ? Messages.keywordAsName(this.text()) : Messages.INVALID_SYNTAX,
+      );
     this.position++;
     return this.text(-1);
   }
@@ -114,7 +170,8 @@ export class ParserState {
    * when parsing failed on the END that stands in for it.
    */
   fail(message: string, at = this.position): never {
-    if (this.lexicalError !== undefined && this.position >= this.kinds.length - 1) throw this.lexicalError;
+    if (this.lexicalError !== undefined && this.position >= this.kinds.length - 1)
+      throw this.lexicalError;
     throw new PythonSyntaxError(this.starts[at] ?? this.source.length, message);
   }
 

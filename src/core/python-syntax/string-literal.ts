@@ -9,20 +9,27 @@ import { PythonSyntaxError } from '../revision-file/python-syntax-error.js';
 import { PREFIX_BYTES, PREFIX_RAW, literalBody } from '../revision-file/python-string-scan.js';
 
 /** Checks the literal token `source[start, end)` (prefix and quotes included). */
-export function checkStringLiteral(source: string, start: number, end: number, flags: number): void {
+export function checkStringLiteral(
+  source: string,
+  start: number,
+  end: number,
+  flags: number,
+): void {
   const isBytes = (flags & PREFIX_BYTES) !== 0;
   const isRaw = (flags & PREFIX_RAW) !== 0;
   if (!isBytes && isRaw) return;
   const { quote, from, to } = literalBody(source, start, end);
   if (isBytes) {
-    for (let i = from; i < to; i++) if (source.charCodeAt(i) >= 128) throw new PythonSyntaxError(quote, Messages.BYTES_NOT_ASCII);
+    for (let i = from; i < to; i++)
+      if (source.charCodeAt(i) >= 128) throw new PythonSyntaxError(quote, Messages.BYTES_NOT_ASCII);
     if (isRaw) return;
   }
   // The body alone: a search for the next backslash must not run on through the rest of the file.
   const body = source.slice(from, to);
   if (!body.includes('\\')) return;
   const decoded = decodeEscapes(body, { bytes: isBytes, anyName: true });
-  if (typeof decoded !== 'string') throw new PythonSyntaxError(from + decoded.at, escapeMessage(decoded, isBytes));
+  if (typeof decoded !== 'string')
+    throw new PythonSyntaxError(from + decoded.at, escapeMessage(decoded, isBytes));
 }
 
 function escapeMessage({ problem, letter }: EscapeError, isBytes: boolean): string {

@@ -76,7 +76,8 @@ class Tokenizer {
     }
     this.brackets.checkAllClosed(source);
     const last = this.tokens.kinds[this.tokens.kinds.length - 1];
-    if (last !== undefined && last !== NEWLINE && last !== DEDENT && last !== INDENT) this.push(NEWLINE, source.length, source.length);
+    if (last !== undefined && last !== NEWLINE && last !== DEDENT && last !== INDENT)
+      this.push(NEWLINE, source.length, source.length);
     // Errors at the end of the file are on its last line, as CPython reports them.
     const end = source.endsWith('\n') ? source.length - 1 : source.length;
     for (let level = this.indentation.depth; level > 0; level--) this.push(DEDENT, end, end);
@@ -115,7 +116,11 @@ class Tokenizer {
     let column = 0;
     let altColumn = 0;
     let i = this.offset;
-    for (let code = source.charCodeAt(i); code === 32 || code === 9 || code === 12; code = source.charCodeAt(++i)) {
+    for (
+      let code = source.charCodeAt(i);
+      code === 32 || code === 9 || code === 12;
+      code = source.charCodeAt(++i)
+    ) {
       if (code === 32) [column, altColumn] = [column + 1, altColumn + 1];
       else if (code === 9) [column, altColumn] = [(column & ~7) + 8, altColumn + 1];
       else [column, altColumn] = [0, 0];
@@ -153,7 +158,8 @@ class Tokenizer {
         i = newline === -1 ? length : newline;
       } else if (code === 92) {
         if (i + 1 >= length) throw new PythonSyntaxError(i, Messages.EOF_IN_CONTINUATION);
-        if (source.charCodeAt(i + 1) !== 10) throw new PythonSyntaxError(i, Messages.AFTER_CONTINUATION);
+        if (source.charCodeAt(i + 1) !== 10)
+          throw new PythonSyntaxError(i, Messages.AFTER_CONTINUATION);
         i += 2;
         if (i >= length) throw new PythonSyntaxError(i - 2, Messages.EOF_IN_CONTINUATION);
       } else i = this.token(i);
@@ -184,7 +190,8 @@ class Tokenizer {
   private nameOrString(start: number): number {
     const { source } = this;
     let end = start + 1;
-    while (end < source.length && isNameContinue(source, end)) end += source.codePointAt(end)! > 0xffff ? 2 : 1;
+    while (end < source.length && isNameContinue(source, end))
+      end += source.codePointAt(end)! > 0xffff ? 2 : 1;
     if (isQuote(source.charCodeAt(end))) {
       const flags = prefixFlags(source, start, end);
       if (flags !== -1) return this.string(start, end, flags);

@@ -5,7 +5,11 @@
 // block, …) means Alembic sees a value we cannot know, so it is reported, never ignored.
 import type { RevisionAttribute } from '../../messages/revision-file.js';
 import type { Token } from './python-lexer.js';
-import { AUGMENTED_ASSIGNMENTS, compoundHeaderColon, simpleStatementRanges } from './python-statements.js';
+import {
+  AUGMENTED_ASSIGNMENTS,
+  compoundHeaderColon,
+  simpleStatementRanges,
+} from './python-statements.js';
 
 /** `name = value` at module level, for one of the four attributes. */
 export interface AttributeBinding {
@@ -28,7 +32,12 @@ export interface BindingProblem {
   readonly to: number;
 }
 
-const ATTRIBUTES: ReadonlySet<string> = new Set<RevisionAttribute>(['revision', 'down_revision', 'branch_labels', 'depends_on']);
+const ATTRIBUTES: ReadonlySet<string> = new Set<RevisionAttribute>([
+  'revision',
+  'down_revision',
+  'branch_labels',
+  'depends_on',
+]);
 
 // The length test spares hashing every name of every statement.
 function isAttributeName(token: Token | undefined): token is Token & { text: RevisionAttribute } {
@@ -49,30 +58,51 @@ export class AttributeBindingCollector {
     const inBlock = column > 0;
     const header = compoundHeaderColon(tokens);
     if (header === undefined) {
-      for (const [from, to] of simpleStatementRanges(tokens, 0, tokens.length)) this.visitSimpleStatement(tokens, from, to, inBlock);
+      for (const [from, to] of simpleStatementRanges(tokens, 0, tokens.length))
+        this.visitSimpleStatement(tokens, from, to, inBlock);
       return;
     }
     const definedName = definedNameIndex(tokens);
     if (definedName !== undefined) {
       // Only the name a def or class binds matters; its parameters and body are not module-level.
-      if (isAttributeName(tokens[definedName])) this.report(inBlock ? 'conditional' : 'computed', tokens, 0, header + 1, definedName);
+      if (isAttributeName(tokens[definedName]))
+        this.report(inBlock ? 'conditional' : 'computed', tokens, 0, header + 1, definedName);
       return;
     }
     this.checkOccurrences(tokens, 0, header + 1, -1, [], inBlock ? 'conditional' : 'computed');
-    for (const [from, to] of simpleStatementRanges(tokens, header + 1, tokens.length)) this.visitSimpleStatement(tokens, from, to, true);
+    for (const [from, to] of simpleStatementRanges(tokens, header + 1, tokens.length))
+      this.visitSimpleStatement(tokens, from, to, true);
   }
 
-  private visitSimpleStatement(tokens: readonly Token[], from: number, to: number, inBlock: boolean): void {
+  private visitSimpleStatement(
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    inBlock: boolean,
+  ): void {
     const assignment = assignmentShape(tokens, from, to);
     for (const target of assignment.nameTargets) {
       const token = tokens[target];
       if (!isAttributeName(token)) continue;
       if (inBlock) this.report('conditional', tokens, from, to, target);
       else if (assignment.valueFrom !== undefined) {
-        this.bindings.push({ attribute: token.text, name: token, tokens, valueFrom: assignment.valueFrom, valueTo: to });
+        this.bindings.push({
+          attribute: token.text,
+          name: token,
+          tokens,
+          valueFrom: assignment.valueFrom,
+          valueTo: to,
+        });
       }
     }
-    this.checkOccurrences(tokens, from, to, assignment.lastAssignment, assignment.nameTargets, inBlock ? 'conditional' : 'computed');
+    this.checkOccurrences(
+      tokens,
+      from,
+      to,
+      assignment.lastAssignment,
+      assignment.nameTargets,
+      inBlock ? 'conditional' : 'computed',
+    );
   }
 
   // Every other appearance of an attribute name must be a plain load: an attribute of
@@ -91,7 +121,13 @@ export class AttributeBindingCollector {
     }
   }
 
-  private report(kind: BindingProblem['kind'], tokens: readonly Token[], from: number, to: number, nameIndex: number): void {
+  private report(
+    kind: BindingProblem['kind'],
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    nameIndex: number,
+  ): void {
     const name = tokens[nameIndex];
     if (this.problem !== undefined || !isAttributeName(name)) return;
     this.problem = { kind, attribute: name.text, tokens, from, to };
@@ -105,15 +141,28 @@ function definedNameIndex(tokens: readonly Token[]): number | undefined {
   return keyword === 'def' || keyword === 'class' ? keywordIndex + 1 : undefined;
 }
 
-function isPlainLoad(tokens: readonly Token[], i: number, from: number, to: number, lastAssignment: number): boolean {
+function isPlainLoad(
+  tokens: readonly Token[],
+  i: number,
+  from: number,
+  to: number,
+  lastAssignment: number,
+): boolean {
   const token = tokens[i];
   const previous = i > from ? tokens[i - 1] : undefined;
   const next = i + 1 < to ? tokens[i + 1] : undefined;
   if (previous?.kind === 'op' && previous.text === '.') return true;
-  if (next?.kind === 'op' && (next.text === ':=' || next.text === '.' || next.text === '[' || AUGMENTED_ASSIGNMENTS.has(next.text))) {
+  if (
+    next?.kind === 'op' &&
+    (next.text === ':=' ||
+      next.text === '.' ||
+      next.text === '[' ||
+      AUGMENTED_ASSIGNMENTS.has(next.text))
+  ) {
     return false;
   }
-  if (token !== undefined && token.depth > 0 && next?.kind === 'op' && next.text === '=') return true;
+  if (token !== undefined && token.depth > 0 && next?.kind === 'op' && next.text === '=')
+    return true;
   return lastAssignment !== -1 && i > lastAssignment;
 }
 
@@ -136,14 +185,23 @@ function assignmentShape(tokens: readonly Token[], from: number, to: number): As
     if (token.text === '=') equals.push(i);
     if (token.text === '=' || AUGMENTED_ASSIGNMENTS.has(token.text)) lastAssignment = i;
   }
-  const annotated = tokens[from]?.kind === 'name' && tokens[from + 1]?.text === ':' && tokens[from + 1]?.kind === 'op';
+  const annotated =
+    tokens[from]?.kind === 'name' &&
+    tokens[from + 1]?.text === ':' &&
+    tokens[from + 1]?.kind === 'op';
   if (annotated) {
     const equal = equals[0];
-    return { nameTargets: [from], valueFrom: equal === undefined ? undefined : equal + 1, lastAssignment: equal ?? -1 };
+    return {
+      nameTargets: [from],
+      valueFrom: equal === undefined ? undefined : equal + 1,
+      lastAssignment: equal ?? -1,
+    };
   }
   const last = equals[equals.length - 1];
   if (last === undefined) return { nameTargets: [], valueFrom: undefined, lastAssignment };
   const starts = [from, ...equals.slice(0, -1).map((equal) => equal + 1)];
-  const nameTargets = starts.filter((start, index) => (equals[index] ?? 0) - start === 1 && tokens[start]?.kind === 'name');
+  const nameTargets = starts.filter(
+    (start, index) => (equals[index] ?? 0) - start === 1 && tokens[start]?.kind === 'name',
+  );
   return { nameTargets, valueFrom: last + 1, lastAssignment };
 }

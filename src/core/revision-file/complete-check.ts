@@ -34,6 +34,10 @@ export function checkRevisionFileSyntax(input: RevisionFileInput): void {
     checkPythonSyntax(source);
   } catch (error) {
     if (!(error instanceof PythonSyntaxError)) throw error;
-    throw new InputError({ file: input.displayPath, line: lineAt(source, error.offset) }, pythonSyntaxError(error.message), { cause: error });
+    throw new InputError(
+      { file: input.displayPath, line: lineAt(source, error.offset) },
+      pythonSyntaxError(error.message),
+      { cause: error },
+    );
   }
 }

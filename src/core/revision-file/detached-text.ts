@@ -10,5 +10,5 @@ const VIEW_MINIMUM_LENGTH = 13;
 export function detachedText(text: string): string {
   // Slicing a concatenation flattens it into a new string first, so the result no longer
   // refers to the original parent.
-  return text.length < VIEW_MINIMUM_LENGTH ? text : (` ${text}`).slice(1);
+  return text.length < VIEW_MINIMUM_LENGTH ? text : ` ${text}`.slice(1);
 }

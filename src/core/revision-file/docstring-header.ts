@@ -18,10 +18,19 @@ export interface DocstringSummary {
  * The module docstring when tokens `[from, to)` are the module's first statement and that
  * statement is only str literals (an f-string, even without fields, is not a docstring).
  */
-export function docstringOf(tokens: readonly Token[], from: number, to: number): string | undefined {
+export function docstringOf(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string | undefined {
   for (let i = from; i < to; i++) {
     const token = tokens[i];
-    if (token === undefined || token.kind !== 'string' || (stringTokenFlags(token) & PREFIX_FORMAT) !== 0) return undefined;
+    if (
+      token === undefined ||
+      token.kind !== 'string' ||
+      (stringTokenFlags(token) & PREFIX_FORMAT) !== 0
+    )
+      return undefined;
   }
   return from < to ? decodeStringTokens(tokens, from, to) : undefined;
 }
@@ -36,6 +45,7 @@ export function summarizeDocstring(docstring: string): DocstringSummary {
   const createDate = CREATE_DATE.exec(docstring)?.[1]?.trim();
   return {
     doc: doc === '' ? undefined : detachedText(doc),
-    createDate: createDate === undefined || createDate === '' ? undefined : detachedText(createDate),
+    createDate:
+      createDate === undefined || createDate === '' ? undefined : detachedText(createDate),
   };
 }

@@ -138,4 +138,7 @@ export const BLANK_TAIL = /[ \t]*(?:#[^\n]*)?$/y;
 /** Matches (empty) where a module line does not start with a block keyword. */
 export const NOT_BLOCK_KEYWORD = new RegExp(`(?!${BLOCK_KEYWORD})`, 'y');
 /** Module code between brackets, newlines and complex strings, without attribute names. */
-export const MODULE_CODE_SCAN = new RegExp(String.raw`(?:${CODE_CHARACTER}|${STRING}|${COMMENT}|${CONTINUATION})*`, 'y');
+export const MODULE_CODE_SCAN = new RegExp(
+  String.raw`(?:${CODE_CHARACTER}|${STRING}|${COMMENT}|${CONTINUATION})*`,
+  'y',
+);

@@ -54,7 +54,10 @@ const ILLEGAL_ID_CHARACTER = /[-+:@]/;
  * precise reader (readRevisionFilePrecisely) must read the file, errors included. Loads only
  * the modules of the fast path, so a caller may load the precise reader when first needed.
  */
-export function readCommonRevisionFile(input: RevisionFileInput, options: RevisionFileOptions): Revision | undefined {
+export function readCommonRevisionFile(
+  input: RevisionFileInput,
+  options: RevisionFileOptions,
+): Revision | undefined {
   if (input.bytes.length > FAST_PATH_LIMIT) return undefined;
   let source: string;
   try {
@@ -67,10 +70,15 @@ export function readCommonRevisionFile(input: RevisionFileInput, options: Revisi
   return readFastRevision(source, input.displayPath, normalizedConstants(options.constants));
 }
 
-const normalizedTables = new WeakMap<ReadonlyMap<string, ConstantValue>, ReadonlyMap<string, ConstantValue>>();
+const normalizedTables = new WeakMap<
+  ReadonlyMap<string, ConstantValue>,
+  ReadonlyMap<string, ConstantValue>
+>();
 
 /** The constants keyed by their source text with all whitespace removed, as values are looked up. */
-export function normalizedConstants(constants: ReadonlyMap<string, ConstantValue>): ReadonlyMap<string, ConstantValue> {
+export function normalizedConstants(
+  constants: ReadonlyMap<string, ConstantValue>,
+): ReadonlyMap<string, ConstantValue> {
   let normalized = normalizedTables.get(constants);
   if (normalized === undefined) {
     normalized = new Map([...constants].map(([key, value]) => [key.replace(/\s+/g, ''), value]));
@@ -84,17 +92,23 @@ export function normalizedConstants(constants: ReadonlyMap<string, ConstantValue
  * every value is one Alembic accepts; undefined when the precise reader must read it.
  * `constants` keys must already be whitespace-free.
  */
-export function readFastRevision(source: string, file: string, constants: ReadonlyMap<string, ConstantValue>): Revision | undefined {
+export function readFastRevision(
+  source: string,
+  file: string,
+  constants: ReadonlyMap<string, ConstantValue>,
+): Revision | undefined {
   const module = walkFastModule(source, constants);
   if (module?.revision === undefined || module.downRevision === undefined) return undefined;
   const id = module.revision;
   // Alembic's checks (revision-attributes.ts); a value failing one gets its message from the precise reader.
-  if (id.kind !== 'string' || id.value === '' || ILLEGAL_ID_CHARACTER.test(id.value)) return undefined;
+  if (id.kind !== 'string' || id.value === '' || ILLEGAL_ID_CHARACTER.test(id.value))
+    return undefined;
   const downRevisions = entriesOf(module.downRevision);
   const branchLabels = entriesOf(module.branchLabels);
   const dependencies = entriesOf(module.dependsOn);
   // Empty strings are errors, or (`depends_on = ""`) a special case: the precise reader's call.
-  if (downRevisions.includes('') || branchLabels.includes('') || dependencies.includes('')) return undefined;
+  if (downRevisions.includes('') || branchLabels.includes('') || dependencies.includes(''))
+    return undefined;
   const summary = module.docstring === undefined ? undefined : summarizeDocstring(module.docstring);
   return {
     id: detachedText(id.value),
@@ -122,7 +136,10 @@ function entriesOf(value: LiteralValue | undefined): string[] {
 // Each MODULE_STEP call skips harmless lines and whole functions and reads up to four bindings,
 // so a file of the common shape takes three regular-expression calls: from cold code each call
 // costs far more than the native scan it runs. One flat loop, for the same reason.
-function walkFastModule(source: string, constants: ReadonlyMap<string, ConstantValue>): FastModule | undefined {
+function walkFastModule(
+  source: string,
+  constants: ReadonlyMap<string, ConstantValue>,
+): FastModule | undefined {
   const module = new FastModule();
   const length = source.length;
   FIRST_STATEMENT.lastIndex = 0;
@@ -172,8 +189,13 @@ function walkFastModule(source: string, constants: ReadonlyMap<string, ConstantV
 
 // None or a plain string literal matched by MODULE_STEP; undefined when the constants name its
 // text, since evaluateValue looks the value's text (without whitespace) up there first.
-function commonValue(none: string | undefined, literal: string | undefined, constants: ReadonlyMap<string, ConstantValue>): LiteralValue | undefined {
-  if (constants.size > 0 && constants.has((none ?? literal ?? '').replace(WHITESPACE, ''))) return undefined;
+function commonValue(
+  none: string | undefined,
+  literal: string | undefined,
+  constants: ReadonlyMap<string, ConstantValue>,
+): LiteralValue | undefined {
+  if (constants.size > 0 && constants.has((none ?? literal ?? '').replace(WHITESPACE, '')))
+    return undefined;
   return literal === undefined ? NONE : simpleString(literal);
 }
 
@@ -185,5 +207,14 @@ function simpleString(literal: string): LiteralValue {
 
 // A statement in column 0 may start with a letter, `_`, `@`, a digit, a quote or a bracket.
 function isCodeStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 64 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 34 || code === 39 || code === 40 || code === 91;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 64 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 34 ||
+    code === 39 ||
+    code === 40 ||
+    code === 91
+  );
 }

@@ -4,7 +4,12 @@
 // which go to the precise string scanner. Any doubt returns -1: the precise reader decides.
 import { BODY_SCAN, MODULE_CODE_SCAN, NOT_BLOCK_KEYWORD } from './fast-patterns.js';
 import { PythonSyntaxError } from './python-syntax-error.js';
-import { isIdentifierChar, prefixFlags, skipString, stringTokenStart } from './python-string-scan.js';
+import {
+  isIdentifierChar,
+  prefixFlags,
+  skipString,
+  stringTokenStart,
+} from './python-string-scan.js';
 
 // CPython's tokenizer refuses deeper nesting; the precise reader reports it.
 const MAXIMUM_DEPTH = 200;
@@ -33,7 +38,12 @@ export function skipFastStatement(source: string, start: number): number {
 
 // Runs `scan` and handles its stops until a newline at bracket depth 0. Both scans stop at a
 // depth-0 newline only where the logical line (or the body) ends.
-function scanLogicalCode(source: string, start: number, scan: RegExp, otherStrings: boolean): number {
+function scanLogicalCode(
+  source: string,
+  start: number,
+  scan: RegExp,
+  otherStrings: boolean,
+): number {
   const length = source.length;
   let depth = 0;
   let i = start;
@@ -64,7 +74,9 @@ function scanLogicalCode(source: string, start: number, scan: RegExp, otherStrin
 // A string the patterns leave alone (an f-string or t-string, a plain string right after a
 // letter f or t, an unterminated one), read exactly as skipIndentedBlock reads it.
 function skipOtherString(source: string, quote: number): number {
-  const flags = isIdentifierChar(source.charCodeAt(quote - 1)) ? prefixFlags(source, stringTokenStart(source, quote), quote) : 0;
+  const flags = isIdentifierChar(source.charCodeAt(quote - 1))
+    ? prefixFlags(source, stringTokenStart(source, quote), quote)
+    : 0;
   try {
     return skipString(source, quote, flags);
   } catch (error) {

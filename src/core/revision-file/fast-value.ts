@@ -32,7 +32,11 @@ let sawParenthesisedElement = false;
  * `constants` (keys without whitespace) may name literal text too, so a value whose text is
  * a key is left to the precise reader.
  */
-export function readFastValue(source: string, start: number, constants: ReadonlyMap<string, ConstantValue>): FastValue | undefined {
+export function readFastValue(
+  source: string,
+  start: number,
+  constants: ReadonlyMap<string, ConstantValue>,
+): FastValue | undefined {
   position = start;
   sawParenthesisedElement = false;
   const value = readValue(source);
@@ -106,7 +110,8 @@ function readBracketed(source: string, closer: number): LiteralValue | undefined
   position++;
   const single = items[0];
   // `('a')` is a str; `('a',)`, `['a']`, `()` and `[]` are sequences.
-  if (closer === 41 && !sawComma && single !== undefined && items.length === 1) return { kind: 'string', value: single };
+  if (closer === 41 && !sawComma && single !== undefined && items.length === 1)
+    return { kind: 'string', value: single };
   return { kind: 'sequence', items };
 }
 
@@ -152,7 +157,12 @@ function isPrefixLetter(code: number): boolean {
 // evaluateValue looks the whole value up, and the inside of an enclosing `( … )`; a value with
 // comments inside would be keyed differently, and parenthesised elements are looked up too,
 // so those are left to the precise reader.
-function namesConstant(source: string, start: number, end: number, constants: ReadonlyMap<string, ConstantValue>): boolean {
+function namesConstant(
+  source: string,
+  start: number,
+  end: number,
+  constants: ReadonlyMap<string, ConstantValue>,
+): boolean {
   const text = source.slice(start, end);
   if (sawParenthesisedElement || text.includes('#')) return true;
   if (constants.has(text.replace(WHITESPACE, ''))) return true;

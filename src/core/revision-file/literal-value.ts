@@ -20,7 +20,9 @@ export interface ValueProblem {
 }
 
 /** The outcome of evaluating a value expression. */
-export type Evaluation = { readonly ok: true; readonly value: LiteralValue } | { readonly ok: false; readonly problem: ValueProblem };
+export type Evaluation =
+  | { readonly ok: true; readonly value: LiteralValue }
+  | { readonly ok: false; readonly problem: ValueProblem };
 
 const NONE: LiteralValue = { kind: 'none' };
 const OTHER_CONSTANT_NAMES: ReadonlySet<string> = new Set(['True', 'False', 'Ellipsis', '...']);
@@ -39,7 +41,12 @@ export function evaluateValue(
   return evaluateSequence(tokens, elements, constants);
 }
 
-function evaluateElement(tokens: readonly Token[], from: number, to: number, constants: ReadonlyMap<string, ConstantValue>): Evaluation {
+function evaluateElement(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  constants: ReadonlyMap<string, ConstantValue>,
+): Evaluation {
   const first = tokens[from];
   const last = tokens[to - 1];
   if (first === undefined || last === undefined) return fail('not-literal', from, to);
@@ -53,11 +60,16 @@ function evaluateElement(tokens: readonly Token[], from: number, to: number, con
     return to - from === 2 ? emptySequence() : evaluateValue(tokens, from + 1, to - 1, constants);
   } else if (encloses(tokens, from, to, '[', ']')) {
     if (to - from === 2) return emptySequence();
-    return evaluateSequence(tokens, splitTopLevel(tokens, from + 1, to - 1) ?? [[from + 1, to - 1]], constants);
+    return evaluateSequence(
+      tokens,
+      splitTopLevel(tokens, from + 1, to - 1) ?? [[from + 1, to - 1]],
+      constants,
+    );
   }
   const constant = lookUpConstant(tokens, from, to, constants);
   if (constant !== undefined) return { ok: true, value: constant };
-  const isOtherLiteral = to - from === 1 && (first.kind === 'number' || OTHER_CONSTANT_NAMES.has(first.text));
+  const isOtherLiteral =
+    to - from === 1 && (first.kind === 'number' || OTHER_CONSTANT_NAMES.has(first.text));
   return fail(isOtherLiteral ? 'not-a-string' : 'not-literal', from, to);
 }
 
@@ -79,7 +91,11 @@ function evaluateSequence(
 
 // Element ranges split at top-level commas (a trailing comma ends the last element), or
 // undefined when there is no top-level comma, i.e. the range is not a tuple display.
-function splitTopLevel(tokens: readonly Token[], from: number, to: number): Array<[number, number]> | undefined {
+function splitTopLevel(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Array<[number, number]> | undefined {
   const depth = tokens[from]?.depth ?? 0;
   const elements: Array<[number, number]> = [];
   let start = from;
@@ -96,14 +112,26 @@ function splitTopLevel(tokens: readonly Token[], from: number, to: number): Arra
 }
 
 // Whether the bracket at `from` is closed exactly by the token at `to - 1`.
-function encloses(tokens: readonly Token[], from: number, to: number, opening: string, closing: string): boolean {
+function encloses(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  opening: string,
+  closing: string,
+): boolean {
   const first = tokens[from];
-  if (first?.text !== opening || first.kind !== 'op' || tokens[to - 1]?.text !== closing) return false;
+  if (first?.text !== opening || first.kind !== 'op' || tokens[to - 1]?.text !== closing)
+    return false;
   for (let i = from + 1; i < to - 1; i++) if ((tokens[i]?.depth ?? 0) <= first.depth) return false;
   return true;
 }
 
-function lookUpConstant(tokens: readonly Token[], from: number, to: number, constants: ReadonlyMap<string, ConstantValue>): LiteralValue | undefined {
+function lookUpConstant(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  constants: ReadonlyMap<string, ConstantValue>,
+): LiteralValue | undefined {
   if (constants.size === 0 || from >= to) return undefined;
   let key = '';
   for (let i = from; i < to; i++) key += tokens[i]?.text ?? '';

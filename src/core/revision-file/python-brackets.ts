@@ -24,18 +24,26 @@ export class BracketTracker {
 
   /** Records the opening bracket at `offset`. */
   open(offset: number): void {
-    if (this.depth === MAXIMUM_DEPTH) throw new PythonSyntaxError(offset, PythonSyntaxMessages.TOO_MANY_PARENTHESES);
+    if (this.depth === MAXIMUM_DEPTH)
+      throw new PythonSyntaxError(offset, PythonSyntaxMessages.TOO_MANY_PARENTHESES);
     this.offsets[this.depth++] = offset;
   }
 
   /** Matches the closing bracket at `offset` with the innermost open one. */
   close(source: string, offset: number): void {
     const closing = source.charCodeAt(offset);
-    if (this.depth === 0) throw new PythonSyntaxError(offset, PythonSyntaxMessages.unmatched(String.fromCharCode(closing)));
+    if (this.depth === 0)
+      throw new PythonSyntaxError(
+        offset,
+        PythonSyntaxMessages.unmatched(String.fromCharCode(closing)),
+      );
     const openingOffset = this.offsets[--this.depth] ?? 0;
     const opening = source.charCodeAt(openingOffset);
     if (openingOf(closing) !== opening) {
-      const message = PythonSyntaxMessages.mismatched(String.fromCharCode(closing), String.fromCharCode(opening));
+      const message = PythonSyntaxMessages.mismatched(
+        String.fromCharCode(closing),
+        String.fromCharCode(opening),
+      );
       throw new PythonSyntaxError(offset, message);
     }
   }

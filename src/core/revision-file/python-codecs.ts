@@ -11,14 +11,27 @@ type Decoder = InstanceType<typeof TextDecoder>;
 const UTF8_DECODER: Decoder = new TextDecoder('utf-8', { fatal: true });
 
 const UTF8_NAMES = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001']);
-const LATIN1_NAMES = new Set(['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', '8859', 'cp819', 'ibm819', 'latin', 'l1', 'iso-ir-100', 'csisolatin1']);
+const LATIN1_NAMES = new Set([
+  'latin-1',
+  'latin1',
+  'iso-8859-1',
+  'iso8859-1',
+  '8859',
+  'cp819',
+  'ibm819',
+  'latin',
+  'l1',
+  'iso-ir-100',
+  'csisolatin1',
+]);
 const ASCII_NAMES = new Set(['ascii', 'us-ascii', '646', 'us', 'ansi-x3.4-1968', 'iso646-us']);
 const CP1252_NAMES = new Set(['cp1252', 'windows-1252', '1252']);
 
 // cp1252 bytes 0x80–0x9F as Python decodes them; 0 marks the five bytes Python refuses.
 const CP1252_HIGH_CONTROLS = [
-  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0,
+  0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0, 0x17e, 0x178,
 ];
 
 /** The codec Python would use for a cookie's encoding name, or undefined when unknown here. */
@@ -60,7 +73,10 @@ function whatwgDecoder(label: string): Decoder | undefined {
   }
 }
 
-function decodeWith(decoder: Decoder, bytes: Uint8Array): string | { readonly invalidByte: number } {
+function decodeWith(
+  decoder: Decoder,
+  bytes: Uint8Array,
+): string | { readonly invalidByte: number } {
   try {
     return decoder.decode(bytes);
   } catch (error) {
@@ -94,7 +110,8 @@ function decodesAsPrefix(encoding: string, bytes: Uint8Array): boolean {
 
 function decodeLatin1(bytes: Uint8Array): string {
   let text = '';
-  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  for (let i = 0; i < bytes.length; i += 8192)
+    text += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return text;
 }
 

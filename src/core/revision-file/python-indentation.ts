@@ -14,13 +14,16 @@ export class IndentationTracker {
     const current = this.columns[this.columns.length - 1] ?? 0;
     if (this.expectingBlock) {
       this.expectingBlock = false;
-      if (column <= current) throw new PythonSyntaxError(offset, PythonSyntaxMessages.EXPECTED_INDENTED_BLOCK);
+      if (column <= current)
+        throw new PythonSyntaxError(offset, PythonSyntaxMessages.EXPECTED_INDENTED_BLOCK);
       this.columns.push(column);
       return;
     }
-    if (column > current) throw new PythonSyntaxError(offset, PythonSyntaxMessages.UNEXPECTED_INDENT);
+    if (column > current)
+      throw new PythonSyntaxError(offset, PythonSyntaxMessages.UNEXPECTED_INDENT);
     while (column < (this.columns[this.columns.length - 1] ?? 0)) this.columns.pop();
-    if (column !== this.columns[this.columns.length - 1]) throw new PythonSyntaxError(offset, PythonSyntaxMessages.UNINDENT_MISMATCH);
+    if (column !== this.columns[this.columns.length - 1])
+      throw new PythonSyntaxError(offset, PythonSyntaxMessages.UNINDENT_MISMATCH);
   }
 
   /** The line just entered is a header ending in `:`; its block must follow. */
@@ -30,6 +33,7 @@ export class IndentationTracker {
 
   /** At the end of the source (`offset`), a header still waiting for its block is an error. */
   finish(offset: number): void {
-    if (this.expectingBlock) throw new PythonSyntaxError(offset, PythonSyntaxMessages.EXPECTED_INDENTED_BLOCK);
+    if (this.expectingBlock)
+      throw new PythonSyntaxError(offset, PythonSyntaxMessages.EXPECTED_INDENTED_BLOCK);
   }
 }

@@ -5,7 +5,13 @@
 import { PythonSyntaxMessages } from '../../messages/revision-file.js';
 import { BracketTracker } from './python-brackets.js';
 import { PythonSyntaxError } from './python-syntax-error.js';
-import { isIdentifierChar, isQuote, prefixFlags, skipString, stringTokenStart } from './python-string-scan.js';
+import {
+  isIdentifierChar,
+  isQuote,
+  prefixFlags,
+  skipString,
+  stringTokenStart,
+} from './python-string-scan.js';
 
 /** What a token is; keywords are `name` tokens. */
 export type TokenKind = 'name' | 'number' | 'string' | 'op';
@@ -70,11 +76,22 @@ export function skipIndentedBlock(source: string, from: number, headerColumn: nu
         i++;
         if (brackets.depth === 0 && !continuesBlock(source, i, headerColumn)) return i;
         break;
-      case QUOTE: i = skipString(source, i, prefixFlagsBefore(source, i)); break;
-      case HASH: i = endOfComment(source, i); break;
-      case OPENING: brackets.open(i); i++; break;
-      case CLOSING: brackets.close(source, i); i++; break;
-      default: i = skipContinuation(source, i);
+      case QUOTE:
+        i = skipString(source, i, prefixFlagsBefore(source, i));
+        break;
+      case HASH:
+        i = endOfComment(source, i);
+        break;
+      case OPENING:
+        brackets.open(i);
+        i++;
+        break;
+      case CLOSING:
+        brackets.close(source, i);
+        i++;
+        break;
+      default:
+        i = skipContinuation(source, i);
     }
   }
   brackets.checkAllClosed(source);
@@ -149,13 +166,20 @@ function pushToken(source: string, i: number, tokens: Token[]): number {
 function pushNameOrPrefixedString(source: string, start: number, tokens: Token[]): number {
   let end = start + 1;
   let nonAscii = source.charCodeAt(start) >= 128;
-  for (let next = source.charCodeAt(end); isIdentifierChar(next); next = source.charCodeAt(++end)) nonAscii ||= next >= 128;
+  for (let next = source.charCodeAt(end); isIdentifierChar(next); next = source.charCodeAt(++end))
+    nonAscii ||= next >= 128;
   const flags = isQuote(source.charCodeAt(end)) ? prefixFlags(source, start, end) : -1;
   if (flags !== -1) end = skipString(source, end, flags);
   const text = source.slice(start, end);
   // Python compares identifiers after NFKC normalisation (PEP 3131).
   const normalized = flags === -1 && nonAscii ? text.normalize('NFKC') : text;
-  tokens.push({ kind: flags === -1 ? 'name' : 'string', start, end, depth: brackets.depth, text: normalized });
+  tokens.push({
+    kind: flags === -1 ? 'name' : 'string',
+    start,
+    end,
+    depth: brackets.depth,
+    text: normalized,
+  });
   return end;
 }
 
@@ -171,7 +195,8 @@ function endOfNumber(source: string, start: number): number {
   for (;;) {
     const code = source.charCodeAt(end);
     if (isIdentifierChar(code) || code === 46) end++;
-    else if ((code === 43 || code === 45) && !isHex && (source.charCodeAt(end - 1) | 32) === 101) end++;
+    else if ((code === 43 || code === 45) && !isHex && (source.charCodeAt(end - 1) | 32) === 101)
+      end++;
     else return end;
   }
 }
@@ -182,7 +207,8 @@ function operatorLength(source: string, i: number): number {
   const first = source.charCodeAt(i);
   const second = source.charCodeAt(i + 1);
   const third = source.charCodeAt(i + 2);
-  const doubled = second === first && (first === 42 || first === 47 || first === 60 || first === 62); // ** // << >>
+  const doubled =
+    second === first && (first === 42 || first === 47 || first === 60 || first === 62); // ** // << >>
   if (doubled) return third === 61 ? 3 : 2;
   if (first === 46) return second === 46 && third === 46 ? 3 : 1; // ...
   if (first === 45 && second === 62) return 2; // ->
@@ -200,7 +226,9 @@ function endOfComment(source: string, hash: number): number {
 // A backslash outside a string must be the last character of its physical line.
 function skipContinuation(source: string, backslash: number): number {
   const next = backslash + 1;
-  if (next >= source.length) throw new PythonSyntaxError(backslash, PythonSyntaxMessages.EOF_IN_CONTINUATION);
-  if (source.charCodeAt(next) !== 10) throw new PythonSyntaxError(backslash, PythonSyntaxMessages.AFTER_CONTINUATION);
+  if (next >= source.length)
+    throw new PythonSyntaxError(backslash, PythonSyntaxMessages.EOF_IN_CONTINUATION);
+  if (source.charCodeAt(next) !== 10)
+    throw new PythonSyntaxError(backslash, PythonSyntaxMessages.AFTER_CONTINUATION);
   return next + 1;
 }

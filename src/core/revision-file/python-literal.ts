@@ -3,7 +3,14 @@
 // and f-strings with replacement fields are expressions whose value we cannot know here.
 import { decodeEscapes } from '../python-escapes.js';
 import type { Token } from './python-lexer.js';
-import { PREFIX_BYTES, PREFIX_FORMAT, PREFIX_RAW, PREFIX_TEMPLATE, literalBody, prefixFlags } from './python-string-scan.js';
+import {
+  PREFIX_BYTES,
+  PREFIX_FORMAT,
+  PREFIX_RAW,
+  PREFIX_TEMPLATE,
+  literalBody,
+  prefixFlags,
+} from './python-string-scan.js';
 
 /** The prefix flags (`PREFIX_*`) of a string token. */
 export function stringTokenFlags(token: Token): number {
@@ -33,7 +40,11 @@ export function decodeStringLiteral(text: string): string | undefined {
 }
 
 /** The str value of adjacent string tokens (implicit concatenation), or undefined. */
-export function decodeStringTokens(tokens: readonly Token[], from: number, to: number): string | undefined {
+export function decodeStringTokens(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string | undefined {
   let value = '';
   for (let i = from; i < to; i++) {
     const token = tokens[i];

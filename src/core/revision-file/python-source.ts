@@ -1,7 +1,11 @@
 // Turns the bytes of a Python file into the text Python's tokenizer sees: a UTF-8 BOM is
 // dropped, a PEP 263 coding cookie on line 1 or 2 picks the codec, and `\r\n` and lone `\r`
 // become `\n` (universal newlines), so every later offset counts lines by `\n` alone.
-import { EncodingMessages, PythonSyntaxMessages, pythonSyntaxError } from '../../messages/revision-file.js';
+import {
+  EncodingMessages,
+  PythonSyntaxMessages,
+  pythonSyntaxError,
+} from '../../messages/revision-file.js';
 import { type Codec, codecFor, decodeUtf8, tryDecodeUtf8 } from './python-codecs.js';
 import { lineAt } from './python-syntax-error.js';
 
@@ -31,7 +35,11 @@ export function decodePythonSource(bytes: Uint8Array): string {
   const decoded = utf8 !== undefined && !mayHoldCookie(utf8) ? utf8 : decodeDeclared(body, hasBom);
   const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
   const nul = text.indexOf('\0');
-  if (nul !== -1) throw new SourceDecodingError(pythonSyntaxError(PythonSyntaxMessages.NULL_BYTES), lineAt(text, nul));
+  if (nul !== -1)
+    throw new SourceDecodingError(
+      pythonSyntaxError(PythonSyntaxMessages.NULL_BYTES),
+      lineAt(text, nul),
+    );
   return text;
 }
 
@@ -49,14 +57,23 @@ function decodeDeclared(body: Uint8Array, hasBom: boolean): string {
   let codec: Codec = decodeUtf8;
   let encodingName = 'utf-8';
   if (cookie !== undefined) {
-    if (hasBom && !isCpythonUtf8Name(cookie.name)) throw new SourceDecodingError(EncodingMessages.bomWithOtherEncoding(cookie.name), cookie.line);
+    if (hasBom && !isCpythonUtf8Name(cookie.name))
+      throw new SourceDecodingError(
+        EncodingMessages.bomWithOtherEncoding(cookie.name),
+        cookie.line,
+      );
     const found = codecFor(cookie.name);
-    if (found === undefined) throw new SourceDecodingError(EncodingMessages.unknownEncoding(cookie.name), cookie.line);
+    if (found === undefined)
+      throw new SourceDecodingError(EncodingMessages.unknownEncoding(cookie.name), cookie.line);
     codec = found;
     encodingName = cookie.name;
   }
   const decoded = codec(body);
-  if (typeof decoded !== 'string') throw new SourceDecodingError(EncodingMessages.undecodable(encodingName), lineOfByte(body, decoded.invalidByte));
+  if (typeof decoded !== 'string')
+    throw new SourceDecodingError(
+      EncodingMessages.undecodable(encodingName),
+      lineOfByte(body, decoded.invalidByte),
+    );
   return decoded;
 }
 
@@ -92,6 +109,7 @@ function isCpythonUtf8Name(name: string): boolean {
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
+  for (let i = 0; i < offset && i < bytes.length; i++)
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
   return line;
 }

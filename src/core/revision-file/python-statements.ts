@@ -4,11 +4,34 @@ import type { Token } from './python-lexer.js';
 
 /** Operators of augmented assignment (`x += 1`). */
 export const AUGMENTED_ASSIGNMENTS: ReadonlySet<string> = new Set([
-  '+=', '-=', '*=', '/=', '//=', '%=', '@=', '&=', '|=', '^=', '>>=', '<<=', '**=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '//=',
+  '%=',
+  '@=',
+  '&=',
+  '|=',
+  '^=',
+  '>>=',
+  '<<=',
+  '**=',
 ]);
 
 const COMPOUND_KEYWORDS: ReadonlySet<string> = new Set([
-  'if', 'elif', 'else', 'try', 'except', 'finally', 'for', 'while', 'with', 'def', 'class', 'async',
+  'if',
+  'elif',
+  'else',
+  'try',
+  'except',
+  'finally',
+  'for',
+  'while',
+  'with',
+  'def',
+  'class',
+  'async',
 ]);
 
 // `match` and `case` are keywords only where a statement starts and a block follows.
@@ -37,7 +60,11 @@ export function compoundHeaderColon(tokens: readonly Token[]): number | undefine
 }
 
 /** Token index ranges `[from, to)` of the simple statements separated by `;` at depth 0. */
-export function simpleStatementRanges(tokens: readonly Token[], from: number, to: number): Array<[number, number]> {
+export function simpleStatementRanges(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let start = from;
   for (let i = from; i < to; i++) {

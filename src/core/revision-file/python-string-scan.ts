@@ -32,7 +32,13 @@ export const PREFIX_UNICODE = 16;
 
 /** Whether a character can be part of a Python identifier (non-ASCII is accepted loosely). */
 export function isIdentifierChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code >= 128;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code >= 128
+  );
 }
 
 /** Whether a character is `'` or `"`. */
@@ -42,12 +48,18 @@ export function isQuote(code: number): boolean {
 
 function prefixLetterFlag(code: number): number {
   switch (code | 32) {
-    case 114: return PREFIX_RAW; // r
-    case 102: return PREFIX_FORMAT; // f
-    case 98: return PREFIX_BYTES; // b
-    case 116: return PREFIX_TEMPLATE; // t
-    case 117: return PREFIX_UNICODE; // u
-    default: return 0;
+    case 114:
+      return PREFIX_RAW; // r
+    case 102:
+      return PREFIX_FORMAT; // f
+    case 98:
+      return PREFIX_BYTES; // b
+    case 116:
+      return PREFIX_TEMPLATE; // t
+    case 117:
+      return PREFIX_UNICODE; // u
+    default:
+      return 0;
   }
 }
 
@@ -60,16 +72,26 @@ export function prefixFlags(source: string, start: number, end: number): number 
   if (length === 1) return first === 0 ? -1 : first;
   const second = prefixLetterFlag(source.charCodeAt(start + 1));
   const combined = first | second;
-  const isRawPair = first !== second && (combined & PREFIX_RAW) !== 0 && (combined & PREFIX_UNICODE) === 0;
+  const isRawPair =
+    first !== second && (combined & PREFIX_RAW) !== 0 && (combined & PREFIX_UNICODE) === 0;
   return first !== 0 && second !== 0 && isRawPair ? combined : -1;
 }
 
 /** Where the literal `source[start, end)` (prefix and quotes included) has its opening quote, and its body. */
-export function literalBody(source: string, start: number, end: number): { readonly quote: number; readonly from: number; readonly to: number } {
+export function literalBody(
+  source: string,
+  start: number,
+  end: number,
+): { readonly quote: number; readonly from: number; readonly to: number } {
   let quote = start;
   while (!isQuote(source.charCodeAt(quote))) quote++;
   const code = source.charCodeAt(quote);
-  const width = end - quote >= 6 && source.charCodeAt(quote + 1) === code && source.charCodeAt(quote + 2) === code ? 3 : 1;
+  const width =
+    end - quote >= 6 &&
+    source.charCodeAt(quote + 1) === code &&
+    source.charCodeAt(quote + 2) === code
+      ? 3
+      : 1;
   return { quote, from: quote + width, to: end - width };
 }
 
@@ -87,9 +109,13 @@ export function stringTokenStart(source: string, quote: number): number {
 /** Offset just past the string literal whose opening quote is at `quote`. */
 export function skipString(source: string, quote: number, flags: number): number {
   const quoteCode = source.charCodeAt(quote);
-  const triple = source.charCodeAt(quote + 1) === quoteCode && source.charCodeAt(quote + 2) === quoteCode;
-  if ((flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0) return skipFormatString(source, quote, quoteCode, triple, flags);
-  return triple ? skipTripleQuoted(source, quote, quoteCode) : skipSingleQuoted(source, quote, quoteCode);
+  const triple =
+    source.charCodeAt(quote + 1) === quoteCode && source.charCodeAt(quote + 2) === quoteCode;
+  if ((flags & (PREFIX_FORMAT | PREFIX_TEMPLATE)) !== 0)
+    return skipFormatString(source, quote, quoteCode, triple, flags);
+  return triple
+    ? skipTripleQuoted(source, quote, quoteCode)
+    : skipSingleQuoted(source, quote, quoteCode);
 }
 
 function skipSingleQuoted(source: string, quote: number, quoteCode: number): number {
@@ -110,7 +136,8 @@ function skipTripleQuoted(source: string, quote: number, quoteCode: number): num
   let from = bodyStart;
   for (;;) {
     const found = source.indexOf(closing, from);
-    if (found === -1) throw new PythonSyntaxError(quote, PythonSyntaxMessages.UNTERMINATED_TRIPLE_QUOTED);
+    if (found === -1)
+      throw new PythonSyntaxError(quote, PythonSyntaxMessages.UNTERMINATED_TRIPLE_QUOTED);
     let backslash = found - 1;
     while (backslash >= bodyStart && source.charCodeAt(backslash) === BACKSLASH) backslash--;
     if (((found - 1 - backslash) & 1) === 0) return found + 3;
@@ -119,12 +146,19 @@ function skipTripleQuoted(source: string, quote: number, quoteCode: number): num
 }
 
 function unterminated(quote: number, triple: boolean): PythonSyntaxError {
-  return new PythonSyntaxError(quote, triple ? PythonSyntaxMessages.UNTERMINATED_TRIPLE_QUOTED : PythonSyntaxMessages.UNTERMINATED_STRING);
+  return new PythonSyntaxError(
+    quote,
+    triple
+      ? PythonSyntaxMessages.UNTERMINATED_TRIPLE_QUOTED
+      : PythonSyntaxMessages.UNTERMINATED_STRING,
+  );
 }
 
 function isClosingQuote(source: string, i: number, quoteCode: number, triple: boolean): boolean {
   if (source.charCodeAt(i) !== quoteCode) return false;
-  return !triple || (source.charCodeAt(i + 1) === quoteCode && source.charCodeAt(i + 2) === quoteCode);
+  return (
+    !triple || (source.charCodeAt(i + 1) === quoteCode && source.charCodeAt(i + 2) === quoteCode)
+  );
 }
 
 // CPython 3.12's limit on f-strings nested in f-strings (MAXFSTRINGLEVEL); deeper nesting
@@ -132,8 +166,15 @@ function isClosingQuote(source: string, i: number, quoteCode: number, triple: bo
 const MAXIMUM_FSTRING_NESTING = 150;
 let fstringNesting = 0;
 
-function skipFormatString(source: string, quote: number, quoteCode: number, triple: boolean, flags: number): number {
-  if (fstringNesting === MAXIMUM_FSTRING_NESTING) throw new PythonSyntaxError(quote, PythonSyntaxMessages.TOO_MANY_NESTED_FSTRINGS);
+function skipFormatString(
+  source: string,
+  quote: number,
+  quoteCode: number,
+  triple: boolean,
+  flags: number,
+): number {
+  if (fstringNesting === MAXIMUM_FSTRING_NESTING)
+    throw new PythonSyntaxError(quote, PythonSyntaxMessages.TOO_MANY_NESTED_FSTRINGS);
   fstringNesting++;
   try {
     return skipFormatStringBody(source, quote, quoteCode, triple, flags);
@@ -144,7 +185,13 @@ function skipFormatString(source: string, quote: number, quoteCode: number, trip
 
 // The literal part of an f-string: `{{`/`}}` are text, `{` opens a replacement field, and a
 // backslash escapes the next character except a brace (`\{` is a backslash, then a field).
-function skipFormatStringBody(source: string, quote: number, quoteCode: number, triple: boolean, flags: number): number {
+function skipFormatStringBody(
+  source: string,
+  quote: number,
+  quoteCode: number,
+  triple: boolean,
+  flags: number,
+): number {
   const length = source.length;
   let i = quote + (triple ? 3 : 1);
   while (i < length) {
@@ -153,9 +200,13 @@ function skipFormatStringBody(source: string, quote: number, quoteCode: number, 
     if (code === BACKSLASH) {
       i = skipFormatEscape(source, i, flags);
     } else if (code === OPEN_BRACE) {
-      i = source.charCodeAt(i + 1) === OPEN_BRACE ? i + 2 : skipReplacementField(source, i + 1, quote, triple);
+      i =
+        source.charCodeAt(i + 1) === OPEN_BRACE
+          ? i + 2
+          : skipReplacementField(source, i + 1, quote, triple);
     } else if (code === CLOSE_BRACE) {
-      if (source.charCodeAt(i + 1) !== CLOSE_BRACE) throw new PythonSyntaxError(i, PythonSyntaxMessages.FSTRING_SINGLE_BRACE);
+      if (source.charCodeAt(i + 1) !== CLOSE_BRACE)
+        throw new PythonSyntaxError(i, PythonSyntaxMessages.FSTRING_SINGLE_BRACE);
       i += 2;
     } else {
       if (code === NEWLINE && !triple) break;
@@ -169,7 +220,11 @@ function skipFormatStringBody(source: string, quote: number, quoteCode: number, 
 export function skipFormatEscape(source: string, backslash: number, flags: number): number {
   const next = source.charCodeAt(backslash + 1);
   if (next === OPEN_BRACE || next === CLOSE_BRACE) return backslash + 1;
-  if (next === UPPER_N && (flags & PREFIX_RAW) === 0 && source.charCodeAt(backslash + 2) === OPEN_BRACE) {
+  if (
+    next === UPPER_N &&
+    (flags & PREFIX_RAW) === 0 &&
+    source.charCodeAt(backslash + 2) === OPEN_BRACE
+  ) {
     const close = source.indexOf('}', backslash + 3);
     return close === -1 ? source.length : close + 1;
   }
@@ -178,7 +233,12 @@ export function skipFormatEscape(source: string, backslash: number, flags: numbe
 
 // The expression of a replacement field, up to its closing `}`; a `:` at depth 0 starts the
 // format spec, which is literal text that may hold nested fields.
-function skipReplacementField(source: string, start: number, quote: number, triple: boolean): number {
+function skipReplacementField(
+  source: string,
+  start: number,
+  quote: number,
+  triple: boolean,
+): number {
   const length = source.length;
   let depth = 0;
   let i = start;

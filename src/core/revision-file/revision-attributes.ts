@@ -6,17 +6,24 @@ import { detachedText } from './detached-text.js';
 import type { LiteralValue } from './literal-value.js';
 
 /** A normalised attribute, or the message explaining why the value is unusable. */
-export type Normalized<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Normalized<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 // Revision.verify_rev_id: `@ - +` in every version, `:` since Alembic 1.17.1.
 const ILLEGAL_ID_CHARACTERS = ['+', '-', ':', '@'];
 
 /** `revision`: a non-empty str without `@ - + :`; `expression` renders the value for messages. */
-export function normalizeRevisionId(value: LiteralValue, expression: () => string): Normalized<string> {
-  if (value.kind !== 'string') return failure(RevisionFileMessages.notAString('revision', expression()));
+export function normalizeRevisionId(
+  value: LiteralValue,
+  expression: () => string,
+): Normalized<string> {
+  if (value.kind !== 'string')
+    return failure(RevisionFileMessages.notAString('revision', expression()));
   if (value.value === '') return failure(RevisionFileMessages.emptyRevision);
   const illegal = ILLEGAL_ID_CHARACTERS.filter((character) => value.value.includes(character));
-  if (illegal.length > 0) return failure(RevisionFileMessages.illegalRevisionCharacters(illegal, value.value));
+  if (illegal.length > 0)
+    return failure(RevisionFileMessages.illegalRevisionCharacters(illegal, value.value));
   return success(detachedText(value.value));
 }
 
@@ -30,7 +37,9 @@ export function normalizeDownRevisions(value: LiteralValue): Normalized<readonly
 export function normalizeDependencies(value: LiteralValue): Normalized<readonly string[]> {
   const entries = asTuple(value);
   if (entries.length === 1 && entries[0] === '') return success([]);
-  return entries.includes('') ? failure(RevisionFileMessages.emptyDependencyAmongOthers) : success(entries);
+  return entries.includes('')
+    ? failure(RevisionFileMessages.emptyDependencyAmongOthers)
+    : success(entries);
 }
 
 /** `branch_labels`: kept as written, since Alembic registers every entry (a repeat is its RevisionError); an empty label is refused. */

@@ -47,15 +47,26 @@ export function readRevisionFile(input: RevisionFileInput, options: RevisionFile
 }
 
 /** readRevisionFile without its fast path: the reference the fast path is tested against. */
-export function readRevisionFilePrecisely(input: RevisionFileInput, options: RevisionFileOptions): Revision {
+export function readRevisionFilePrecisely(
+  input: RevisionFileInput,
+  options: RevisionFileOptions,
+): Revision {
   const source = decodeSource(input);
   const markerLine = conflictMarkerLine(source);
-  if (markerLine !== undefined) throw new InputError({ file: input.displayPath, line: markerLine }, RevisionFileMessages.CONFLICT_MARKERS);
+  if (markerLine !== undefined)
+    throw new InputError(
+      { file: input.displayPath, line: markerLine },
+      RevisionFileMessages.CONFLICT_MARKERS,
+    );
   return readScannedRevision(source, input, normalizedConstants(options.constants));
 }
 
 // The precise reader: every logical line outside function bodies as tokens, then evaluation.
-function readScannedRevision(source: string, input: RevisionFileInput, constants: ReadonlyMap<string, ConstantValue>): Revision {
+function readScannedRevision(
+  source: string,
+  input: RevisionFileInput,
+  constants: ReadonlyMap<string, ConstantValue>,
+): Revision {
   const file = input.displayPath;
   const module = scanModule(source, file);
   if (module.problem !== undefined) throw bindingProblemError(source, file, module.problem);
@@ -65,16 +76,27 @@ function readScannedRevision(source: string, input: RevisionFileInput, constants
   if (revision === undefined) legacyId(input.fileName, file);
   const down = values.get('down_revision');
   if (down === undefined) throw new InputError({ file }, RevisionFileMessages.missingDownRevision);
-  const id = revision === undefined ? legacyId(input.fileName, file) : normalizeBound(source, file, revision, normalizeRevisionId);
+  const id =
+    revision === undefined
+      ? legacyId(input.fileName, file)
+      : normalizeBound(source, file, revision, normalizeRevisionId);
   const dependencies = values.get('depends_on');
   const branchLabels = values.get('branch_labels');
   const summary = module.docstring === undefined ? undefined : summarizeDocstring(module.docstring);
   return {
     id,
     downRevisions: normalizeBound(source, file, down, normalizeDownRevisions),
-    dependencies: dependencies === undefined ? [] : normalizeBound(source, file, dependencies, normalizeDependencies),
-    ...(dependencies !== undefined && isEmptyStringDependency(dependencies.value) ? { dependsOnEmptyString: true } : {}),
-    branchLabels: branchLabels === undefined ? [] : normalizeBound(source, file, branchLabels, normalizeBranchLabels),
+    dependencies:
+      dependencies === undefined
+        ? []
+        : normalizeBound(source, file, dependencies, normalizeDependencies),
+    ...(dependencies !== undefined && isEmptyStringDependency(dependencies.value)
+      ? { dependsOnEmptyString: true }
+      : {}),
+    branchLabels:
+      branchLabels === undefined
+        ? []
+        : normalizeBound(source, file, branchLabels, normalizeBranchLabels),
     file,
     line: revision === undefined ? undefined : lineAt(source, revision.binding.name.start),
     doc: summary?.doc,
@@ -88,7 +110,9 @@ function decodeSource(input: RevisionFileInput): string {
     return decodePythonSource(input.bytes);
   } catch (error) {
     if (!(error instanceof SourceDecodingError)) throw error;
-    throw new InputError({ file: input.displayPath, line: error.line }, error.message, { cause: error });
+    throw new InputError({ file: input.displayPath, line: error.line }, error.message, {
+      cause: error,
+    });
   }
 }
 
@@ -97,7 +121,11 @@ function scanModule(source: string, file: string): ScannedModule {
     return scanRevisionModule(source);
   } catch (error) {
     if (!(error instanceof PythonSyntaxError)) throw error;
-    throw new InputError({ file, line: lineAt(source, error.offset) }, pythonSyntaxError(error.message), { cause: error });
+    throw new InputError(
+      { file, line: lineAt(source, error.offset) },
+      pythonSyntaxError(error.message),
+      { cause: error },
+    );
   }
 }
 
@@ -122,12 +150,25 @@ function evaluateBindings(
   return values;
 }
 
-function valueProblemError(source: string, file: string, binding: AttributeBinding, problem: ValueProblem): InputError {
+function valueProblemError(
+  source: string,
+  file: string,
+  binding: AttributeBinding,
+  problem: ValueProblem,
+): InputError {
   const { tokens, attribute } = binding;
-  const [from, to] = problem.from < problem.to ? [problem.from, problem.to] : [binding.valueFrom, binding.valueTo];
+  const [from, to] =
+    problem.from < problem.to ? [problem.from, problem.to] : [binding.valueFrom, binding.valueTo];
   const shown = expressionText(source, tokens, from, to);
-  const message = problem.kind === 'not-a-string' ? RevisionFileMessages.notAString(attribute, shown) : RevisionFileMessages.notLiteral(attribute, shown);
-  return new InputError({ file, line: lineAt(source, tokens[from]?.start ?? binding.name.start) }, message, { hint: CONSTANTS_HINT });
+  const message =
+    problem.kind === 'not-a-string'
+      ? RevisionFileMessages.notAString(attribute, shown)
+      : RevisionFileMessages.notLiteral(attribute, shown);
+  return new InputError(
+    { file, line: lineAt(source, tokens[from]?.start ?? binding.name.start) },
+    message,
+    { hint: CONSTANTS_HINT },
+  );
 }
 
 function bindingProblemError(source: string, file: string, problem: BindingProblem): InputError {
@@ -141,10 +182,20 @@ function bindingProblemError(source: string, file: string, problem: BindingProbl
 }
 
 // Normalises a bound value, or throws at the binding's line.
-function normalizeBound<T>(source: string, file: string, bound: BoundValue, normalize: (value: LiteralValue, expression: () => string) => Normalized<T>): T {
-  const expression = (): string => expressionText(source, bound.binding.tokens, bound.binding.valueFrom, bound.binding.valueTo);
+function normalizeBound<T>(
+  source: string,
+  file: string,
+  bound: BoundValue,
+  normalize: (value: LiteralValue, expression: () => string) => Normalized<T>,
+): T {
+  const expression = (): string =>
+    expressionText(source, bound.binding.tokens, bound.binding.valueFrom, bound.binding.valueTo);
   const normalized = normalize(bound.value, expression);
-  if (!normalized.ok) throw new InputError({ file, line: lineAt(source, bound.binding.name.start) }, normalized.message);
+  if (!normalized.ok)
+    throw new InputError(
+      { file, line: lineAt(source, bound.binding.name.start) },
+      normalized.message,
+    );
   return normalized.value;
 }
 
@@ -156,12 +207,18 @@ function isEmptyStringDependency(value: LiteralValue): boolean {
 
 function legacyId(fileName: string, file: string): string {
   const match = LEGACY_FILE_NAME.exec(fileName);
-  if (match?.[1] === undefined) throw new InputError({ file }, RevisionFileMessages.legacyFileName(fileName));
+  if (match?.[1] === undefined)
+    throw new InputError({ file }, RevisionFileMessages.legacyFileName(fileName));
   return match[1];
 }
 
 // A one-line rendering of source text for messages, shortened when long.
-function expressionText(source: string, tokens: readonly Token[], from: number, to: number): string {
+function expressionText(
+  source: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string {
   const text = joinLines(source.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
@@ -172,6 +229,8 @@ function joinLines(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
   const last = lines.length - 1;
-  const parts = lines.map((line, index) => (index === 0 ? line.trimEnd() : index === last ? line.trimStart() : line.trim()));
+  const parts = lines.map((line, index) =>
+    index === 0 ? line.trimEnd() : index === last ? line.trimStart() : line.trim(),
+  );
   return parts.filter((part, index) => part !== '' || index === 0 || index === last).join(' ');
 }

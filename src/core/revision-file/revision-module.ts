@@ -1,6 +1,10 @@
 // One pass over a revision module: the attribute bindings (and the first statement we cannot
 // follow), plus the module docstring, which only the module's first statement can be.
-import { type AttributeBinding, AttributeBindingCollector, type BindingProblem } from './attribute-bindings.js';
+import {
+  type AttributeBinding,
+  AttributeBindingCollector,
+  type BindingProblem,
+} from './attribute-bindings.js';
 import { docstringOf } from './docstring-header.js';
 import { type ModuleLineVisitor, walkModuleLines } from './module-lines.js';
 import type { Token } from './python-lexer.js';
@@ -17,7 +21,11 @@ export interface ScannedModule {
 export function scanRevisionModule(source: string): ScannedModule {
   const scan = new RevisionModuleScan();
   walkModuleLines(source, scan);
-  return { bindings: scan.collector.bindings, problem: scan.collector.problem, docstring: scan.docstring };
+  return {
+    bindings: scan.collector.bindings,
+    problem: scan.collector.problem,
+    docstring: scan.docstring,
+  };
 }
 
 class RevisionModuleScan implements ModuleLineVisitor {

@@ -14,7 +14,9 @@ export const DRIVER_PLACEHOLDERS = '%O %A %B %L %P';
  * `packageDirectory` is where package.json is ('' at the top level).
  */
 export function localBinary(packageDirectory: string): string {
-  return packageDirectory === '' ? 'node_modules/.bin/git-alembic' : `${packageDirectory}/node_modules/.bin/git-alembic`;
+  return packageDirectory === ''
+    ? 'node_modules/.bin/git-alembic'
+    : `${packageDirectory}/node_modules/.bin/git-alembic`;
 }
 
 /**

@@ -42,7 +42,10 @@ function unquoteWord(word: string): string {
 /** The line `git config` writes for `variable = value` (config.c, write_pair). */
 export function configLine(variable: string, value: string): string {
   const quote = value.startsWith(' ') || value.endsWith(' ') || /[;#]/.test(value) ? '"' : '';
-  const escaped = value.replace(/[\\"]/g, (character) => `\\${character}`).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  const escaped = value
+    .replace(/[\\"]/g, (character) => `\\${character}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t');
   return `\t${variable} = ${quote}${escaped}${quote}`;
 }
 

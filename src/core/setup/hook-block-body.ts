@@ -12,8 +12,20 @@ export const OUR_HOOKS = ['pre-commit', 'post-merge', 'post-rewrite', 'post-comm
 
 /** The hooks husky 9 can run: it writes a wrapper in `.husky/_` for exactly these. */
 export const HUSKY_HOOKS: readonly string[] = [
-  'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'applypatch-msg', 'pre-applypatch',
-  'post-applypatch', 'pre-rebase', 'post-rewrite', 'post-checkout', 'post-merge', 'pre-push', 'pre-auto-gc',
+  'pre-commit',
+  'pre-merge-commit',
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+  'applypatch-msg',
+  'pre-applypatch',
+  'post-applypatch',
+  'pre-rebase',
+  'post-rewrite',
+  'post-checkout',
+  'post-merge',
+  'pre-push',
+  'pre-auto-gc',
 ];
 
 // Hooks git feeds on stdin: every consumer in the block gets its own copy.
@@ -41,13 +53,15 @@ export interface HookBlockSpec {
   readonly chainLines: readonly string[];
 }
 
-const HEADER = '# Added by `git-alembic setup`; `git-alembic uninstall` removes it. Edit outside the markers.';
+const HEADER =
+  '# Added by `git-alembic setup`; `git-alembic uninstall` removes it. Edit outside the markers.';
 const CHAIN_CALL = 'git_alembic_chain ';
 /** The call that runs the hidden hooks; a block without it leaves them hidden. */
 export const HIDDEN_CALL = 'git_alembic_hidden ';
 // Chain lines earlier versions wrote for .git/hooks and a global or system core.hooksPath, now
 // run by the hidden call on every machine: dropped when setup rewrites the block.
-const EARLIER_RUNTIME_CHAIN = /^git_alembic_chain "\$\(git (?:rev-parse --git-common-dir|config --(?:global|system) --type=path core\.hooksPath)\)/;
+const EARLIER_RUNTIME_CHAIN =
+  /^git_alembic_chain "\$\(git (?:rev-parse --git-common-dir|config --(?:global|system) --type=path core\.hooksPath)\)/;
 
 /** The line that runs `hook` from a directory of the repository's own, with its arguments (and stdin). */
 export function chainLine(source: { readonly directory: string }, hook: string): string {
@@ -73,8 +87,14 @@ export function hookBlockBody(spec: HookBlockSpec): string {
   const inner = [
     // Hooks start in the top level; a user's `cd` earlier in the file is undone here.
     '[ -f "$0" ] || cd "$(git rev-parse --show-toplevel)" || exit 0',
-    ...(spec.body === undefined ? [] : [`git_alembic_package=${shellQuote(spec.packageDirectory === '' ? '.' : spec.packageDirectory)}`]),
-    ...(readsStdin ? ['git_alembic_input=$(cat; echo .); git_alembic_input=${git_alembic_input%.}'] : []),
+    ...(spec.body === undefined
+      ? []
+      : [
+          `git_alembic_package=${shellQuote(spec.packageDirectory === '' ? '.' : spec.packageDirectory)}`,
+        ]),
+    ...(readsStdin
+      ? ['git_alembic_input=$(cat; echo .); git_alembic_input=${git_alembic_input%.}']
+      : []),
     ...bodyLines(spec.hiddenRunner),
     `${HIDDEN_CALL}${spec.hook} "$@"`,
     ...(spec.chainLines.length > 0 ? [chainFunction(readsStdin)] : []),
@@ -87,7 +107,9 @@ export function hookBlockBody(spec: HookBlockSpec): string {
 
 // Runs $1 when it is an executable file, with the remaining arguments (and the saved stdin).
 function chainFunction(readsStdin: boolean): string {
-  const run = readsStdin ? `printf '%s' "$git_alembic_input" | "$git_alembic_hook" "$@"` : '"$git_alembic_hook" "$@"';
+  const run = readsStdin
+    ? `printf '%s' "$git_alembic_input" | "$git_alembic_hook" "$@"`
+    : '"$git_alembic_hook" "$@"';
   return `git_alembic_chain() { if [ -f "$1" ] && [ -x "$1" ]; then git_alembic_hook=$1; shift; ${run}; fi; }`;
 }
 

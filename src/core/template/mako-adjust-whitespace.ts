@@ -21,7 +21,9 @@ export function adjustWhitespace(code: string): string {
     if (continuesMultiLine(line, state)) return line;
     const expanded = expandTabs(line);
     if (margin === null && CODE_LINE.test(expanded)) margin = MARGIN.exec(expanded)?.[0] ?? '';
-    return margin !== null && expanded.startsWith(margin) ? expanded.slice(margin.length) : expanded;
+    return margin !== null && expanded.startsWith(margin)
+      ? expanded.slice(margin.length)
+      : expanded;
   });
   return lines.join('\n');
 }

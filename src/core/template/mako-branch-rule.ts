@@ -17,7 +17,11 @@ export interface BranchFacts {
 }
 
 /** Records a node (or a nested control block) found in a branch. */
-export function noteNode(facts: BranchFacts, node: MakoNode | { readonly kind: 'control' }, statementCount: number): void {
+export function noteNode(
+  facts: BranchFacts,
+  node: MakoNode | { readonly kind: 'control' },
+  statementCount: number,
+): void {
   if (node.kind === 'comment') return;
   facts.real = true;
   if (node.kind !== 'code') facts.statement = true;
@@ -28,9 +32,15 @@ export function noteNode(facts: BranchFacts, node: MakoNode | { readonly kind: '
 }
 
 /** Fails when Mako's generated code for this block would not compile. */
-export function checkBranches(branches: readonly BranchFacts[], assignsInBody: boolean, site: SourceSite): void {
-  const hasStatement = (facts: BranchFacts): boolean => facts.statement || (facts.emptyCode && assignsInBody);
+export function checkBranches(
+  branches: readonly BranchFacts[],
+  assignsInBody: boolean,
+  site: SourceSite,
+): void {
+  const hasStatement = (facts: BranchFacts): boolean =>
+    facts.statement || (facts.emptyCode && assignsInBody);
   const [first, ...others] = branches;
-  if (first && !hasStatement(first) && branches.some((facts) => facts.real)) failAt(site, EMPTY_BRANCH);
+  if (first && !hasStatement(first) && branches.some((facts) => facts.real))
+    failAt(site, EMPTY_BRANCH);
   if (others.some((facts) => facts.real && !hasStatement(facts))) failAt(site, EMPTY_BRANCH);
 }

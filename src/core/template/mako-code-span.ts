@@ -18,7 +18,11 @@ export const FILTERS_END = { terminator: /(\})/y, other: /([\s\S]*?)(?=["'#]|\})
 export const BLOCK_END = { terminator: /(%>)/y, other: /([\s\S]*?)(?=["'#]|%>)/y };
 
 /** Scans from the cursor to a terminator; `watchNesting` ignores terminators inside brackets. */
-export function scanCode(scanner: MakoScanner, end: typeof EXPRESSION_END, watchNesting: boolean): CodeSpan | null {
+export function scanCode(
+  scanner: MakoScanner,
+  end: typeof EXPRESSION_END,
+  watchNesting: boolean,
+): CodeSpan | null {
   const start = scanner.pos;
   const nesting = new BracketLevels();
   for (;;) {
@@ -53,6 +57,7 @@ class BracketLevels {
 
 function count(text: string, char: string): number {
   let total = 0;
-  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) total += 1;
+  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1))
+    total += 1;
   return total;
 }

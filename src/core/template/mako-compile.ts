@@ -9,7 +9,13 @@ import {
 } from '../../messages/template.js';
 import { adjustWhitespace } from './mako-adjust-whitespace.js';
 import { checkBranches, type BranchFacts, noteNode } from './mako-branch-rule.js';
-import { ContextNames, controlNames, nameUse, targetNames, useStatements } from './mako-identifiers.js';
+import {
+  ContextNames,
+  controlNames,
+  nameUse,
+  targetNames,
+  useStatements,
+} from './mako-identifiers.js';
 import { type ControlClause, parseControlLine } from './mako-control-line.js';
 import { compileFilters, type FilterStep } from './mako-filters.js';
 import { lexMakoTemplate, type MakoNode } from './mako-lexer.js';
@@ -22,9 +28,20 @@ import { failAt, type SourceSite } from './template-site.js';
 /** A node of the compiled template, ready to run. */
 export type RenderNode =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'output'; readonly expression: Expression; readonly filters: readonly FilterStep[]; readonly line: number }
+  | {
+      readonly kind: 'output';
+      readonly expression: Expression;
+      readonly filters: readonly FilterStep[];
+      readonly line: number;
+    }
   | { readonly kind: 'code'; readonly statements: readonly Statement[] }
-  | { readonly kind: 'if'; readonly branches: readonly { readonly test: Expression | null; readonly body: readonly RenderNode[] }[] }
+  | {
+      readonly kind: 'if';
+      readonly branches: readonly {
+        readonly test: Expression | null;
+        readonly body: readonly RenderNode[];
+      }[];
+    }
   | {
       readonly kind: 'for';
       readonly target: ForTarget;
@@ -63,7 +80,15 @@ export function compileMakoTemplate(source: string, file: string): CompiledTempl
   const nodes = lexMakoTemplate(source, file);
   const code = new Map<MakoNode, readonly Statement[]>();
   for (const node of nodes) {
-    if (node.kind === 'code') code.set(node, parseStatements(adjustWhitespace(node.code), { file, line: node.line }, node.isModule ? 'module' : 'body'));
+    if (node.kind === 'code')
+      code.set(
+        node,
+        parseStatements(
+          adjustWhitespace(node.code),
+          { file, line: node.line },
+          node.isModule ? 'module' : 'body',
+        ),
+      );
   }
   const builder = new TreeBuilder(file, code);
   for (const node of nodes) builder.add(node);
@@ -86,7 +111,8 @@ class TreeBuilder {
   ) {
     for (const [node, statements] of code) {
       if (node.kind !== 'code' || node.isModule) continue;
-      for (const statement of statements) for (const name of assignedNames(statement)) this.localNames.add(name);
+      for (const statement of statements)
+        for (const name of assignedNames(statement)) this.localNames.add(name);
     }
     this.assignsInBody = this.localNames.size > 0;
   }
@@ -103,13 +129,18 @@ class TreeBuilder {
       case 'code':
         return this.addCode(node, this.code.get(node) ?? []);
       case 'control':
-        return node.isEnd ? this.close(node.keyword, site) : this.control(node.keyword, node.text, site);
+        return node.isEnd
+          ? this.close(node.keyword, site)
+          : this.control(node.keyword, node.text, site);
       case 'comment':
         return;
     }
   }
 
-  private addCode(node: Extract<MakoNode, { kind: 'code' }>, statements: readonly Statement[]): void {
+  private addCode(
+    node: Extract<MakoNode, { kind: 'code' }>,
+    statements: readonly Statement[],
+  ): void {
     if (node.isModule) {
       this.moduleStatements.push(...statements);
       this.contextNames.addModuleCode(statements);
@@ -124,7 +155,10 @@ class TreeBuilder {
   private addExpression(node: Extract<MakoNode, { kind: 'expression' }>, site: SourceSite): void {
     const expression = compileExpression(node.code, site);
     const filters = compileFilters(node.filters, site);
-    this.contextNames.addExpression(expression, filters.flatMap((step) => (step.kind === 'name' ? [step.name] : [])));
+    this.contextNames.addExpression(
+      expression,
+      filters.flatMap((step) => (step.kind === 'name' ? [step.name] : [])),
+    );
     this.push({ kind: 'output', expression, filters, line: node.line });
   }
 
@@ -134,7 +168,11 @@ class TreeBuilder {
     if (clause.kind === 'if' || clause.kind === 'for') return this.open(clause, site);
     const frame = this.stack.at(-1);
     const last = frame?.branches.at(-1)?.clause.kind;
-    if (frame === undefined || last === 'else' || (frame.keyword === 'for' && clause.kind === 'elif')) {
+    if (
+      frame === undefined ||
+      last === 'else' ||
+      (frame.keyword === 'for' && clause.kind === 'elif')
+    ) {
       failAt(site, MISPLACED_CLAUSE(clause.kind, frame?.keyword ?? null));
     }
     frame.branches.push(newBranch(clause));
@@ -151,7 +189,8 @@ class TreeBuilder {
 
   private close(keyword: string, site: SourceSite): void {
     const frame = this.stack.pop();
-    if (frame === undefined || frame.keyword !== keyword) failAt(site, UNMATCHED_END(keyword, frame?.keyword ?? null));
+    if (frame === undefined || frame.keyword !== keyword)
+      failAt(site, UNMATCHED_END(keyword, frame?.keyword ?? null));
     this.push(frameNode(frame));
   }
 
@@ -161,10 +200,22 @@ class TreeBuilder {
 
   finish(): CompiledTemplate {
     const open = this.stack.at(-1);
-    if (open !== undefined) failAt({ file: this.file, line: open.line }, UNTERMINATED_CONTROL(open.keyword));
-    for (const { frame, site } of this.pending) checkBranches(frame.branches.map((branch) => branch.facts), this.assignsInBody, site);
+    if (open !== undefined)
+      failAt({ file: this.file, line: open.line }, UNTERMINATED_CONTROL(open.keyword));
+    for (const { frame, site } of this.pending)
+      checkBranches(
+        frame.branches.map((branch) => branch.facts),
+        this.assignsInBody,
+        site,
+      );
     const fetchedNames = this.contextNames.fetched();
-    return { file: this.file, moduleStatements: this.moduleStatements, body: this.root, localNames: this.localNames, fetchedNames };
+    return {
+      file: this.file,
+      moduleStatements: this.moduleStatements,
+      body: this.root,
+      localNames: this.localNames,
+      fetchedNames,
+    };
   }
 }
 
@@ -176,9 +227,19 @@ function frameNode(frame: Frame): RenderNode {
   const [first, ...rest] = frame.branches as [Branch, ...Branch[]];
   if (first.clause.kind === 'for') {
     const orElse = rest[0]?.body ?? null;
-    return { kind: 'for', target: first.clause.target, iterable: first.clause.iterable, body: first.body, orElse, line: frame.line };
+    return {
+      kind: 'for',
+      target: first.clause.target,
+      iterable: first.clause.iterable,
+      body: first.body,
+      orElse,
+      line: frame.line,
+    };
   }
-  const branches = frame.branches.map(({ clause, body }) => ({ test: clause.kind === 'if' || clause.kind === 'elif' ? clause.test : null, body }));
+  const branches = frame.branches.map(({ clause, body }) => ({
+    test: clause.kind === 'if' || clause.kind === 'elif' ? clause.test : null,
+    body,
+  }));
   return { kind: 'if', branches };
 }
 

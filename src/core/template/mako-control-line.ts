@@ -26,7 +26,10 @@ const MAKO_KEYWORDS = new Set(['while', 'try', 'except', 'finally', 'with']);
 /** Parses the text of a non-end control line whose keyword Mako's lexer found. */
 export function parseControlLine(keyword: string, text: string, site: SourceSite): ControlClause {
   if (!SUPPORTED.has(keyword)) {
-    failAt(site, MAKO_KEYWORDS.has(keyword) ? UNSUPPORTED_CONTROL(keyword) : NOT_A_CONTROL_STATEMENT(text));
+    failAt(
+      site,
+      MAKO_KEYWORDS.has(keyword) ? UNSUPPORTED_CONTROL(keyword) : NOT_A_CONTROL_STATEMENT(text),
+    );
   }
   if (!isControlFragment(pythonStrip(text))) failAt(site, NOT_A_CONTROL_STATEMENT(text));
   const parser: PythonParser = new PythonParser(tokenizePython(text, site), site);
@@ -48,7 +51,11 @@ function isControlFragment(text: string): boolean {
   const afterWord = word.length;
   const anyColon = SPACE.test(text.charAt(afterWord));
   if (!anyColon && text.charAt(afterWord) !== ':') return false;
-  for (let colon = text.indexOf(':', afterWord); colon !== -1; colon = anyColon ? text.indexOf(':', colon + 1) : -1) {
+  for (
+    let colon = text.indexOf(':', afterWord);
+    colon !== -1;
+    colon = anyColon ? text.indexOf(':', colon + 1) : -1
+  ) {
     let next = colon + 1;
     while (next < text.length && SPACE.test(text.charAt(next))) next++;
     if (next === text.length || text.charAt(next) === '#') return true;
@@ -61,13 +68,15 @@ function parseClause(keyword: string, parser: PythonParser): ControlClause {
   if (keyword === 'if') return { kind: 'if', test: parser.expression() };
   if (keyword === 'elif') return { kind: 'elif', test: parser.expression() };
   const target = parseTarget(parser);
-  if (!parser.acceptKeyword('in')) parser.fail(NOT_A_CONTROL_STATEMENT(`for … ${describe(parser.peek())}`));
+  if (!parser.acceptKeyword('in'))
+    parser.fail(NOT_A_CONTROL_STATEMENT(`for … ${describe(parser.peek())}`));
   return { kind: 'for', target, iterable: parser.expressionList() };
 }
 
 // Mako refuses a template that assigns one of its reserved names.
 function parseTarget(parser: PythonParser): ForTarget {
   const target = parseForTarget(parser);
-  for (const name of target.kind === 'name' ? [target.id] : target.ids) checkAssignable(parser, name);
+  for (const name of target.kind === 'name' ? [target.id] : target.ids)
+    checkAssignable(parser, name);
   return target;
 }

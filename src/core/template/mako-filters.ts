@@ -18,7 +18,9 @@ import { failAt, type SourceSite } from './template-site.js';
 import { type PyValue, pyTypeName } from './python-values.js';
 
 /** One step of a pipeline: a Mako escape function or a name looked up at render time. */
-export type FilterStep = { readonly kind: 'escape'; readonly name: EscapeName } | { readonly kind: 'name'; readonly name: string };
+export type FilterStep =
+  | { readonly kind: 'escape'; readonly name: EscapeName }
+  | { readonly kind: 'name'; readonly name: string };
 
 type EscapeName = 'str' | 'h' | 'x' | 'u' | 'trim';
 
@@ -51,7 +53,8 @@ export function compileFilters(text: string, site: SourceSite): readonly FilterS
     const escaper = ESCAPES.get(name);
     steps.push(escaper === undefined ? { kind: 'name', name } : { kind: 'escape', name: escaper });
   }
-  if (steps.filter((step) => step.kind === 'escape' && step.name === 'h').length > 1) failAt(site, REPEATED_HTML_FILTER);
+  if (steps.filter((step) => step.kind === 'escape' && step.name === 'h').length > 1)
+    failAt(site, REPEATED_HTML_FILTER);
   return steps;
 }
 
@@ -72,23 +75,37 @@ function filterNames(text: string, site: SourceSite): string[] {
 }
 
 /** Runs a pipeline on a value; the result written to the output must be a str. */
-export function applyFilters(value: PyValue, steps: readonly FilterStep[], scope: Scope, site: SourceSite): string {
+export function applyFilters(
+  value: PyValue,
+  steps: readonly FilterStep[],
+  scope: Scope,
+  site: SourceSite,
+): string {
   let current = value;
-  for (const step of steps) current = step.kind === 'escape' ? applyEscape(step.name, current, site) : callFilter(step.name, current, scope, site);
+  for (const step of steps)
+    current =
+      step.kind === 'escape'
+        ? applyEscape(step.name, current, site)
+        : callFilter(step.name, current, scope, site);
   if (typeof current !== 'string') return failAt(site, NOT_A_STRING_RESULT(pyTypeName(current)));
   return current;
 }
 
 function callFilter(name: string, value: PyValue, scope: Scope, site: SourceSite): PyValue {
   const filter = scope.lookup(name, site);
-  if (typeof filter !== 'object' || filter === null || filter.kind !== 'function') return failAt(site, FILTER_NOT_CALLABLE(name));
+  if (typeof filter !== 'object' || filter === null || filter.kind !== 'function')
+    return failAt(site, FILTER_NOT_CALLABLE(name));
   return filter.call({ positional: [value], keywords: new Map() }, site);
 }
 
 function applyEscape(name: EscapeName, value: PyValue, site: SourceSite): string {
   if (name === 'str') return pyStr(value, site);
   if (name === 'h') return escapeMarkup(pyStr(value, site));
-  if (typeof value !== 'string') return failAt(site, PYTHON_ERROR('TypeError', `filter '${name}' expects a str, not ${pyTypeName(value)}`));
+  if (typeof value !== 'string')
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', `filter '${name}' expects a str, not ${pyTypeName(value)}`),
+    );
   if (name === 'x') return escapeMarkup(value);
   if (name === 'trim') return pythonStrip(value);
   return urlEscape(value, site);
@@ -100,7 +117,8 @@ function escapeMarkup(text: string): string {
 
 // urllib.parse.quote_plus of the UTF-8 bytes: unreserved characters stay, a space is `+`.
 function urlEscape(text: string, site: SourceSite): string {
-  if (/\p{Cs}/u.test(text)) failAt(site, PYTHON_ERROR('UnicodeEncodeError', "'utf-8' codec can't encode a surrogate"));
+  if (/\p{Cs}/u.test(text))
+    failAt(site, PYTHON_ERROR('UnicodeEncodeError', "'utf-8' codec can't encode a surrogate"));
   let result = '';
   for (const byte of new TextEncoder().encode(text)) {
     const char = String.fromCharCode(byte);

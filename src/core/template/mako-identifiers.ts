@@ -61,7 +61,8 @@ export function targetNames(target: ForTarget): readonly string[] {
 export function useExpression(expression: Expression, use: NameUse): void {
   for (const child of children(expression)) useExpression(child, use);
   if (expression.kind === 'name') use.reads.add(expression.id);
-  if (expression.kind === 'comprehension') for (const clause of expression.clauses) useTarget(clause.target, use);
+  if (expression.kind === 'comprehension')
+    for (const clause of expression.clauses) useTarget(clause.target, use);
 }
 
 function children(expression: Expression): readonly Expression[] {
@@ -72,11 +73,18 @@ function children(expression: Expression): readonly Expression[] {
     case 'attribute':
       return [expression.object];
     case 'call':
-      return [expression.callee, ...expression.args, ...expression.keywords.map((keyword) => keyword.value)];
+      return [
+        expression.callee,
+        ...expression.args,
+        ...expression.keywords.map((keyword) => keyword.value),
+      ];
     case 'index':
       return [expression.object, expression.index];
     case 'slice':
-      return [expression.object, ...[expression.lower, expression.upper].filter((bound) => bound !== null)];
+      return [
+        expression.object,
+        ...[expression.lower, expression.upper].filter((bound) => bound !== null),
+      ];
     case 'tuple':
     case 'list':
     case 'set':
@@ -84,7 +92,11 @@ function children(expression: Expression): readonly Expression[] {
     case 'dict':
       return expression.entries.flatMap((entry) => [entry.key, entry.value]);
     case 'comprehension':
-      return [expression.element, ...(expression.value === null ? [] : [expression.value]), ...expression.clauses.flatMap((clause) => [clause.iterable, ...clause.conditions])];
+      return [
+        expression.element,
+        ...(expression.value === null ? [] : [expression.value]),
+        ...expression.clauses.flatMap((clause) => [clause.iterable, ...clause.conditions]),
+      ];
     case 'not':
     case 'negate':
     case 'plus':
@@ -123,13 +135,15 @@ export class ContextNames {
   addExpression(expression: Expression, filterNames: readonly string[]): void {
     const use = nameUse();
     useExpression(expression, use);
-    for (const name of [...use.reads, ...filterNames]) if (!use.binds.has(name)) this.body.reads.add(name);
+    for (const name of [...use.reads, ...filterNames])
+      if (!use.binds.has(name)) this.body.reads.add(name);
   }
 
   /** Names the render function fetches from the context (Mako's `to_write`). */
   fetched(): ReadonlySet<string> {
     const names = new Set(this.body.reads);
-    for (const name of [...this.body.binds, ...this.moduleBinds, 'context', 'loop']) names.delete(name);
+    for (const name of [...this.body.binds, ...this.moduleBinds, 'context', 'loop'])
+      names.delete(name);
     return names;
   }
 }

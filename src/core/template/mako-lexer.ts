@@ -20,10 +20,26 @@ import { failAt, type SourceSite } from './template-site.js';
 /** One lexical unit of a template, with the line it starts on. */
 export type MakoNode =
   | { readonly kind: 'text'; readonly text: string; readonly line: number }
-  | { readonly kind: 'expression'; readonly code: string; readonly filters: string; readonly line: number }
-  | { readonly kind: 'control'; readonly keyword: string; readonly isEnd: boolean; readonly text: string; readonly line: number }
+  | {
+      readonly kind: 'expression';
+      readonly code: string;
+      readonly filters: string;
+      readonly line: number;
+    }
+  | {
+      readonly kind: 'control';
+      readonly keyword: string;
+      readonly isEnd: boolean;
+      readonly text: string;
+      readonly line: number;
+    }
   | { readonly kind: 'comment'; readonly line: number }
-  | { readonly kind: 'code'; readonly code: string; readonly isModule: boolean; readonly line: number };
+  | {
+      readonly kind: 'code';
+      readonly code: string;
+      readonly isModule: boolean;
+      readonly line: number;
+    };
 
 const S = PY_SPACE_CLASS;
 const W = PY_WORD_CLASS;
@@ -37,7 +53,10 @@ const DOC_COMMENT = /<%doc>[\s\S]*?<\/%doc>/y;
 // of blanks or word characters is taken whole (`x+(?!x)`): the same matches, in linear time,
 // where Mako's form tries every split of a long run of blanks (minutes on 20 KB).
 const SPACED_WORD = `[${S}]+(?![${S}])(?:[${W}]+(?![${W}]))?`;
-const TAG_START = new RegExp(`<%([${W}.:]+)(?:[${S}]+(?![${S}])(?:[${W}]+(?![${W}])|(?=[=,]|/?>))|[=,](?:${SPACED_WORD})?|"[^"]*"|'[^']*')*/?>`, 'uy');
+const TAG_START = new RegExp(
+  `<%([${W}.:]+)(?:[${S}]+(?![${S}])(?:[${W}]+(?![${W}])|(?=[=,]|/?>))|[=,](?:${SPACED_WORD})?|"[^"]*"|'[^']*')*/?>`,
+  'uy',
+);
 const TAG_END = /<\/%[\t ]*([^\t ]+?)[\t ]*>/y;
 const BLOCK_START = /<%(!)?/y;
 const TEXT = /([\s\S]*?)(?:(?<=\n)(?=[ \t]*(?:%|##))|(?=\$\{)|(?=<\/?[%&])|\\\r?\n|$)/y;
@@ -45,7 +64,19 @@ const EMPTY_TEXT = 'empty text';
 const PLAIN_TEXT_TAG = new RegExp(`^<%text[${S}]*>$`, 'u');
 const TEXT_TAG_END = '</%text>';
 const UTF8_NAMES = new Set(['utf_8', 'utf8', 'u8', 'utf', 'cp65001']);
-const ASCII_COMPATIBLE_NAMES = new Set(['ascii', 'us_ascii', '646', 'latin_1', 'latin1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'latin', 'l1']);
+const ASCII_COMPATIBLE_NAMES = new Set([
+  'ascii',
+  'us_ascii',
+  '646',
+  'latin_1',
+  'latin1',
+  'iso_8859_1',
+  'iso8859_1',
+  '8859',
+  'cp819',
+  'latin',
+  'l1',
+]);
 
 /** Lexes a template; `file` names it in errors. A leading byte-order mark is dropped, as Mako does. */
 export function lexMakoTemplate(source: string, file: string): MakoNode[] {
@@ -54,7 +85,11 @@ export function lexMakoTemplate(source: string, file: string): MakoNode[] {
   const nodes: MakoNode[] = [];
   skipEncodingComment(scanner, file, hasBom);
   while (scanner.pos < scanner.text.length) {
-    const node = matchExpression(scanner, file) ?? matchControlLine(scanner, file) ?? matchMarkup(scanner, file) ?? matchText(scanner);
+    const node =
+      matchExpression(scanner, file) ??
+      matchControlLine(scanner, file) ??
+      matchMarkup(scanner, file) ??
+      matchText(scanner);
     if (node !== EMPTY_TEXT) nodes.push(node);
   }
   return nodes;
@@ -95,7 +130,13 @@ function matchControlLine(scanner: MakoScanner, file: string): MakoNode | null {
   if (found[1] === '##') return { kind: 'comment', line };
   const keyword = CONTROL_KEYWORD.exec(text);
   if (keyword === null) return failAt({ file, line }, INVALID_CONTROL_LINE(text));
-  return { kind: 'control', keyword: keyword[2] ?? '', isEnd: keyword[1] !== undefined, text, line };
+  return {
+    kind: 'control',
+    keyword: keyword[2] ?? '',
+    isEnd: keyword[1] !== undefined,
+    text,
+    line,
+  };
 }
 
 // `<%doc>`, Mako tags (refused), and `<% %>` / `<%! %>` blocks, in Mako's order.
@@ -103,10 +144,12 @@ function matchMarkup(scanner: MakoScanner, file: string): MakoNode | null {
   const start = scanner.pos;
   if (scanner.match(DOC_COMMENT)) return { kind: 'comment', line: scanner.lineAt(start) };
   const tag = scanner.match(TAG_START);
-  if (tag?.[1] === 'text') return matchTextTag(scanner, tag[0], { file, line: scanner.lineAt(start) });
+  if (tag?.[1] === 'text')
+    return matchTextTag(scanner, tag[0], { file, line: scanner.lineAt(start) });
   if (tag) return failAt({ file, line: scanner.lineAt(start) }, UNSUPPORTED_TAG(tag[1] ?? ''));
   const tagEnd = scanner.match(TAG_END);
-  if (tagEnd) return failAt({ file, line: scanner.lineAt(start) }, UNSUPPORTED_TAG_END(tagEnd[1] ?? ''));
+  if (tagEnd)
+    return failAt({ file, line: scanner.lineAt(start) }, UNSUPPORTED_TAG_END(tagEnd[1] ?? ''));
   const block = scanner.match(BLOCK_START);
   if (block === null) return null;
   const line = scanner.lineAt(start);

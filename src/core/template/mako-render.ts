@@ -20,8 +20,14 @@ const cache = new Map<string, CompiledTemplate>();
  * encodes and writes. Throws InputError (naming `templateName` and a line) for anything
  * outside the supported subset or anything that would make Mako fail.
  */
-export function renderMakoTemplate(source: string, templateName: string, variables: TemplateVariables): string {
-  const output = withinLimits(templateName, () => renderCompiled(compileCached(source, templateName), templateNamespace(variables)));
+export function renderMakoTemplate(
+  source: string,
+  templateName: string,
+  variables: TemplateVariables,
+): string {
+  const output = withinLimits(templateName, () =>
+    renderCompiled(compileCached(source, templateName), templateNamespace(variables)),
+  );
   // Alembic encodes the result; a lone surrogate (from a `\ud800` escape) cannot be encoded.
   if (LONE_SURROGATE.test(output)) failIn(templateName, UNENCODABLE_OUTPUT);
   return output;
@@ -59,9 +65,13 @@ export function compileCached(source: string, templateName: string): CompiledTem
 }
 
 /** Renders a compiled template with a namespace of Python values. */
-export function renderCompiled(template: CompiledTemplate, data: ReadonlyMap<string, PyValue>): string {
+export function renderCompiled(
+  template: CompiledTemplate,
+  data: ReadonlyMap<string, PyValue>,
+): string {
   const scope = new RenderScope(template.file, template, data);
-  for (const statement of template.moduleStatements) executeStatement(statement, scope.module, scope.module.names);
+  for (const statement of template.moduleStatements)
+    executeStatement(statement, scope.module, scope.module.names);
   const output: string[] = [];
   renderBlock(template.body, scope, output);
   return output.join('');
@@ -74,13 +84,22 @@ function renderBlock(nodes: readonly RenderNode[], scope: RenderScope, output: s
         output.push(node.text);
         break;
       case 'output':
-        output.push(applyFilters(evaluate(node.expression, scope), node.filters, scope, site(scope, node.line)));
+        output.push(
+          applyFilters(
+            evaluate(node.expression, scope),
+            node.filters,
+            scope,
+            site(scope, node.line),
+          ),
+        );
         break;
       case 'code':
         for (const statement of node.statements) executeStatement(statement, scope, scope.locals);
         break;
       case 'if': {
-        const branch = node.branches.find((candidate) => candidate.test === null || isTruthy(evaluate(candidate.test, scope)));
+        const branch = node.branches.find(
+          (candidate) => candidate.test === null || isTruthy(evaluate(candidate.test, scope)),
+        );
         if (branch) renderBlock(branch.body, scope, output);
         break;
       }
@@ -92,7 +111,11 @@ function renderBlock(nodes: readonly RenderNode[], scope: RenderScope, output: s
 }
 
 // A Mako `% for` has no `break`, so its `% else` branch always runs after the loop.
-function renderLoop(node: Extract<RenderNode, { kind: 'for' }>, scope: RenderScope, output: string[]): void {
+function renderLoop(
+  node: Extract<RenderNode, { kind: 'for' }>,
+  scope: RenderScope,
+  output: string[],
+): void {
   const here = site(scope, node.line);
   for (const item of iterateValue(evaluate(node.iterable, scope), here)) {
     scope.budget.step(here);

@@ -4,7 +4,12 @@ import { RESERVED_NAME } from '../../messages/template.js';
 import type { TokenCursor } from './python-token-cursor.js';
 
 /** Names Mako reserves; a template may not assign them. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(['context', 'loop', 'UNDEFINED', 'STOP_RENDERING']);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'context',
+  'loop',
+  'UNDEFINED',
+  'STOP_RENDERING',
+]);
 
 /** Refuses Mako's reserved names as assignment targets, at the current token. */
 export function checkAssignable(parser: TokenCursor, name: string): void {

@@ -27,7 +27,11 @@ export class MakoScanner {
       this.lineCount = 1;
     }
     const end = Math.min(offset, this.text.length);
-    for (let index = this.text.indexOf('\n', this.lineCursor); index !== -1 && index < end; index = this.text.indexOf('\n', index + 1)) {
+    for (
+      let index = this.text.indexOf('\n', this.lineCursor);
+      index !== -1 && index < end;
+      index = this.text.indexOf('\n', index + 1)
+    ) {
       this.lineCount += 1;
     }
     this.lineCursor = Math.max(this.lineCursor, end);

@@ -2,19 +2,41 @@
 // body; `context`; names Mako fetches from the context (the template variables, then Python
 // builtins, then UNDEFINED); any other name is a global of the template module (`<%! %>`
 // names, then builtins, else NameError).
-import { PYTHON_ERROR, UNSUPPORTED_BUILTIN, UNSUPPORTED_MAKO_NAME } from '../../messages/template.js';
+import {
+  PYTHON_ERROR,
+  UNSUPPORTED_BUILTIN,
+  UNSUPPORTED_MAKO_NAME,
+} from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
 import { BUILTIN_FUNCTIONS, PYTHON_BUILTIN_NAMES } from './python-builtins.js';
 import { RenderBudget, type Scope } from './python-scope.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { hasKind, type PyObject, pyFunction, pyObject, type PyValue, UNDEFINED } from './python-values.js';
+import {
+  hasKind,
+  type PyObject,
+  pyFunction,
+  pyObject,
+  type PyValue,
+  UNDEFINED,
+} from './python-values.js';
 
 // Names Mako keeps in the context data (and so also returns from context.get) that we do not model.
 const MAKO_CONTEXT_NAMES = new Set(['capture', 'caller', 'self', 'local', 'parent', 'next']);
 // Names of Mako's render function that we do not model, plus the context names.
 const MAKO_NAMES = new Set([...MAKO_CONTEXT_NAMES, 'loop', 'pageargs', 'STOP_RENDERING']);
 // Globals of the module Mako generates, besides UNDEFINED and STOP_RENDERING.
-const MAKO_MODULE_NAMES = new Set(['runtime', 'filters', 'cache', '_exports', '_magic_number', '_modified_time', '_enable_loop', '_template_filename', '_template_uri', '_source_encoding']);
+const MAKO_MODULE_NAMES = new Set([
+  'runtime',
+  'filters',
+  'cache',
+  '_exports',
+  '_magic_number',
+  '_modified_time',
+  '_enable_loop',
+  '_template_filename',
+  '_template_uri',
+  '_source_encoding',
+]);
 
 /** What a compiled template says about the names of its body. */
 export interface BodyNames {
@@ -45,13 +67,22 @@ export class RenderScope implements Scope {
   lookup(name: string, site: SourceSite): PyValue {
     if (this.names.localNames.has(name)) {
       const value = this.locals.get(name);
-      if (value === undefined) failAt(site, PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`));
+      if (value === undefined)
+        failAt(
+          site,
+          PYTHON_ERROR(
+            'UnboundLocalError',
+            `local variable '${name}' referenced before assignment`,
+          ),
+        );
       return value;
     }
     if (name === 'context') return this.context;
     if (!this.names.fetchedNames.has(name)) return this.module.lookup(name, site);
     if (MAKO_NAMES.has(name)) return failAt(site, UNSUPPORTED_MAKO_NAME(name));
-    return this.data.has(name) ? (this.data.get(name) as PyValue) : builtinOr(name, UNDEFINED, site);
+    return this.data.has(name)
+      ? (this.data.get(name) as PyValue)
+      : builtinOr(name, UNDEFINED, site);
   }
 }
 
@@ -71,14 +102,19 @@ export class ModuleScope implements Scope {
     const value = this.names.get(name);
     if (value !== undefined) return value;
     if (name === 'UNDEFINED') return UNDEFINED;
-    if (MAKO_NAMES.has(name) || MAKO_MODULE_NAMES.has(name)) return failAt(site, UNSUPPORTED_MAKO_NAME(name));
+    if (MAKO_NAMES.has(name) || MAKO_MODULE_NAMES.has(name))
+      return failAt(site, UNSUPPORTED_MAKO_NAME(name));
     const builtin = builtinOr(name, undefined, site);
     return builtin ?? failAt(site, PYTHON_ERROR('NameError', `name '${name}' is not defined`));
   }
 }
 
 // Python falls back to builtins; the ones we do not model are refused, not mis-rendered.
-function builtinOr<T extends PyValue | undefined>(name: string, fallback: T, site: SourceSite): PyValue | T {
+function builtinOr<T extends PyValue | undefined>(
+  name: string,
+  fallback: T,
+  site: SourceSite,
+): PyValue | T {
   const builtin = BUILTIN_FUNCTIONS.get(name);
   if (builtin !== undefined) return builtin;
   if (PYTHON_BUILTIN_NAMES.has(name)) return failAt(site, UNSUPPORTED_BUILTIN(name));
@@ -88,9 +124,13 @@ function builtinOr<T extends PyValue | undefined>(name: string, fallback: T, sit
 // Mako's Context.get(key, default=None): the template data, then builtins, then the default.
 function contextObject(data: ReadonlyMap<string, PyValue>): PyObject {
   const get = pyFunction('context.get', (args, site) => {
-    const parameters = [{ name: 'key', keyword: true }, { name: 'default', keyword: true, default: null }];
+    const parameters = [
+      { name: 'key', keyword: true },
+      { name: 'default', keyword: true, default: null },
+    ];
     const [key = null, fallback = null] = bindArguments('get', parameters, args, site);
-    if (hasKind(key, 'list')) return failAt(site, PYTHON_ERROR('TypeError', "unhashable type: 'list'"));
+    if (hasKind(key, 'list'))
+      return failAt(site, PYTHON_ERROR('TypeError', "unhashable type: 'list'"));
     if (typeof key !== 'string') return fallback;
     if (MAKO_CONTEXT_NAMES.has(key)) return failAt(site, UNSUPPORTED_MAKO_NAME(key));
     return data.has(key) ? (data.get(key) as PyValue) : builtinOr(key, fallback, site);

@@ -20,23 +20,49 @@ export function bindArguments(
   site: SourceSite,
 ): PyValue[] {
   if (args.positional.length > parameters.length) {
-    failAt(site, PYTHON_ERROR('TypeError', `${functionName}() takes at most ${parameters.length} arguments (${args.positional.length} given)`));
+    failAt(
+      site,
+      PYTHON_ERROR(
+        'TypeError',
+        `${functionName}() takes at most ${parameters.length} arguments (${args.positional.length} given)`,
+      ),
+    );
   }
   const bound = parameters.map((parameter, index) => {
     const byPosition = args.positional[index];
     const byKeyword = parameter.keyword ? args.keywords.get(parameter.name) : undefined;
     if (index < args.positional.length && byKeyword !== undefined) {
-      failAt(site, PYTHON_ERROR('TypeError', `${functionName}() got multiple values for argument '${parameter.name}'`));
+      failAt(
+        site,
+        PYTHON_ERROR(
+          'TypeError',
+          `${functionName}() got multiple values for argument '${parameter.name}'`,
+        ),
+      );
     }
-    const value = index < args.positional.length ? byPosition : byKeyword !== undefined ? byKeyword : parameter.default;
+    const value =
+      index < args.positional.length
+        ? byPosition
+        : byKeyword !== undefined
+          ? byKeyword
+          : parameter.default;
     if (value === undefined) {
-      failAt(site, PYTHON_ERROR('TypeError', `${functionName}() missing required argument '${parameter.name}'`));
+      failAt(
+        site,
+        PYTHON_ERROR(
+          'TypeError',
+          `${functionName}() missing required argument '${parameter.name}'`,
+        ),
+      );
     }
     return value;
   });
   for (const name of args.keywords.keys()) {
     if (!parameters.some((parameter) => parameter.keyword && parameter.name === name)) {
-      failAt(site, PYTHON_ERROR('TypeError', `${functionName}() got an unexpected keyword argument '${name}'`));
+      failAt(
+        site,
+        PYTHON_ERROR('TypeError', `${functionName}() got an unexpected keyword argument '${name}'`),
+      );
     }
   }
   return bound;

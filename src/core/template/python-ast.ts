@@ -6,7 +6,17 @@ import type { PyValue } from './python-values.js';
 export type BinaryOperator = '+' | '-' | '*' | '%';
 
 /** Comparison operators, including the two-word ones. */
-export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
+export type CompareOperator =
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | 'in'
+  | 'not in'
+  | 'is'
+  | 'is not';
 
 /** A keyword argument of a call. */
 export interface KeywordArgument {
@@ -18,7 +28,12 @@ export interface KeywordArgument {
 export type Expression =
   | { readonly kind: 'constant'; readonly value: PyValue; readonly line: number }
   | { readonly kind: 'name'; readonly id: string; readonly line: number }
-  | { readonly kind: 'attribute'; readonly object: Expression; readonly name: string; readonly line: number }
+  | {
+      readonly kind: 'attribute';
+      readonly object: Expression;
+      readonly name: string;
+      readonly line: number;
+    }
   | {
       readonly kind: 'call';
       readonly callee: Expression;
@@ -26,7 +41,12 @@ export type Expression =
       readonly keywords: readonly KeywordArgument[];
       readonly line: number;
     }
-  | { readonly kind: 'index'; readonly object: Expression; readonly index: Expression; readonly line: number }
+  | {
+      readonly kind: 'index';
+      readonly object: Expression;
+      readonly index: Expression;
+      readonly line: number;
+    }
   | {
       readonly kind: 'slice';
       readonly object: Expression;
@@ -34,7 +54,11 @@ export type Expression =
       readonly upper: Expression | null;
       readonly line: number;
     }
-  | { readonly kind: 'tuple' | 'list'; readonly items: readonly Expression[]; readonly line: number }
+  | {
+      readonly kind: 'tuple' | 'list';
+      readonly items: readonly Expression[];
+      readonly line: number;
+    }
   | { readonly kind: 'set'; readonly items: readonly Expression[]; readonly line: number }
   | { readonly kind: 'dict'; readonly entries: readonly DictEntry[]; readonly line: number }
   | {
@@ -47,8 +71,17 @@ export type Expression =
       readonly clauses: readonly ComprehensionClause[];
       readonly line: number;
     }
-  | { readonly kind: 'not' | 'negate' | 'plus'; readonly operand: Expression; readonly line: number }
-  | { readonly kind: 'and' | 'or'; readonly left: Expression; readonly right: Expression; readonly line: number }
+  | {
+      readonly kind: 'not' | 'negate' | 'plus';
+      readonly operand: Expression;
+      readonly line: number;
+    }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly left: Expression;
+      readonly right: Expression;
+      readonly line: number;
+    }
   | {
       readonly kind: 'binary';
       readonly operator: BinaryOperator;
@@ -59,7 +92,10 @@ export type Expression =
   | {
       readonly kind: 'compare';
       readonly first: Expression;
-      readonly rest: readonly { readonly operator: CompareOperator; readonly operand: Expression }[];
+      readonly rest: readonly {
+        readonly operator: CompareOperator;
+        readonly operand: Expression;
+      }[];
       readonly line: number;
     }
   | {
@@ -104,12 +140,28 @@ export interface IfBranch {
 
 /** A statement of a `<% %>` or `<%! %>` block, or of a function body. */
 export type Statement =
-  | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expression; readonly line: number }
+  | {
+      readonly kind: 'assign';
+      readonly targets: readonly string[];
+      readonly value: Expression;
+      readonly line: number;
+    }
   | { readonly kind: 'import'; readonly bindings: readonly ImportBinding[]; readonly line: number }
   | { readonly kind: 'pass'; readonly line: number }
-  | { readonly kind: 'def'; readonly name: string; readonly parameters: readonly Parameter[]; readonly body: readonly Statement[]; readonly line: number }
+  | {
+      readonly kind: 'def';
+      readonly name: string;
+      readonly parameters: readonly Parameter[];
+      readonly body: readonly Statement[];
+      readonly line: number;
+    }
   | { readonly kind: 'return'; readonly value: Expression | null; readonly line: number }
-  | { readonly kind: 'if'; readonly branches: readonly IfBranch[]; readonly orElse: readonly Statement[]; readonly line: number };
+  | {
+      readonly kind: 'if';
+      readonly branches: readonly IfBranch[];
+      readonly orElse: readonly Statement[];
+      readonly line: number;
+    };
 
 /** The target of a `for` loop: one name, or names to unpack. */
 export type ForTarget =

@@ -8,8 +8,18 @@ import { hasKind, isSequence, type PyFunction, pyFunction, pyTypeName } from './
 
 /** The supported builtins: repr(), str() and len(). */
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyFunction> = new Map([
-  ['repr', pyFunction('repr', (args, site) => pyRepr(bindArguments('repr', [{ name: 'obj' }], args, site)[0] ?? null, site))],
-  ['str', pyFunction('str', (args, site) => pyStr(bindArguments('str', [{ name: 'object', default: '' }], args, site)[0] ?? null, site))],
+  [
+    'repr',
+    pyFunction('repr', (args, site) =>
+      pyRepr(bindArguments('repr', [{ name: 'obj' }], args, site)[0] ?? null, site),
+    ),
+  ],
+  [
+    'str',
+    pyFunction('str', (args, site) =>
+      pyStr(bindArguments('str', [{ name: 'object', default: '' }], args, site)[0] ?? null, site),
+    ),
+  ],
   [
     'len',
     pyFunction('len', (args, site) => {
@@ -17,7 +27,10 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyFunction> = new Map([
       if (typeof value === 'string') return Array.from(value).length;
       if (isSequence(value)) return value.items.length;
       if (hasKind(value, 'dict') || hasKind(value, 'set')) return value.entries.size;
-      return failAt(site, PYTHON_ERROR('TypeError', `object of type '${pyTypeName(value)}' has no len()`));
+      return failAt(
+        site,
+        PYTHON_ERROR('TypeError', `object of type '${pyTypeName(value)}' has no len()`),
+      );
     }),
   ],
 ]);

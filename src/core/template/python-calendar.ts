@@ -11,7 +11,8 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -26,7 +27,10 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** ISO 8601 week-numbering year and week (what %G and %V print). */
-export function isoWeekDate(fields: CalendarFields): { readonly year: number; readonly week: number } {
+export function isoWeekDate(fields: CalendarFields): {
+  readonly year: number;
+  readonly week: number;
+} {
   const days = daysFromCivil(fields.year, fields.month, fields.day);
   const isoWeekday = ((weekdayFromSunday(fields) + 6) % 7) + 1; // Monday is 1
   const thursday = days - isoWeekday + 4;

@@ -13,7 +13,8 @@ export function hashKey(value: PyValue, site: SourceSite): string {
   if (typeof value === 'boolean') return value ? 'i1' : 'i0';
   if (typeof value === 'number') return `i${value}`;
   if (typeof value === 'string') return `s${JSON.stringify(value)}`;
-  if (value.kind === 'tuple') return `t[${value.items.map((item) => hashKey(item, site)).join(',')}]`;
+  if (value.kind === 'tuple')
+    return `t[${value.items.map((item) => hashKey(item, site)).join(',')}]`;
   if (value.kind === 'list' || value.kind === 'dict' || value.kind === 'set') {
     return failAt(site, PYTHON_ERROR('TypeError', `unhashable type: '${value.kind}'`));
   }
@@ -51,7 +52,12 @@ export function dictItem(dict: PyDict, key: PyValue, site: SourceSite): PyValue 
 export function dictAttribute(dict: PyDict, name: string, site: SourceSite): PyValue {
   if (name !== 'get') return failAt(site, UNSUPPORTED_ATTRIBUTE('dict', name));
   return pyFunction('dict.get', (args, callSite) => {
-    const [key = null, fallback = null] = bindArguments('get', [{ name: 'key' }, { name: 'default', default: null }], args, callSite);
+    const [key = null, fallback = null] = bindArguments(
+      'get',
+      [{ name: 'key' }, { name: 'default', default: null }],
+      args,
+      callSite,
+    );
     const entry = dict.entries.get(hashKey(key, callSite));
     return entry === undefined ? fallback : entry[1];
   });

@@ -17,7 +17,11 @@ type Collection = Extract<Expression, { kind: 'dict' | 'set' | 'comprehension' }
 type Comprehension = Extract<Expression, { kind: 'comprehension' }>;
 
 /** Evaluates `{…}` displays and comprehensions. */
-export function evaluateCollection(expression: Collection, scope: Scope, evaluate: Evaluate): PyValue {
+export function evaluateCollection(
+  expression: Collection,
+  scope: Scope,
+  evaluate: Evaluate,
+): PyValue {
   const site = { file: scope.file, line: expression.line };
   switch (expression.kind) {
     case 'set':
@@ -27,7 +31,9 @@ export function evaluateCollection(expression: Collection, scope: Scope, evaluat
       );
     case 'dict':
       return pyDict(
-        expression.entries.map(({ key, value }) => [evaluate(key, scope), evaluate(value, scope)] as const),
+        expression.entries.map(
+          ({ key, value }) => [evaluate(key, scope), evaluate(value, scope)] as const,
+        ),
         site,
       );
     case 'comprehension':
@@ -35,11 +41,17 @@ export function evaluateCollection(expression: Collection, scope: Scope, evaluat
   }
 }
 
-function evaluateComprehension(expression: Comprehension, scope: Scope, evaluate: Evaluate, site: SourceSite): PyValue {
+function evaluateComprehension(
+  expression: Comprehension,
+  scope: Scope,
+  evaluate: Evaluate,
+  site: SourceSite,
+): PyValue {
   const [first] = expression.clauses as [ComprehensionClause, ...ComprehensionClause[]];
   const outer = iterateValue(evaluate(first.iterable, scope), site);
   const local = new LocalScope(scope, targetNames(expression.clauses));
-  const rows = (): Generator<void> => clauseRows(expression.clauses, 0, outer, local, evaluate, site);
+  const rows = (): Generator<void> =>
+    clauseRows(expression.clauses, 0, outer, local, evaluate, site);
   const element = (): PyValue => evaluate(expression.element, local);
   switch (expression.form) {
     case 'generator':
@@ -74,7 +86,15 @@ function* clauseRows(
     bindTarget(clause.target, item, local.locals, site);
     if (!clause.conditions.every((condition) => isTruthy(evaluate(condition, local)))) continue;
     if (next === undefined) yield;
-    else yield* clauseRows(clauses, index + 1, iterateValue(evaluate(next.iterable, local), site), local, evaluate, site);
+    else
+      yield* clauseRows(
+        clauses,
+        index + 1,
+        iterateValue(evaluate(next.iterable, local), site),
+        local,
+        evaluate,
+        site,
+      );
   }
 }
 
@@ -99,5 +119,7 @@ function guardReentry(iterator: Iterator<PyValue>, site: SourceSite): Iterator<P
 }
 
 function targetNames(clauses: readonly ComprehensionClause[]): Set<string> {
-  return new Set(clauses.flatMap(({ target }) => (target.kind === 'name' ? [target.id] : target.ids)));
+  return new Set(
+    clauses.flatMap(({ target }) => (target.kind === 'name' ? [target.id] : target.ids)),
+  );
 }

@@ -2,16 +2,45 @@
 // zoneinfo.ZoneInfo since Alembic 1.13, a dateutil tz before). Attributes, strftime,
 // isoformat, date() and str() are the same in every version and follow CPython; what prints
 // the tzinfo itself (repr of an aware value, str of tzinfo, most %Z) differs and is refused.
-import { AWARE_REPR, NOT_A_DATETIME, PYTHON_ERROR, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
+import {
+  AWARE_REPR,
+  NOT_A_DATETIME,
+  PYTHON_ERROR,
+  UNSUPPORTED_ATTRIBUTE,
+} from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
-import { type CalendarFields, daysInMonth, isoDate, isoTime, utcOffsetText } from './python-calendar.js';
+import {
+  type CalendarFields,
+  daysInMonth,
+  isoDate,
+  isoTime,
+  utcOffsetText,
+} from './python-calendar.js';
 import { strftime, type StrftimeInput } from './python-strftime.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { type CallArguments, type DateTimeParts, type PyDate, type PyDateTime, pyFunction, pyObject, type PyValue } from './python-values.js';
+import {
+  type CallArguments,
+  type DateTimeParts,
+  type PyDate,
+  type PyDateTime,
+  pyFunction,
+  pyObject,
+  type PyValue,
+} from './python-values.js';
 
-const STR_FORM = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6}))?(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
+const STR_FORM =
+  /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6}))?(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
 // Zones whose tzname() is "UTC" under both zoneinfo and dateutil.
-const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'UCT', 'Etc/UCT']);
+const UTC_ZONES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/Universal',
+  'Universal',
+  'Etc/Zulu',
+  'Zulu',
+  'UCT',
+  'Etc/UCT',
+]);
 const ATTRIBUTES = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'] as const;
 // The tzinfo of an aware create_date: usable in `is None` and truth tests, not printable.
 const TZINFO = pyObject('tzinfo', 'create_date.tzinfo', []);
@@ -25,13 +54,41 @@ export function pyDateTime(text: string, zone: string | null): PyDateTime {
 function parseStrForm(text: string, zone: string | null): DateTimeParts | null {
   const match = STR_FORM.exec(text);
   if (match === null) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const microsecond = Number(match[7] ?? 0);
   const sign = match[8] === '-' ? -1 : 1;
-  const offsetSeconds = match[8] === undefined ? null : sign * (Number(match[9]) * 3600 + Number(match[10]) * 60 + Number(match[11] ?? 0));
-  const valid = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
+  const offsetSeconds =
+    match[8] === undefined
+      ? null
+      : sign * (Number(match[9]) * 3600 + Number(match[10]) * 60 + Number(match[11] ?? 0));
+  const valid =
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
   if (!valid || (match[7] !== undefined && microsecond === 0)) return null;
-  return { year, month, day, hour, minute, second, microsecond, offsetSeconds, zone: offsetSeconds === null ? null : zone };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    microsecond,
+    offsetSeconds,
+    zone: offsetSeconds === null ? null : zone,
+  };
 }
 
 /** `value.name` for a datetime or date. */
@@ -65,34 +122,61 @@ function dateOnlyAttribute(date: PyDate, name: string, site: SourceSite): PyValu
       return isoDate(date);
     });
   }
-  const midnight = { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, microsecond: 0 };
-  if (name === 'strftime') return strftimeMethod('date', { ...midnight, offsetSeconds: null, tzname: null });
+  const midnight = {
+    year: date.year,
+    month: date.month,
+    day: date.day,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    microsecond: 0,
+  };
+  if (name === 'strftime')
+    return strftimeMethod('date', { ...midnight, offsetSeconds: null, tzname: null });
   return failAt(site, UNSUPPORTED_ATTRIBUTE('date', name));
 }
 
 function strftimeMethod(owner: string, input: StrftimeInput): PyValue {
   return pyFunction(`${owner}.strftime`, (args, site) => {
     const [format] = bindArguments('strftime', [{ name: 'format', keyword: true }], args, site);
-    if (typeof format !== 'string') return failAt(site, PYTHON_ERROR('TypeError', 'strftime() argument 1 must be str'));
+    if (typeof format !== 'string')
+      return failAt(site, PYTHON_ERROR('TypeError', 'strftime() argument 1 must be str'));
     return strftime(format, input, site);
   });
 }
 
 // datetime.isoformat(sep='T', timespec='auto').
 function isoformat(parts: DateTimeParts, args: CallArguments, site: SourceSite): string {
-  const parameters = [{ name: 'sep', keyword: true, default: 'T' }, { name: 'timespec', keyword: true, default: 'auto' }];
+  const parameters = [
+    { name: 'sep', keyword: true, default: 'T' },
+    { name: 'timespec', keyword: true, default: 'auto' },
+  ];
   const [sep, timespec] = bindArguments('isoformat', parameters, args, site);
   if (typeof sep !== 'string' || Array.from(sep).length !== 1) {
-    return failAt(site, PYTHON_ERROR('TypeError', 'isoformat() argument 1 must be a unicode character'));
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', 'isoformat() argument 1 must be a unicode character'),
+    );
   }
   const time = typeof timespec === 'string' ? isoTime(parts, timespec) : null;
-  if (time === null) return failAt(site, PYTHON_ERROR(typeof timespec === 'string' ? 'ValueError' : 'TypeError', 'Unknown timespec value'));
+  if (time === null)
+    return failAt(
+      site,
+      PYTHON_ERROR(
+        typeof timespec === 'string' ? 'ValueError' : 'TypeError',
+        'Unknown timespec value',
+      ),
+    );
   return `${isoDate(parts)}${sep}${time}${parts.offsetSeconds === null ? '' : utcOffsetText(parts.offsetSeconds, ':')}`;
 }
 
 // tzname(): empty when naive; "UTC" for the UTC zones; unknown (null) for other zones.
 function tzname(parts: DateTimeParts): string | null {
-  return parts.offsetSeconds === null ? null : parts.zone !== null && UTC_ZONES.has(parts.zone) ? 'UTC' : null;
+  return parts.offsetSeconds === null
+    ? null
+    : parts.zone !== null && UTC_ZONES.has(parts.zone)
+      ? 'UTC'
+      : null;
 }
 
 /** repr() of a datetime or date, as CPython prints it. */

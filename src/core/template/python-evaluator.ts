@@ -1,6 +1,12 @@
 // Evaluates the expression tree with Python semantics: short-circuit `and`/`or` returning
 // an operand, chained comparisons, code-point indexing, and calls of known functions only.
-import { IMPORTED_NAME_USED, PYTHON_ERROR, UNDEFINED_ATTRIBUTE, UNKNOWN_FUNCTION, UNSUPPORTED_ATTRIBUTE } from '../../messages/template.js';
+import {
+  IMPORTED_NAME_USED,
+  PYTHON_ERROR,
+  UNDEFINED_ATTRIBUTE,
+  UNKNOWN_FUNCTION,
+  UNSUPPORTED_ATTRIBUTE,
+} from '../../messages/template.js';
 import type { Expression } from './python-ast.js';
 import { dictAttribute, dictItem } from './python-collections.js';
 import { evaluateCollection } from './python-comprehension.js';
@@ -10,7 +16,15 @@ import type { Scope } from './python-scope.js';
 import { stringMethod } from './python-str-methods.js';
 import type { SourceSite } from './template-site.js';
 import { failAt } from './template-site.js';
-import { hasKind, isSequence, isTruthy, type PyValue, pyList, pyTuple, pyTypeName } from './python-values.js';
+import {
+  hasKind,
+  isSequence,
+  isTruthy,
+  type PyValue,
+  pyList,
+  pyTuple,
+  pyTypeName,
+} from './python-values.js';
 
 export type { Scope } from './python-scope.js';
 
@@ -29,7 +43,12 @@ export function evaluate(expression: Expression, scope: Scope): PyValue {
     case 'index':
       return index(evaluate(expression.object, scope), evaluate(expression.index, scope), site);
     case 'slice':
-      return slice(evaluate(expression.object, scope), optional(expression.lower, scope), optional(expression.upper, scope), site);
+      return slice(
+        evaluate(expression.object, scope),
+        optional(expression.lower, scope),
+        optional(expression.upper, scope),
+        site,
+      );
     case 'tuple':
       return pyTuple(expression.items.map((item) => evaluate(item, scope)));
     case 'list':
@@ -66,18 +85,30 @@ function evaluateOperator(expression: Expression, scope: Scope, site: SourceSite
       return isTruthy(left) ? left : evaluate(expression.right, scope);
     }
     case 'binary':
-      return binaryOperation(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope), site);
+      return binaryOperation(
+        expression.operator,
+        evaluate(expression.left, scope),
+        evaluate(expression.right, scope),
+        site,
+      );
     case 'compare':
       return evaluateComparison(expression, scope, site);
     case 'conditional':
-      return evaluate(isTruthy(evaluate(expression.test, scope)) ? expression.body : expression.orElse, scope);
+      return evaluate(
+        isTruthy(evaluate(expression.test, scope)) ? expression.body : expression.orElse,
+        scope,
+      );
     default:
       return failAt(site, PYTHON_ERROR('SyntaxError', `unexpected ${expression.kind}`));
   }
 }
 
 // `a < b < c` is `a < b and b < c`, each operand evaluated once, stopping at the first false.
-function evaluateComparison(expression: Extract<Expression, { kind: 'compare' }>, scope: Scope, site: SourceSite): boolean {
+function evaluateComparison(
+  expression: Extract<Expression, { kind: 'compare' }>,
+  scope: Scope,
+  site: SourceSite,
+): boolean {
   let left = evaluate(expression.first, scope);
   for (const { operator, operand } of expression.rest) {
     const right = evaluate(operand, scope);
@@ -90,24 +121,38 @@ function evaluateComparison(expression: Extract<Expression, { kind: 'compare' }>
 function unary(kind: 'negate' | 'plus', operand: PyValue, site: SourceSite): PyValue {
   const value = asInteger(operand);
   const symbol = kind === 'negate' ? '-' : '+';
-  if (value === null) return failAt(site, PYTHON_ERROR('TypeError', `bad operand type for unary ${symbol}: '${pyTypeName(operand)}'`));
+  if (value === null)
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', `bad operand type for unary ${symbol}: '${pyTypeName(operand)}'`),
+    );
   return kind === 'negate' ? 0 - value : value;
 }
 
-function evaluateCall(expression: Extract<Expression, { kind: 'call' }>, scope: Scope, site: SourceSite): PyValue {
+function evaluateCall(
+  expression: Extract<Expression, { kind: 'call' }>,
+  scope: Scope,
+  site: SourceSite,
+): PyValue {
   const callee = evaluate(expression.callee, scope);
   const positional = expression.args.map((argument) => evaluate(argument, scope));
   const keywords = new Map<string, PyValue>();
   for (const keyword of expression.keywords) {
-    if (keywords.has(keyword.name)) failAt(site, PYTHON_ERROR('SyntaxError', `keyword argument repeated: ${keyword.name}`));
+    if (keywords.has(keyword.name))
+      failAt(site, PYTHON_ERROR('SyntaxError', `keyword argument repeated: ${keyword.name}`));
     keywords.set(keyword.name, evaluate(keyword.value, scope));
   }
   if (hasKind(callee, 'function')) return callee.call({ positional, keywords }, site);
-  if (hasKind(callee, 'undefined')) return failAt(site, UNKNOWN_FUNCTION(calleeName(expression.callee)));
+  if (hasKind(callee, 'undefined'))
+    return failAt(site, UNKNOWN_FUNCTION(calleeName(expression.callee)));
   return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(callee)}' object is not callable`));
 }
 
-function evaluateAttribute(expression: Extract<Expression, { kind: 'attribute' }>, scope: Scope, site: SourceSite): PyValue {
+function evaluateAttribute(
+  expression: Extract<Expression, { kind: 'attribute' }>,
+  scope: Scope,
+  site: SourceSite,
+): PyValue {
   const object = evaluate(expression.object, scope);
   if (hasKind(object, 'undefined')) {
     return failAt(site, UNDEFINED_ATTRIBUTE(calleeName(expression), calleeName(expression.object)));
@@ -128,7 +173,9 @@ export function getAttribute(value: PyValue, name: string, site: SourceSite): Py
   if (hasKind(value, 'dict')) return dictAttribute(value, name, site);
   if (hasKind(value, 'object')) {
     const attribute = value.attributes.get(name);
-    return attribute === undefined ? failAt(site, UNSUPPORTED_ATTRIBUTE(value.displayName, name)) : attribute;
+    return attribute === undefined
+      ? failAt(site, UNSUPPORTED_ATTRIBUTE(value.displayName, name))
+      : attribute;
   }
   return failAt(site, UNSUPPORTED_ATTRIBUTE(pyTypeName(value), name));
 }
@@ -145,22 +192,39 @@ function itemsOf(value: PyValue): readonly PyValue[] | null {
 function index(object: PyValue, key: PyValue, site: SourceSite): PyValue {
   if (hasKind(object, 'dict')) return dictItem(object, key, site);
   const items = itemsOf(object);
-  if (items === null) return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`));
+  if (items === null)
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`),
+    );
   const position = asInteger(key);
-  if (position === null) return failAt(site, PYTHON_ERROR('TypeError', `${pyTypeName(object)} indices must be integers, not ${pyTypeName(key)}`));
+  if (position === null)
+    return failAt(
+      site,
+      PYTHON_ERROR(
+        'TypeError',
+        `${pyTypeName(object)} indices must be integers, not ${pyTypeName(key)}`,
+      ),
+    );
   const item = items[position < 0 ? position + items.length : position];
-  if (item === undefined) return failAt(site, PYTHON_ERROR('IndexError', `${pyTypeName(object)} index out of range`));
+  if (item === undefined)
+    return failAt(site, PYTHON_ERROR('IndexError', `${pyTypeName(object)} index out of range`));
   return item;
 }
 
 // Python slices clamp to the sequence and never fail on out-of-range bounds.
 function slice(object: PyValue, lower: PyValue, upper: PyValue, site: SourceSite): PyValue {
   const items = itemsOf(object);
-  if (items === null) return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`));
+  if (items === null)
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', `'${pyTypeName(object)}' object is not subscriptable`),
+    );
   const bound = (value: PyValue, fallback: number): number => {
     if (value === null) return fallback;
     const number = asInteger(value);
-    if (number === null) return failAt(site, PYTHON_ERROR('TypeError', 'slice indices must be integers or None'));
+    if (number === null)
+      return failAt(site, PYTHON_ERROR('TypeError', 'slice indices must be integers or None'));
     return Math.min(items.length, Math.max(0, number < 0 ? number + items.length : number));
   };
   const selected = items.slice(bound(lower, 0), bound(upper, items.length));

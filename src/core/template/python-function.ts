@@ -10,7 +10,11 @@ import { LocalScope, type Scope } from './python-scope.js';
 import { isTruthy, type PyFunction, pyFunction, type PyValue } from './python-values.js';
 
 /** Runs one statement of a block, binding names in `names` (module names, or the body's locals). */
-export function executeStatement(statement: Statement, scope: Scope, names: Map<string, PyValue>): void {
+export function executeStatement(
+  statement: Statement,
+  scope: Scope,
+  names: Map<string, PyValue>,
+): void {
   switch (statement.kind) {
     case 'import':
       for (const binding of statement.bindings) names.set(binding.alias, importedValue(binding));
@@ -35,11 +39,15 @@ function defineFunction(definition: Extract<Statement, { kind: 'def' }>, scope: 
     name: parameter.name,
     default: parameter.default === null ? undefined : evaluate(parameter.default, scope),
   }));
-  const localNames = new Set([...parameters.map((parameter) => parameter.name), ...assignedNames(definition.body)]);
+  const localNames = new Set([
+    ...parameters.map((parameter) => parameter.name),
+    ...assignedNames(definition.body),
+  ]);
   return pyFunction(definition.name, (args, site) =>
     scope.budget.call(site, () => {
       const local = new LocalScope(scope, localNames);
-      for (const [name, value] of bindParameters(definition.name, parameters, args, site)) local.locals.set(name, value);
+      for (const [name, value] of bindParameters(definition.name, parameters, args, site))
+        local.locals.set(name, value);
       return runBody(definition.body, local) ?? null;
     }),
   );
@@ -48,12 +56,15 @@ function defineFunction(definition: Extract<Statement, { kind: 'def' }>, scope: 
 // The value of the `return` that ended the body, or undefined when it ran to its end.
 function runBody(statements: readonly Statement[], local: LocalScope): PyValue | undefined {
   for (const statement of statements) {
-    if (statement.kind === 'return') return statement.value === null ? null : evaluate(statement.value, local);
+    if (statement.kind === 'return')
+      return statement.value === null ? null : evaluate(statement.value, local);
     if (statement.kind !== 'if') {
       executeStatement(statement, local, local.locals);
       continue;
     }
-    const branch = statement.branches.find((candidate) => isTruthy(evaluate(candidate.test, local)));
+    const branch = statement.branches.find((candidate) =>
+      isTruthy(evaluate(candidate.test, local)),
+    );
     const result = runBody(branch === undefined ? statement.orElse : branch.body, local);
     if (result !== undefined) return result;
   }
@@ -65,6 +76,9 @@ function assignedNames(statements: readonly Statement[]): string[] {
   return statements.flatMap((statement) => {
     if (statement.kind === 'assign') return statement.targets;
     if (statement.kind !== 'if') return [];
-    return [...statement.branches.flatMap((branch) => assignedNames(branch.body)), ...assignedNames(statement.orElse)];
+    return [
+      ...statement.branches.flatMap((branch) => assignedNames(branch.body)),
+      ...assignedNames(statement.orElse),
+    ];
   });
 }

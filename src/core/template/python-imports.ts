@@ -3,7 +3,12 @@
 // which real templates import and never use; using one in an expression is refused. Alembic
 // always has both packages, and a template whose import fails could not have made the
 // project's other revisions, so these imports never change what Alembic renders.
-import { EXPECTED_TOKEN, FROM_IMPORT, STAR_IMPORT, UNSUPPORTED_IMPORT } from '../../messages/template.js';
+import {
+  EXPECTED_TOKEN,
+  FROM_IMPORT,
+  STAR_IMPORT,
+  UNSUPPORTED_IMPORT,
+} from '../../messages/template.js';
 import type { ImportBinding, Statement } from './python-ast.js';
 import { checkAssignable } from './mako-reserved-names.js';
 import { RE_MODULE } from './python-re.js';
@@ -25,7 +30,8 @@ export function parseImport(parser: TokenCursor): Statement {
   do {
     const start = parser.peek();
     const module = dottedName(parser);
-    if (!STANDARD_MODULES.has(module) && !isOpaque(module)) parser.failOn(start, UNSUPPORTED_IMPORT(module));
+    if (!STANDARD_MODULES.has(module) && !isOpaque(module))
+      parser.failOn(start, UNSUPPORTED_IMPORT(module));
     // Without `as`, `import a.b` binds the package `a`.
     const aliased = parser.acceptKeyword('as');
     const alias = aliased ? parser.expectName() : (module.split('.')[0] as string);
@@ -43,7 +49,8 @@ export function parseFromImport(parser: TokenCursor): Statement {
   while (parser.isOperator('.') || parser.isOperator('...')) module += parser.next().value;
   if (!parser.isKeyword('import')) module += dottedName(parser);
   if (!isOpaque(module)) parser.failOn(from, FROM_IMPORT(module));
-  if (!parser.acceptKeyword('import')) parser.fail(EXPECTED_TOKEN("'import'", describe(parser.peek())));
+  if (!parser.acceptKeyword('import'))
+    parser.fail(EXPECTED_TOKEN("'import'", describe(parser.peek())));
   if (parser.isOperator('*')) parser.fail(STAR_IMPORT);
   const parenthesised = parser.isOperator('(');
   if (parenthesised) parser.next();
@@ -63,7 +70,10 @@ export function parseFromImport(parser: TokenCursor): Statement {
 export function importedValue(binding: ImportBinding): PyValue {
   const standard = binding.member === null ? STANDARD_MODULES.get(binding.module) : undefined;
   if (standard !== undefined) return standard;
-  const source = binding.member === null ? `import ${binding.module}` : `from ${binding.module} import ${binding.member}`;
+  const source =
+    binding.member === null
+      ? `import ${binding.module}`
+      : `from ${binding.module} import ${binding.member}`;
   return { kind: 'imported', source };
 }
 

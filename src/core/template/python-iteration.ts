@@ -15,21 +15,35 @@ export function iterateValue(value: PyValue, site: SourceSite): Iterable<PyValue
   if (isSequence(value)) return value.items;
   if (typeof value === 'object' && value !== null) {
     if (value.kind === 'dict') return Array.from(value.entries.values(), ([key]) => key);
-    if (value.kind === 'set') return value.entries.size <= 1 ? value.entries.values() : failAt(site, UNORDERED_SET('iterating'));
+    if (value.kind === 'set')
+      return value.entries.size <= 1
+        ? value.entries.values()
+        : failAt(site, UNORDERED_SET('iterating'));
     if (value.kind === 'generator') return { [Symbol.iterator]: () => value.iterator };
   }
   return failAt(site, PYTHON_ERROR('TypeError', `'${pyTypeName(value)}' object is not iterable`));
 }
 
 /** Binds a loop target (`x`, `a, b`) to one item, unpacking it like Python. */
-export function bindTarget(target: ForTarget, item: PyValue, locals: Map<string, PyValue>, site: SourceSite): void {
+export function bindTarget(
+  target: ForTarget,
+  item: PyValue,
+  locals: Map<string, PyValue>,
+  site: SourceSite,
+): void {
   if (target.kind === 'name') {
     locals.set(target.id, item);
     return;
   }
   const values = Array.from(iterateValue(item, site));
   if (values.length !== target.ids.length) {
-    failAt(site, PYTHON_ERROR('ValueError', `expected ${target.ids.length} values to unpack, got ${values.length}`));
+    failAt(
+      site,
+      PYTHON_ERROR(
+        'ValueError',
+        `expected ${target.ids.length} values to unpack, got ${values.length}`,
+      ),
+    );
   }
   for (const [index, id] of target.ids.entries()) locals.set(id, values[index] ?? null);
 }

@@ -15,7 +15,8 @@ export function asInteger(value: PyValue): number | null {
 }
 
 function checkedInteger(value: number, site: SourceSite): number {
-  if (!Number.isSafeInteger(value)) failAt(site, PYTHON_ERROR('OverflowError', 'integer too large for git-alembic'));
+  if (!Number.isSafeInteger(value))
+    failAt(site, PYTHON_ERROR('OverflowError', 'integer too large for git-alembic'));
   return value;
 }
 
@@ -25,7 +26,12 @@ function operandError(operator: string, left: PyValue, right: PyValue, site: Sou
 }
 
 /** Evaluates `left <operator> right`. */
-export function binaryOperation(operator: BinaryOperator, left: PyValue, right: PyValue, site: SourceSite): PyValue {
+export function binaryOperation(
+  operator: BinaryOperator,
+  left: PyValue,
+  right: PyValue,
+  site: SourceSite,
+): PyValue {
   const a = asInteger(left);
   const b = asInteger(right);
   if (a !== null && b !== null) return integerOperation(operator, a, b, site);
@@ -35,7 +41,12 @@ export function binaryOperation(operator: BinaryOperator, left: PyValue, right: 
   return operandError(operator, left, right, site);
 }
 
-function integerOperation(operator: BinaryOperator, a: number, b: number, site: SourceSite): number {
+function integerOperation(
+  operator: BinaryOperator,
+  a: number,
+  b: number,
+  site: SourceSite,
+): number {
   switch (operator) {
     case '+':
       return checkedInteger(a + b, site);
@@ -75,7 +86,8 @@ function repeat(left: PyValue, right: PyValue, site: SourceSite): PyValue {
 }
 
 function checkedLength(length: number, site: SourceSite): void {
-  if (length > 1_000_000) failAt(site, PYTHON_ERROR('MemoryError', 'repetition too large for a template'));
+  if (length > 1_000_000)
+    failAt(site, PYTHON_ERROR('MemoryError', 'repetition too large for a template'));
 }
 
 /** Python `==`. */
@@ -85,22 +97,37 @@ export function pyEquals(left: PyValue, right: PyValue): boolean {
   if (a !== null || b !== null) return a === b;
   if (isSequence(left) && isSequence(right)) {
     const sameLength = left.kind === right.kind && left.items.length === right.items.length;
-    return sameLength && left.items.every((item, index) => pyEquals(item, right.items[index] ?? null));
+    return (
+      sameLength && left.items.every((item, index) => pyEquals(item, right.items[index] ?? null))
+    );
   }
   if (hasKind(left, 'datetime') && hasKind(right, 'datetime')) return left.text === right.text;
-  if (hasKind(left, 'date') && hasKind(right, 'date')) return left.year === right.year && left.month === right.month && left.day === right.day;
+  if (hasKind(left, 'date') && hasKind(right, 'date'))
+    return left.year === right.year && left.month === right.month && left.day === right.day;
   if (hasKind(left, 'dict') && hasKind(right, 'dict')) {
-    return left.entries.size === right.entries.size && [...left.entries].every(([hash, [, value]]) => {
-      const other = right.entries.get(hash);
-      return other !== undefined && pyEquals(value, other[1]);
-    });
+    return (
+      left.entries.size === right.entries.size &&
+      [...left.entries].every(([hash, [, value]]) => {
+        const other = right.entries.get(hash);
+        return other !== undefined && pyEquals(value, other[1]);
+      })
+    );
   }
-  if (hasKind(left, 'set') && hasKind(right, 'set')) return left.entries.size === right.entries.size && [...left.entries.keys()].every((hash) => right.entries.has(hash));
+  if (hasKind(left, 'set') && hasKind(right, 'set'))
+    return (
+      left.entries.size === right.entries.size &&
+      [...left.entries.keys()].every((hash) => right.entries.has(hash))
+    );
   return left === right;
 }
 
 /** Evaluates one comparison `left <operator> right`. */
-export function compare(operator: CompareOperator, left: PyValue, right: PyValue, site: SourceSite): boolean {
+export function compare(
+  operator: CompareOperator,
+  left: PyValue,
+  right: PyValue,
+  site: SourceSite,
+): boolean {
   switch (operator) {
     case '==':
       return pyEquals(left, right);
@@ -121,17 +148,28 @@ export function compare(operator: CompareOperator, left: PyValue, right: PyValue
 
 function contains(container: PyValue, item: PyValue, site: SourceSite): boolean {
   if (typeof container === 'string') {
-    if (typeof item !== 'string') failAt(site, PYTHON_ERROR('TypeError', `'in <string>' requires string as left operand, not ${pyTypeName(item)}`));
+    if (typeof item !== 'string')
+      failAt(
+        site,
+        PYTHON_ERROR(
+          'TypeError',
+          `'in <string>' requires string as left operand, not ${pyTypeName(item)}`,
+        ),
+      );
     return container.includes(item);
   }
   if (isSequence(container)) return container.items.some((element) => pyEquals(element, item));
   if (hasKind(container, 'dict') || hasKind(container, 'set')) return hasKey(container, item, site);
   // A generator is consumed up to the first equal item, as in Python.
   if (hasKind(container, 'generator')) {
-    for (let next = container.iterator.next(); !next.done; next = container.iterator.next()) if (pyEquals(next.value, item)) return true;
+    for (let next = container.iterator.next(); !next.done; next = container.iterator.next())
+      if (pyEquals(next.value, item)) return true;
     return false;
   }
-  return failAt(site, PYTHON_ERROR('TypeError', `argument of type '${pyTypeName(container)}' is not iterable`));
+  return failAt(
+    site,
+    PYTHON_ERROR('TypeError', `argument of type '${pyTypeName(container)}' is not iterable`),
+  );
 }
 
 // Identity is only well defined for the singletons None, True, False and UNDEFINED.
@@ -144,7 +182,12 @@ function isSingleton(value: PyValue): boolean {
   return value === null || typeof value === 'boolean' || hasKind(value, 'undefined');
 }
 
-function order(operator: '<' | '<=' | '>' | '>=', left: PyValue, right: PyValue, site: SourceSite): boolean {
+function order(
+  operator: '<' | '<=' | '>' | '>=',
+  left: PyValue,
+  right: PyValue,
+  site: SourceSite,
+): boolean {
   const difference = orderDifference(operator, left, right, site);
   if (operator === '<') return difference < 0;
   if (operator === '<=') return difference <= 0;
@@ -153,13 +196,21 @@ function order(operator: '<' | '<=' | '>' | '>=', left: PyValue, right: PyValue,
 }
 
 // Negative, zero or positive like a comparator; tuples and lists compare item by item.
-function orderDifference(operator: string, left: PyValue, right: PyValue, site: SourceSite): number {
+function orderDifference(
+  operator: string,
+  left: PyValue,
+  right: PyValue,
+  site: SourceSite,
+): number {
   const a = asInteger(left);
   const b = asInteger(right);
   if (a !== null && b !== null) return a - b;
   if (typeof left === 'string' && typeof right === 'string') return compareCodePoints(left, right);
   if (isSequence(left) && isSequence(right) && left.kind === right.kind) {
-    const index = left.items.findIndex((item, position) => position >= right.items.length || !pyEquals(item, right.items[position] ?? null));
+    const index = left.items.findIndex(
+      (item, position) =>
+        position >= right.items.length || !pyEquals(item, right.items[position] ?? null),
+    );
     if (index === -1 || index >= right.items.length) return left.items.length - right.items.length;
     return orderDifference(operator, left.items[index] ?? null, right.items[index] ?? null, site);
   }

@@ -12,13 +12,18 @@ export function parseParameters(parser: PythonParser): Parameter[] {
   parser.expectOperator('(');
   const parameters: Parameter[] = [];
   while (!parser.isOperator(')')) {
-    if (parser.isOperator('*') || parser.isOperator('**') || parser.isOperator('/')) parser.fail(UNSUPPORTED_PARAMETER(`\`${parser.peek().value}\``));
+    if (parser.isOperator('*') || parser.isOperator('**') || parser.isOperator('/'))
+      parser.fail(UNSUPPORTED_PARAMETER(`\`${parser.peek().value}\``));
     const name = parser.expectName();
-    if (parameters.some((parameter) => parameter.name === name)) parser.fail(PYTHON_ERROR('SyntaxError', `duplicate argument '${name}' in function definition`));
+    if (parameters.some((parameter) => parameter.name === name))
+      parser.fail(
+        PYTHON_ERROR('SyntaxError', `duplicate argument '${name}' in function definition`),
+      );
     if (parser.isOperator(':')) parser.fail(UNSUPPORTED_PARAMETER('an annotation'));
     const hasDefault = parser.isOperator('=');
     if (hasDefault) parser.next();
-    else if (parameters.some((parameter) => parameter.default !== null)) parser.fail(PYTHON_ERROR('SyntaxError', 'non-default argument follows default argument'));
+    else if (parameters.some((parameter) => parameter.default !== null))
+      parser.fail(PYTHON_ERROR('SyntaxError', 'non-default argument follows default argument'));
     parameters.push({ name, default: hasDefault ? parser.expression() : null });
     if (!parser.isOperator(')')) parser.expectOperator(',');
   }
@@ -34,8 +39,12 @@ export function bindParameters(
   args: CallArguments,
   site: SourceSite,
 ): Map<string, PyValue> {
-  const fail = (detail: string): never => failAt(site, PYTHON_ERROR('TypeError', `${functionName}() ${detail}`));
-  if (args.positional.length > parameters.length) fail(`takes ${parameters.length} positional arguments but ${args.positional.length} were given`);
+  const fail = (detail: string): never =>
+    failAt(site, PYTHON_ERROR('TypeError', `${functionName}() ${detail}`));
+  if (args.positional.length > parameters.length)
+    fail(
+      `takes ${parameters.length} positional arguments but ${args.positional.length} were given`,
+    );
   for (const name of args.keywords.keys()) {
     const index = parameters.findIndex((parameter) => parameter.name === name);
     if (index === -1) fail(`got an unexpected keyword argument '${name}'`);
@@ -43,7 +52,9 @@ export function bindParameters(
   }
   const bound = new Map<string, PyValue>();
   parameters.forEach((parameter, index) => {
-    const byKeyword = args.keywords.has(parameter.name) ? args.keywords.get(parameter.name) : parameter.default;
+    const byKeyword = args.keywords.has(parameter.name)
+      ? args.keywords.get(parameter.name)
+      : parameter.default;
     const value = index < args.positional.length ? args.positional[index] : byKeyword;
     if (value === undefined) fail(`missing required argument: '${parameter.name}'`);
     bound.set(parameter.name, value as PyValue);

@@ -7,7 +7,8 @@ import { type ExpressionParser, parseClauses, parseDisplay } from './python-pars
 import { describe, KEYWORDS } from './python-token-cursor.js';
 import type { PyToken } from './python-tokenizer.js';
 
-const GENERATOR_NOT_ALONE = 'a generator expression beside other arguments (Python requires parentheses)';
+const GENERATOR_NOT_ALONE =
+  'a generator expression beside other arguments (Python requires parentheses)';
 const CONSTANTS: ReadonlyMap<string, null | boolean> = new Map([
   ['None', null],
   ['True', true],
@@ -23,7 +24,8 @@ export function parseAtom(parser: ExpressionParser): Expression {
     return { kind: 'constant', value: Number(token.value), line: token.line };
   }
   if (token.kind === 'name') return parseName(parser, token);
-  if (parser.isOperator('(') || parser.isOperator('[') || parser.isOperator('{')) return parseDisplay(parser);
+  if (parser.isOperator('(') || parser.isOperator('[') || parser.isOperator('{'))
+    return parseDisplay(parser);
   if (parser.isOperator('...')) parser.fail(UNSUPPORTED_SYNTAX('Ellipsis'));
   return parser.fail(EXPECTED_TOKEN('an expression', describe(token)));
 }
@@ -53,15 +55,22 @@ export function parseCall(parser: ExpressionParser, callee: Expression): Express
   const args: Expression[] = [];
   const keywords: KeywordArgument[] = [];
   while (!parser.isOperator(')')) {
-    if (parser.isOperator('*') || parser.isOperator('**')) parser.fail(UNSUPPORTED_SYNTAX(`${parser.peek().value}arguments`));
-    if (parser.peek().kind === 'name' && parser.peekAhead(1).kind === 'op' && parser.peekAhead(1).value === '=') {
+    if (parser.isOperator('*') || parser.isOperator('**'))
+      parser.fail(UNSUPPORTED_SYNTAX(`${parser.peek().value}arguments`));
+    if (
+      parser.peek().kind === 'name' &&
+      parser.peekAhead(1).kind === 'op' &&
+      parser.peekAhead(1).value === '='
+    ) {
       const name = parser.expectName();
       parser.next();
       keywords.push({ name, value: parser.expression() });
     } else {
-      if (keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX('a positional argument after a keyword argument'));
+      if (keywords.length > 0)
+        parser.fail(UNSUPPORTED_SYNTAX('a positional argument after a keyword argument'));
       args.push(parser.expression());
-      if (parser.isKeyword('for')) return generatorArgument(parser, { kind: 'call', callee, args, keywords, line });
+      if (parser.isKeyword('for'))
+        return generatorArgument(parser, { kind: 'call', callee, args, keywords, line });
     }
     if (!parser.isOperator(')')) parser.expectOperator(',');
   }
@@ -70,10 +79,21 @@ export function parseCall(parser: ExpressionParser, callee: Expression): Express
 }
 
 // `f(x for x in y)`: a generator expression may go unparenthesised as the only argument.
-function generatorArgument(parser: ExpressionParser, call: Extract<Expression, { kind: 'call' }>): Expression {
+function generatorArgument(
+  parser: ExpressionParser,
+  call: Extract<Expression, { kind: 'call' }>,
+): Expression {
   const [element, ...others] = call.args;
-  if (element === undefined || others.length > 0 || call.keywords.length > 0) parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
-  const generator: Expression = { kind: 'comprehension', form: 'generator', element, value: null, clauses: parseClauses(parser), line: element.line };
+  if (element === undefined || others.length > 0 || call.keywords.length > 0)
+    parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
+  const generator: Expression = {
+    kind: 'comprehension',
+    form: 'generator',
+    element,
+    value: null,
+    clauses: parseClauses(parser),
+    line: element.line,
+  };
   if (parser.isOperator(',')) parser.fail(UNSUPPORTED_SYNTAX(GENERATOR_NOT_ALONE));
   parser.expectOperator(')');
   return { ...call, args: [generator] };

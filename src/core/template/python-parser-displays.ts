@@ -26,7 +26,14 @@ export function parseDisplay(parser: ExpressionParser): Expression {
       const clauses = parseClauses(parser);
       parser.expectOperator(closing);
       const form = closing === ')' ? 'generator' : 'list';
-      return { kind: 'comprehension', form, element: items[0] as Expression, value: null, clauses, line: opening.line };
+      return {
+        kind: 'comprehension',
+        form,
+        element: items[0] as Expression,
+        value: null,
+        clauses,
+        line: opening.line,
+      };
     }
     if (parser.isOperator(closing)) break;
     parser.expectOperator(',');
@@ -51,7 +58,14 @@ function parseBraces(parser: ExpressionParser, line: number): Expression {
   if (parser.isKeyword('for')) {
     const clauses = parseClauses(parser);
     parser.expectOperator('}');
-    return { kind: 'comprehension', form: 'dict', element: first, value: entries[0]?.value ?? null, clauses, line };
+    return {
+      kind: 'comprehension',
+      form: 'dict',
+      element: first,
+      value: entries[0]?.value ?? null,
+      clauses,
+      line,
+    };
   }
   while (parser.isOperator(',')) {
     parser.next();
@@ -81,7 +95,8 @@ function parseSet(parser: ExpressionParser, first: Expression, line: number): Ex
 }
 
 function displayItem(parser: ExpressionParser): Expression {
-  if (parser.isOperator('*') || parser.isOperator('**')) parser.fail(UNSUPPORTED_SYNTAX('unpacking in displays'));
+  if (parser.isOperator('*') || parser.isOperator('**'))
+    parser.fail(UNSUPPORTED_SYNTAX('unpacking in displays'));
   return parser.expression();
 }
 
@@ -113,5 +128,7 @@ export function parseForTarget(parser: TokenCursor): ForTarget {
     ids.push(parser.expectName());
   }
   if (parenthesised) parser.expectOperator(')');
-  return ids.length === 1 && !sawComma ? { kind: 'name', id: ids[0] ?? '' } : { kind: 'unpack', ids };
+  return ids.length === 1 && !sawComma
+    ? { kind: 'name', id: ids[0] ?? '' }
+    : { kind: 'unpack', ids };
 }

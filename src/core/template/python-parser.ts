@@ -70,7 +70,11 @@ export class PythonParser extends TokenCursor {
     const line = this.peek().line;
     const first = this.sum();
     const rest: { operator: CompareOperator; operand: Expression }[] = [];
-    for (let operator = this.compareOperator(); operator !== null; operator = this.compareOperator()) {
+    for (
+      let operator = this.compareOperator();
+      operator !== null;
+      operator = this.compareOperator()
+    ) {
       rest.push({ operator, operand: this.sum() });
     }
     return rest.length === 0 ? first : { kind: 'compare', first, rest, line };
@@ -83,7 +87,11 @@ export class PythonParser extends TokenCursor {
       return token.value as CompareOperator;
     }
     if (this.acceptKeyword('in')) return 'in';
-    if (this.isKeyword('not') && this.peekAhead(1).kind === 'name' && this.peekAhead(1).value === 'in') {
+    if (
+      this.isKeyword('not') &&
+      this.peekAhead(1).kind === 'name' &&
+      this.peekAhead(1).value === 'in'
+    ) {
       this.next();
       this.next();
       return 'not in';
@@ -96,10 +104,17 @@ export class PythonParser extends TokenCursor {
     let left = this.term();
     while (this.isOperator('+') || this.isOperator('-')) {
       const token = this.next();
-      left = { kind: 'binary', operator: token.value as '+' | '-', left, right: this.term(), line: token.line };
+      left = {
+        kind: 'binary',
+        operator: token.value as '+' | '-',
+        left,
+        right: this.term(),
+        line: token.line,
+      };
     }
     const token = this.peek();
-    if (token.kind === 'op' && BITWISE_OPERATORS.has(token.value)) this.fail(UNSUPPORTED_SYNTAX(`operator ${token.value}`));
+    if (token.kind === 'op' && BITWISE_OPERATORS.has(token.value))
+      this.fail(UNSUPPORTED_SYNTAX(`operator ${token.value}`));
     return left;
   }
 
@@ -107,10 +122,17 @@ export class PythonParser extends TokenCursor {
     let left = this.factor();
     for (;;) {
       const token = this.peek();
-      if (token.kind === 'op' && UNSUPPORTED_TERM_OPERATORS.has(token.value)) this.fail(UNSUPPORTED_SYNTAX(`operator ${token.value}`));
+      if (token.kind === 'op' && UNSUPPORTED_TERM_OPERATORS.has(token.value))
+        this.fail(UNSUPPORTED_SYNTAX(`operator ${token.value}`));
       if (!this.isOperator('*') && !this.isOperator('%')) return left;
       this.next();
-      left = { kind: 'binary', operator: token.value as '*' | '%', left, right: this.factor(), line: token.line };
+      left = {
+        kind: 'binary',
+        operator: token.value as '*' | '%',
+        left,
+        right: this.factor(),
+        line: token.line,
+      };
     }
   }
 
@@ -119,7 +141,11 @@ export class PythonParser extends TokenCursor {
     if (this.isOperator('~')) this.fail(UNSUPPORTED_SYNTAX('operator ~'));
     if (!this.isOperator('-') && !this.isOperator('+')) return this.power();
     this.next();
-    return { kind: token.value === '-' ? 'negate' : 'plus', operand: this.factor(), line: token.line };
+    return {
+      kind: token.value === '-' ? 'negate' : 'plus',
+      operand: this.factor(),
+      line: token.line,
+    };
   }
 
   private power(): Expression {

@@ -13,8 +13,10 @@ export function percentFormat(template: string, value: PyValue, site: SourceSite
   let used = 0;
   const result = template.replace(SPECIFIER, (_match, conversion: string) => {
     if (conversion === '%') return '%';
-    if (!['s', 'r', 'd', 'i'].includes(conversion)) failAt(site, UNSUPPORTED_FORMAT(`%${conversion}`));
-    if (used >= args.length) failAt(site, PYTHON_ERROR('TypeError', 'not enough arguments for format string'));
+    if (!['s', 'r', 'd', 'i'].includes(conversion))
+      failAt(site, UNSUPPORTED_FORMAT(`%${conversion}`));
+    if (used >= args.length)
+      failAt(site, PYTHON_ERROR('TypeError', 'not enough arguments for format string'));
     const arg = args[used] ?? null;
     used += 1;
     return convert(conversion, arg, site);
@@ -31,5 +33,11 @@ function convert(conversion: string, arg: PyValue, site: SourceSite): string {
   if (conversion === 'r') return pyRepr(arg, site);
   if (typeof arg === 'number') return String(arg);
   if (typeof arg === 'boolean') return arg ? '1' : '0';
-  return failAt(site, PYTHON_ERROR('TypeError', `%${conversion} format: a real number is required, not ${pyTypeName(arg)}`));
+  return failAt(
+    site,
+    PYTHON_ERROR(
+      'TypeError',
+      `%${conversion} format: a real number is required, not ${pyTypeName(arg)}`,
+    ),
+  );
 }

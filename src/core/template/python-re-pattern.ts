@@ -88,13 +88,15 @@ class PatternTranslator {
     if (repeat === null) return this.emitAtom('\\{');
     this.pos = REPEAT.lastIndex;
     const [, low = '', comma, high = ''] = repeat;
-    if (low !== '' && high !== '' && Number(high) < Number(low)) this.refuse('a repeat whose minimum exceeds its maximum');
+    if (low !== '' && high !== '' && Number(high) < Number(low))
+      this.refuse('a repeat whose minimum exceeds its maximum');
     this.quantifier(comma === '' ? `{${low}}` : `{${low === '' ? '0' : low},${high}}`);
   }
 
   private openGroup(): void {
     if (this.pattern[this.pos] === '?') {
-      if (this.pattern[this.pos + 1] !== ':') this.refuse(`the group syntax (?${this.pattern[this.pos + 1] ?? ''}`);
+      if (this.pattern[this.pos + 1] !== ':')
+        this.refuse(`the group syntax (?${this.pattern[this.pos + 1] ?? ''}`);
       this.pos += 2;
       this.output += '(?:';
     } else {
@@ -149,7 +151,8 @@ class PatternTranslator {
   }
 
   private range(low: SetMember, high: SetMember): string {
-    if (typeof low !== 'number' || typeof high !== 'number' || high < low) return this.refuse('a bad character range');
+    if (typeof low !== 'number' || typeof high !== 'number' || high < low)
+      return this.refuse('a bad character range');
     return `${memberSource(low)}-${memberSource(high)}`;
   }
 
@@ -165,7 +168,8 @@ class PatternTranslator {
     if (letter === 'b') return 0x08;
     const control = CONTROL_CODES.get(letter);
     if (control !== undefined) return control;
-    if (letter === '' || /[0-9A-Za-z]/.test(letter)) return this.refuse(`\\${letter} inside a character set`);
+    if (letter === '' || /[0-9A-Za-z]/.test(letter))
+      return this.refuse(`\\${letter} inside a character set`);
     return letter.codePointAt(0) ?? 0;
   }
 

@@ -51,10 +51,12 @@ export function pyRepr(value: PyValue, site: SourceSite): string {
     case 'string':
       return reprString(value);
     default:
-      if (value.kind === 'tuple') return reprItems(value.items, site, '(', value.items.length === 1 ? ',)' : ')');
+      if (value.kind === 'tuple')
+        return reprItems(value.items, site, '(', value.items.length === 1 ? ',)' : ')');
       if (value.kind === 'list') return reprItems(value.items, site, '[', ']');
       if (value.kind === 'datetime' || value.kind === 'date') return reprDate(value, site);
-      if (value.kind === 'dict') return `{${Array.from(value.entries.values(), ([key, item]) => `${pyRepr(key, site)}: ${pyRepr(item, site)}`).join(', ')}}`;
+      if (value.kind === 'dict')
+        return `{${Array.from(value.entries.values(), ([key, item]) => `${pyRepr(key, site)}: ${pyRepr(item, site)}`).join(', ')}}`;
       if (value.kind === 'set') return reprSet(value, site);
       return failAt(site, NOT_RENDERABLE('repr()', pyTypeName(value)));
   }
@@ -66,7 +68,12 @@ function reprSet(set: PySet, site: SourceSite): string {
   return set.entries.size === 0 ? 'set()' : reprItems([...set.entries.values()], site, '{', '}');
 }
 
-function reprItems(items: readonly PyValue[], site: SourceSite, open: string, close: string): string {
+function reprItems(
+  items: readonly PyValue[],
+  site: SourceSite,
+  open: string,
+  close: string,
+): string {
   return open + items.map((item) => pyRepr(item, site)).join(', ') + close;
 }
 
@@ -76,7 +83,8 @@ export function pyStr(value: PyValue, site: SourceSite): string {
   if (typeof value === 'object' && value !== null) {
     if (value.kind === 'datetime' || value.kind === 'date') return strDate(value);
     if (value.kind === 'undefined') return failAt(site, UNDEFINED_RENDERED);
-    if (value.kind === 'function' || value.kind === 'object') return failAt(site, NOT_RENDERABLE('str()', pyTypeName(value)));
+    if (value.kind === 'function' || value.kind === 'object')
+      return failAt(site, NOT_RENDERABLE('str()', pyTypeName(value)));
   }
   return pyRepr(value, site);
 }

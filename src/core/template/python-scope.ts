@@ -66,7 +66,11 @@ export class LocalScope implements Scope {
   lookup(name: string, site: SourceSite): PyValue {
     if (!this.localNames.has(name)) return this.parent.lookup(name, site);
     const value = this.locals.get(name);
-    if (value === undefined) failAt(site, PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`));
+    if (value === undefined)
+      failAt(
+        site,
+        PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`),
+      );
     return value;
   }
 }

@@ -24,18 +24,29 @@ import type { SourceSite } from './template-site.js';
 export type BlockKind = 'module' | 'body' | 'function';
 
 const STATEMENT_KEYWORDS = new Set(
-  'assert async break class continue def del elif else except finally for global if nonlocal raise return try while with yield'.split(' '),
+  'assert async break class continue def del elif else except finally for global if nonlocal raise return try while with yield'.split(
+    ' ',
+  ),
 );
 
 /** Parses a code block whose text starts on line `site.line`. */
-export function parseStatements(code: string, site: SourceSite, kind: 'module' | 'body'): Statement[] {
+export function parseStatements(
+  code: string,
+  site: SourceSite,
+  kind: 'module' | 'body',
+): Statement[] {
   const parser: PythonParser = new PythonParser(tokenizePython(code, site), site);
   skipNewlines(parser);
   return parseBlock(parser, kind, parser.peek().indent ?? '', []);
 }
 
 // Statements at `indent`, up to the end or a line that goes back to an enclosing block.
-function parseBlock(parser: PythonParser, kind: BlockKind, indent: string, outer: readonly string[]): Statement[] {
+function parseBlock(
+  parser: PythonParser,
+  kind: BlockKind,
+  indent: string,
+  outer: readonly string[],
+): Statement[] {
   const statements: Statement[] = [];
   for (skipNewlines(parser); parser.peek().kind !== 'end'; skipNewlines(parser)) {
     const lineIndent = parser.peek().indent;
@@ -43,8 +54,10 @@ function parseBlock(parser: PythonParser, kind: BlockKind, indent: string, outer
       if (outer.includes(lineIndent)) break;
       parser.fail(INCONSISTENT_INDENT);
     }
-    if (kind === 'module' && parser.isKeyword('def')) statements.push(parseDef(parser, indent, outer));
-    else if (kind === 'function' && parser.isKeyword('if')) statements.push(parseIf(parser, indent, outer));
+    if (kind === 'module' && parser.isKeyword('def'))
+      statements.push(parseDef(parser, indent, outer));
+    else if (kind === 'function' && parser.isKeyword('if'))
+      statements.push(parseIf(parser, indent, outer));
     else statements.push(...parseSimpleStatements(parser, kind));
   }
   return statements;
@@ -60,7 +73,8 @@ function parseSimpleStatements(parser: PythonParser, kind: BlockKind): Statement
   }
   const token = parser.peek();
   if (token.kind === 'newline') parser.next();
-  else if (token.kind !== 'end') parser.fail(EXPECTED_TOKEN('the end of the statement', describe(token)));
+  else if (token.kind !== 'end')
+    parser.fail(EXPECTED_TOKEN('the end of the statement', describe(token)));
   return statements;
 }
 
@@ -73,14 +87,19 @@ function parseSimpleStatement(parser: PythonParser, kind: BlockKind): Statement 
   if (kind !== 'function' && token.value === 'from') return parseFromImport(parser);
   if (kind === 'body' && token.value === 'def') return parser.fail(DEF_OUTSIDE_MODULE_BLOCK);
   if (STATEMENT_KEYWORDS.has(token.value) || token.value === 'import' || token.value === 'from') {
-    parser.fail(kind === 'function' ? UNSUPPORTED_FUNCTION_STATEMENT(`\`${token.value}\``) : UNSUPPORTED_STATEMENT(`\`${token.value}\``));
+    parser.fail(
+      kind === 'function'
+        ? UNSUPPORTED_FUNCTION_STATEMENT(`\`${token.value}\``)
+        : UNSUPPORTED_STATEMENT(`\`${token.value}\``),
+    );
   }
   return parseAssignment(parser, kind);
 }
 
 function parseReturn(parser: PythonParser): Statement {
   const line = parser.next().line;
-  const ends = parser.peek().kind === 'newline' || parser.peek().kind === 'end' || parser.isOperator(';');
+  const ends =
+    parser.peek().kind === 'newline' || parser.peek().kind === 'end' || parser.isOperator(';');
   return { kind: 'return', value: ends ? null : parser.expressionList(), line };
 }
 
@@ -119,7 +138,12 @@ function parseSuite(parser: PythonParser, indent: string, outer: readonly string
   if (parser.peek().kind !== 'newline') return parseSimpleStatements(parser, 'function');
   skipNewlines(parser);
   const blockIndent = parser.peek().indent;
-  if (blockIndent === null || blockIndent.length <= indent.length || !blockIndent.startsWith(indent)) parser.fail(EXPECTED_INDENTED_BLOCK);
+  if (
+    blockIndent === null ||
+    blockIndent.length <= indent.length ||
+    !blockIndent.startsWith(indent)
+  )
+    parser.fail(EXPECTED_INDENTED_BLOCK);
   return parseBlock(parser, 'function', blockIndent, [...outer, indent]);
 }
 
@@ -135,18 +159,27 @@ function parseAssignment(parser: PythonParser, kind: BlockKind): Statement {
     value = parser.expressionList();
   }
   const token = parser.peek();
-  if (token.kind === 'op' && token.value.endsWith('=') && token.value.length > 1 && !['==', '!=', '<=', '>='].includes(token.value)) {
+  if (
+    token.kind === 'op' &&
+    token.value.endsWith('=') &&
+    token.value.length > 1 &&
+    !['==', '!=', '<=', '>='].includes(token.value)
+  ) {
     parser.fail(UNSUPPORTED_STATEMENT('augmented assignment'));
   }
-  if (token.kind === 'op' && token.value === ':') parser.fail(UNSUPPORTED_STATEMENT('annotated assignment'));
+  if (token.kind === 'op' && token.value === ':')
+    parser.fail(UNSUPPORTED_STATEMENT('annotated assignment'));
   if (targets.length > 0) return { kind: 'assign', targets, value, line };
-  if (kind === 'function' && value.kind === 'constant' && typeof value.value === 'string') return { kind: 'pass', line };
-  if (token.kind !== 'newline' && token.kind !== 'end' && !parser.isOperator(';')) parser.fail(UNSUPPORTED_STATEMENT(describe(token)));
+  if (kind === 'function' && value.kind === 'constant' && typeof value.value === 'string')
+    return { kind: 'pass', line };
+  if (token.kind !== 'newline' && token.kind !== 'end' && !parser.isOperator(';'))
+    parser.fail(UNSUPPORTED_STATEMENT(describe(token)));
   return parser.fail(UNSUPPORTED_STATEMENT('an expression statement'));
 }
 
 function targetName(parser: PythonParser, target: Expression): string {
-  if (target.kind !== 'name') return parser.fail(UNSUPPORTED_STATEMENT('assignment to anything but a plain name'));
+  if (target.kind !== 'name')
+    return parser.fail(UNSUPPORTED_STATEMENT('assignment to anything but a plain name'));
   checkAssignable(parser, target.id);
   return target.id;
 }

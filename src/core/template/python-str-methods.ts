@@ -5,7 +5,15 @@ import { bindArguments, type Parameter } from './python-arguments.js';
 import { isPythonSpace } from './python-char-classes.js';
 import { iterateValue } from './python-iteration.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { type CallArguments, hasKind, type PyFunction, pyFunction, pyList, type PyValue, pyTypeName } from './python-values.js';
+import {
+  type CallArguments,
+  hasKind,
+  type PyFunction,
+  pyFunction,
+  pyList,
+  type PyValue,
+  pyTypeName,
+} from './python-values.js';
 
 type Method = (self: string, args: CallArguments, site: SourceSite) => PyValue;
 
@@ -38,11 +46,16 @@ function optionalChars(name: string, args: CallArguments, site: SourceSite): str
 }
 
 /** Python's str.strip/lstrip/rstrip: `chars` null means Python's whitespace. */
-export function pythonStrip(self: string, chars: string | null = null, side: 'both' | 'left' | 'right' = 'both'): string {
+export function pythonStrip(
+  self: string,
+  chars: string | null = null,
+  side: 'both' | 'left' | 'right' = 'both',
+): string {
   const left = side !== 'right';
   const right = side !== 'left';
   const characters = Array.from(self);
-  const strippable = (char: string): boolean => (chars === null ? isPythonSpace(char) : chars.includes(char));
+  const strippable = (char: string): boolean =>
+    chars === null ? isPythonSpace(char) : chars.includes(char);
   let start = 0;
   let end = characters.length;
   while (left && start < end && strippable(characters[start] ?? '')) start += 1;
@@ -56,10 +69,15 @@ function split(self: string, args: CallArguments, site: SourceSite): PyValue {
     { name: 'maxsplit', keyword: true, default: -1 },
   ];
   const [separator = null, maxsplit = null] = bindArguments('split', parameters, args, site);
-  if (typeof maxsplit !== 'number') return failAt(site, PYTHON_ERROR('TypeError', 'maxsplit must be an int'));
+  if (typeof maxsplit !== 'number')
+    return failAt(site, PYTHON_ERROR('TypeError', 'maxsplit must be an int'));
   const limit = maxsplit < 0 ? Number.POSITIVE_INFINITY : maxsplit;
   if (separator === null) return pyList(splitOnWhitespace(self, limit));
-  if (typeof separator !== 'string') return failAt(site, PYTHON_ERROR('TypeError', `must be str or None, not ${pyTypeName(separator)}`));
+  if (typeof separator !== 'string')
+    return failAt(
+      site,
+      PYTHON_ERROR('TypeError', `must be str or None, not ${pyTypeName(separator)}`),
+    );
   if (separator === '') return failAt(site, PYTHON_ERROR('ValueError', 'empty separator'));
   const parts = self.split(separator);
   if (parts.length - 1 <= limit) return pyList(parts);
@@ -93,34 +111,61 @@ function join(self: string, args: CallArguments, site: SourceSite): PyValue {
 export function joinStrings(items: Iterable<PyValue>, separator: string, site: SourceSite): string {
   const strings: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') failAt(site, PYTHON_ERROR('TypeError', `sequence item ${strings.length}: expected str instance, ${pyTypeName(item)} found`));
+    if (typeof item !== 'string')
+      failAt(
+        site,
+        PYTHON_ERROR(
+          'TypeError',
+          `sequence item ${strings.length}: expected str instance, ${pyTypeName(item)} found`,
+        ),
+      );
     strings.push(item);
   }
   return strings.join(separator);
 }
 
 function replace(self: string, args: CallArguments, site: SourceSite): PyValue {
-  const parameters: Parameter[] = [{ name: 'old' }, { name: 'new' }, { name: 'count', default: -1 }];
+  const parameters: Parameter[] = [
+    { name: 'old' },
+    { name: 'new' },
+    { name: 'count', default: -1 },
+  ];
   const [old, replacement, count] = bindArguments('replace', parameters, args, site);
   if (typeof old !== 'string' || typeof replacement !== 'string' || typeof count !== 'number') {
     return failAt(site, PYTHON_ERROR('TypeError', 'replace() arguments must be str, str and int'));
   }
-  if (old === '') return failAt(site, PYTHON_ERROR('ValueError', 'replace() with an empty string is not supported by git-alembic'));
+  if (old === '')
+    return failAt(
+      site,
+      PYTHON_ERROR('ValueError', 'replace() with an empty string is not supported by git-alembic'),
+    );
   const parts = self.split(old);
   if (count < 0 || count >= parts.length - 1) return parts.join(replacement);
   return parts.slice(0, count + 1).join(replacement) + old + parts.slice(count + 1).join(old);
 }
 
-function affix(name: 'startswith' | 'endswith', self: string, args: CallArguments, site: SourceSite): PyValue {
+function affix(
+  name: 'startswith' | 'endswith',
+  self: string,
+  args: CallArguments,
+  site: SourceSite,
+): PyValue {
   const [affixes = null] = bindArguments(name, [{ name: 'prefix' }], args, site);
-  const candidates = typeof affixes === 'string' ? [affixes] : hasKind(affixes, 'tuple') ? affixes.items : [null];
+  const candidates =
+    typeof affixes === 'string' ? [affixes] : hasKind(affixes, 'tuple') ? affixes.items : [null];
   return candidates.some((candidate) => {
-    if (typeof candidate !== 'string') failAt(site, PYTHON_ERROR('TypeError', `${name} first arg must be str or a tuple of str`));
+    if (typeof candidate !== 'string')
+      failAt(site, PYTHON_ERROR('TypeError', `${name} first arg must be str or a tuple of str`));
     return name === 'startswith' ? self.startsWith(candidate) : self.endsWith(candidate);
   });
 }
 
-function changeCase(name: 'upper' | 'lower', self: string, args: CallArguments, site: SourceSite): string {
+function changeCase(
+  name: 'upper' | 'lower',
+  self: string,
+  args: CallArguments,
+  site: SourceSite,
+): string {
   bindArguments(name, [], args, site);
   return name === 'upper' ? self.toUpperCase() : self.toLowerCase();
 }

@@ -3,9 +3,19 @@
 // the glibc directives exactly and refuse what depends on more than the date itself: %s (the
 // machine's zone), flags other than `-`, widths, E/O modifiers, and unknown directives (which
 // glibc and newer Pythons treat differently).
-import { EARLY_YEAR_STRFTIME, UNKNOWN_TZNAME, UNSUPPORTED_STRFTIME } from '../../messages/template.js';
+import {
+  EARLY_YEAR_STRFTIME,
+  UNKNOWN_TZNAME,
+  UNSUPPORTED_STRFTIME,
+} from '../../messages/template.js';
 import { failAt, type SourceSite } from './template-site.js';
-import { type CalendarFields, daysFromCivil, isoWeekDate, utcOffsetText, weekdayFromSunday } from './python-calendar.js';
+import {
+  type CalendarFields,
+  daysFromCivil,
+  isoWeekDate,
+  utcOffsetText,
+  weekdayFromSunday,
+} from './python-calendar.js';
 
 /** What strftime formats: a date's fields, zeros for a `date`'s time, and the zone if any. */
 export interface StrftimeInput extends CalendarFields {
@@ -16,7 +26,20 @@ export interface StrftimeInput extends CalendarFields {
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 // The C locale's composite formats.
 const COMPOSITES: ReadonlyMap<string, string> = new Map([
   ['c', '%a %b %e %H:%M:%S %Y'],
@@ -37,7 +60,8 @@ const LITERALS: ReadonlyMap<string, string> = new Map([
 /** Formats `input` with `format` as `datetime.strftime(format)` does. */
 export function strftime(format: string, input: StrftimeInput, site: SourceSite): string {
   if (input.year < 1000) failAt(site, EARLY_YEAR_STRFTIME);
-  if (/[\0\p{Cs}]/u.test(format)) failAt(site, UNSUPPORTED_STRFTIME('a NUL or lone surrogate character'));
+  if (/[\0\p{Cs}]/u.test(format))
+    failAt(site, UNSUPPORTED_STRFTIME('a NUL or lone surrogate character'));
   let result = '';
   for (let index = 0; index < format.length; index += 1) {
     const char = format[index] as string;
@@ -48,14 +72,20 @@ export function strftime(format: string, input: StrftimeInput, site: SourceSite)
     const unpadded = format[index + 1] === '-';
     if (unpadded) index += 1;
     const directive = format[index + 1];
-    if (directive === undefined) return failAt(site, UNSUPPORTED_STRFTIME(`${format.slice(index)} at the end`));
+    if (directive === undefined)
+      return failAt(site, UNSUPPORTED_STRFTIME(`${format.slice(index)} at the end`));
     index += 1;
     result += expand(directive, unpadded, input, site);
   }
   return result;
 }
 
-function expand(directive: string, unpadded: boolean, input: StrftimeInput, site: SourceSite): string {
+function expand(
+  directive: string,
+  unpadded: boolean,
+  input: StrftimeInput,
+  site: SourceSite,
+): string {
   const numeric = numericDirective(directive, input);
   if (numeric !== null) {
     const [value, width, pad] = numeric;
@@ -68,32 +98,57 @@ function expand(directive: string, unpadded: boolean, input: StrftimeInput, site
 }
 
 // [value, width, padding] of the numeric directives; null for the others.
-function numericDirective(directive: string, input: StrftimeInput): readonly [number, number, string] | null {
+function numericDirective(
+  directive: string,
+  input: StrftimeInput,
+): readonly [number, number, string] | null {
   const weekday = weekdayFromSunday(input);
-  const yearDay = daysFromCivil(input.year, input.month, input.day) - daysFromCivil(input.year, 1, 1); // 0-based
+  const yearDay =
+    daysFromCivil(input.year, input.month, input.day) - daysFromCivil(input.year, 1, 1); // 0-based
   const hour12 = input.hour % 12 === 0 ? 12 : input.hour % 12;
   switch (directive) {
-    case 'Y': return [input.year, 1, '0'];
-    case 'C': return [Math.floor(input.year / 100), 2, '0'];
-    case 'y': return [input.year % 100, 2, '0'];
-    case 'G': return [isoWeekDate(input).year, 1, '0'];
-    case 'g': return [isoWeekDate(input).year % 100, 2, '0'];
-    case 'm': return [input.month, 2, '0'];
-    case 'd': return [input.day, 2, '0'];
-    case 'e': return [input.day, 2, ' '];
-    case 'j': return [yearDay + 1, 3, '0'];
-    case 'H': return [input.hour, 2, '0'];
-    case 'k': return [input.hour, 2, ' '];
-    case 'I': return [hour12, 2, '0'];
-    case 'l': return [hour12, 2, ' '];
-    case 'M': return [input.minute, 2, '0'];
-    case 'S': return [input.second, 2, '0'];
-    case 'u': return [weekday === 0 ? 7 : weekday, 1, '0'];
-    case 'w': return [weekday, 1, '0'];
-    case 'U': return [Math.floor((yearDay + 7 - weekday) / 7), 2, '0'];
-    case 'W': return [Math.floor((yearDay + 7 - ((weekday + 6) % 7)) / 7), 2, '0'];
-    case 'V': return [isoWeekDate(input).week, 2, '0'];
-    default: return null;
+    case 'Y':
+      return [input.year, 1, '0'];
+    case 'C':
+      return [Math.floor(input.year / 100), 2, '0'];
+    case 'y':
+      return [input.year % 100, 2, '0'];
+    case 'G':
+      return [isoWeekDate(input).year, 1, '0'];
+    case 'g':
+      return [isoWeekDate(input).year % 100, 2, '0'];
+    case 'm':
+      return [input.month, 2, '0'];
+    case 'd':
+      return [input.day, 2, '0'];
+    case 'e':
+      return [input.day, 2, ' '];
+    case 'j':
+      return [yearDay + 1, 3, '0'];
+    case 'H':
+      return [input.hour, 2, '0'];
+    case 'k':
+      return [input.hour, 2, ' '];
+    case 'I':
+      return [hour12, 2, '0'];
+    case 'l':
+      return [hour12, 2, ' '];
+    case 'M':
+      return [input.minute, 2, '0'];
+    case 'S':
+      return [input.second, 2, '0'];
+    case 'u':
+      return [weekday === 0 ? 7 : weekday, 1, '0'];
+    case 'w':
+      return [weekday, 1, '0'];
+    case 'U':
+      return [Math.floor((yearDay + 7 - weekday) / 7), 2, '0'];
+    case 'W':
+      return [Math.floor((yearDay + 7 - ((weekday + 6) % 7)) / 7), 2, '0'];
+    case 'V':
+      return [isoWeekDate(input).week, 2, '0'];
+    default:
+      return null;
   }
 }
 
@@ -101,16 +156,26 @@ function textDirective(directive: string, input: StrftimeInput, site: SourceSite
   const weekday = DAYS[weekdayFromSunday(input)] as string;
   const month = MONTHS[input.month - 1] as string;
   switch (directive) {
-    case 'a': return weekday.slice(0, 3);
-    case 'A': return weekday;
+    case 'a':
+      return weekday.slice(0, 3);
+    case 'A':
+      return weekday;
     case 'b':
-    case 'h': return month.slice(0, 3);
-    case 'B': return month;
-    case 'p': return input.hour < 12 ? 'AM' : 'PM';
-    case 'P': return input.hour < 12 ? 'am' : 'pm';
-    case 'f': return String(input.microsecond).padStart(6, '0');
-    case 'z': return input.offsetSeconds === null ? '' : utcOffsetText(input.offsetSeconds, '');
-    case 'Z': return input.offsetSeconds === null ? '' : (input.tzname ?? failAt(site, UNKNOWN_TZNAME));
-    default: return failAt(site, UNSUPPORTED_STRFTIME(`%${directive}`));
+    case 'h':
+      return month.slice(0, 3);
+    case 'B':
+      return month;
+    case 'p':
+      return input.hour < 12 ? 'AM' : 'PM';
+    case 'P':
+      return input.hour < 12 ? 'am' : 'pm';
+    case 'f':
+      return String(input.microsecond).padStart(6, '0');
+    case 'z':
+      return input.offsetSeconds === null ? '' : utcOffsetText(input.offsetSeconds, '');
+    case 'Z':
+      return input.offsetSeconds === null ? '' : (input.tzname ?? failAt(site, UNKNOWN_TZNAME));
+    default:
+      return failAt(site, UNSUPPORTED_STRFTIME(`%${directive}`));
   }
 }

@@ -29,19 +29,32 @@ export function readStringLiteral(source: string, start: number, site: SourceSit
   const opening = STRING_START.exec(source);
   if (!opening) return failAt(site, UNTERMINATED_STRING);
   const prefix = (opening[1] ?? '').toLowerCase();
-  if (prefix !== '' && prefix !== 'r' && prefix !== 'u') failAt(site, UNSUPPORTED_STRING_PREFIX(opening[1] ?? ''));
-  const { body, end, newlines } = literalText(source, STRING_START.lastIndex, opening[2] ?? "'", site);
+  if (prefix !== '' && prefix !== 'r' && prefix !== 'u')
+    failAt(site, UNSUPPORTED_STRING_PREFIX(opening[1] ?? ''));
+  const { body, end, newlines } = literalText(
+    source,
+    STRING_START.lastIndex,
+    opening[2] ?? "'",
+    site,
+  );
   if (prefix === 'r') return { value: body, end, newlines };
   const value = decodeEscapes(body);
   if (typeof value === 'string') return { value, end, newlines };
   // The line of the escape: the literal's first line plus the newlines before it.
   const at = atLine(site, site.line + lineBreaksBefore(body, value.at));
-  return value.problem === 'named' || value.problem === 'malformed-name' ? failAt(at, NAMED_UNICODE_ESCAPE) : failAt(at, BAD_ESCAPE(value.letter));
+  return value.problem === 'named' || value.problem === 'malformed-name'
+    ? failAt(at, NAMED_UNICODE_ESCAPE)
+    : failAt(at, BAD_ESCAPE(value.letter));
 }
 
 // The literal's body up to its closing quote, line breaks as `\n`; escapes stay as written: a
 // backslash keeps the next character (a quote, a line break) in the body.
-function literalText(source: string, from: number, quote: string, site: SourceSite): { body: string; end: number; newlines: number } {
+function literalText(
+  source: string,
+  from: number,
+  quote: string,
+  site: SourceSite,
+): { body: string; end: number; newlines: number } {
   let body = '';
   let newlines = 0;
   let pos = from;
@@ -57,7 +70,8 @@ function literalText(source: string, from: number, quote: string, site: SourceSi
     const char = source.charAt(pos);
     if (char === '\n' || char === '\r') {
       // Only a triple-quoted literal, or a backslash, carries a line break.
-      if (quote.length === 1 && !escaped) failAt(atLine(site, site.line + newlines), UNTERMINATED_STRING);
+      if (quote.length === 1 && !escaped)
+        failAt(atLine(site, site.line + newlines), UNTERMINATED_STRING);
       pos += source.startsWith('\r\n', pos) ? 2 : 1;
       body += '\n';
       newlines += 1;
@@ -70,6 +84,11 @@ function literalText(source: string, from: number, quote: string, site: SourceSi
 
 function lineBreaksBefore(text: string, end: number): number {
   let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < end;
+    index = text.indexOf('\n', index + 1)
+  )
+    count++;
   return count;
 }

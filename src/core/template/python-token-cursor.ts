@@ -6,8 +6,10 @@ import { atLine, failAt, type SourceSite } from './template-site.js';
 
 /** Python's reserved words: never plain names. */
 export const KEYWORDS: ReadonlySet<string> = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally for ' +
-    'from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for ' +
+    'from global if import in is lambda nonlocal not or pass raise return try while with yield'
+  ).split(' '),
 );
 
 /** Walks the tokens of tokenizePython; `site` names the template for errors. */
@@ -64,7 +66,8 @@ export class TokenCursor {
   /** Consumes a plain (non-keyword) name or fails. */
   expectName(): string {
     const token = this.peek();
-    if (token.kind !== 'name' || KEYWORDS.has(token.value)) this.fail(EXPECTED_TOKEN('a name', describe(token)));
+    if (token.kind !== 'name' || KEYWORDS.has(token.value))
+      this.fail(EXPECTED_TOKEN('a name', describe(token)));
     this.index += 1;
     return token.value;
   }

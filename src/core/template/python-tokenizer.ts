@@ -1,6 +1,10 @@
 // Splits Python source from a template (an expression, a control line, a code block) into
 // tokens, with Python's line joining: inside brackets and after a trailing backslash.
-import { NON_ASCII_NAME, UNEXPECTED_CHARACTER, UNSUPPORTED_NUMBER } from '../../messages/template.js';
+import {
+  NON_ASCII_NAME,
+  UNEXPECTED_CHARACTER,
+  UNSUPPORTED_NUMBER,
+} from '../../messages/template.js';
 import { readStringLiteral, STRING_START } from './python-string-literal.js';
 import { atLine, failAt, type SourceSite } from './template-site.js';
 
@@ -17,9 +21,54 @@ export interface PyToken {
 }
 
 const OPERATORS = [
-  '**=', '//=', '>>=', '<<=', '...', '!=', '==', '<=', '>=', '->', '**', '//', '<<', '>>', ':=',
-  '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
-  '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', '@', '=', '+', '-', '*', '/', '%', '<', '>', '|', '&', '^', '~', '!',
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '!=',
+  '==',
+  '<=',
+  '>=',
+  '->',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  ':=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '.',
+  ';',
+  '@',
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '|',
+  '&',
+  '^',
+  '~',
+  '!',
 ];
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NUMBER = /[0-9][0-9A-Za-z_.]*/y;
@@ -61,7 +110,8 @@ class Tokenizer {
     if (char === ' ' || char === '\t' || char === '\f') this.pos += 1;
     else if (char === '#') this.skipComment();
     else if (char === '\n' || char === '\r') this.readNewline();
-    else if (char === '\\' && /^\\(\r\n|\r|\n)/.test(this.source.slice(this.pos, this.pos + 3))) this.joinLines();
+    else if (char === '\\' && /^\\(\r\n|\r|\n)/.test(this.source.slice(this.pos, this.pos + 3)))
+      this.joinLines();
     else this.readToken(char);
   }
 
@@ -72,7 +122,8 @@ class Tokenizer {
     NAME.lastIndex = this.pos;
     const name = NAME.exec(this.source);
     if (name) return this.consume('name', name[0]);
-    if (char.charCodeAt(0) > 0x7f && /[\p{L}\p{Nl}]/u.test(char)) failAt(this.here(), NON_ASCII_NAME);
+    if (char.charCodeAt(0) > 0x7f && /[\p{L}\p{Nl}]/u.test(char))
+      failAt(this.here(), NON_ASCII_NAME);
     const operator = OPERATORS.find((candidate) => this.source.startsWith(candidate, this.pos));
     if (operator === undefined) return failAt(this.here(), UNEXPECTED_CHARACTER(char));
     if (OPENERS.includes(operator)) this.depth += 1;
@@ -91,12 +142,14 @@ class Tokenizer {
     NUMBER.lastIndex = this.pos;
     const text = NUMBER.exec(this.source)?.[0] ?? '';
     const value = Number(text);
-    if (!DECIMAL.test(text) || !Number.isSafeInteger(value)) failAt(this.here(), UNSUPPORTED_NUMBER(text));
+    if (!DECIMAL.test(text) || !Number.isSafeInteger(value))
+      failAt(this.here(), UNSUPPORTED_NUMBER(text));
     this.consume('number', text);
   }
 
   private skipComment(): void {
-    while (this.pos < this.source.length && !'\r\n'.includes(this.source[this.pos] ?? '')) this.pos += 1;
+    while (this.pos < this.source.length && !'\r\n'.includes(this.source[this.pos] ?? ''))
+      this.pos += 1;
   }
 
   private readNewline(): void {

@@ -97,13 +97,27 @@ export interface PyObject {
 }
 
 /** The values that are tagged objects rather than JavaScript primitives. */
-export type PyTagged = PyTuple | PyList | PyUndefined | PyDateTime | PyDate | PyDict | PySet | PyGenerator | PyFunction | PyObject | PyImported;
+export type PyTagged =
+  | PyTuple
+  | PyList
+  | PyUndefined
+  | PyDateTime
+  | PyDate
+  | PyDict
+  | PySet
+  | PyGenerator
+  | PyFunction
+  | PyObject
+  | PyImported;
 
 /** Every value a template expression can produce. */
 export type PyValue = null | boolean | number | string | PyTagged;
 
 /** True when the value is the tagged object of that kind. */
-export function hasKind<K extends PyTagged['kind']>(value: PyValue, kind: K): value is Extract<PyTagged, { kind: K }> {
+export function hasKind<K extends PyTagged['kind']>(
+  value: PyValue,
+  kind: K,
+): value is Extract<PyTagged, { kind: K }> {
   return typeof value === 'object' && value !== null && value.kind === kind;
 }
 
@@ -126,7 +140,11 @@ export function pyFunction(name: string, call: PyFunction['call']): PyFunction {
 }
 
 /** Builds an object with the given attributes. */
-export function pyObject(typeName: string, displayName: string, attributes: Iterable<readonly [string, PyValue]>): PyObject {
+export function pyObject(
+  typeName: string,
+  displayName: string,
+  attributes: Iterable<readonly [string, PyValue]>,
+): PyObject {
   return { kind: 'object', typeName, displayName, attributes: new Map(attributes) };
 }
 

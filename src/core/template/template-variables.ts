@@ -7,7 +7,16 @@ import { pyDateTime } from './python-datetime.js';
 import { iterateValue } from './python-iteration.js';
 import { joinStrings } from './python-str-methods.js';
 import { failAt } from './template-site.js';
-import { type CallArguments, hasKind, isSequence, pyFunction, pyObject, pyTuple, type PyValue, pyTypeName } from './python-values.js';
+import {
+  type CallArguments,
+  hasKind,
+  isSequence,
+  pyFunction,
+  pyObject,
+  pyTuple,
+  type PyValue,
+  pyTypeName,
+} from './python-values.js';
 import type { SourceSite } from './template-site.js';
 
 /** What a merge passes to the template. Arrays stand for Python tuples. */
@@ -55,7 +64,12 @@ export function templateNamespace(variables: TemplateVariables): ReadonlyMap<str
 }
 
 function isIterable(value: PyValue): boolean {
-  return isSequence(value) || hasKind(value, 'dict') || hasKind(value, 'set') || hasKind(value, 'generator');
+  return (
+    isSequence(value) ||
+    hasKind(value, 'dict') ||
+    hasKind(value, 'set') ||
+    hasKind(value, 'generator')
+  );
 }
 
 function revisionValue(value: string | readonly string[] | null): PyValue {
@@ -63,20 +77,39 @@ function revisionValue(value: string | readonly string[] | null): PyValue {
 }
 
 // alembic.util.format_as_comma: None is "", a str stays, an iterable is joined with ", ".
-const FORMAT_AS_COMMA = pyFunction('format_as_comma', (args: CallArguments, site: SourceSite): PyValue => {
-  const [value = null] = bindArguments('format_as_comma', [{ name: 'value', keyword: true }], args, site);
-  if (value === null) return '';
-  if (typeof value === 'string') return value;
-  if (!isIterable(value)) return failAt(site, PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`));
-  return joinStrings(iterateValue(value, site), ', ', site);
-});
+const FORMAT_AS_COMMA = pyFunction(
+  'format_as_comma',
+  (args: CallArguments, site: SourceSite): PyValue => {
+    const [value = null] = bindArguments(
+      'format_as_comma',
+      [{ name: 'value', keyword: true }],
+      args,
+      site,
+    );
+    if (value === null) return '';
+    if (typeof value === 'string') return value;
+    if (!isIterable(value))
+      return failAt(
+        site,
+        PYTHON_ERROR('ValueError', `Don't know how to comma-format ${pyTypeName(value)}`),
+      );
+    return joinStrings(iterateValue(value, site), ', ', site);
+  },
+);
 
 // Config.get_main_option(name, default=None); ConfigParser lower-cases option names.
 function configObject(mainOptions: ReadonlyMap<string, string>): PyValue {
   const getMainOption = pyFunction('Config.get_main_option', (args, site) => {
-    const parameters = [{ name: 'name', keyword: true }, { name: 'default', keyword: true, default: null }];
+    const parameters = [
+      { name: 'name', keyword: true },
+      { name: 'default', keyword: true, default: null },
+    ];
     const [name = null, fallback = null] = bindArguments('get_main_option', parameters, args, site);
-    if (typeof name !== 'string') return failAt(site, PYTHON_ERROR('AttributeError', `'${pyTypeName(name)}' object has no attribute 'lower'`));
+    if (typeof name !== 'string')
+      return failAt(
+        site,
+        PYTHON_ERROR('AttributeError', `'${pyTypeName(name)}' object has no attribute 'lower'`),
+      );
     return mainOptions.get(name.toLowerCase()) ?? fallback;
   });
   return pyObject('Config', 'config', [['get_main_option', getMainOption]]);

@@ -5,7 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
 
-import { ConfigParserError, getOption, parseConfigParser, sectionOptionNames, type ConfigDocument } from '../../../src/core/config/configparser.js';
+import {
+  ConfigParserError,
+  getOption,
+  parseConfigParser,
+  sectionOptionNames,
+  type ConfigDocument,
+} from '../../../src/core/config/configparser.js';
 import { findAlembicPython, runPython } from '../../helpers/python.js';
 import { pick, seededRandom } from '../../helpers/random.js';
 import { HAND_WRITTEN } from './configparser-cases.js';
@@ -24,12 +30,19 @@ type Answer = { error: string } | { defaults: Described; sections: Array<[string
 // Any python3 has configparser; prefer the Alembic oracle's interpreter so CI uses one Python.
 function findPython(): string | undefined {
   const candidates = [findAlembicPython()?.python, '/usr/bin/python3', 'python3'];
-  return candidates.find((python) => python !== undefined && spawnSync(python, ['-c', 'import configparser']).status === 0);
+  return candidates.find(
+    (python) =>
+      python !== undefined && spawnSync(python, ['-c', 'import configparser']).status === 0,
+  );
 }
 
 function describe(document: ConfigDocument, section: string, names: readonly string[]): Described {
   return names.map((name) => {
-    const raw = (section === 'DEFAULT' ? document.defaults.options.get(name) : document.sections.get(section)?.options.get(name) ?? document.defaults.options.get(name))?.value ?? '';
+    const raw =
+      (section === 'DEFAULT'
+        ? document.defaults.options.get(name)
+        : (document.sections.get(section)?.options.get(name) ?? document.defaults.options.get(name))
+      )?.value ?? '';
     return [name, raw, lookup(document, section, name)];
   });
 }
@@ -60,14 +73,41 @@ function ours(testCase: Case): Answer {
   }
   return {
     defaults: describe(document, 'DEFAULT', [...document.defaults.options.keys()]),
-    sections: [...document.sections.keys()].map((name) => [name, describe(document, name, sectionOptionNames(document, name))]),
+    sections: [...document.sections.keys()].map((name) => [
+      name,
+      describe(document, name, sectionOptionNames(document, name)),
+    ]),
   };
 }
 
-const KEYS = ['script_location', 'version_locations', 'Path_Separator', 'file_template', 'a', 'b', 'sqlalchemy.url', 'my key', 'hooks', 'x'];
+const KEYS = [
+  'script_location',
+  'version_locations',
+  'Path_Separator',
+  'file_template',
+  'a',
+  'b',
+  'sqlalchemy.url',
+  'my key',
+  'hooks',
+  'x',
+];
 const VALUES = [
-  '%(here)s/alembic', 'migrations', 'os  # Use os.pathsep. Default configuration used for new projects.', '%%(rev)s_%%(slug)s',
-  '%(a)s/%(b)s', '100%', '%(missing)s', 'postgresql://u:p@h/db', 'a ; b # c', '', 'true', '"quoted"', '%(HERE)s', '%(x)d', 'x: y = z',
+  '%(here)s/alembic',
+  'migrations',
+  'os  # Use os.pathsep. Default configuration used for new projects.',
+  '%%(rev)s_%%(slug)s',
+  '%(a)s/%(b)s',
+  '100%',
+  '%(missing)s',
+  'postgresql://u:p@h/db',
+  'a ; b # c',
+  '',
+  'true',
+  '"quoted"',
+  '%(HERE)s',
+  '%(x)d',
+  'x: y = z',
 ];
 const INDENTS = [' ', '  ', '\t', '    ', '\u00a0', '\u3000', '\f'];
 const ENDINGS = ['\n', '\r\n', '\r'];
@@ -76,7 +116,9 @@ const ENDINGS = ['\n', '\r\n', '\r'];
 // Keys are mostly unique per section so that most texts parse and their values get compared.
 function generatedText(random: () => number): string {
   const lines: string[] = [];
-  const sections = ['alembic', 'DEFAULT', 'post_write_hooks', 'core', 'tenant'].filter(() => random() < 0.6);
+  const sections = ['alembic', 'DEFAULT', 'post_write_hooks', 'core', 'tenant'].filter(
+    () => random() < 0.6,
+  );
   if (sections.length === 0 || random() < 0.05) lines.push(`${pick(random, KEYS)} = stray`);
   for (const section of sections) {
     lines.push(random() < 0.1 ? ` [${section}]` : `[${section}]`);
@@ -86,14 +128,20 @@ function generatedText(random: () => number): string {
     if (random() < 0.04) lines.push(`[${section}]`);
   }
   const ending = random() < 0.8 ? pick(random, ENDINGS) : undefined;
-  return lines.map((line) => line + (ending ?? pick(random, ENDINGS))).join('').slice(0, random() < 0.1 ? -1 : undefined);
+  return lines
+    .map((line) => line + (ending ?? pick(random, ENDINGS)))
+    .join('')
+    .slice(0, random() < 0.1 ? -1 : undefined);
 }
 
 function generatedOption(random: () => number, key: string): string[] {
   const delimiter = pick(random, ['=', ':', ' = ', ' : ', '=\t', ' =']);
-  const lines = [`${random() < 0.1 ? pick(random, INDENTS) : ''}${key}${delimiter}${pick(random, VALUES)}`];
+  const lines = [
+    `${random() < 0.1 ? pick(random, INDENTS) : ''}${key}${delimiter}${pick(random, VALUES)}`,
+  ];
   while (random() < 0.35) lines.push(`${pick(random, INDENTS)}${pick(random, VALUES) || 'more'}`);
-  if (random() < 0.15) lines.push(pick(random, ['', '   ', '# comment', '  ; indented comment', '\t#x']));
+  if (random() < 0.15)
+    lines.push(pick(random, ['', '   ', '# comment', '  ; indented comment', '\t#x']));
   if (random() < 0.1) lines.push(`${pick(random, INDENTS)}${pick(random, VALUES)}`);
   if (random() < 0.03) lines.push('no delimiter here');
   return lines;
@@ -101,7 +149,11 @@ function generatedOption(random: () => number, key: string): string[] {
 
 function allCases(): Case[] {
   const random = seededRandom(5_2_5);
-  const generated = Array.from({ length: 70 }, (_, index) => ({ title: `generated #${index + 1}`, text: generatedText(random), here: '/srv/app' }));
+  const generated = Array.from({ length: 70 }, (_, index) => ({
+    title: `generated #${index + 1}`,
+    text: generatedText(random),
+    here: '/srv/app',
+  }));
   return [...HAND_WRITTEN, ...generated];
 }
 
@@ -109,7 +161,8 @@ const python = findPython();
 const cases = allCases();
 
 if (python === undefined) {
-  if (process.env['GIT_ALEMBIC_REQUIRE_ORACLE'] === '1') test('configparser oracle', (t) => t.fail('no python3 found'));
+  if (process.env['GIT_ALEMBIC_REQUIRE_ORACLE'] === '1')
+    test('configparser oracle', (t) => t.fail('no python3 found'));
   else test.skip('configparser oracle (no python3 found)', () => {});
 } else {
   const answers = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(cases))) as Answer[];
@@ -123,9 +176,26 @@ if (python === undefined) {
   test('the oracle cases include failures of every kind and successes', (t) => {
     const kinds = new Set(answers.flatMap(outcomes));
     t.true(cases.length >= 100);
-    for (const kind of ['ok', 'DuplicateSectionError', 'DuplicateOptionError', 'MissingSectionHeaderError', 'ParsingError']) t.true(kinds.has(kind), kind);
-    for (const kind of ['InterpolationSyntaxError', 'InterpolationMissingOptionError', 'InterpolationDepthError']) t.true(kinds.has(kind), kind);
-    const generatedSuccesses = answers.slice(HAND_WRITTEN.length).filter((answer) => !('error' in answer));
-    t.true(generatedSuccesses.length >= 20, `only ${generatedSuccesses.length} generated texts parse`);
+    for (const kind of [
+      'ok',
+      'DuplicateSectionError',
+      'DuplicateOptionError',
+      'MissingSectionHeaderError',
+      'ParsingError',
+    ])
+      t.true(kinds.has(kind), kind);
+    for (const kind of [
+      'InterpolationSyntaxError',
+      'InterpolationMissingOptionError',
+      'InterpolationDepthError',
+    ])
+      t.true(kinds.has(kind), kind);
+    const generatedSuccesses = answers
+      .slice(HAND_WRITTEN.length)
+      .filter((answer) => !('error' in answer));
+    t.true(
+      generatedSuccesses.length >= 20,
+      `only ${generatedSuccesses.length} generated texts parse`,
+    );
   });
 }

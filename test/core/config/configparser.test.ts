@@ -14,9 +14,15 @@ import {
   type ConfigDocument,
   type ConfigParserErrorKind,
 } from '../../../src/core/config/configparser.js';
-import { parseAsBool, parsePythonInt, pythonStrip, splitUniversalLines } from '../../../src/core/python-text.js';
+import {
+  parseAsBool,
+  parsePythonInt,
+  pythonStrip,
+  splitUniversalLines,
+} from '../../../src/core/python-text.js';
 
-const parse = (text: string): ConfigDocument => parseConfigParser(text, 'alembic.ini', { here: '/srv/app' });
+const parse = (text: string): ConfigDocument =>
+  parseConfigParser(text, 'alembic.ini', { here: '/srv/app' });
 
 const readsValue = test.macro({
   exec(t, text: string, section: string, key: string, expected: string | undefined) {
@@ -25,25 +31,89 @@ const readsValue = test.macro({
   title: (title) => `value: ${title ?? ''}`,
 });
 
-test('inline comment stays in the value', readsValue, '[alembic]\nversion_path_separator = os  # Use os.pathsep.\n', 'alembic', 'version_path_separator', 'os  # Use os.pathsep.');
+test(
+  'inline comment stays in the value',
+  readsValue,
+  '[alembic]\nversion_path_separator = os  # Use os.pathsep.\n',
+  'alembic',
+  'version_path_separator',
+  'os  # Use os.pathsep.',
+);
 test('semicolon after the value stays too', readsValue, '[s]\nkey = a ; b\n', 's', 'key', 'a ; b');
 test('colon delimiter', readsValue, '[s]\nkey: value\n', 's', 'key', 'value');
-test('first delimiter wins', readsValue, '[s]\nurl = postgresql://u:p@h/db\n', 's', 'url', 'postgresql://u:p@h/db');
-test('keys are lower-cased on read and lookup', readsValue, '[s]\nScript_Location = x\n', 's', 'SCRIPT_location', 'x');
-test('continuation lines join with newlines', readsValue, '[s]\nkey =\n    a\n\n    b\n\n', 's', 'key', '\na\n\nb');
-test('indented comment inside a value is dropped', readsValue, '[s]\nkey = a\n  # note\n  b\n', 's', 'key', 'a\nb');
-test('CRLF is not part of the value', readsValue, '[s]\r\nkey = a  \r\n  b\r\n', 's', 'key', 'a\nb');
+test(
+  'first delimiter wins',
+  readsValue,
+  '[s]\nurl = postgresql://u:p@h/db\n',
+  's',
+  'url',
+  'postgresql://u:p@h/db',
+);
+test(
+  'keys are lower-cased on read and lookup',
+  readsValue,
+  '[s]\nScript_Location = x\n',
+  's',
+  'SCRIPT_location',
+  'x',
+);
+test(
+  'continuation lines join with newlines',
+  readsValue,
+  '[s]\nkey =\n    a\n\n    b\n\n',
+  's',
+  'key',
+  '\na\n\nb',
+);
+test(
+  'indented comment inside a value is dropped',
+  readsValue,
+  '[s]\nkey = a\n  # note\n  b\n',
+  's',
+  'key',
+  'a\nb',
+);
+test(
+  'CRLF is not part of the value',
+  readsValue,
+  '[s]\r\nkey = a  \r\n  b\r\n',
+  's',
+  'key',
+  'a\nb',
+);
 test('DEFAULT is inherited', readsValue, '[DEFAULT]\nkey = d\n[s]\n', 's', 'key', 'd');
-test('here default', readsValue, '[s]\nloc = %(here)s/migrations\n', 's', 'loc', '/srv/app/migrations');
+test(
+  'here default',
+  readsValue,
+  '[s]\nloc = %(here)s/migrations\n',
+  's',
+  'loc',
+  '/srv/app/migrations',
+);
 test('percent escape', readsValue, '[s]\nt = %%(rev)s_%%(slug)s\n', 's', 't', '%(rev)s_%(slug)s');
-test('late binding of DEFAULT values', readsValue, '[DEFAULT]\np = %(base)s/x\n[s]\nbase = /b\n', 's', 'p', '/b/x');
+test(
+  'late binding of DEFAULT values',
+  readsValue,
+  '[DEFAULT]\np = %(base)s/x\n[s]\nbase = /b\n',
+  's',
+  'p',
+  '/b/x',
+);
 test('missing option', readsValue, '[s]\n', 's', 'nothing', undefined);
 test('missing section', readsValue, '[s]\nkey = 1\n', 't', 'key', undefined);
 test('empty value', readsValue, '[s]\nkey =\n', 's', 'key', '');
 
 const fails = test.macro({
-  exec(t, text: string, lookup: [string, string] | undefined, expected: { kind: ConfigParserErrorKind; message: string; line?: number; hint?: string }) {
-    const error = t.throws(() => (lookup === undefined ? parse(text) : getOption(parse(text), ...lookup)), { instanceOf: ConfigParserError });
+  exec(
+    t,
+    text: string,
+    lookup: [string, string] | undefined,
+    expected: { kind: ConfigParserErrorKind; message: string; line?: number; hint?: string },
+  ) {
+    const error = t.throws(
+      () => (lookup === undefined ? parse(text) : getOption(parse(text), ...lookup)),
+      { instanceOf: ConfigParserError },
+    );
     t.is(error?.kind, expected.kind);
     t.is(error?.message, expected.message);
     t.is(error?.location.line, expected.line);
@@ -54,12 +124,14 @@ const fails = test.macro({
 
 test('duplicate section', fails, '[s]\na = 1\n[s]\n', undefined, {
   kind: 'DuplicateSectionError',
-  message: "alembic.ini:3: [s]: section appears twice (first on line 1); Python's ConfigParser rejects duplicates",
+  message:
+    "alembic.ini:3: [s]: section appears twice (first on line 1); Python's ConfigParser rejects duplicates",
   line: 3,
 });
 test('duplicate option in another case', fails, '[s]\nKey = 1\nkey = 2\n', undefined, {
   kind: 'DuplicateOptionError',
-  message: "alembic.ini:3: [s] key: option appears twice in the section (first on line 2); Python's ConfigParser rejects duplicates",
+  message:
+    "alembic.ini:3: [s] key: option appears twice in the section (first on line 2); Python's ConfigParser rejects duplicates",
   line: 3,
 });
 test('option before any section', fails, 'key = 1\n', undefined, {
@@ -73,11 +145,18 @@ test('byte order mark', fails, '\ufeff[alembic]\n', undefined, {
   line: 1,
   hint: 'the file starts with a UTF-8 byte order mark, which Python reads as part of the first line; save it without the BOM',
 });
-test('line without delimiter (reported after the whole file is read)', fails, '[s]\nbroken\nok = 1\n', undefined, {
-  kind: 'ParsingError',
-  message: 'alembic.ini:2: cannot parse "broken": expected "[section]", "key = value", "key: value" or an indented continuation line',
-  line: 2,
-});
+test(
+  'line without delimiter (reported after the whole file is read)',
+  fails,
+  '[s]\nbroken\nok = 1\n',
+  undefined,
+  {
+    kind: 'ParsingError',
+    message:
+      'alembic.ini:2: cannot parse "broken": expected "[section]", "key = value", "key: value" or an indented continuation line',
+    line: 2,
+  },
+);
 test('stray percent', fails, '[s]\n\nkey = 100%\n', ['s', 'key'], {
   kind: 'InterpolationSyntaxError',
   message: `alembic.ini:3: [s] key: bad %-interpolation at "%": '%' must be followed by '%' or '(name)s'`,
@@ -86,7 +165,8 @@ test('stray percent', fails, '[s]\n\nkey = 100%\n', ['s', 'key'], {
 });
 test('missing reference', fails, '[s]\nkey = %(Nowhere)s\n', ['s', 'key'], {
   kind: 'InterpolationMissingOptionError',
-  message: 'alembic.ini:2: [s] key: %(nowhere)s refers to an option that is neither in the section nor in [DEFAULT]',
+  message:
+    'alembic.ini:2: [s] key: %(nowhere)s refers to an option that is neither in the section nor in [DEFAULT]',
   line: 2,
   hint: 'write %% for a literal percent sign',
 });
@@ -110,15 +190,21 @@ test('sections, options and lines are kept in file order', (t) => {
 
 test('sectionItems lists DEFAULT first, then the section, interpolated', (t) => {
   const document = parse('[DEFAULT]\nd = %(here)s\n[s]\nk = %(d)s/k\n');
-  t.deepEqual([...sectionItems(document, 's')], [
-    ['here', '/srv/app'],
-    ['d', '/srv/app'],
-    ['k', '/srv/app/k'],
-  ]);
+  t.deepEqual(
+    [...sectionItems(document, 's')],
+    [
+      ['here', '/srv/app'],
+      ['d', '/srv/app'],
+      ['k', '/srv/app/k'],
+    ],
+  );
 });
 
 test('SectionView interpolates lazily: one broken value fails only when read', (t) => {
-  const view = new SectionView(parse('[alembic]\nurl = postgresql://u:p%ss@h/db\ndatabases = a, b\n'), 'alembic');
+  const view = new SectionView(
+    parse('[alembic]\nurl = postgresql://u:p%ss@h/db\ndatabases = a, b\n'),
+    'alembic',
+  );
   t.is(view.size, 3);
   t.deepEqual([...view.keys()], ['here', 'url', 'databases']);
   t.is(view.get('DATABASES'), 'a, b');
@@ -143,7 +229,20 @@ const integer = test.macro({
   },
   title: (_title, text: string) => `int(${JSON.stringify(text)})`,
 });
-for (const [text, expected] of [['40', 40], [' 12 ', 12], ['+7', 7], ['-3', -3], ['1_000', 1000], ['0', 0], ['', undefined], ['4.0', undefined], ['_1', undefined], ['1__0', undefined], ['0x10', undefined], ['forty', undefined]] as const) {
+for (const [text, expected] of [
+  ['40', 40],
+  [' 12 ', 12],
+  ['+7', 7],
+  ['-3', -3],
+  ['1_000', 1000],
+  ['0', 0],
+  ['', undefined],
+  ['4.0', undefined],
+  ['_1', undefined],
+  ['1__0', undefined],
+  ['0x10', undefined],
+  ['forty', undefined],
+] as const) {
   test(integer, text, expected);
 }
 
@@ -153,7 +252,20 @@ const asbool = test.macro({
   },
   title: (_title, text: string) => `asbool(${JSON.stringify(text)})`,
 });
-for (const [text, expected] of [['true', true], [' Yes ', true], ['ON', true], ['t', true], ['1', true], ['false', false], ['Off', false], ['n', false], ['0', false], ['', undefined], ['2', undefined], ['truthy', undefined]] as const) {
+for (const [text, expected] of [
+  ['true', true],
+  [' Yes ', true],
+  ['ON', true],
+  ['t', true],
+  ['1', true],
+  ['false', false],
+  ['Off', false],
+  ['n', false],
+  ['0', false],
+  ['', undefined],
+  ['2', undefined],
+  ['truthy', undefined],
+] as const) {
   test(asbool, text, expected);
 }
 

@@ -4,7 +4,13 @@
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
 
-import { expandDirectoryGlob, hasGlobSyntax, matchName, parseGlobSegments, type DirectoryLister } from '../../../src/core/config/directory-glob.js';
+import {
+  expandDirectoryGlob,
+  hasGlobSyntax,
+  matchName,
+  parseGlobSegments,
+  type DirectoryLister,
+} from '../../../src/core/config/directory-glob.js';
 import { oracleTest, runPython } from '../../helpers/python.js';
 import { seededRandom } from '../../helpers/random.js';
 
@@ -58,7 +64,8 @@ class MemoryTree implements DirectoryLister {
         const parent = parts.slice(0, i - 1).join('/');
         const name = parts[i - 1] as string;
         const list = this.children.get(parent) ?? [];
-        if (!list.some((child) => child.name === name)) list.push({ name, link: i === parts.length && target !== undefined });
+        if (!list.some((child) => child.name === name))
+          list.push({ name, link: i === parts.length && target !== undefined });
         this.children.set(parent, list);
       }
     }
@@ -75,12 +82,25 @@ class MemoryTree implements DirectoryLister {
   }
 }
 
-const expand = (pattern: string, tree: MemoryTree): string[] => expandDirectoryGlob(parseGlobSegments(pattern.split('/')), tree).map((parts) => parts.join('/'));
+const expand = (pattern: string, tree: MemoryTree): string[] =>
+  expandDirectoryGlob(parseGlobSegments(pattern.split('/')), tree).map((parts) => parts.join('/'));
 
-const RELEASES = ['versions/2023.2/expand', 'versions/2023.2/contract', 'versions/2024.1/expand', 'versions/2024.1/contract', 'versions/2024.1-hotfix/expand', 'versions/.old/expand', 'versions/__pycache__'];
+const RELEASES = [
+  'versions/2023.2/expand',
+  'versions/2023.2/contract',
+  'versions/2024.1/expand',
+  'versions/2024.1/contract',
+  'versions/2024.1-hotfix/expand',
+  'versions/.old/expand',
+  'versions/__pycache__',
+];
 
 test('*/expand: every release, in code-point order of the names', (t) => {
-  t.deepEqual(expand('versions/*/expand', new MemoryTree(RELEASES)), ['versions/2023.2/expand', 'versions/2024.1/expand', 'versions/2024.1-hotfix/expand']);
+  t.deepEqual(expand('versions/*/expand', new MemoryTree(RELEASES)), [
+    'versions/2023.2/expand',
+    'versions/2024.1/expand',
+    'versions/2024.1-hotfix/expand',
+  ]);
 });
 
 test('**: the directory itself, then every subdirectory, each before its own subdirectories; hidden and __pycache__ left out', (t) => {
@@ -121,14 +141,26 @@ test('repeated ** visit each directory once per pattern position, not once per p
   t.true(tree.listed.length <= 41 * 11, `listed ${tree.listed.length} times`);
 });
 
-oracleTest(test, 'one segment agrees with Python fnmatch.fnmatchcase on random patterns and names', (t, python) => {
-  const random = seededRandom(9);
-  const pick = (alphabet: string, length: number): string => {
-    const characters = Array.from(alphabet);
-    return Array.from({ length }, () => characters[Math.floor(random() * characters.length)]).join('');
-  };
-  const cases = Array.from({ length: 3000 }, () => ({ pattern: pick('ab-*?[]!^😀', 1 + Math.floor(random() * 7)), name: pick('ab-]!^😀', Math.floor(random() * 6)) }));
-  const expected = JSON.parse(runPython(python, FNMATCH, [], JSON.stringify(cases))) as boolean[];
-  const differences = cases.filter((testCase, index) => matchName(testCase.pattern, testCase.name) !== expected[index]);
-  t.deepEqual(differences, []);
-});
+oracleTest(
+  test,
+  'one segment agrees with Python fnmatch.fnmatchcase on random patterns and names',
+  (t, python) => {
+    const random = seededRandom(9);
+    const pick = (alphabet: string, length: number): string => {
+      const characters = Array.from(alphabet);
+      return Array.from(
+        { length },
+        () => characters[Math.floor(random() * characters.length)],
+      ).join('');
+    };
+    const cases = Array.from({ length: 3000 }, () => ({
+      pattern: pick('ab-*?[]!^😀', 1 + Math.floor(random() * 7)),
+      name: pick('ab-]!^😀', Math.floor(random() * 6)),
+    }));
+    const expected = JSON.parse(runPython(python, FNMATCH, [], JSON.stringify(cases))) as boolean[];
+    const differences = cases.filter(
+      (testCase, index) => matchName(testCase.pattern, testCase.name) !== expected[index],
+    );
+    t.deepEqual(differences, []);
+  },
+);

@@ -7,7 +7,10 @@ test('spans of keys and values', (t) => {
   const text = '{ "a": "x\\u0041", "b": [1, {"c": null}], "d": -1.5e3 }';
   const root = parseJsonDocument(text, 'f.json');
   if (root.kind !== 'object') return t.fail();
-  t.deepEqual(root.members.map((member) => member.key), ['a', 'b', 'd']);
+  t.deepEqual(
+    root.members.map((member) => member.key),
+    ['a', 'b', 'd'],
+  );
   const a = root.members[0];
   t.is(text.slice(a?.keyStart, a?.keyEnd), '"a"');
   t.deepEqual(a?.value, { kind: 'string', start: 7, end: 16, value: 'xA' });
@@ -34,7 +37,17 @@ test('a byte-order mark and surrounding whitespace are allowed', (t) => {
 });
 
 test('every valid JSON text the reader accepts, JSON.parse accepts too', (t) => {
-  for (const text of ['0', '-0.5E+2', 'true', 'null', '""', '"\\"\\\\\\/\\b\\f\\n\\r\\t"', '[]', '[[],{}]', '{"":{"":[]}}']) {
+  for (const text of [
+    '0',
+    '-0.5E+2',
+    'true',
+    'null',
+    '""',
+    '"\\"\\\\\\/\\b\\f\\n\\r\\t"',
+    '[]',
+    '[[],{}]',
+    '{"":{"":[]}}',
+  ]) {
     t.notThrows(() => JSON.parse(text));
     t.notThrows(() => parseJsonDocument(text, 'f.json'), text);
   }
@@ -42,18 +55,37 @@ test('every valid JSON text the reader accepts, JSON.parse accepts too', (t) => 
 
 const rejects = test.macro({
   exec(t, text: string, line: number, detail: string, column: number) {
-    const error = t.throws(() => parseJsonDocument(text, 'package.json'), { instanceOf: InputError });
+    const error = t.throws(() => parseJsonDocument(text, 'package.json'), {
+      instanceOf: InputError,
+    });
     t.deepEqual(error?.location, { file: 'package.json', line });
-    t.is(error?.message, `package.json:${line}: ${PackageJsonMessages.invalidJson(detail, column)}`);
+    t.is(
+      error?.message,
+      `package.json:${line}: ${PackageJsonMessages.invalidJson(detail, column)}`,
+    );
     t.throws(() => JSON.parse(text), undefined, 'JSON.parse agrees it is invalid');
   },
   title: (title) => `invalid: ${title ?? ''}`,
 });
 
 test('empty text', rejects, '', 1, JsonSyntaxMessages.UNEXPECTED_END, 1);
-test('a trailing comma in an object', rejects, '{\n  "a": 1,\n}', 3, JsonSyntaxMessages.EXPECTED_KEY, 1);
+test(
+  'a trailing comma in an object',
+  rejects,
+  '{\n  "a": 1,\n}',
+  3,
+  JsonSyntaxMessages.EXPECTED_KEY,
+  1,
+);
 test('a trailing comma in an array', rejects, '[1,]', 1, JsonSyntaxMessages.unexpected(']'), 4);
-test('a missing comma', rejects, '{\n  "a": 1\n  "b": 2\n}', 3, JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE, 3);
+test(
+  'a missing comma',
+  rejects,
+  '{\n  "a": 1\n  "b": 2\n}',
+  3,
+  JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE,
+  3,
+);
 test('a missing colon', rejects, '{"a" 1}', 1, JsonSyntaxMessages.EXPECTED_COLON, 6);
 test('a single-quoted key', rejects, "{'a': 1}", 1, JsonSyntaxMessages.EXPECTED_KEY, 2);
 test('an unclosed object', rejects, '{"a": 1', 1, JsonSyntaxMessages.UNEXPECTED_END, 8);
@@ -64,9 +96,18 @@ test('a comment', rejects, '{\n  // no\n}', 2, JsonSyntaxMessages.EXPECTED_KEY, 
 test('text after the value', rejects, '{}\n{}', 2, JsonSyntaxMessages.TRAILING_TEXT, 1);
 test('a bare word', rejects, '[yes]', 1, JsonSyntaxMessages.unexpected('y'), 2);
 test('a leading zero', rejects, '[01]', 1, JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACKET, 3);
-test('CRLF lines are counted', rejects, '{\r\n"a": 1\r\n"b"}', 3, JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE, 1);
+test(
+  'CRLF lines are counted',
+  rejects,
+  '{\r\n"a": 1\r\n"b"}',
+  3,
+  JsonSyntaxMessages.EXPECTED_COMMA_OR_BRACE,
+  1,
+);
 
 test('deep nesting is refused, not a stack overflow', (t) => {
-  const error = t.throws(() => parseJsonDocument('['.repeat(10_000), 'f.json'), { instanceOf: InputError });
+  const error = t.throws(() => parseJsonDocument('['.repeat(10_000), 'f.json'), {
+    instanceOf: InputError,
+  });
   t.regex(error?.message ?? '', new RegExp(PackageJsonMessages.TOO_DEEP));
 });

@@ -1,7 +1,28 @@
 import test from 'ava';
-import { appendLines, detectEol, hasFinalNewline, joinLines, removeLines, splitLines } from '../../../src/core/edits/line-endings.js';
+import {
+  appendLines,
+  detectEol,
+  hasFinalNewline,
+  joinLines,
+  removeLines,
+  splitLines,
+} from '../../../src/core/edits/line-endings.js';
 
-const SAMPLES = ['', 'a', 'a\n', 'a\r\n', '\n', '\r\n', 'a\nb', 'a\r\nb\r\n', 'a\r\nb\nc', 'a\rb\n', '\n\n', 'a\r', 'a\r\r\n'];
+const SAMPLES = [
+  '',
+  'a',
+  'a\n',
+  'a\r\n',
+  '\n',
+  '\r\n',
+  'a\nb',
+  'a\r\nb\r\n',
+  'a\r\nb\nc',
+  'a\rb\n',
+  '\n\n',
+  'a\r',
+  'a\r\r\n',
+];
 
 for (const text of SAMPLES) {
   test(`split and join give back ${JSON.stringify(text)}`, (t) => {
@@ -48,7 +69,11 @@ const appends = test.macro({
     const lines = splitLines(text);
     const appended = appendLines(lines, contents, eol);
     t.is(joinLines(appended), expected);
-    t.is(joinLines(removeLines(appended, lines.length, appended.length)), text, 'removing them restores the text');
+    t.is(
+      joinLines(removeLines(appended, lines.length, appended.length)),
+      text,
+      'removing them restores the text',
+    );
   },
   title: (title) => `append: ${title ?? ''}`,
 });
@@ -64,7 +89,11 @@ test('removeLines in the middle leaves the ends alone', (t) => {
   t.is(joinLines(removeLines(lines, 1, 2)), 'a\nc');
   t.is(joinLines(removeLines(lines, 0, 3)), '');
   t.is(joinLines(removeLines(lines, 0, 1)), 'b\nc');
-  t.is(joinLines(removeLines(lines, 2, 3)), 'a\nb', 'the last line had no newline, so the new last one loses its own');
+  t.is(
+    joinLines(removeLines(lines, 2, 3)),
+    'a\nb',
+    'the last line had no newline, so the new last one loses its own',
+  );
   t.is(joinLines(removeLines(splitLines('a\nb\n'), 1, 2)), 'a\n');
   t.is(joinLines(removeLines(lines, 1, 1)), 'a\nb\nc', 'an empty range');
 });

@@ -14,15 +14,41 @@ const forks = test.macro({
 });
 
 test('two heads on one parent', forks, [rev('a'), rev('b', 'a'), rev('c', 'a')], ['b', 'c'], ['a']);
-test('the nearest shared ancestor, not the base', forks, [rev('a'), rev('m', 'a'), rev('b', 'm'), rev('b2', 'b'), rev('c', 'm')], ['b2', 'c'], ['m']);
+test(
+  'the nearest shared ancestor, not the base',
+  forks,
+  [rev('a'), rev('m', 'a'), rev('b', 'm'), rev('b2', 'b'), rev('c', 'm')],
+  ['b2', 'c'],
+  ['m'],
+);
 test('independent bases share nothing', forks, [rev('a'), rev('b')], ['a', 'b'], []);
-test('three heads: what all of them share', forks, [rev('a'), rev('m', 'a'), rev('b', 'm'), rev('c', 'm'), rev('d', 'a')], ['b', 'c', 'd'], ['a']);
+test(
+  'three heads: what all of them share',
+  forks,
+  [rev('a'), rev('m', 'a'), rev('b', 'm'), rev('c', 'm'), rev('d', 'a')],
+  ['b', 'c', 'd'],
+  ['a'],
+);
 test(
   'a criss-cross: two nearest shared ancestors, in load order',
   forks,
-  [rev('a'), rev('x', 'a'), rev('y', 'a'), rev('m1', ['x', 'y']), rev('m2', ['y', 'x']), rev('b', 'm1'), rev('c', 'm2')],
+  [
+    rev('a'),
+    rev('x', 'a'),
+    rev('y', 'a'),
+    rev('m1', ['x', 'y']),
+    rev('m2', ['y', 'x']),
+    rev('b', 'm1'),
+    rev('c', 'm2'),
+  ],
   ['b', 'c'],
   ['x', 'y'],
 );
-test('depends_on is no part of the fork', forks, [rev('a'), rev('z'), rev('b', 'a', { deps: ['z'] }), rev('c', 'a', { deps: ['z'] })], ['b', 'c'], ['a']);
+test(
+  'depends_on is no part of the fork',
+  forks,
+  [rev('a'), rev('z'), rev('b', 'a', { deps: ['z'] }), rev('c', 'a', { deps: ['z'] })],
+  ['b', 'c'],
+  ['a'],
+);
 test('one head: no fork', forks, [rev('a'), rev('b', 'a')], ['b'], []);

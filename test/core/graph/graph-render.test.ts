@@ -7,8 +7,19 @@ import { type GraphFormat, renderGraph } from '../../../src/core/graph/graph-ren
 import type { Revision } from '../../../src/core/revision.js';
 import { buildRevisionGraph } from '../../../src/core/graph/revision-graph.js';
 
-function r(id: string, down: string[] = [], options: { deps?: string[]; labels?: string[]; doc?: string } = {}): Revision {
-  return { id, downRevisions: down, dependencies: options.deps ?? [], branchLabels: options.labels ?? [], file: `versions/${id}.py`, doc: options.doc };
+function r(
+  id: string,
+  down: string[] = [],
+  options: { deps?: string[]; labels?: string[]; doc?: string } = {},
+): Revision {
+  return {
+    id,
+    downRevisions: down,
+    dependencies: options.deps ?? [],
+    branchLabels: options.labels ?? [],
+    file: `versions/${id}.py`,
+    doc: options.doc,
+  };
 }
 
 /** A picture written as a raw template literal, without its first newline. */
@@ -37,7 +48,12 @@ const EXPAND_CONTRACT = [
   r('c2', ['c1'], { deps: ['e1'] }),
 ];
 
-test('a fork: two diverged heads join at their parent', draws, 'ascii', FORK, picture`
+test(
+  'a fork: two diverged heads join at their parent',
+  draws,
+  'ascii',
+  FORK,
+  picture`
 * 5c7d9e1f2a3b (head, diverged) add orders
 | * 8e4d1a7c2f60 (head, diverged) add invoices
 |/
@@ -46,9 +62,15 @@ test('a fork: two diverged heads join at their parent', draws, 'ascii', FORK, pi
 
 4 revisions, 2 heads, 1 base
 diverged: 2 heads on the unlabelled branch: 5c7d9e1f2a3b, 8e4d1a7c2f60
-`);
+`,
+);
 
-test('a merge fans out to its parents', draws, 'ascii', [r('a'), r('b', ['a']), r('c', ['a']), r('m', ['b', 'c']), r('n', ['m'])], picture`
+test(
+  'a merge fans out to its parents',
+  draws,
+  'ascii',
+  [r('a'), r('b', ['a']), r('c', ['a']), r('m', ['b', 'c']), r('n', ['m'])],
+  picture`
 * n (head)
 * m
 |\
@@ -59,9 +81,15 @@ test('a merge fans out to its parents', draws, 'ascii', [r('a'), r('b', ['a']), 
 
 5 revisions, 1 head, 1 base
 no divergence
-`);
+`,
+);
 
-test('a three-parent merge and a head beside it', draws, 'ascii', [r('a'), r('b', ['a']), r('c', ['a']), r('d', ['a']), r('m', ['b', 'c', 'd']), r('x', ['a'])], picture`
+test(
+  'a three-parent merge and a head beside it',
+  draws,
+  'ascii',
+  [r('a'), r('b', ['a']), r('c', ['a']), r('d', ['a']), r('m', ['b', 'c', 'd']), r('x', ['a'])],
+  picture`
 * m (head, diverged)
 |\
 | |\
@@ -76,9 +104,15 @@ test('a three-parent merge and a head beside it', draws, 'ascii', [r('a'), r('b'
 
 6 revisions, 2 heads, 1 base
 diverged: 2 heads on the unlabelled branch: m, x
-`);
+`,
+);
 
-test('two bases merged: a lane closes under the first base', draws, 'ascii', [r('a'), r('b', ['a']), r('c'), r('d', ['c']), r('m', ['b', 'd'])], picture`
+test(
+  'two bases merged: a lane closes under the first base',
+  draws,
+  'ascii',
+  [r('a'), r('b', ['a']), r('c'), r('d', ['c']), r('m', ['b', 'd'])],
+  picture`
 * m (head)
 |\
 * | b
@@ -89,9 +123,22 @@ test('two bases merged: a lane closes under the first base', draws, 'ascii', [r(
 
 5 revisions, 1 head, 2 bases
 no divergence
-`);
+`,
+);
 
-test('branch labels, and a lane crossing another', draws, 'ascii', [r('root'), r('e1', ['root'], { labels: ['expand'] }), r('e2', ['e1']), r('c1', ['root'], { labels: ['contract'] }), r('c2', ['c1']), r('e3', ['e1'])], picture`
+test(
+  'branch labels, and a lane crossing another',
+  draws,
+  'ascii',
+  [
+    r('root'),
+    r('e1', ['root'], { labels: ['expand'] }),
+    r('e2', ['e1']),
+    r('c1', ['root'], { labels: ['contract'] }),
+    r('c2', ['c1']),
+    r('e3', ['e1']),
+  ],
+  picture`
 * e2 (head, diverged)
 | * c2 (head)
 | * c1 (branch: contract)
@@ -104,9 +151,15 @@ test('branch labels, and a lane crossing another', draws, 'ascii', [r('root'), r
 
 6 revisions, 3 heads, 1 base
 diverged: 2 heads on branch 'expand': e2, e3
-`);
+`,
+);
 
-test('separate histories are kept apart', draws, 'ascii', [r('a'), r('b', ['a']), r('c'), r('d', ['c'])], picture`
+test(
+  'separate histories are kept apart',
+  draws,
+  'ascii',
+  [r('a'), r('b', ['a']), r('c'), r('d', ['c'])],
+  picture`
 * b (head, diverged)
 * a (base)
 
@@ -115,9 +168,15 @@ test('separate histories are kept apart', draws, 'ascii', [r('a'), r('b', ['a'])
 
 4 revisions, 2 heads, 2 bases
 diverged: 2 heads on the unlabelled branch: b, d
-`);
+`,
+);
 
-test('a new line under a base in the middle gets a gap', draws, 'ascii', [r('a'), r('b', ['a']), r('x'), r('m', ['b', 'x']), r('y', ['a'])], picture`
+test(
+  'a new line under a base in the middle gets a gap',
+  draws,
+  'ascii',
+  [r('a'), r('b', ['a']), r('x'), r('m', ['b', 'x']), r('y', ['a'])],
+  picture`
 * m (head, diverged)
 |\
 * | b
@@ -129,9 +188,15 @@ test('a new line under a base in the middle gets a gap', draws, 'ascii', [r('a')
 
 5 revisions, 2 heads, 2 bases
 diverged: 2 heads on the unlabelled branch: m, y
-`);
+`,
+);
 
-test('depends_on and an effective head; the doc line as written', draws, 'ascii', EXPAND_CONTRACT, picture`
+test(
+  'depends_on and an effective head; the doc line as written',
+  draws,
+  'ascii',
+  EXPAND_CONTRACT,
+  picture`
 * c2 (head, depends on: e1)
 * c1 (branch: contract)
 | * e1 (effective head, branch: expand)
@@ -140,9 +205,15 @@ test('depends_on and an effective head; the doc line as written', draws, 'ascii'
 
 4 revisions, 2 heads, 1 base
 no divergence
-`);
+`,
+);
 
-test('diverged heads get their own class', draws, 'mermaid', FORK, picture`
+test(
+  'diverged heads get their own class',
+  draws,
+  'mermaid',
+  FORK,
+  picture`
 flowchart TB
   %% 4 revisions, 2 heads, 1 base
   %% diverged: 2 heads on the unlabelled branch: 5c7d9e1f2a3b, 8e4d1a7c2f60
@@ -157,9 +228,15 @@ flowchart TB
   classDef effectiveHead stroke-width:3px,stroke-dasharray:5 3
   classDef diverged fill:#ffe0e0,stroke:#c62828,stroke-width:3px,color:#000
   class r2,r3 diverged
-`);
+`,
+);
 
-test('dotted depends_on edges, effective heads, escaped labels', draws, 'mermaid', EXPAND_CONTRACT, picture`
+test(
+  'dotted depends_on edges, effective heads, escaped labels',
+  draws,
+  'mermaid',
+  EXPAND_CONTRACT,
+  picture`
 flowchart TB
   %% 4 revisions, 2 heads, 1 base
   %% no divergence
@@ -176,9 +253,15 @@ flowchart TB
   classDef diverged fill:#ffe0e0,stroke:#c62828,stroke-width:3px,color:#000
   class r3 head
   class r1 effectiveHead
-`);
+`,
+);
 
-test('a digraph with dashed depends_on edges and escaped labels', draws, 'dot', EXPAND_CONTRACT, picture`
+test(
+  'a digraph with dashed depends_on edges and escaped labels',
+  draws,
+  'dot',
+  EXPAND_CONTRACT,
+  picture`
 digraph revisions {
   // 4 revisions, 2 heads, 1 base
   // no divergence
@@ -193,9 +276,15 @@ digraph revisions {
   "c1" -> "root";
   "e1" -> "root";
 }
-`);
+`,
+);
 
-test('diverged heads are filled', draws, 'dot', [r('a'), r('b', ['a'], { doc: 'back\\slash' }), r('c', ['a'])], picture`
+test(
+  'diverged heads are filled',
+  draws,
+  'dot',
+  [r('a'), r('b', ['a'], { doc: 'back\\slash' }), r('c', ['a'])],
+  picture`
 digraph revisions {
   // 3 revisions, 2 heads, 1 base
   // diverged: 2 heads on the unlabelled branch: b, c
@@ -207,12 +296,20 @@ digraph revisions {
   "b" -> "a";
   "c" -> "a";
 }
-`);
+`,
+);
 
 test('an empty history is "no revisions"', draws, 'ascii', [], 'no revisions\n');
-test('an empty history is a graph with no nodes', draws, 'dot', [], 'digraph revisions {\n  // 0 revisions, 0 heads, 0 bases\n  // no divergence\n  rankdir=TB;\n  node [shape=box, fontname="monospace"];\n}\n');
+test(
+  'an empty history is a graph with no nodes',
+  draws,
+  'dot',
+  [],
+  'digraph revisions {\n  // 0 revisions, 0 heads, 0 bases\n  // no divergence\n  rankdir=TB;\n  node [shape=box, fontname="monospace"];\n}\n',
+);
 
 test('the same history gives the same bytes, whatever was drawn before', (t) => {
   const graph = buildRevisionGraph(FORK);
-  for (const format of ['ascii', 'mermaid', 'markdown', 'dot'] as const) t.is(renderGraph(graph, format), renderGraph(buildRevisionGraph(FORK), format));
+  for (const format of ['ascii', 'mermaid', 'markdown', 'dot'] as const)
+    t.is(renderGraph(graph, format), renderGraph(buildRevisionGraph(FORK), format));
 });

@@ -17,10 +17,17 @@ type Resolution = { ok: string[] } | { error: string; message?: string };
 
 function symbolsFor(random: () => number, spec: readonly RevisionSpec[]): string[] {
   const symbols = ['heads', 'head', '@heads', '@head', 'zzzz@heads', 'zz@head'];
-  for (const label of spec.flatMap((revision) => revision.branch_labels)) symbols.push(`${label}@heads`, `${label}@head`, `${label.slice(0, 4)}@heads`);
+  for (const label of spec.flatMap((revision) => revision.branch_labels))
+    symbols.push(`${label}@heads`, `${label}@head`, `${label.slice(0, 4)}@heads`);
   for (let count = 0; count < 3; count++) {
     const { id } = pick(random, spec);
-    symbols.push(`${id}@heads`, `${id}@head`, `${id.slice(0, 4)}@heads`, `${id.slice(0, 2)}@heads`, `${id.slice(0, 5)}@head`);
+    symbols.push(
+      `${id}@heads`,
+      `${id}@head`,
+      `${id.slice(0, 4)}@heads`,
+      `${id.slice(0, 2)}@heads`,
+      `${id.slice(0, 5)}@head`,
+    );
   }
   return [...new Set(symbols)];
 }
@@ -29,7 +36,8 @@ function ours(graph: RevisionGraph, symbol: string): Resolution {
   try {
     return { ok: [...graph.resolveHeadSymbol(symbol)] };
   } catch (error) {
-    if (error instanceof MultipleHeadsError) return { error: 'MultipleHeads', message: error.heads.join(', ') };
+    if (error instanceof MultipleHeadsError)
+      return { error: 'MultipleHeads', message: error.heads.join(', ') };
     if (error instanceof UnknownRevisionError) return { error: 'ResolutionError' };
     throw error;
   }
@@ -38,7 +46,11 @@ function ours(graph: RevisionGraph, symbol: string): Resolution {
 // Alembic's MultipleHeads message ends with the heads it found; compare those, not the wording.
 function normalise(resolution: Resolution): Resolution {
   if (!('error' in resolution)) return resolution;
-  if (resolution.error === 'MultipleHeads') return { error: 'MultipleHeads', message: /; ([^;]*)$/.exec(resolution.message ?? '')?.[1] ?? '' };
+  if (resolution.error === 'MultipleHeads')
+    return {
+      error: 'MultipleHeads',
+      message: /; ([^;]*)$/.exec(resolution.message ?? '')?.[1] ?? '',
+    };
   return { error: resolution.error };
 }
 
@@ -48,8 +60,16 @@ oracleTest(test, 'head symbols resolve as Alembic resolves them', (t, python) =>
     const revisions = randomGraph(random, 1 + Math.floor(random() * 25));
     return { revisions, symbols: symbolsFor(random, revisions) };
   });
-  const output = runPython(python, ORACLE, [], requests.map((request) => `${JSON.stringify(request)}\n`).join(''));
-  const answers = output.trim().split('\n').map((line) => JSON.parse(line) as { symbols?: Record<string, Resolution> });
+  const output = runPython(
+    python,
+    ORACLE,
+    [],
+    requests.map((request) => `${JSON.stringify(request)}\n`).join(''),
+  );
+  const answers = output
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { symbols?: Record<string, Resolution> });
   const failures: string[] = [];
   const outcomes = new Map<string, number>();
   requests.forEach((request, index) => {
@@ -60,10 +80,17 @@ oracleTest(test, 'head symbols resolve as Alembic resolves them', (t, python) =>
       const mine = ours(graph, symbol);
       const kind = 'error' in alembic ? alembic.error : 'ok';
       outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
-      if (JSON.stringify(mine) !== JSON.stringify(alembic)) failures.push(`${symbol}: Alembic ${JSON.stringify(alembic)}, ours ${JSON.stringify(mine)} in ${JSON.stringify(request.revisions)}`);
+      if (JSON.stringify(mine) !== JSON.stringify(alembic))
+        failures.push(
+          `${symbol}: Alembic ${JSON.stringify(alembic)}, ours ${JSON.stringify(mine)} in ${JSON.stringify(request.revisions)}`,
+        );
     }
   });
   t.log(JSON.stringify(Object.fromEntries(outcomes)));
   t.deepEqual(failures.slice(0, 5), []);
-  t.true((outcomes.get('ok') ?? 0) > 300 && (outcomes.get('MultipleHeads') ?? 0) > 50 && (outcomes.get('ResolutionError') ?? 0) > 150);
+  t.true(
+    (outcomes.get('ok') ?? 0) > 300 &&
+      (outcomes.get('MultipleHeads') ?? 0) > 50 &&
+      (outcomes.get('ResolutionError') ?? 0) > 150,
+  );
 });

@@ -1,7 +1,11 @@
 // Head symbols on a small history with an unlabelled fork, a labelled branch and an effective head.
 import test from 'ava';
 
-import { MultipleHeadsError, UnknownRevisionError, UnsupportedHeadSymbolError } from '../../../src/core/graph/graph-errors.js';
+import {
+  MultipleHeadsError,
+  UnknownRevisionError,
+  UnsupportedHeadSymbolError,
+} from '../../../src/core/graph/graph-errors.js';
 import { buildRevisionGraph } from '../../../src/core/graph/revision-graph.js';
 import { rev, toRevisions } from './revision-graph-cases.js';
 
@@ -43,7 +47,11 @@ test(resolves, 'ba@heads', ['2222bbbb', '3333cccc', '5555eeee']); // a short pre
 test(resolves, '2222bbbb@head', ['2222bbbb']);
 
 const refuses = test.macro({
-  exec(t, symbol: string, expected: { instanceOf: abstract new (...args: never[]) => Error; message: string | RegExp }) {
+  exec(
+    t,
+    symbol: string,
+    expected: { instanceOf: abstract new (...args: never[]) => Error; message: string | RegExp },
+  ) {
     t.throws(() => graph.resolveHeadSymbol(symbol), expected);
   },
   title: (_title, symbol: string) => `${symbol} is refused`,
@@ -55,15 +63,35 @@ test(refuses, 'head', {
     "'head' names 4 heads (2222bbbb, 3333cccc, 5555eeee, 6666ffff); Alembic fails with " +
     '"Multiple heads are present for given argument \'head\'; 2222bbbb, 3333cccc, 5555eeee, 6666ffff"',
 });
-test(refuses, '1111aaaa@head', { instanceOf: MultipleHeadsError, message: /^'1111aaaa@head' names 2 heads \(2222bbbb, 3333cccc\)/ });
-test(refuses, 'nothing@heads', { instanceOf: UnknownRevisionError, message: "no revision or branch label 'nothing'" });
-test(refuses, 'zz@heads', { instanceOf: UnknownRevisionError, message: "no revision or branch label 'zz' (a partial revision id needs at least four characters)" });
-test(refuses, 'base@tip', { instanceOf: UnsupportedHeadSymbolError, message: "'base@tip' is not a head symbol" });
-test(refuses, '1111aaaa', { instanceOf: UnsupportedHeadSymbolError, message: "'1111aaaa' is not a head symbol" });
+test(refuses, '1111aaaa@head', {
+  instanceOf: MultipleHeadsError,
+  message: /^'1111aaaa@head' names 2 heads \(2222bbbb, 3333cccc\)/,
+});
+test(refuses, 'nothing@heads', {
+  instanceOf: UnknownRevisionError,
+  message: "no revision or branch label 'nothing'",
+});
+test(refuses, 'zz@heads', {
+  instanceOf: UnknownRevisionError,
+  message:
+    "no revision or branch label 'zz' (a partial revision id needs at least four characters)",
+});
+test(refuses, 'base@tip', {
+  instanceOf: UnsupportedHeadSymbolError,
+  message: "'base@tip' is not a head symbol",
+});
+test(refuses, '1111aaaa', {
+  instanceOf: UnsupportedHeadSymbolError,
+  message: "'1111aaaa' is not a head symbol",
+});
 
 test('an ambiguous prefix lists what it matches', (t) => {
-  const ambiguous = buildRevisionGraph(toRevisions([rev('abcd0001'), rev('abcd0002', 'abcd0001'), rev('abcd0003', 'abcd0001')]));
-  const error = t.throws(() => ambiguous.resolveHeadSymbol('abcd@heads'), { instanceOf: UnknownRevisionError });
+  const ambiguous = buildRevisionGraph(
+    toRevisions([rev('abcd0001'), rev('abcd0002', 'abcd0001'), rev('abcd0003', 'abcd0001')]),
+  );
+  const error = t.throws(() => ambiguous.resolveHeadSymbol('abcd@heads'), {
+    instanceOf: UnknownRevisionError,
+  });
   t.is(error?.message, "'abcd' is the start of several revisions: abcd0001, abcd0002, abcd0003");
   t.deepEqual((error as UnknownRevisionError).matches, ['abcd0001', 'abcd0002', 'abcd0003']);
 });

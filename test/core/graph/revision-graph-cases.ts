@@ -20,8 +20,17 @@ export interface GraphCase {
 }
 
 /** One revision: `rev('b', 'a')`, `rev('m', ['a', 'b'], { labels: ['x'], deps: ['c'] })`. */
-export function rev(id: string, down: string | string[] = [], options: { deps?: string[]; labels?: string[] } = {}): RevisionSpec {
-  return { id, down: typeof down === 'string' ? [down] : down, depends_on: options.deps ?? [], branch_labels: options.labels ?? [] };
+export function rev(
+  id: string,
+  down: string | string[] = [],
+  options: { deps?: string[]; labels?: string[] } = {},
+): RevisionSpec {
+  return {
+    id,
+    down: typeof down === 'string' ? [down] : down,
+    depends_on: options.deps ?? [],
+    branch_labels: options.labels ?? [],
+  };
 }
 
 /** The specs as the graph's input, each in `versions/<id>.py` at line 10. */
@@ -36,19 +45,48 @@ export function toRevisions(specs: readonly RevisionSpec[]): Revision[] {
   }));
 }
 
-function expect(heads: string[], bases: string[], labels: Record<string, string[]> = {}, real: { heads?: string[]; bases?: string[] } = {}): Expected {
+function expect(
+  heads: string[],
+  bases: string[],
+  labels: Record<string, string[]> = {},
+  real: { heads?: string[]; bases?: string[] } = {},
+): Expected {
   return { heads, realHeads: real.heads ?? heads, bases, realBases: real.bases ?? bases, labels };
 }
 
 export const GRAPH_CASES: readonly GraphCase[] = [
   { title: 'empty history', revisions: [], expected: expect([], []) },
   { title: 'one base', revisions: [rev('a')], expected: expect(['a'], ['a']) },
-  { title: 'linear', revisions: [rev('a'), rev('b', 'a'), rev('c', 'b')], expected: expect(['c'], ['a']) },
-  { title: 'fork: heads in load order', revisions: [rev('c', 'a'), rev('b', 'a'), rev('a')], expected: expect(['c', 'b'], ['a']) },
-  { title: 'two bases merged', revisions: [rev('a'), rev('b'), rev('m', ['a', 'b'])], expected: expect(['m'], ['a', 'b']) },
-  { title: 'three-parent merge', revisions: [rev('a'), rev('b', 'a'), rev('c', 'a'), rev('d', 'a'), rev('m', ['b', 'c', 'd'])], expected: expect(['m'], ['a']) },
-  { title: 'merge of a parent and its own ancestor', revisions: [rev('a'), rev('b', 'a'), rev('c', ['a', 'b'])], expected: expect(['c'], ['a']) },
-  { title: 'revises and depends on the same parent', revisions: [rev('a'), rev('b', 'a', { deps: ['a'] })], expected: expect(['b'], ['a']) },
+  {
+    title: 'linear',
+    revisions: [rev('a'), rev('b', 'a'), rev('c', 'b')],
+    expected: expect(['c'], ['a']),
+  },
+  {
+    title: 'fork: heads in load order',
+    revisions: [rev('c', 'a'), rev('b', 'a'), rev('a')],
+    expected: expect(['c', 'b'], ['a']),
+  },
+  {
+    title: 'two bases merged',
+    revisions: [rev('a'), rev('b'), rev('m', ['a', 'b'])],
+    expected: expect(['m'], ['a', 'b']),
+  },
+  {
+    title: 'three-parent merge',
+    revisions: [rev('a'), rev('b', 'a'), rev('c', 'a'), rev('d', 'a'), rev('m', ['b', 'c', 'd'])],
+    expected: expect(['m'], ['a']),
+  },
+  {
+    title: 'merge of a parent and its own ancestor',
+    revisions: [rev('a'), rev('b', 'a'), rev('c', ['a', 'b'])],
+    expected: expect(['c'], ['a']),
+  },
+  {
+    title: 'revises and depends on the same parent',
+    revisions: [rev('a'), rev('b', 'a', { deps: ['a'] })],
+    expected: expect(['b'], ['a']),
+  },
   {
     title: 'effective head: a depends_on target drops out of the real heads',
     revisions: [rev('a'), rev('b', [], { deps: ['a'] })],
@@ -76,13 +114,23 @@ export const GRAPH_CASES: readonly GraphCase[] = [
   },
   {
     title: 'a depends_on child makes a branch point that stops the walk',
-    revisions: [rev('a'), rev('b', 'a'), rev('c', 'b', { labels: ['y'] }), rev('d', [], { deps: ['b'] })],
+    revisions: [
+      rev('a'),
+      rev('b', 'a'),
+      rev('c', 'b', { labels: ['y'] }),
+      rev('d', [], { deps: ['b'] }),
+    ],
     expected: expect(['c', 'd'], ['a', 'd'], { c: ['y'] }, { heads: ['c', 'd'], bases: ['a'] }),
   },
   {
     title: 'a single depends_on child does not stop the walk',
     revisions: [rev('a'), rev('b', 'a', { labels: ['q'] }), rev('c', [], { deps: ['b'] })],
-    expected: expect(['b', 'c'], ['a', 'c'], { a: ['q'], b: ['q'] }, { heads: ['c'], bases: ['a'] }),
+    expected: expect(
+      ['b', 'c'],
+      ['a', 'c'],
+      { a: ['q'], b: ['q'] },
+      { heads: ['c'], bases: ['a'] },
+    ),
   },
   {
     title: 'no walk back when the labelled revision has a branch above it',
@@ -91,12 +139,23 @@ export const GRAPH_CASES: readonly GraphCase[] = [
   },
   {
     title: 'a merge of x@head and y@head carries both labels',
-    revisions: [rev('a'), rev('b', 'a', { labels: ['x'] }), rev('c', 'a', { labels: ['y'] }), rev('d', ['b', 'c'])],
+    revisions: [
+      rev('a'),
+      rev('b', 'a', { labels: ['x'] }),
+      rev('c', 'a', { labels: ['y'] }),
+      rev('d', ['b', 'c']),
+    ],
     expected: expect(['d'], ['a'], { b: ['x'], c: ['y'], d: ['x', 'y'] }),
   },
   {
     title: 'the walk back stops at a merge',
-    revisions: [rev('a'), rev('b'), rev('m', ['a', 'b']), rev('n', 'm'), rev('o', 'n', { labels: ['z'] })],
+    revisions: [
+      rev('a'),
+      rev('b'),
+      rev('m', ['a', 'b']),
+      rev('n', 'm'),
+      rev('o', 'n', { labels: ['z'] }),
+    ],
     expected: expect(['o'], ['a', 'b'], { n: ['z'], o: ['z'] }),
   },
   {
@@ -106,12 +165,31 @@ export const GRAPH_CASES: readonly GraphCase[] = [
   },
   {
     title: 'expand and contract: two heads with different labels',
-    revisions: [rev('a'), rev('e1', 'a', { labels: ['expand'] }), rev('e2', 'e1'), rev('c1', 'a', { labels: ['contract'] }), rev('c2', 'c1')],
-    expected: expect(['e2', 'c2'], ['a'], { e1: ['expand'], e2: ['expand'], c1: ['contract'], c2: ['contract'] }),
+    revisions: [
+      rev('a'),
+      rev('e1', 'a', { labels: ['expand'] }),
+      rev('e2', 'e1'),
+      rev('c1', 'a', { labels: ['contract'] }),
+      rev('c2', 'c1'),
+    ],
+    expected: expect(['e2', 'c2'], ['a'], {
+      e1: ['expand'],
+      e2: ['expand'],
+      c1: ['contract'],
+      c2: ['contract'],
+    }),
   },
   {
     title: 'nested labels: the inner chain walks back through the outer label',
-    revisions: [rev('a', [], { labels: ['outer'] }), rev('b', 'a'), rev('c', 'b', { labels: ['inner', 'second'] })],
-    expected: expect(['c'], ['a'], { a: ['inner', 'outer', 'second'], b: ['inner', 'outer', 'second'], c: ['inner', 'outer', 'second'] }),
+    revisions: [
+      rev('a', [], { labels: ['outer'] }),
+      rev('b', 'a'),
+      rev('c', 'b', { labels: ['inner', 'second'] }),
+    ],
+    expected: expect(['c'], ['a'], {
+      a: ['inner', 'outer', 'second'],
+      b: ['inner', 'outer', 'second'],
+      c: ['inner', 'outer', 'second'],
+    }),
   },
 ];

@@ -40,8 +40,10 @@ export function randomGraph(random: Random, size: number): RevisionSpec[] {
     const id = freshId(random, ids);
     const down = index === 0 || random() < 0.08 ? [] : chooseParents(random, built, heads);
     const revision: RevisionSpec = { id, down, depends_on: [], branch_labels: [] };
-    if (random() < 0.15) revision.branch_labels = random() < 0.85 ? [`lbl${index}`] : [`lbl${index}`, `alt${index}`];
-    if (built.length > 0 && random() < 0.14) revision.depends_on = chooseDependencies(random, built, heads);
+    if (random() < 0.15)
+      revision.branch_labels = random() < 0.85 ? [`lbl${index}`] : [`lbl${index}`, `alt${index}`];
+    if (built.length > 0 && random() < 0.14)
+      revision.depends_on = chooseDependencies(random, built, heads);
     for (const parent of down) heads.delete(parent);
     heads.add(id);
     built.push(revision);
@@ -50,18 +52,32 @@ export function randomGraph(random: Random, size: number): RevisionSpec[] {
 }
 
 /** A copy of `graph` broken by `mutation` (the result may still be valid for some graphs). */
-export function breakGraph(random: Random, graph: readonly RevisionSpec[], mutation: Mutation): RevisionSpec[] {
-  const copy = graph.map((revision) => ({ ...revision, down: [...revision.down], depends_on: [...revision.depends_on], branch_labels: [...revision.branch_labels] }));
+export function breakGraph(
+  random: Random,
+  graph: readonly RevisionSpec[],
+  mutation: Mutation,
+): RevisionSpec[] {
+  const copy = graph.map((revision) => ({
+    ...revision,
+    down: [...revision.down],
+    depends_on: [...revision.depends_on],
+    branch_labels: [...revision.branch_labels],
+  }));
   const target = pick(random, copy);
   const labelled = copy.filter((revision) => revision.branch_labels.length > 0);
-  const other = pick(random, copy.filter((revision) => revision !== target).concat(copy.length === 1 ? [target] : []));
+  const other = pick(
+    random,
+    copy.filter((revision) => revision !== target).concat(copy.length === 1 ? [target] : []),
+  );
   switch (mutation) {
     case 'missing-parent':
       target.down.push('deadbeef0000');
       break;
     case 'label-as-parent':
       if (labelled.length === 0) other.branch_labels.push('orphanlabel');
-      target.down.push(labelled.length === 0 ? 'orphanlabel' : (pick(random, labelled).branch_labels[0] as string));
+      target.down.push(
+        labelled.length === 0 ? 'orphanlabel' : (pick(random, labelled).branch_labels[0] as string),
+      );
       break;
     case 'prefix-as-parent':
       target.down = [other.id.slice(0, 3 + Math.floor(random() * 3))];
@@ -80,7 +96,11 @@ export function breakGraph(random: Random, graph: readonly RevisionSpec[], mutat
       target.depends_on.push(target.branch_labels[0] as string);
       break;
     case 'label-equals-label':
-      other.branch_labels.push(labelled.length === 0 ? `${other.id}x` : (pick(random, labelled).branch_labels[0] as string));
+      other.branch_labels.push(
+        labelled.length === 0
+          ? `${other.id}x`
+          : (pick(random, labelled).branch_labels[0] as string),
+      );
       if (labelled.length === 0) target.branch_labels.push(`${other.id}x`);
       break;
     case 'label-equals-id':
@@ -93,7 +113,8 @@ export function breakGraph(random: Random, graph: readonly RevisionSpec[], mutat
       target.depends_on.push(pick(random, above(copy, target.id, true)));
       break;
     case 'base-made-child':
-      for (const base of copy.filter((revision) => revision.down.length === 0)) base.down = [pick(random, copy).id];
+      for (const base of copy.filter((revision) => revision.down.length === 0))
+        base.down = [pick(random, copy).id];
       break;
   }
   return copy;
@@ -103,7 +124,8 @@ export function breakGraph(random: Random, graph: readonly RevisionSpec[], mutat
 export function hasCycle(graph: readonly RevisionSpec[], dependencies: boolean): boolean {
   const byKey = new Map<string, RevisionSpec>();
   for (const revision of graph) byKey.set(revision.id, revision);
-  for (const revision of graph) for (const label of revision.branch_labels) byKey.set(label, revision);
+  for (const revision of graph)
+    for (const label of revision.branch_labels) byKey.set(label, revision);
   const state = new Map<string, 'open' | 'done'>();
   const visit = (revision: RevisionSpec): boolean => {
     if (state.get(revision.id) === 'done') return false;
@@ -132,10 +154,19 @@ function freshId(random: Random, taken: Set<string>): string {
 }
 
 // Mostly the previous revision (long chains), else a current head (merging heads) or any.
-function chooseParents(random: Random, built: readonly RevisionSpec[], heads: ReadonlySet<string>): string[] {
+function chooseParents(
+  random: Random,
+  built: readonly RevisionSpec[],
+  heads: ReadonlySet<string>,
+): string[] {
   const roll = random();
   const count = roll < 0.72 ? 1 : roll < 0.93 ? 2 : 3;
-  const first = random() < 0.55 ? (built[built.length - 1] as RevisionSpec).id : random() < 0.5 ? pick(random, [...heads]) : pick(random, built).id;
+  const first =
+    random() < 0.55
+      ? (built[built.length - 1] as RevisionSpec).id
+      : random() < 0.5
+        ? pick(random, [...heads])
+        : pick(random, built).id;
   const parents = [first];
   for (let extra = 1; extra < count; extra++) {
     const roll2 = random();
@@ -146,12 +177,21 @@ function chooseParents(random: Random, built: readonly RevisionSpec[], heads: Re
   return random() < 0.02 ? parents : [...new Set(parents)];
 }
 
-function chooseDependencies(random: Random, built: readonly RevisionSpec[], heads: ReadonlySet<string>): string[] {
+function chooseDependencies(
+  random: Random,
+  built: readonly RevisionSpec[],
+  heads: ReadonlySet<string>,
+): string[] {
   const count = random() < 0.8 ? 1 : 2;
   return Array.from({ length: count }, () => {
     const head = pick(random, [...heads]);
-    const target = random() < 0.5 ? (built.find((revision) => revision.id === head) as RevisionSpec) : pick(random, built);
-    return target.branch_labels.length > 0 && random() < 0.5 ? (target.branch_labels[0] as string) : target.id;
+    const target =
+      random() < 0.5
+        ? (built.find((revision) => revision.id === head) as RevisionSpec)
+        : pick(random, built);
+    return target.branch_labels.length > 0 && random() < 0.5
+      ? (target.branch_labels[0] as string)
+      : target.id;
   });
 }
 
@@ -177,7 +217,8 @@ function descendants(graph: readonly RevisionSpec[], id: string, dependencies: b
     changed = false;
     for (const revision of graph) {
       const links = dependencies ? [...revision.down, ...revision.depends_on] : revision.down;
-      const labelsOf = (name: string) => graph.find((other) => other.branch_labels.includes(name))?.id ?? name;
+      const labelsOf = (name: string) =>
+        graph.find((other) => other.branch_labels.includes(name))?.id ?? name;
       if (!found.has(revision.id) && links.some((name) => found.has(labelsOf(name)))) {
         found.add(revision.id);
         changed = true;

@@ -10,16 +10,34 @@ const PATH = '/repo/versions/abc_merge.py';
 test('exec, console_scripts and module hooks, in order, with cwd', (t) => {
   const commands = hookCommands(
     [
-      { name: 'fmt', type: 'exec', options: { executable: 'ruff', options: 'format REVISION_SCRIPT_FILENAME', cwd: 'tools' } },
-      { name: 'lint', type: 'console_scripts', options: { entrypoint: 'flake8', options: '--max-line-length "100"' } },
+      {
+        name: 'fmt',
+        type: 'exec',
+        options: { executable: 'ruff', options: 'format REVISION_SCRIPT_FILENAME', cwd: 'tools' },
+      },
+      {
+        name: 'lint',
+        type: 'console_scripts',
+        options: { entrypoint: 'flake8', options: '--max-line-length "100"' },
+      },
       { name: 'black', type: 'module', options: { module: 'black' } },
     ],
     PATH,
     false,
   );
   t.deepEqual(commands, [
-    { name: 'fmt', program: { kind: 'exec', executable: 'ruff' }, args: ['format', PATH], cwd: 'tools' },
-    { name: 'lint', program: { kind: 'console_scripts', entrypoint: 'flake8' }, args: [PATH, '--max-line-length', '100'], cwd: undefined },
+    {
+      name: 'fmt',
+      program: { kind: 'exec', executable: 'ruff' },
+      args: ['format', PATH],
+      cwd: 'tools',
+    },
+    {
+      name: 'lint',
+      program: { kind: 'console_scripts', entrypoint: 'flake8' },
+      args: [PATH, '--max-line-length', '100'],
+      cwd: undefined,
+    },
     { name: 'black', program: { kind: 'module', module: 'black' }, args: [PATH], cwd: undefined },
   ]);
 });
@@ -40,11 +58,25 @@ test('a type we cannot run is an error naming it; env.py is mentioned when it wo
 });
 
 test('the required option of each type', (t) => {
-  for (const [type, option] of [['exec', 'executable'], ['console_scripts', 'entrypoint'], ['module', 'module']] as const) {
-    t.throws(() => hookCommands([{ name: 'h', type, options: {} }], PATH, false), { message: `Key h.${option} is required for post write hook 'h'` });
+  for (const [type, option] of [
+    ['exec', 'executable'],
+    ['console_scripts', 'entrypoint'],
+    ['module', 'module'],
+  ] as const) {
+    t.throws(() => hookCommands([{ name: 'h', type, options: {} }], PATH, false), {
+      message: `Key h.${option} is required for post write hook 'h'`,
+    });
   }
 });
 
 test('options shlex cannot split are an error before anything runs', (t) => {
-  t.throws(() => hookCommands([{ name: 'h', type: 'exec', options: { executable: 'x', options: '"open' } }], PATH, false), { message: /No closing quotation/ });
+  t.throws(
+    () =>
+      hookCommands(
+        [{ name: 'h', type: 'exec', options: { executable: 'x', options: '"open' } }],
+        PATH,
+        false,
+      ),
+    { message: /No closing quotation/ },
+  );
 });

@@ -11,7 +11,8 @@ import { rev, toRevisions } from '../graph/revision-graph-cases.js';
 import type { RevisionSpec } from '../graph/revision-graph-random.js';
 
 const graphOf = (...specs: RevisionSpec[]) => buildRevisionGraph(toRevisions(specs));
-const parentsOf = (selection: ReturnType<typeof selectMerges>) => (selection.kind === 'merge' ? selection.groups.map((group) => group.parents) : selection);
+const parentsOf = (selection: ReturnType<typeof selectMerges>) =>
+  selection.kind === 'merge' ? selection.groups.map((group) => group.parents) : selection;
 
 test('two heads of one branch: one merge, in load order', (t) => {
   const graph = graphOf(rev('a'), rev('c', 'a'), rev('b', 'a'));
@@ -19,20 +20,41 @@ test('two heads of one branch: one merge, in load order', (t) => {
 });
 
 test('nothing to merge with one head, or an empty history', (t) => {
-  t.deepEqual(selectMerges(graphOf(rev('a'), rev('b', 'a')), []), { kind: 'nothing', reason: 'no-divergence' });
+  t.deepEqual(selectMerges(graphOf(rev('a'), rev('b', 'a')), []), {
+    kind: 'nothing',
+    reason: 'no-divergence',
+  });
   t.deepEqual(selectMerges(graphOf(), []), { kind: 'nothing', reason: 'no-divergence' });
 });
 
 test('heads of different branch labels are never merged together by default', (t) => {
-  const graph = graphOf(rev('a'), rev('e', 'a', { labels: ['expand'] }), rev('c', 'a', { labels: ['contract'] }));
+  const graph = graphOf(
+    rev('a'),
+    rev('e', 'a', { labels: ['expand'] }),
+    rev('c', 'a', { labels: ['contract'] }),
+  );
   t.deepEqual(selectMerges(graph, []), { kind: 'nothing', reason: 'no-divergence' });
 });
 
 test('each divergence gets its own merge, labels kept apart', (t) => {
-  const graph = graphOf(rev('a'), rev('e', 'a', { labels: ['expand'] }), rev('e1', 'e'), rev('e2', 'e'), rev('c', 'a', { labels: ['contract'] }), rev('c1', 'c'), rev('c2', 'c'));
+  const graph = graphOf(
+    rev('a'),
+    rev('e', 'a', { labels: ['expand'] }),
+    rev('e1', 'e'),
+    rev('e2', 'e'),
+    rev('c', 'a', { labels: ['contract'] }),
+    rev('c1', 'c'),
+    rev('c2', 'c'),
+  );
   const selection = selectMerges(graph, []);
-  t.deepEqual(parentsOf(selection), [['e1', 'e2'], ['c1', 'c2']]);
-  t.deepEqual(selection.kind === 'merge' ? selection.groups.map((group) => group.labels) : [], [['expand'], ['contract']]);
+  t.deepEqual(parentsOf(selection), [
+    ['e1', 'e2'],
+    ['c1', 'c2'],
+  ]);
+  t.deepEqual(selection.kind === 'merge' ? selection.groups.map((group) => group.labels) : [], [
+    ['expand'],
+    ['contract'],
+  ]);
 });
 
 test('an effective head (kept by a depends_on) is merged too, unlike `alembic merge heads`', (t) => {
@@ -42,7 +64,11 @@ test('an effective head (kept by a depends_on) is merged too, unlike `alembic me
 });
 
 test('named heads keep the order typed, even across labels', (t) => {
-  const graph = graphOf(rev('a'), rev('eeee1', 'a', { labels: ['expand'] }), rev('cccc1', 'a', { labels: ['contract'] }));
+  const graph = graphOf(
+    rev('a'),
+    rev('eeee1', 'a', { labels: ['expand'] }),
+    rev('cccc1', 'a', { labels: ['contract'] }),
+  );
   const selection = selectMerges(graph, ['contract@head', 'eeee']);
   t.deepEqual(parentsOf(selection), [['cccc1', 'eeee1']]);
   t.true(selection.kind === 'merge' && selection.groups[0]?.explicit === true);
@@ -60,7 +86,9 @@ test('a branch label names the revision that carries it', (t) => {
 
 test('a head named twice fails like Alembic', (t) => {
   const graph = graphOf(rev('a'), rev('bbbb', 'a'), rev('cccc', 'a'));
-  const error = t.throws(() => selectMerges(graph, ['bbbb', 'bbb', 'cccc']), { instanceOf: UserError });
+  const error = t.throws(() => selectMerges(graph, ['bbbb', 'bbb', 'cccc']), {
+    instanceOf: UserError,
+  });
   t.is(error?.message, 'Duplicate head revisions specified');
 });
 

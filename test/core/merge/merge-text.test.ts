@@ -34,7 +34,29 @@ const SHLEX = [
   'é "ü ñ" \'a b\'',
   '# not a comment',
 ];
-const CODECS = ['utf-8', 'UTF8', 'utf_8', 'U8', ' utf-8 ', 'utf--8', 'latin-1', 'Latin1', 'ISO-8859-1', 'l1', 'ascii', 'US-ASCII', '646', 'utf-16', 'UTF-16-LE', 'utf_16be', 'utf-8-sig', 'utf16le', 'cp1252', 'nonsense', 'utf-8é'];
+const CODECS = [
+  'utf-8',
+  'UTF8',
+  'utf_8',
+  'U8',
+  ' utf-8 ',
+  'utf--8',
+  'latin-1',
+  'Latin1',
+  'ISO-8859-1',
+  'l1',
+  'ascii',
+  'US-ASCII',
+  '646',
+  'utf-16',
+  'UTF-16-LE',
+  'utf_16be',
+  'utf-8-sig',
+  'utf16le',
+  'cp1252',
+  'nonsense',
+  'utf-8é',
+];
 const TEXTS = ['plain ascii\r\n', 'café ✓ 😀', 'naïve', '€uro'];
 
 test('shlex: Python quoting rules, not the shell’s', (t) => {
@@ -44,7 +66,10 @@ test('shlex: Python quoting rules, not the shell’s', (t) => {
 
 test('hook arguments: the token is prepended when absent and replaced inside arguments', (t) => {
   t.deepEqual(hookArguments('format --quiet', '/p/x.py'), ['/p/x.py', 'format', '--quiet']);
-  t.deepEqual(hookArguments('--file=REVISION_SCRIPT_FILENAME "a b"', '/p/x y.py'), ['--file=/p/x y.py', 'a b']);
+  t.deepEqual(hookArguments('--file=REVISION_SCRIPT_FILENAME "a b"', '/p/x y.py'), [
+    '--file=/p/x y.py',
+    'a b',
+  ]);
   t.deepEqual(hookArguments('', '/p/x.py'), ['/p/x.py']);
 });
 
@@ -56,7 +81,11 @@ test('codec names are normalised like Python’s registry', (t) => {
 
 test('unencodable text fails like UnicodeEncodeError', (t) => {
   const codec = outputCodec('latin-1');
-  t.throws(() => codec?.encode('a€'), { instanceOf: UserError, message: /'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range\(256\)/ });
+  t.throws(() => codec?.encode('a€'), {
+    instanceOf: UserError,
+    message:
+      /'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range\(256\)/,
+  });
 });
 
 interface OracleAnswer {
@@ -66,23 +95,46 @@ interface OracleAnswer {
 }
 
 oracleTest(test, 'shlex, codec lookup and encoding match Python', (t, python) => {
-  const encodeCases = CODECS.flatMap((codec) => (outputCodec(codec) === undefined ? [] : TEXTS.map((text) => [codec, text] as const)));
-  const answer = JSON.parse(runPython(python, ORACLE, [], JSON.stringify({ shlex: SHLEX, codecs: CODECS, encode: encodeCases }))) as OracleAnswer;
+  const encodeCases = CODECS.flatMap((codec) =>
+    outputCodec(codec) === undefined ? [] : TEXTS.map((text) => [codec, text] as const),
+  );
+  const answer = JSON.parse(
+    runPython(
+      python,
+      ORACLE,
+      [],
+      JSON.stringify({ shlex: SHLEX, codecs: CODECS, encode: encodeCases }),
+    ),
+  ) as OracleAnswer;
   SHLEX.forEach((text, index) => {
     const expected = answer.shlex[index];
     if (Array.isArray(expected)) t.deepEqual(shlexSplit(text), expected, text);
-    else t.throws(() => shlexSplit(text), { message: new RegExp(`: ${expected?.error ?? '?'}$`) }, text);
+    else
+      t.throws(
+        () => shlexSplit(text),
+        { message: new RegExp(`: ${expected?.error ?? '?'}$`) },
+        text,
+      );
   });
   CODECS.forEach((name, index) => {
     const expected = answer.codecs[index] ?? null;
     // Codecs we do not implement must be ones we refuse, never a wrong match.
-    if (outputCodec(name) !== undefined || expected === null) t.is(outputCodec(name)?.name ?? null, expected, name);
+    if (outputCodec(name) !== undefined || expected === null)
+      t.is(outputCodec(name)?.name ?? null, expected, name);
   });
   encodeCases.forEach(([codec, text], index) => {
     const expected = answer.encode[index];
-    const encode = () => Buffer.from((outputCodec(codec) as NonNullable<ReturnType<typeof outputCodec>>).encode(text)).toString('base64');
+    const encode = () =>
+      Buffer.from(
+        (outputCodec(codec) as NonNullable<ReturnType<typeof outputCodec>>).encode(text),
+      ).toString('base64');
     if (typeof expected === 'string') t.is(encode(), expected, `${codec} ${text}`);
-    else t.throws(encode, { message: new RegExp(`: ${escapeRegExp(expected?.error ?? '?')}$`) }, `${codec} ${text}`);
+    else
+      t.throws(
+        encode,
+        { message: new RegExp(`: ${escapeRegExp(expected?.error ?? '?')}$`) },
+        `${codec} ${text}`,
+      );
   });
 });
 

@@ -25,14 +25,60 @@ function ours(source: string): Verdict {
 }
 
 // Tokens and edits that make (or keep) a file valid or not: each mutation is one of them.
-const INSERTIONS = ['(', ')', '[', ']', '{', ':', '=', ',', '.', '*', '**', '@', 'if ', ' else ', 'for ', ' in ', 'not ', 'lambda', 'yield ',
-  'return ', 'break', 'await ', 'def ', 'x', '1', '0b2', '08', "b'x'", 'f"{}"', '\t', '\n', '    ', '\\', '#', ';', ':=', '+=', 'None', 'del ', 'nonlocal x', '...'];
+const INSERTIONS = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  ':',
+  '=',
+  ',',
+  '.',
+  '*',
+  '**',
+  '@',
+  'if ',
+  ' else ',
+  'for ',
+  ' in ',
+  'not ',
+  'lambda',
+  'yield ',
+  'return ',
+  'break',
+  'await ',
+  'def ',
+  'x',
+  '1',
+  '0b2',
+  '08',
+  "b'x'",
+  'f"{}"',
+  '\t',
+  '\n',
+  '    ',
+  '\\',
+  '#',
+  ';',
+  ':=',
+  '+=',
+  'None',
+  'del ',
+  'nonlocal x',
+  '...',
+];
 
 function mutate(source: string, random: () => number): string {
   const at = Math.floor(random() * source.length);
   const choice = random();
   if (choice < 0.3) return source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 3));
-  if (choice < 0.8) return source.slice(0, at) + (INSERTIONS[Math.floor(random() * INSERTIONS.length)] ?? '') + source.slice(at);
+  if (choice < 0.8)
+    return (
+      source.slice(0, at) +
+      (INSERTIONS[Math.floor(random() * INSERTIONS.length)] ?? '') +
+      source.slice(at)
+    );
   const lines = source.split('\n');
   const line = Math.floor(random() * lines.length);
   lines[line] = ' '.repeat(Math.floor(random() * 9)) + (lines[line] ?? '').trimStart();
@@ -43,36 +89,57 @@ function corpus(): string[] {
   const random = seededRandom(20_261_207);
   const sources = [...SYNTAX_CORPUS];
   for (let index = 0; index < 150; index++) {
-    const spec = { id: `r${index}`, downRevisions: index % 5 === 0 ? [] : [`r${index - 1}`], dependencies: [], branchLabels: [] };
-    const file = renderRevisionSource(spec, random).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+    const spec = {
+      id: `r${index}`,
+      downRevisions: index % 5 === 0 ? [] : [`r${index - 1}`],
+      dependencies: [],
+      branchLabels: [],
+    };
+    const file = renderRevisionSource(spec, random)
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n');
     sources.push(file);
     for (let count = 0; count < 6; count++) sources.push(mutate(file, random));
   }
   return sources;
 }
 
-oracleTest(test, 'the same verdict as CPython on every source, and the same line on nearly all', (t, python) => {
-  const sources = corpus();
-  const theirs = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(sources))) as Verdict[];
-  let sameLine = 0;
-  let errors = 0;
-  sources.forEach((source, index) => {
-    const mine = ours(source);
-    const expected = theirs[index] ?? null;
-    t.is(mine === null, expected === null, `${JSON.stringify(source.slice(0, 400))}\nours: ${JSON.stringify(mine)}\nPython: ${JSON.stringify(expected)}`);
-    if (mine !== null && expected !== null) {
-      errors++;
-      if (mine[0] === expected[0]) sameLine++;
-    }
-  });
-  t.true(errors > 400, `${errors} invalid sources in the corpus`);
-  t.true(sameLine >= errors * 0.98, `same line on ${sameLine} of ${errors}`);
-});
+oracleTest(
+  test,
+  'the same verdict as CPython on every source, and the same line on nearly all',
+  (t, python) => {
+    const sources = corpus();
+    const theirs = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(sources))) as Verdict[];
+    let sameLine = 0;
+    let errors = 0;
+    sources.forEach((source, index) => {
+      const mine = ours(source);
+      const expected = theirs[index] ?? null;
+      t.is(
+        mine === null,
+        expected === null,
+        `${JSON.stringify(source.slice(0, 400))}\nours: ${JSON.stringify(mine)}\nPython: ${JSON.stringify(expected)}`,
+      );
+      if (mine !== null && expected !== null) {
+        errors++;
+        if (mine[0] === expected[0]) sameLine++;
+      }
+    });
+    t.true(errors > 400, `${errors} invalid sources in the corpus`);
+    t.true(sameLine >= errors * 0.98, `same line on ${sameLine} of ${errors}`);
+  },
+);
 
-oracleTest(test, 'syntax of Pythons after 3.11 is accepted; Python 3.11 refuses exactly these', (t, python) => {
-  const theirs = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(NEWER_PYTHON_SYNTAX))) as Verdict[];
-  for (const [index, source] of NEWER_PYTHON_SYNTAX.entries()) {
-    t.is(ours(source), null, source);
-    t.not(theirs[index], null, source);
-  }
-});
+oracleTest(
+  test,
+  'syntax of Pythons after 3.11 is accepted; Python 3.11 refuses exactly these',
+  (t, python) => {
+    const theirs = JSON.parse(
+      runPython(python, ORACLE, [], JSON.stringify(NEWER_PYTHON_SYNTAX)),
+    ) as Verdict[];
+    for (const [index, source] of NEWER_PYTHON_SYNTAX.entries()) {
+      t.is(ours(source), null, source);
+      t.not(theirs[index], null, source);
+    }
+  },
+);

@@ -5,11 +5,25 @@
 import test from 'ava';
 
 import { InputError } from '../../../src/errors.js';
-import { readRevisionFile, readRevisionFilePrecisely } from '../../../src/core/revision-file/revision-file.js';
+import {
+  readRevisionFile,
+  readRevisionFilePrecisely,
+} from '../../../src/core/revision-file/revision-file.js';
 import type { ConstantValue } from '../../../src/core/revision.js';
 import { pick } from '../../helpers/random.js';
-import { BODY_SNIPPETS, MODULE_SNIPPETS, insertSnippet, mutateCharacters, randomBalancedBody, randomTokenSoup } from '../../helpers/revision-mutations.js';
-import { type RevisionSpec, renderRevisionSource, seededRandom } from '../../helpers/revision-syntax.js';
+import {
+  BODY_SNIPPETS,
+  MODULE_SNIPPETS,
+  insertSnippet,
+  mutateCharacters,
+  randomBalancedBody,
+  randomTokenSoup,
+} from '../../helpers/revision-mutations.js';
+import {
+  type RevisionSpec,
+  renderRevisionSource,
+  seededRandom,
+} from '../../helpers/revision-syntax.js';
 
 const encoder = new TextEncoder();
 const NO_CONSTANTS = new Map<string, ConstantValue>();
@@ -24,13 +38,27 @@ function outcome(read: () => unknown): unknown {
 }
 
 /** Both readers' outcomes for one source. */
-function bothOutcomes(source: string, constants: ReadonlyMap<string, ConstantValue> = NO_CONSTANTS): [unknown, unknown] {
-  const input = { fileName: 'a1b2c3.py', displayPath: 'versions/a1b2c3.py', bytes: encoder.encode(source) };
-  return [outcome(() => readRevisionFile(input, { constants })), outcome(() => readRevisionFilePrecisely(input, { constants }))];
+function bothOutcomes(
+  source: string,
+  constants: ReadonlyMap<string, ConstantValue> = NO_CONSTANTS,
+): [unknown, unknown] {
+  const input = {
+    fileName: 'a1b2c3.py',
+    displayPath: 'versions/a1b2c3.py',
+    bytes: encoder.encode(source),
+  };
+  return [
+    outcome(() => readRevisionFile(input, { constants })),
+    outcome(() => readRevisionFilePrecisely(input, { constants })),
+  ];
 }
 
 function randomId(random: () => number): string {
-  return random() < 0.8 ? Math.floor(random() * 2 ** 48).toString(16).padStart(12, '0') : pick(random, ['kilo', 'Iab12cd34ef5', 'a_very_long_revision_identifier_1']);
+  return random() < 0.8
+    ? Math.floor(random() * 2 ** 48)
+        .toString(16)
+        .padStart(12, '0')
+    : pick(random, ['kilo', 'Iab12cd34ef5', 'a_very_long_revision_identifier_1']);
 }
 
 function randomSpec(random: () => number): RevisionSpec {
@@ -56,7 +84,9 @@ test('generated files read the same through both paths', (t) => {
 test('inserted snippets (strings hiding code, blocks, f-strings, bad syntax) read the same through both paths', (t) => {
   const random = seededRandom(42);
   for (let index = 0; index < 3000; index++) {
-    const base = renderRevisionSource(randomSpec(random), random).replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+    const base = renderRevisionSource(randomSpec(random), random)
+      .replaceAll('\r\n', '\n')
+      .replaceAll('\r', '\n');
     const inBody = random() < 0.4;
     const snippet = pick(random, inBody ? BODY_SNIPPETS : MODULE_SNIPPETS);
     const source = insertSnippet(base, snippet, inBody ? pick(random, ['    ', '\t']) : '', random);
@@ -74,7 +104,13 @@ test('random character edits read the same through both paths', (t) => {
   }
 });
 
-const TAILS = ['', '\ndef downgrade():\n    pass\n', '\nrevision = "late"\n', 'down_revision = ("p",)\n', '\n    )\n'];
+const TAILS = [
+  '',
+  '\ndef downgrade():\n    pass\n',
+  '\nrevision = "late"\n',
+  'down_revision = ("p",)\n',
+  '\n    )\n',
+];
 
 test('function bodies with deep, multi-line brackets and strings read the same through both paths', (t) => {
   const random = seededRandom(44);

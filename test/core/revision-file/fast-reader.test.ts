@@ -17,10 +17,14 @@ function fastRead(source: string) {
 }
 
 function preciseRead(source: string) {
-  return readRevisionFilePrecisely({ fileName: '0001_case.py', displayPath: FILE, bytes: encoder.encode(source) }, { constants: new Map() });
+  return readRevisionFilePrecisely(
+    { fileName: '0001_case.py', displayPath: FILE, bytes: encoder.encode(source) },
+    { constants: new Map() },
+  );
 }
 
-const HEADER = '"""add users\n\nRevision ID: 1a2b3c4d5e6f\nRevises: 0f9e8d7c6b5a\nCreate Date: 2024-05-06 07:08:09.123456\n\n"""\n';
+const HEADER =
+  '"""add users\n\nRevision ID: 1a2b3c4d5e6f\nRevises: 0f9e8d7c6b5a\nCreate Date: 2024-05-06 07:08:09.123456\n\n"""\n';
 const BODY = `
 
 def upgrade() -> None:
@@ -68,14 +72,18 @@ const DECLINED: Readonly<Record<string, string>> = {
   'an attribute used elsewhere': "revision = 'a'\ndown_revision = None\nprint(revision)\n",
   'an augmented assignment': "revision = 'a'\nrevision += 'b'\ndown_revision = None\n",
   'an NFKC-equal name': "revision = 'a'\ndown_revision = None\nｒｅｖｉｓｉｏｎ = 'b'\n",
-  'a function named like an attribute': "revision = 'a'\ndown_revision = None\ndef depends_on():\n    pass\n",
+  'a function named like an attribute':
+    "revision = 'a'\ndown_revision = None\ndef depends_on():\n    pass\n",
   'an escape in a value': "revision = 'a\\x41'\ndown_revision = None\n",
   'an f-string value': "revision = f'a'\ndown_revision = None\n",
-  'an unterminated string in a body': "revision = 'a'\ndown_revision = None\ndef upgrade():\n    x = 'oops\n",
-  'a mismatched bracket in a body': "revision = 'a'\ndown_revision = None\ndef upgrade():\n    x = [1)\n",
+  'an unterminated string in a body':
+    "revision = 'a'\ndown_revision = None\ndef upgrade():\n    x = 'oops\n",
+  'a mismatched bracket in a body':
+    "revision = 'a'\ndown_revision = None\ndef upgrade():\n    x = [1)\n",
   'a header without a body': "revision = 'a'\ndown_revision = None\ndef upgrade():\n",
   'an unexpected indent': "revision = 'a'\n  down_revision = None\n",
-  'a form feed resetting the body column': "revision = 'a'\ndown_revision = None\ndef upgrade():\n    \fpass\n",
+  'a form feed resetting the body column':
+    "revision = 'a'\ndown_revision = None\ndef upgrade():\n    \fpass\n",
   'an id Alembic refuses': "revision = 'a-b'\ndown_revision = None\n",
   'a missing down_revision': "revision = 'a'\n",
 };
@@ -91,8 +99,15 @@ test('the fast path serves most generated files', (t) => {
   let served = 0;
   const total = 500;
   for (let index = 0; index < total; index++) {
-    const id = Math.floor(random() * 2 ** 48).toString(16).padStart(12, '0');
-    const spec = { id, downRevisions: random() < 0.8 ? [`p${id}`] : [], dependencies: [], branchLabels: random() < 0.2 ? [pick(random, ['expand'])] : [] };
+    const id = Math.floor(random() * 2 ** 48)
+      .toString(16)
+      .padStart(12, '0');
+    const spec = {
+      id,
+      downRevisions: random() < 0.8 ? [`p${id}`] : [],
+      dependencies: [],
+      branchLabels: random() < 0.2 ? [pick(random, ['expand'])] : [],
+    };
     if (fastRead(renderRevisionSource(spec, random)) !== undefined) served++;
   }
   // The generator often writes module-level blocks, nested parentheses and `depends_on = ""` on

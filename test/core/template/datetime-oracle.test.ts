@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { renderMakoTemplate } from '../../../src/core/template/mako-render.js';
 import { InputError } from '../../../src/errors.js';
-import { AWARE_REPR, EARLY_YEAR_STRFTIME, NOT_RENDERABLE, UNKNOWN_TZNAME } from '../../../src/messages/template.js';
+import {
+  AWARE_REPR,
+  EARLY_YEAR_STRFTIME,
+  NOT_RENDERABLE,
+  UNKNOWN_TZNAME,
+} from '../../../src/messages/template.js';
 import { oracleTest, runPython } from '../../helpers/python.js';
 
 const FIXTURES = new URL('../../fixtures/templates/datetime/', import.meta.url);
@@ -45,7 +50,13 @@ const DATES: readonly CreateDate[] = [
 
 interface OracleResponse {
   readonly create_dates: Readonly<Record<string, string>>;
-  readonly results: readonly { template: string; variables: string; ok: boolean; output_b64?: string; error?: string }[];
+  readonly results: readonly {
+    template: string;
+    variables: string;
+    ok: boolean;
+    output_b64?: string;
+    error?: string;
+  }[];
 }
 
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);
@@ -56,40 +67,72 @@ function intendedRefusal(template: string, date: CreateDate): string | null {
   if (template === 'repr.mako' && zone !== null) return AWARE_REPR;
   if (template === 'tzinfo-str.mako' && zone !== null) return NOT_RENDERABLE('str()', 'tzinfo');
   if (template === 'tzname.mako' && zone !== null && !UTC_ZONES.has(zone)) return UNKNOWN_TZNAME;
-  if (date[0] < 1000 && template !== 'repr.mako' && template !== 'tzinfo-str.mako') return EARLY_YEAR_STRFTIME;
+  if (date[0] < 1000 && template !== 'repr.mako' && template !== 'tzinfo-str.mako')
+    return EARLY_YEAR_STRFTIME;
   return null;
 }
 
-oracleTest(test, 'create_date renders like CPython’s datetime: attributes, strftime, isoformat, date(), str, repr', (t, python) => {
-  const templates = readdirSync(FIXTURES).filter((file) => file.endsWith('.mako')).sort();
-  const sources = new Map(templates.map((name) => [name, readFileSync(new URL(name, FIXTURES), 'utf8')]));
-  const variableSets = DATES.map((date) => ({
-    name: JSON.stringify(date), rev_id: 'ae1027a6acf0', parents: ['bbbb0001', 'cccc0001'], message: 'merge', branch_labels: null, create_date: date, main_options: {},
-  }));
-  const request = { templates: templates.map((name) => ({ name, source_b64: Buffer.from(sources.get(name) ?? '', 'utf8').toString('base64') })), variable_sets: variableSets };
-  const response = JSON.parse(runPython(python, ORACLE, [], JSON.stringify(request))) as OracleResponse;
-  const problems: string[] = [];
-  for (const result of response.results) {
-    const date = JSON.parse(result.variables) as CreateDate;
-    const variables = {
-      upRevision: 'ae1027a6acf0', downRevision: ['bbbb0001', 'cccc0001'], branchLabels: null, dependsOn: null, message: 'merge', mainOptions: new Map(),
-      createDate: response.create_dates[result.variables] ?? '', timezone: date[7] ?? undefined,
+oracleTest(
+  test,
+  'create_date renders like CPython’s datetime: attributes, strftime, isoformat, date(), str, repr',
+  (t, python) => {
+    const templates = readdirSync(FIXTURES)
+      .filter((file) => file.endsWith('.mako'))
+      .sort();
+    const sources = new Map(
+      templates.map((name) => [name, readFileSync(new URL(name, FIXTURES), 'utf8')]),
+    );
+    const variableSets = DATES.map((date) => ({
+      name: JSON.stringify(date),
+      rev_id: 'ae1027a6acf0',
+      parents: ['bbbb0001', 'cccc0001'],
+      message: 'merge',
+      branch_labels: null,
+      create_date: date,
+      main_options: {},
+    }));
+    const request = {
+      templates: templates.map((name) => ({
+        name,
+        source_b64: Buffer.from(sources.get(name) ?? '', 'utf8').toString('base64'),
+      })),
+      variable_sets: variableSets,
     };
-    const label = `${result.template} × ${result.variables}`;
-    let ours: string;
-    try {
-      ours = renderMakoTemplate(sources.get(result.template) ?? '', result.template, variables);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const intended = intendedRefusal(result.template, date);
-      if (result.ok && (intended === null || !error.message.endsWith(intended))) problems.push(`${label}: Mako renders, we fail: ${error.message}`);
-      continue;
+    const response = JSON.parse(
+      runPython(python, ORACLE, [], JSON.stringify(request)),
+    ) as OracleResponse;
+    const problems: string[] = [];
+    for (const result of response.results) {
+      const date = JSON.parse(result.variables) as CreateDate;
+      const variables = {
+        upRevision: 'ae1027a6acf0',
+        downRevision: ['bbbb0001', 'cccc0001'],
+        branchLabels: null,
+        dependsOn: null,
+        message: 'merge',
+        mainOptions: new Map(),
+        createDate: response.create_dates[result.variables] ?? '',
+        timezone: date[7] ?? undefined,
+      };
+      const label = `${result.template} × ${result.variables}`;
+      let ours: string;
+      try {
+        ours = renderMakoTemplate(sources.get(result.template) ?? '', result.template, variables);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const intended = intendedRefusal(result.template, date);
+        if (result.ok && (intended === null || !error.message.endsWith(intended)))
+          problems.push(`${label}: Mako renders, we fail: ${error.message}`);
+        continue;
+      }
+      if (!result.ok) problems.push(`${label}: Mako fails (${result.error}), we render`);
+      else if (intendedRefusal(result.template, date) !== null)
+        problems.push(`${label}: we render what we mean to refuse`);
+      else if (Buffer.from(result.output_b64 ?? '', 'base64').toString('utf8') !== ours)
+        problems.push(`${label}: output differs`);
     }
-    if (!result.ok) problems.push(`${label}: Mako fails (${result.error}), we render`);
-    else if (intendedRefusal(result.template, date) !== null) problems.push(`${label}: we render what we mean to refuse`);
-    else if (Buffer.from(result.output_b64 ?? '', 'base64').toString('utf8') !== ours) problems.push(`${label}: output differs`);
-  }
-  t.deepEqual(problems, []);
-  t.is(response.results.length, templates.length * DATES.length);
-  t.true(templates.length >= 4);
-});
+    t.deepEqual(problems, []);
+    t.is(response.results.length, templates.length * DATES.length);
+    t.true(templates.length >= 4);
+  },
+);

@@ -7,7 +7,11 @@ import type { PyFunction, PyValue } from '../../../src/core/template/python-valu
 const SITE = { file: 'r.mako', line: 4 };
 const split = RE_MODULE.attributes.get('split') as PyFunction;
 
-function reSplit(pattern: string, subject: string, keywords: ReadonlyMap<string, PyValue> = new Map()): string {
+function reSplit(
+  pattern: string,
+  subject: string,
+  keywords: ReadonlyMap<string, PyValue> = new Map(),
+): string {
   return pyRepr(split.call({ positional: [pattern, subject], keywords }, SITE), SITE);
 }
 
@@ -52,7 +56,9 @@ test('maxsplit limits the number of splits', (t) => {
 
 const refuses = test.macro({
   exec(t, pattern: string, construct: string) {
-    t.throws(() => translatePattern(pattern, SITE), { message: `r.mako:4: re.split with ${construct} is not supported` });
+    t.throws(() => translatePattern(pattern, SITE), {
+      message: `r.mako:4: re.split with ${construct} is not supported`,
+    });
   },
   title: (_title, pattern: string) => `refuses ${JSON.stringify(pattern)}`,
 });
@@ -72,12 +78,17 @@ test(refuses, '[abc', 'an unterminated character set');
 test(refuses, 'a{3,1}', 'a repeat whose minimum exceeds its maximum');
 
 test('a pattern matching the empty string is refused at run time', (t) => {
-  t.throws(() => reSplit('x*', 'abc'), { message: 'r.mako:4: re.split with a pattern that matches the empty string is not supported' });
+  t.throws(() => reSplit('x*', 'abc'), {
+    message: 'r.mako:4: re.split with a pattern that matches the empty string is not supported',
+  });
 });
 
 test('flags and a non-str subject', (t) => {
-  t.throws(() => split.call({ positional: [',', 'a', 0, 2], keywords: new Map() }, SITE), { message: 'r.mako:4: re.split with flags is not supported' });
+  t.throws(() => split.call({ positional: [',', 'a', 0, 2], keywords: new Map() }, SITE), {
+    message: 'r.mako:4: re.split with flags is not supported',
+  });
   t.throws(() => reSplit(',', null as unknown as string), {
-    message: "r.mako:4: rendering fails with TypeError: expected string or bytes-like object, got 'NoneType'",
+    message:
+      "r.mako:4: rendering fails with TypeError: expected string or bytes-like object, got 'NoneType'",
   });
 });

@@ -1,7 +1,13 @@
 import test from 'ava';
 import { pyDateTime } from '../../../src/core/template/python-datetime.js';
 import { pyRepr, pyStr, reprString } from '../../../src/core/template/python-repr.js';
-import { pyFunction, pyList, pyTuple, type PyValue, UNDEFINED } from '../../../src/core/template/python-values.js';
+import {
+  pyFunction,
+  pyList,
+  pyTuple,
+  type PyValue,
+  UNDEFINED,
+} from '../../../src/core/template/python-values.js';
 import { InputError } from '../../../src/errors.js';
 
 const SITE = { file: 'script.py.mako', line: 7 };
@@ -66,11 +72,23 @@ test('str of a str is the str itself, of other values their repr', (t) => {
 
 test('str of UNDEFINED fails like Mako (NameError: Undefined)', (t) => {
   const error = t.throws(() => pyStr(UNDEFINED, SITE), { instanceOf: InputError });
-  t.is(error?.message, 'script.py.mako:7: an undefined name is rendered (Mako raises `NameError: Undefined`)');
+  t.is(
+    error?.message,
+    'script.py.mako:7: an undefined name is rendered (Mako raises `NameError: Undefined`)',
+  );
 });
 
 test('repr of values Python would print with a memory address is refused', (t) => {
-  t.throws(() => pyRepr(UNDEFINED, SITE), { message: 'script.py.mako:7: repr() of a Undefined value is not supported' });
-  t.throws(() => pyStr(pyFunction('len', () => 0), SITE), { message: 'script.py.mako:7: str() of a function value is not supported' });
+  t.throws(() => pyRepr(UNDEFINED, SITE), {
+    message: 'script.py.mako:7: repr() of a Undefined value is not supported',
+  });
+  t.throws(
+    () =>
+      pyStr(
+        pyFunction('len', () => 0),
+        SITE,
+      ),
+    { message: 'script.py.mako:7: str() of a function value is not supported' },
+  );
   t.throws(() => pyRepr(pyDateTime('x', null), SITE), { instanceOf: InputError });
 });

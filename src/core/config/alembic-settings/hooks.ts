@@ -4,8 +4,20 @@
 import { ConfigError } from '../../../errors.js';
 import { hasSection, sectionItems } from '../configparser.js';
 import { splitLegacy } from '../version-locations.js';
-import { formatTomlString, tomlError, tomlTypeName, tomlValue, type AlembicSources, type TomlSource } from './sources.js';
-import { TOML_EXPECTED_HOOK_TABLE, TOML_EXPECTED_LIST, TOML_EXPECTED_STRING, TOML_HOOK_NAME_MISSING } from '../../../messages/alembic-config.js';
+import {
+  formatTomlString,
+  tomlError,
+  tomlTypeName,
+  tomlValue,
+  type AlembicSources,
+  type TomlSource,
+} from './sources.js';
+import {
+  TOML_EXPECTED_HOOK_TABLE,
+  TOML_EXPECTED_LIST,
+  TOML_EXPECTED_STRING,
+  TOML_HOOK_NAME_MISSING,
+} from '../../../messages/alembic-config.js';
 
 /** One hook: its name, `type`, and every other option with the `<name>.` prefix removed. */
 export interface HookConfig {
@@ -21,7 +33,8 @@ const HOOKS_SECTION = 'post_write_hooks';
 /** The environment's post-write hooks, in the order Alembic runs them. */
 export function postWriteHooksOf(sources: AlembicSources): HookConfig[] {
   const ini = sources.ini;
-  if (ini !== undefined && hasSection(ini.document, HOOKS_SECTION)) return iniHooks(sectionItems(ini.document, HOOKS_SECTION));
+  if (ini !== undefined && hasSection(ini.document, HOOKS_SECTION))
+    return iniHooks(sectionItems(ini.document, HOOKS_SECTION));
   if (sources.toml === undefined) return [];
   return tomlHooks(sources, sources.toml);
 }
@@ -33,22 +46,35 @@ function iniHooks(items: ReadonlyMap<string, string>): HookConfig[] {
   const names = splitLegacy(items.get('hooks') ?? '').filter((name) => name !== '');
   return names.map((name) => {
     const prefixed = [...items].filter(([key]) => key.startsWith(`${name}.`));
-    return hookFrom(name, Object.fromEntries(prefixed.map(([key, value]) => [key.slice(name.length + 1), value])));
+    return hookFrom(
+      name,
+      Object.fromEntries(prefixed.map(([key, value]) => [key.slice(name.length + 1), value])),
+    );
   });
 }
 
 function tomlHooks(sources: AlembicSources, toml: TomlSource): HookConfig[] {
   const setting = tomlValue(sources, HOOKS_SECTION);
   if (setting === undefined) return [];
-  if (!Array.isArray(setting.value)) throw tomlError(setting, TOML_EXPECTED_LIST(tomlTypeName(setting.value)));
+  if (!Array.isArray(setting.value))
+    throw tomlError(setting, TOML_EXPECTED_LIST(tomlTypeName(setting.value)));
   return setting.value.map((table: unknown, index) => {
     const key = `${setting.key}[${index}]`;
-    if (typeof table !== 'object' || table === null || Array.isArray(table) || table instanceof Date) {
+    if (
+      typeof table !== 'object' ||
+      table === null ||
+      Array.isArray(table) ||
+      table instanceof Date
+    ) {
       throw tomlError({ file: toml.file, key }, TOML_EXPECTED_HOOK_TABLE(tomlTypeName(table)));
     }
     const options = Object.fromEntries(
       Object.entries(table).map(([option, value]: [string, unknown]) => {
-        if (typeof value !== 'string') throw tomlError({ file: toml.file, key: `${key}.${option}` }, TOML_EXPECTED_STRING(tomlTypeName(value)));
+        if (typeof value !== 'string')
+          throw tomlError(
+            { file: toml.file, key: `${key}.${option}` },
+            TOML_EXPECTED_STRING(tomlTypeName(value)),
+          );
         return [option, formatTomlString(toml, `${key}.${option}`, value)];
       }),
     );

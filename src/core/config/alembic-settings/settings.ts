@@ -2,10 +2,26 @@
 // the order ScriptDirectory.from_config reads them, with Alembic's defaults. Paths are returned as
 // written (with the directory they are relative to); the adapter resolves them on disk.
 import { ConfigError } from '../../../errors.js';
-import { prependSysPathOf, versionLocationsOf, type PathListOptions } from '../version-locations.js';
+import {
+  prependSysPathOf,
+  versionLocationsOf,
+  type PathListOptions,
+} from '../version-locations.js';
 import { postWriteHooksOf, type HookConfig } from './hooks.js';
-import { alembicAsBool, alembicFlag, alembicInteger, alembicString, lineOf, type AlembicSources, type Sourced } from './sources.js';
-import { SOURCELESS_UNSUPPORTED, TIMEZONE_EMPTY, TIMEZONE_EMPTY_HINT } from '../../../messages/alembic-config.js';
+import {
+  alembicAsBool,
+  alembicFlag,
+  alembicInteger,
+  alembicString,
+  lineOf,
+  type AlembicSources,
+  type Sourced,
+} from './sources.js';
+import {
+  SOURCELESS_UNSUPPORTED,
+  TIMEZONE_EMPTY,
+  TIMEZONE_EMPTY_HINT,
+} from '../../../messages/alembic-config.js';
 
 /** Alembic's default `file_template`. */
 export const DEFAULT_FILE_TEMPLATE = '%(rev)s_%(slug)s';
@@ -38,15 +54,21 @@ export interface AlembicSettings {
 }
 
 /** Reads every setting, throwing a ConfigError (file, key, line) where Alembic would fail. */
-export function readAlembicSettings(sources: AlembicSources, options: PathListOptions): AlembicSettings {
+export function readAlembicSettings(
+  sources: AlembicSources,
+  options: PathListOptions,
+): AlembicSettings {
   const scriptLocation = alembicString(sources, 'script_location');
   // ScriptDirectory keeps `truncate_slug_length or 40`: unset and 0 both mean 40.
-  const truncateSlugLength = alembicInteger(sources, 'truncate_slug_length')?.value || DEFAULT_TRUNCATE_SLUG_LENGTH;
+  const truncateSlugLength =
+    alembicInteger(sources, 'truncate_slug_length')?.value || DEFAULT_TRUNCATE_SLUG_LENGTH;
   const prependSysPath = prependSysPathOf(sources, options);
-  const recursiveVersionLocations = alembicFlag(sources, 'recursive_version_locations')?.value ?? false;
+  const recursiveVersionLocations =
+    alembicFlag(sources, 'recursive_version_locations')?.value ?? false;
   const fileTemplate = alembicString(sources, 'file_template')?.value ?? DEFAULT_FILE_TEMPLATE;
   rejectSourceless(sources);
-  const outputEncoding = alembicString(sources, 'output_encoding')?.value ?? DEFAULT_OUTPUT_ENCODING;
+  const outputEncoding =
+    alembicString(sources, 'output_encoding')?.value ?? DEFAULT_OUTPUT_ENCODING;
   const versionLocations = versionLocationsOf(sources, options);
   const timezone = timezoneOf(sources);
   const postWriteHooks = postWriteHooksOf(sources);
@@ -68,13 +90,23 @@ export function readAlembicSettings(sources: AlembicSources, options: PathListOp
 // Alembic would also load .pyc files without a source; a static reader cannot.
 function rejectSourceless(sources: AlembicSources): void {
   const sourceless = alembicFlag(sources, 'sourceless');
-  if (sourceless?.value === true) throw new ConfigError(sourceless.file, sourceless.key, SOURCELESS_UNSUPPORTED, lineOf(sourceless));
+  if (sourceless?.value === true)
+    throw new ConfigError(
+      sourceless.file,
+      sourceless.key,
+      SOURCELESS_UNSUPPORTED,
+      lineOf(sourceless),
+    );
 }
 
 // Kept verbatim (the naming code resolves it like zoneinfo); an empty value crashes Alembic.
 function timezoneOf(sources: AlembicSources): string | undefined {
   const timezone = alembicString(sources, 'timezone');
   if (timezone === undefined) return undefined;
-  if (timezone.value === '') throw new ConfigError(timezone.file, timezone.key, TIMEZONE_EMPTY, { ...lineOf(timezone), hint: TIMEZONE_EMPTY_HINT });
+  if (timezone.value === '')
+    throw new ConfigError(timezone.file, timezone.key, TIMEZONE_EMPTY, {
+      ...lineOf(timezone),
+      hint: TIMEZONE_EMPTY_HINT,
+    });
   return timezone.value;
 }

@@ -55,7 +55,10 @@ export interface Sourced<T> {
 export function iniHas(sources: AlembicSources, name: string): boolean {
   const { ini } = sources;
   if (ini === undefined) return false;
-  return ini.document.sections.has(ini.section) && getRawOption(ini.document, ini.section, name) !== undefined;
+  return (
+    ini.document.sections.has(ini.section) &&
+    getRawOption(ini.document, ini.section, name) !== undefined
+  );
 }
 
 /** An interpolated option of the ini's main section, with its origin. */
@@ -64,14 +67,26 @@ export function iniValue(sources: AlembicSources, name: string): Sourced<string>
   if (ini === undefined || !iniHas(sources, name)) return undefined;
   const value = getOption(ini.document, ini.section, name) as string;
   const line = getRawOption(ini.document, ini.section, name)?.line;
-  return { value, file: ini.document.fileName, key: iniKey(ini.section, name), line, directory: ini.directory };
+  return {
+    value,
+    file: ini.document.fileName,
+    key: iniKey(ini.section, name),
+    line,
+    directory: ini.directory,
+  };
 }
 
 /** The raw TOML value of `[tool.alembic] name`, with its origin, or undefined. */
 export function tomlValue(sources: AlembicSources, name: string): Sourced<unknown> | undefined {
   const toml = sources.toml;
   if (toml === undefined || !Object.hasOwn(toml.table, name)) return undefined;
-  return { value: toml.table[name], file: toml.file, key: `tool.alembic.${name}`, line: undefined, directory: toml.directory };
+  return {
+    value: toml.table[name],
+    file: toml.file,
+    key: `tool.alembic.${name}`,
+    line: undefined,
+    directory: toml.directory,
+  };
 }
 
 /** `get_alembic_option(name)` for a string setting. */
@@ -80,8 +95,12 @@ export function alembicString(sources: AlembicSources, name: string): Sourced<st
   if (fromIni !== undefined) return fromIni;
   const fromToml = tomlValue(sources, name);
   if (fromToml === undefined) return undefined;
-  if (typeof fromToml.value !== 'string') throw tomlError(fromToml, TOML_EXPECTED_STRING(tomlTypeName(fromToml.value)));
-  return { ...fromToml, value: formatTomlString(sources.toml as TomlSource, fromToml.key, fromToml.value) };
+  if (typeof fromToml.value !== 'string')
+    throw tomlError(fromToml, TOML_EXPECTED_STRING(tomlTypeName(fromToml.value)));
+  return {
+    ...fromToml,
+    value: formatTomlString(sources.toml as TomlSource, fromToml.key, fromToml.value),
+  };
 }
 
 /** `get_alembic_boolean_option(name)`: ini exactly `true` (case-sensitive), TOML a real boolean, default false. */
@@ -90,31 +109,38 @@ export function alembicFlag(sources: AlembicSources, name: string): Sourced<bool
   if (fromIni !== undefined) return { ...fromIni, value: fromIni.value === 'true' };
   const fromToml = tomlValue(sources, name);
   if (fromToml === undefined) return undefined;
-  if (typeof fromToml.value !== 'boolean') throw tomlError(fromToml, TOML_EXPECTED_BOOLEAN(tomlTypeName(fromToml.value)));
+  if (typeof fromToml.value !== 'boolean')
+    throw tomlError(fromToml, TOML_EXPECTED_BOOLEAN(tomlTypeName(fromToml.value)));
   return { ...fromToml, value: fromToml.value };
 }
 
 /** `int(get_alembic_option(name))`: ini text as Python's int(), TOML an integer or such a string. */
 export function alembicInteger(sources: AlembicSources, name: string): Sourced<number> | undefined {
   const fromToml = iniHas(sources, name) ? undefined : tomlValue(sources, name);
-  if (fromToml !== undefined && typeof fromToml.value === 'bigint') return { ...fromToml, value: Number(fromToml.value) };
-  if (fromToml !== undefined && typeof fromToml.value !== 'string') throw tomlError(fromToml, TOML_EXPECTED_INTEGER(tomlTypeName(fromToml.value)));
+  if (fromToml !== undefined && typeof fromToml.value === 'bigint')
+    return { ...fromToml, value: Number(fromToml.value) };
+  if (fromToml !== undefined && typeof fromToml.value !== 'string')
+    throw tomlError(fromToml, TOML_EXPECTED_INTEGER(tomlTypeName(fromToml.value)));
   const text = alembicString(sources, name);
   if (text === undefined) return undefined;
   const value = parsePythonInt(text.value);
-  if (value === undefined) throw new ConfigError(text.file, text.key, NOT_AN_INTEGER(text.value), { ...lineOf(text) });
+  if (value === undefined)
+    throw new ConfigError(text.file, text.key, NOT_AN_INTEGER(text.value), { ...lineOf(text) });
   return { ...text, value };
 }
 
 /** `util.asbool(get_alembic_option(name))` (revision_environment): yes/no words; TOML booleans and integers too. */
 export function alembicAsBool(sources: AlembicSources, name: string): Sourced<boolean> | undefined {
   const fromToml = iniHas(sources, name) ? undefined : tomlValue(sources, name);
-  if (fromToml !== undefined && typeof fromToml.value === 'boolean') return { ...fromToml, value: fromToml.value };
-  if (fromToml !== undefined && typeof fromToml.value === 'bigint') return { ...fromToml, value: fromToml.value !== 0n };
+  if (fromToml !== undefined && typeof fromToml.value === 'boolean')
+    return { ...fromToml, value: fromToml.value };
+  if (fromToml !== undefined && typeof fromToml.value === 'bigint')
+    return { ...fromToml, value: fromToml.value !== 0n };
   const text = alembicString(sources, name);
   if (text === undefined) return undefined;
   const value = parseAsBool(text.value);
-  if (value === undefined) throw new ConfigError(text.file, text.key, NOT_ASBOOL(text.value), { ...lineOf(text) });
+  if (value === undefined)
+    throw new ConfigError(text.file, text.key, NOT_ASBOOL(text.value), { ...lineOf(text) });
   return { ...text, value };
 }
 
@@ -125,12 +151,17 @@ export function formatTomlString(toml: TomlSource, key: string, value: string): 
   } catch (error) {
     // percentFormat raises what Python would (KeyError, TypeError, ValueError); anything else is a bug.
     if (!(error instanceof PercentFormatError)) throw error;
-    throw new ConfigError(toml.file, key, TOML_PERCENT(`${error.pythonError}: ${error.message}`), { hint: TOML_PERCENT_HINT });
+    throw new ConfigError(toml.file, key, TOML_PERCENT(`${error.pythonError}: ${error.message}`), {
+      hint: TOML_PERCENT_HINT,
+    });
   }
 }
 
 /** A ConfigError naming a TOML key. */
-export function tomlError(where: { readonly file: string; readonly key: string }, message: string): ConfigError {
+export function tomlError(
+  where: { readonly file: string; readonly key: string },
+  message: string,
+): ConfigError {
   return new ConfigError(where.file, where.key, message);
 }
 

@@ -3,7 +3,13 @@
 // contains a `%`, at most 10 levels deep; any other `%` is an error.
 import type { ConfigDocument } from './document.js';
 import { ConfigParserError } from './errors.js';
-import { iniKey, INTERPOLATION_DEPTH, INTERPOLATION_HINT, INTERPOLATION_MISSING, INTERPOLATION_SYNTAX } from '../../../messages/alembic-config.js';
+import {
+  iniKey,
+  INTERPOLATION_DEPTH,
+  INTERPOLATION_HINT,
+  INTERPOLATION_MISSING,
+  INTERPOLATION_SYNTAX,
+} from '../../../messages/alembic-config.js';
 
 /** configparser.MAX_INTERPOLATION_DEPTH */
 export const MAX_INTERPOLATION_DEPTH = 10;
@@ -27,8 +33,14 @@ export function interpolate(context: InterpolationContext, value: string): strin
   return output.join('');
 }
 
-function expandInto(context: InterpolationContext, output: string[], text: string, depth: number): void {
-  if (depth > MAX_INTERPOLATION_DEPTH) throw failure(context, 'InterpolationDepthError', INTERPOLATION_DEPTH(MAX_INTERPOLATION_DEPTH));
+function expandInto(
+  context: InterpolationContext,
+  output: string[],
+  text: string,
+  depth: number,
+): void {
+  if (depth > MAX_INTERPOLATION_DEPTH)
+    throw failure(context, 'InterpolationDepthError', INTERPOLATION_DEPTH(MAX_INTERPOLATION_DEPTH));
   let rest = text;
   while (rest !== '') {
     const percent = rest.indexOf('%');
@@ -44,15 +56,32 @@ function expandInto(context: InterpolationContext, output: string[], text: strin
       rest = rest.slice(2);
     } else if (next === '(') {
       const match = REFERENCE.exec(rest);
-      if (match === null) throw failure(context, 'InterpolationSyntaxError', INTERPOLATION_SYNTAX(rest), INTERPOLATION_HINT);
+      if (match === null)
+        throw failure(
+          context,
+          'InterpolationSyntaxError',
+          INTERPOLATION_SYNTAX(rest),
+          INTERPOLATION_HINT,
+        );
       rest = rest.slice(match[0].length);
       const name = (match[1] as string).toLowerCase();
       const replacement = context.lookup(name);
-      if (replacement === undefined) throw failure(context, 'InterpolationMissingOptionError', INTERPOLATION_MISSING(name), INTERPOLATION_HINT);
+      if (replacement === undefined)
+        throw failure(
+          context,
+          'InterpolationMissingOptionError',
+          INTERPOLATION_MISSING(name),
+          INTERPOLATION_HINT,
+        );
       if (replacement.includes('%')) expandInto(context, output, replacement, depth + 1);
       else output.push(replacement);
     } else {
-      throw failure(context, 'InterpolationSyntaxError', INTERPOLATION_SYNTAX(rest), INTERPOLATION_HINT);
+      throw failure(
+        context,
+        'InterpolationSyntaxError',
+        INTERPOLATION_SYNTAX(rest),
+        INTERPOLATION_HINT,
+      );
     }
   }
 }
@@ -63,5 +92,11 @@ function failure(
   message: string,
   hint?: string,
 ): ConfigParserError {
-  return new ConfigParserError(kind, context.document.fileName, iniKey(context.section, context.option), message, { line: context.line, hint });
+  return new ConfigParserError(
+    kind,
+    context.document.fileName,
+    iniKey(context.section, context.option),
+    message,
+    { line: context.line, hint },
+  );
 }

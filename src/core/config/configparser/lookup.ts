@@ -17,7 +17,11 @@ export function hasOption(document: ConfigDocument, section: string, key: string
 }
 
 /** The raw option (section first, then DEFAULT), or undefined when absent or when the section is missing. */
-export function getRawOption(document: ConfigDocument, section: string, key: string): ConfigOption | undefined {
+export function getRawOption(
+  document: ConfigDocument,
+  section: string,
+  key: string,
+): ConfigOption | undefined {
   const name = key.toLowerCase();
   if (section !== DEFAULT_SECTION) {
     const own = document.sections.get(section);
@@ -32,22 +36,37 @@ export function getRawOption(document: ConfigDocument, section: string, key: str
  * Python `parser.get(section, key)`: the interpolated value, or undefined when the option (or the
  * section) is missing. Throws a ConfigParserError for a bad `%` or a reference to a missing name.
  */
-export function getOption(document: ConfigDocument, section: string, key: string): string | undefined {
+export function getOption(
+  document: ConfigDocument,
+  section: string,
+  key: string,
+): string | undefined {
   const option = getRawOption(document, section, key);
   if (option === undefined) return undefined;
-  return interpolate({ document, section, option: key.toLowerCase(), line: option.line, lookup: (name) => getRawOption(document, section, name)?.value }, option.value);
+  return interpolate(
+    {
+      document,
+      section,
+      option: key.toLowerCase(),
+      line: option.line,
+      lookup: (name) => getRawOption(document, section, name)?.value,
+    },
+    option.value,
+  );
 }
 
 /** Option names Python's `items(section)` lists: DEFAULT's first, then the section's new ones. */
 export function sectionOptionNames(document: ConfigDocument, section: string): string[] {
   const names = new Set(document.defaults.options.keys());
-  if (section !== DEFAULT_SECTION) for (const name of document.sections.get(section)?.options.keys() ?? []) names.add(name);
+  if (section !== DEFAULT_SECTION)
+    for (const name of document.sections.get(section)?.options.keys() ?? []) names.add(name);
   return [...names];
 }
 
 /** Python `dict(parser.items(section))` (what Alembic's `get_section` returns), every value interpolated. */
 export function sectionItems(document: ConfigDocument, section: string): Map<string, string> {
   const items = new Map<string, string>();
-  for (const name of sectionOptionNames(document, section)) items.set(name, getOption(document, section, name) as string);
+  for (const name of sectionOptionNames(document, section))
+    items.set(name, getOption(document, section, name) as string);
   return items;
 }

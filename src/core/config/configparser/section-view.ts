@@ -14,7 +14,10 @@ export class SectionView implements ReadonlyMap<string, string> {
   constructor(document: ConfigDocument | undefined, section: string) {
     this.#document = document;
     this.#section = section;
-    this.#names = document === undefined || !document.sections.has(section) ? [] : sectionOptionNames(document, section);
+    this.#names =
+      document === undefined || !document.sections.has(section)
+        ? []
+        : sectionOptionNames(document, section);
   }
 
   get size(): number {
@@ -28,7 +31,11 @@ export class SectionView implements ReadonlyMap<string, string> {
   }
 
   has(key: string): boolean {
-    return this.#document !== undefined && this.#names.length > 0 && hasOption(this.#document, this.#section, key);
+    return (
+      this.#document !== undefined &&
+      this.#names.length > 0 &&
+      hasOption(this.#document, this.#section, key)
+    );
   }
 
   keys(): MapIterator<string> {
@@ -47,7 +54,10 @@ export class SectionView implements ReadonlyMap<string, string> {
     return this.entries();
   }
 
-  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 }
