@@ -1,5 +1,7 @@
 // Runtime dependencies are exactly what the code uses: every package in `dependencies` is
-// imported (or resolved, as husky is) somewhere in src/, and nothing src/ uses is missing.
+// imported (or resolved, as husky is) somewhere in src/, and nothing src/ uses is missing, except
+// a development dependency the build bundles into our files (scripts/build.mjs: @noble/hashes),
+// which no built file may then import.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -10,6 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 };
 
 // `from 'x'`, `import('x')`, `import.meta.resolve('x')`, in code (comments are removed first).
@@ -45,8 +48,37 @@ function usedPackages(): Set<string> {
   return used;
 }
 
-test('dependencies are exactly the packages src/ imports or resolves', (t) => {
+// The packages the built files import or require (dist/ is built before the tests run).
+function packagesDistLoads(): Set<string> {
+  const loads = new Set<string>();
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)"([^".][^"]*)"/g;
+  const files = (directory: string): string[] =>
+    readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      return entry.isDirectory() ? files(full) : /\.c?js$/.test(entry.name) ? [full] : [];
+    });
+  for (const file of files(path.join(ROOT, 'dist'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
+      const specifier = match[1] ?? '';
+      if (!specifier.startsWith('node:')) loads.add(packageName(specifier));
+    }
+  }
+  return loads;
+}
+
+test('dependencies are exactly the packages src/ imports or resolves, less those the build bundles', (t) => {
   const used = usedPackages();
   used.delete(manifest.name);
-  t.deepEqual([...used].sort(), Object.keys(manifest.dependencies ?? {}).sort());
+  const dependencies = Object.keys(manifest.dependencies ?? {});
+  const bundled = [...used].filter((name) => !dependencies.includes(name));
+  t.deepEqual(bundled, ['@noble/hashes'], 'the one package the build bundles');
+  t.true(bundled.every((name) => Object.hasOwn(manifest.devDependencies ?? {}, name)));
+  t.deepEqual([...used].filter((name) => !bundled.includes(name)).sort(), dependencies.sort());
+  const loads = packagesDistLoads();
+  t.deepEqual(
+    bundled.filter((name) => loads.has(name)),
+    [],
+    'no built file loads a bundled package',
+  );
+  t.true(loads.has('yaml'), 'the scan of dist/ finds the packages it does load');
 });
