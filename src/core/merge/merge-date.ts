@@ -16,6 +16,7 @@ import {
   type WallClock,
   type Zone,
 } from '../naming/create-date.js';
+import { dateFields } from '../naming/date-fields.js';
 
 /** Where a merge's date came from (verbose output and the "not deterministic" warning). */
 export type DateSource = 'option' | 'now' | 'git' | 'docstring';
@@ -108,14 +109,7 @@ const DOCSTRING_DATE =
 export function docstringInstant(text: string, zone: Zone): number | undefined {
   const match = DOCSTRING_DATE.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = dateFields(match);
   const microsecond = Number((match[7] ?? '').padEnd(6, '0'));
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
     return undefined;

@@ -1,6 +1,7 @@
 // Alembic's `create_date`: a Python datetime, naive local time without `timezone`, aware in the
 // configured zone with it. We model it as wall-clock fields plus the UTC offset, and compute
 // zones with Intl so the result matches Python's zoneinfo (fold=0 for ambiguous and missing times).
+import { dateFields } from './date-fields.js';
 
 /** Calendar fields of a datetime, microseconds included. */
 export interface WallClock {
@@ -136,14 +137,7 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 export function parseWallClock(text: string): WallClock | undefined {
   const match = WALL_CLOCK.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = dateFields(match);
   const wall = {
     year,
     month,

@@ -6,24 +6,10 @@ import type { Expression } from './expression.js';
 import { parseExpression, parseStarExpressions, parseYield } from './parse-expressions.js';
 import { parseTypeParameters } from './type-parameters.js';
 import type { ParserState } from './parser-state.js';
+import { AUGMENTED_ASSIGNMENTS } from '../python-operators.js';
 import { checkTarget } from './targets.js';
 import { NAME, NEWLINE, STRING } from './tokenizer.js';
 
-const AUGMENTED = new Set([
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '//=',
-  '%=',
-  '@=',
-  '&=',
-  '|=',
-  '^=',
-  '>>=',
-  '<<=',
-  '**=',
-]);
 // PEP 236 features Python 3 still knows.
 const FUTURE_FEATURES = new Set([
   'nested_scopes',
@@ -116,7 +102,7 @@ function parseExpressionStatement(p: ParserState): void {
     if (p.acceptOp('=')) parseAssignedValue(p);
     return;
   }
-  if (AUGMENTED.has(p.text()) && p.kind() !== NEWLINE) {
+  if (AUGMENTED_ASSIGNMENTS.has(p.text()) && p.kind() !== NEWLINE) {
     checkTarget(p, first, 'augmented');
     p.position++;
     parseAssignedValue(p);

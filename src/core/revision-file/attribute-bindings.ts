@@ -4,12 +4,9 @@
 // import, a loop target, `+=`, `.append(…)`, unpacking, a binding inside an `if`/`try`
 // block, …) means Alembic sees a value we cannot know, so it is reported, never ignored.
 import type { RevisionAttribute } from '../../messages/revision-file.js';
+import { AUGMENTED_ASSIGNMENTS } from '../python-operators.js';
 import type { Token } from './python-lexer.js';
-import {
-  AUGMENTED_ASSIGNMENTS,
-  compoundHeaderColon,
-  simpleStatementRanges,
-} from './python-statements.js';
+import { compoundHeaderColon, simpleStatementRanges } from './python-statements.js';
 
 /** `name = value` at module level, for one of the four attributes. */
 export interface AttributeBinding {

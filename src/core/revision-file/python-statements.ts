@@ -2,23 +2,6 @@
 // (`if x: y = 1`), and where `;` separates simple statements.
 import type { Token } from './python-lexer.js';
 
-/** Operators of augmented assignment (`x += 1`). */
-export const AUGMENTED_ASSIGNMENTS: ReadonlySet<string> = new Set([
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '//=',
-  '%=',
-  '@=',
-  '&=',
-  '|=',
-  '^=',
-  '>>=',
-  '<<=',
-  '**=',
-]);
-
 const COMPOUND_KEYWORDS: ReadonlySet<string> = new Set([
   'if',
   'elif',

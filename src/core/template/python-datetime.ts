@@ -27,6 +27,7 @@ import {
   pyObject,
   type PyValue,
 } from './python-values.js';
+import { dateFields } from '../naming/date-fields.js';
 
 const STR_FORM =
   /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6}))?(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
@@ -54,14 +55,7 @@ export function pyDateTime(text: string, zone: string | null): PyDateTime {
 function parseStrForm(text: string, zone: string | null): DateTimeParts | null {
   const match = STR_FORM.exec(text);
   if (match === null) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = dateFields(match);
   const microsecond = Number(match[7] ?? 0);
   const sign = match[8] === '-' ? -1 : 1;
   const offsetSeconds =
