@@ -16,7 +16,7 @@ import {
 import { readSetupRecord } from '../config/validate-setup-record.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { packageFile } from '../fs/package-root.js';
-import { planConfigFile, SETUP_CONFIG_FILE } from './config-step.js';
+import { SETUP_CONFIG_FILE } from './config-step.js';
 import { setupEnvironments } from './environments-step.js';
 import {
   applyFileEdits,
@@ -26,7 +26,7 @@ import {
   type FileEdit,
   readForEdit,
 } from './file-edits.js';
-import { planAttributes, planHeadsFiles } from './heads-step.js';
+import { planHistoryFiles } from './history-files-step.js';
 import type { HookManagerSurvey } from './hook-manager.js';
 import { installPreCommitHooks } from './pre-commit-install.js';
 import type { Project } from './project.js';
@@ -66,22 +66,7 @@ export async function runPreCommitSetup(
   );
   const { planPreCommitConfig } = await import('./pre-commit-config-step.js');
   const preCommit = planPreCommitConfig(project.topLevel, source);
-  // Each path is checked inside the work tree (and never read through a link) as for husky.
-  const headsEdits = planHeadsFiles(
-    environments.histories,
-    project.topLevel,
-    environments.workspace.config,
-  );
-  const attributes = planAttributes(
-    project.topLevel,
-    headsEdits.map((edit) => edit.relative),
-    [],
-  );
-  const config = planConfigFile(
-    project.topLevel,
-    environments.toList,
-    environments.workspace.config.file,
-  );
+  const { headsEdits, attributes, config } = planHistoryFiles(project.topLevel, environments, []);
   const others = [attributes.edit, ...headsEdits];
   const created = [preCommit.edit, ...others, ...(config.edit === undefined ? [] : [config.edit])]
     .filter(creates)

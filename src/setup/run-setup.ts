@@ -8,7 +8,6 @@ import { localBinary } from '../core/setup/driver-command.js';
 import { UserError } from '../errors.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
-import { planConfigFile } from './config-step.js';
 import { registerDriver } from './driver-step.js';
 import { setupEnvironments } from './environments-step.js';
 import {
@@ -19,8 +18,8 @@ import {
   type FileEdit,
   readForEdit,
 } from './file-edits.js';
-import { planAttributes, planHeadsFiles } from './heads-step.js';
 import { type HiddenHook, hiddenDirectories, hiddenHooks } from './hidden-hooks.js';
+import { planHistoryFiles } from './history-files-step.js';
 import {
   chooseHookManager,
   type HookManager,
@@ -137,20 +136,10 @@ async function planSetup(project: Project, options: SetupOptions): Promise<Setup
     huskyDirectory: husky.huskyDirectory,
     hidden: hidden.filter((hook) => hook.supported),
   });
-  const headsEdits = planHeadsFiles(
-    environments.histories,
+  const { headsEdits, attributes, config } = planHistoryFiles(
     project.topLevel,
-    environments.workspace.config,
-  );
-  const attributes = planAttributes(
-    project.topLevel,
-    headsEdits.map((edit) => edit.relative),
+    environments,
     hookEdits.map((edit) => edit.relative),
-  );
-  const config = planConfigFile(
-    project.topLevel,
-    environments.toList,
-    environments.workspace.config.file,
   );
   // A first package.json means a first node_modules, which git must ignore.
   const ignore = project.hasPackageJson
