@@ -1,5 +1,6 @@
 // Which characters start and continue a Python name, and how long an operator is. Non-ASCII
 // names follow Unicode's identifier properties (PEP 3131); anything else is a stray character.
+import { THREE_CHARACTER_OPERATORS, TWO_CHARACTER_OPERATORS } from '../python-operators.js';
 
 const ID_START = /\p{ID_Start}/u;
 const ID_CONTINUE = /\p{ID_Continue}/u;
@@ -24,28 +25,8 @@ export function isNameContinue(source: string, i: number): boolean {
   return ID_CONTINUE.test(String.fromCodePoint(source.codePointAt(i) ?? 0));
 }
 
-const THREE = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const TWO = new Set([
-  '**',
-  '//',
-  '>>',
-  '<<',
-  '<=',
-  '>=',
-  '==',
-  '!=',
-  '->',
-  ':=',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '%=',
-  '&=',
-  '|=',
-  '^=',
-  '@=',
-]);
+const THREE: ReadonlySet<string> = new Set(THREE_CHARACTER_OPERATORS);
+const TWO: ReadonlySet<string> = new Set(TWO_CHARACTER_OPERATORS);
 // Characters that are a token on their own; those marked 2 may start a longer one.
 const SINGLE = new Uint8Array(128);
 for (const character of '()[]{},;~') SINGLE[character.charCodeAt(0)] = 1;

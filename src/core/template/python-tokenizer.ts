@@ -5,6 +5,7 @@ import {
   UNEXPECTED_CHARACTER,
   UNSUPPORTED_NUMBER,
 } from '../../messages/template.js';
+import { THREE_CHARACTER_OPERATORS, TWO_CHARACTER_OPERATORS } from '../python-operators.js';
 import { readStringLiteral, STRING_START } from './python-string-literal.js';
 import { atLine, failAt, type SourceSite } from './template-site.js';
 
@@ -20,31 +21,10 @@ export interface PyToken {
   readonly indent: string | null;
 }
 
+// Longest first: the first that matches is the token.
 const OPERATORS = [
-  '**=',
-  '//=',
-  '>>=',
-  '<<=',
-  '...',
-  '!=',
-  '==',
-  '<=',
-  '>=',
-  '->',
-  '**',
-  '//',
-  '<<',
-  '>>',
-  ':=',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '%=',
-  '&=',
-  '|=',
-  '^=',
-  '@=',
+  ...THREE_CHARACTER_OPERATORS,
+  ...TWO_CHARACTER_OPERATORS,
   '(',
   ')',
   '[',
