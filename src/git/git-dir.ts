@@ -18,8 +18,21 @@ export function locateGitDir(
   const stats = statSync(dotGit, { throwIfNoEntry: false });
   if (stats === undefined) return undefined;
   if (stats.isDirectory()) return dotGit;
-  const pointer = /^gitdir: *(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
-  return pointer?.[1] === undefined ? undefined : path.resolve(topLevel, pointer[1]);
+  const pointer = gitFilePointer(readFileSync(dotGit, 'utf8'));
+  return pointer === undefined ? undefined : path.resolve(topLevel, pointer);
+}
+
+/**
+ * The path a `.git` file names, read as git reads it (read_gitfile_gently): the whole file less
+ * its trailing newlines and carriage returns must be `gitdir: <path>`. A scan, not a pattern: a
+ * lazy capture before trailing blanks was quadratic in a long run of them.
+ */
+export function gitFilePointer(text: string): string | undefined {
+  const PREFIX = 'gitdir: ';
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  if (end <= PREFIX.length || !text.startsWith(PREFIX)) return undefined;
+  return text.slice(PREFIX.length, end);
 }
 
 /**
