@@ -6,9 +6,9 @@
 // module.enableCompileCache makes its cache right after the top level is compiled and gave the
 // hooks nothing measurable. Measured: heads on 1,000 revisions 110 -> 93 ms.
 //
-// One file per bundle, hook, build, Node and node options (node_modules/.cache/git-alembic/
-// <version>, as src/compile-cache.ts places Node's own cache), written whole and renamed into
-// place. V8 rejects a cache made by another V8 or with other flags; it does not check the data
+// One file per bundle, hook, build, Node and node options, in the directory src/compile-cache.ts
+// chooses (never one a merge can write: V8 runs cached code it has not compared with the
+// source), written whole and renamed into place. V8 rejects a cache made by another V8 or with other flags; it does not check the data
 // itself in release builds, so the file carries a CRC-32 of it, and a file that fails that check,
 // or that V8 rejects, is remade silently. A run that enters a part of the bundle the cache's run
 // did not (src/runtime/code-parts.ts: the hooks' slow path, the merge writer) remakes it with

@@ -1,24 +1,62 @@
-// Node ≥ 22.8 can keep the code it compiles on disk (module.enableCompileCache), for the CLI's
-// ES modules; the bundles that start on every commit, merge and CI build have a code cache of
-// their own on any Node (src/code-cache.ts), in the same directory:
-// node_modules/.cache/git-alembic/<version> beside the installed package (where tools keep their
-// caches), one directory per version so an upgrade starts clean. Older Node runs the CLI as before;
-// NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch), and a directory that cannot be
+// Where compiled code is kept between runs: Node ≥ 22.8's compile cache
+// (module.enableCompileCache, for the CLI's ES modules) and the code cache of the bundles that
+// start on every commit, merge and CI build (src/code-cache.ts, on any Node), one directory per
+// version so an upgrade starts clean.
+//
+// V8 runs a code cache without comparing it with the source beyond its length, so a cache file
+// is code: it must live where no git operation writes. A merge can bring in any tracked file,
+// node_modules/.cache included, so for a package installed inside a work tree (the project's
+// node_modules, a checkout of git-alembic) the caches go into that repository's git directory,
+// `<git dir>/git-alembic/code-cache/<version>`, beside the revision cache; only outside any work
+// tree (a global install, npx's cache) into the `.cache` of the node_modules holding the package.
+// NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch); a directory that cannot be
 // written only costs the cache.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 
+import { commonGitDir, locateGitDir } from './git/git-dir.js';
+
 /**
- * Where the cache of the package installed at `packageRoot` goes: the `.cache` of the
- * node_modules holding it, or of the package's own node_modules in a checkout of git-alembic.
+ * Where the caches of the package installed at `packageRoot` go; undefined (no cache) when it is
+ * inside a work tree whose git directory cannot be found, or when that cannot be told.
  */
-export function compileCacheDirectory(packageRoot: string, version: string): string {
+export function compileCacheDirectory(packageRoot: string, version: string): string | undefined {
+  try {
+    const workTree = enclosingWorkTree(packageRoot);
+    if (workTree === undefined) return nodeModulesCache(packageRoot, version);
+    // The git directory of the tree that holds the package, whatever GIT_DIR a hook was given.
+    const gitDir = locateGitDir(workTree, {});
+    return gitDir === undefined
+      ? undefined
+      : path.join(commonGitDir(gitDir), 'git-alembic', 'code-cache', version);
+  } catch {
+    // A directory above that cannot be searched, a `.git` file that cannot be read: whether a
+    // merge writes there is unknown, so no cache.
+    return undefined;
+  }
+}
+
+// The `.cache` of the node_modules holding the package (scoped or not), else of its own.
+function nodeModulesCache(packageRoot: string, version: string): string {
   const parent = path.dirname(packageRoot);
   const scope = path.basename(parent).startsWith('@') ? path.dirname(parent) : parent;
   const modules =
     path.basename(scope) === 'node_modules' ? scope : path.join(packageRoot, 'node_modules');
   return path.join(modules, '.cache', 'git-alembic', version);
+}
+
+// The nearest directory at or above `start` with a `.git` (a directory, or a linked worktree's
+// or submodule's file): a few stat calls, no git process.
+function enclosingWorkTree(start: string): string | undefined {
+  for (let directory = path.resolve(start); ; ) {
+    if (statSync(path.join(directory, '.git'), { throwIfNoEntry: false }) !== undefined) {
+      return directory;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
 }
 
 /** Turns the compile cache on where Node has it; `packageRoot` holds package.json. Never fails. */
@@ -30,7 +68,11 @@ export function enableCompileCache(packageRoot: string): void {
     const { version } = JSON.parse(
       readFileSync(path.join(packageRoot, 'package.json'), 'utf8'),
     ) as { version?: unknown };
-    enable(compileCacheDirectory(packageRoot, typeof version === 'string' ? version : 'unknown'));
+    const directory = compileCacheDirectory(
+      packageRoot,
+      typeof version === 'string' ? version : 'unknown',
+    );
+    if (directory !== undefined) enable(directory);
   } catch {
     // No cache: every run compiles, as on older Node.
   }

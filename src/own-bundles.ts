@@ -1,7 +1,7 @@
 // The commands with bundles of their own (scripts/build.mjs: dist/fast/*.cjs): the hooks, heads,
 // check and the merge driver, which run on every commit, merge and CI build. Both executables,
 // dist/bin.cjs (which npm links) and dist/bin.js, start them here, through V8's code cache
-// (src/code-cache.ts), kept beside Node's own compile cache (src/compile-cache.ts).
+// (src/code-cache.ts), kept where Node's own compile cache is (src/compile-cache.ts says where).
 import path from 'node:path';
 
 import { loadBundle } from './code-cache.js';
