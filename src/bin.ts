@@ -39,8 +39,9 @@ async function ownRun(name: string, args: readonly string[]): Promise<Run> {
 
 const [name = '', ...args] = process.argv.slice(2);
 const own = hasOwnBundle(name, args);
-// dist/bin.js (or src/bin.ts): the package root is one directory up.
-if (!own) enableCompileCache(fileURLToPath(new URL('..', import.meta.url)));
+// dist/bin.js (or src/bin.ts): the package root is one directory up. Not for uninstall, which
+// removes the caches: Node would write its own back at exit.
+if (!own && name !== 'uninstall') enableCompileCache(fileURLToPath(new URL('..', import.meta.url)));
 // exitCode instead of exit(): lets stdout and stderr flush before the process ends.
 process.exitCode = own
   ? await (await ownRun(name, args))(args, processContext())

@@ -134,6 +134,8 @@ export const SetupMessages = {
   attributesRemoved: (lines: readonly string[]): string => `removed ${lines.join(', ')}`,
   PACKAGE_RESTORED: 'removed what setup added',
   DRIVER_REMOVED: '.git/config: removed the merge driver git-alembic',
+  CACHES_REMOVED:
+    ".git/git-alembic: removed git-alembic's caches (parsed revisions, compiled code, pre-commit's note)",
   hooksPathRestored: (before: string | undefined): string =>
     before === undefined
       ? '.git/config: unset core.hooksPath (husky was not active before setup)'

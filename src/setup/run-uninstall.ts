@@ -2,6 +2,9 @@
 // record says what setup added there and which files it created; blocks and attribute lines are
 // ours by their markers and shape; the driver and husky state are in the repository's config.
 // A pre-commit framework set-up is undone first (pre-commit-uninstall.ts), from its own record.
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
 import { SetupMessages } from '../messages/git-integration.js';
 import { unregisterDriver } from './driver-step.js';
 import { applyFileEdits, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
@@ -64,6 +67,7 @@ export async function runUninstall(
   applyFileEdits(edits);
   const driverRemoved = await unregisterDriver(project.git);
   const huskyChanges = await deactivateHusky(project, huskyDirectory);
+  const cachesRemoved = removeCaches(project);
   return {
     topLevel: project.topLevel,
     changes: [
@@ -71,8 +75,20 @@ export async function runUninstall(
       ...edits.map(describeEdit),
       ...(driverRemoved ? [SetupMessages.DRIVER_REMOVED] : []),
       ...huskyChanges,
+      ...(cachesRemoved ? [SetupMessages.CACHES_REMOVED] : []),
     ],
   };
+}
+
+// The directory the hooks and commands keep in the git directory (the common one, and this
+// worktree's own for pre-commit's note): only caches, remade on demand, so it goes whole.
+function removeCaches(project: Project): boolean {
+  const directories = [...new Set([project.commonDir, project.gitDir])].map((gitDir) =>
+    path.join(gitDir, 'git-alembic'),
+  );
+  const present = directories.filter((directory) => existsSync(directory));
+  for (const directory of present) rmSync(directory, { recursive: true, force: true });
+  return present.length > 0;
 }
 
 // `--cwd DIR`: that directory's package, as setup --cwd DIR used it.

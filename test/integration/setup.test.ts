@@ -105,7 +105,11 @@ test('setup is idempotent, uninstall restores every byte, and setup again gives 
     `git-alembic setup in ${repo.root}:\n  already set up; nothing changed\n`,
   );
   t.deepEqual(await snapshot(repo), setUp, 'a second setup changes nothing');
-  await repo.cli(['uninstall']);
+  await repo.cli(['heads']);
+  t.true(await repo.exists('.git/git-alembic'), 'heads keeps its revision cache there');
+  const uninstall = await repo.cli(['uninstall']);
+  t.true(uninstall.stdout.includes(".git/git-alembic: removed git-alembic's caches"));
+  t.false(await repo.exists('.git/git-alembic'), 'the caches go too');
   t.deepEqual(await snapshot(repo), before, 'uninstall restores every byte, .git/config included');
   await repo.cli(['setup']);
   t.deepEqual(

@@ -10,7 +10,7 @@ import {
 
 export const definition: CommandDefinition = {
   name: 'uninstall',
-  summary: 'reverse exactly what setup added, and nothing else',
+  summary: "reverse exactly what setup added, and remove git-alembic's caches",
   usage: '[--cwd DIR]',
   description:
     'Removes: what package.json\'s "git-alembic".setup record says setup added (devDependencies, the\n' +
@@ -21,7 +21,8 @@ export const definition: CommandDefinition = {
     'After setup --pre-commit, the record in .git-alembicrc.json says what to remove: the git-alembic entry\n' +
     'and the hook types setup added to .pre-commit-config.yaml (edits of yours around them stay), and, with\n' +
     "`pre-commit uninstall`, the hook scripts setup's `pre-commit install` put in this clone. A repository\n" +
-    'set up for both husky and pre-commit loses both.',
+    'set up for both husky and pre-commit loses both. Last, .git/git-alembic goes: the caches the hooks\n' +
+    "and commands keep there (parsed revision files, compiled code, pre-commit's note).",
   options: {
     cwd: {
       type: 'string',
