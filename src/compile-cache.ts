@@ -11,11 +11,12 @@
 // tree (a global install, npx's cache) into the `.cache` of the node_modules holding the package.
 // NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch); a directory that cannot be
 // written only costs the cache.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 
-import { commonGitDir, locateGitDir } from './git/git-dir.js';
+import { commonGitDir, locateGitDir, ownDirectory } from './git/git-dir.js';
+import { findRepositoryRoot } from './project/find-repository.js';
 
 /**
  * Where the caches of the package installed at `packageRoot` go; undefined (no cache) when it is
@@ -23,13 +24,14 @@ import { commonGitDir, locateGitDir } from './git/git-dir.js';
  */
 export function compileCacheDirectory(packageRoot: string, version: string): string | undefined {
   try {
-    const workTree = enclosingWorkTree(packageRoot);
+    // The work tree around the package and its git directory, whatever GIT_WORK_TREE and
+    // GIT_DIR a hook was given.
+    const workTree = findRepositoryRoot(packageRoot, {});
     if (workTree === undefined) return nodeModulesCache(packageRoot, version);
-    // The git directory of the tree that holds the package, whatever GIT_DIR a hook was given.
     const gitDir = locateGitDir(workTree, {});
     return gitDir === undefined
       ? undefined
-      : path.join(commonGitDir(gitDir), 'git-alembic', 'code-cache', version);
+      : path.join(ownDirectory(commonGitDir(gitDir)), 'code-cache', version);
   } catch {
     // A directory above that cannot be searched, a `.git` file that cannot be read: whether a
     // merge writes there is unknown, so no cache.
@@ -44,19 +46,6 @@ function nodeModulesCache(packageRoot: string, version: string): string {
   const modules =
     path.basename(scope) === 'node_modules' ? scope : path.join(packageRoot, 'node_modules');
   return path.join(modules, '.cache', 'git-alembic', version);
-}
-
-// The nearest directory at or above `start` with a `.git` (a directory, or a linked worktree's
-// or submodule's file): a few stat calls, no git process.
-function enclosingWorkTree(start: string): string | undefined {
-  for (let directory = path.resolve(start); ; ) {
-    if (statSync(path.join(directory, '.git'), { throwIfNoEntry: false }) !== undefined) {
-      return directory;
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
 }
 
 /** Turns the compile cache on where Node has it; `packageRoot` holds package.json. Never fails. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ConstantValue, Revision } from '../core/revision.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { packageFile } from '../fs/package-root.js';
+import { ownDirectory } from '../git/git-dir.js';
 
 /** Parsed revisions by content id, for one environment. */
 export interface RevisionCache {
@@ -50,7 +51,7 @@ export function revisionCacheDirectory(
 ): string | undefined {
   return commonDir === undefined || env['GIT_ALEMBIC_CACHE'] === '0'
     ? undefined
-    : path.join(commonDir, 'git-alembic');
+    : ownDirectory(commonDir);
 }
 
 /** The cache of `key` in `directory` (revisionCacheDirectory). */

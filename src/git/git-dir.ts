@@ -5,6 +5,14 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
+ * git-alembic's own directory inside a git directory: caches and notes, kept where no merge
+ * writes (hooks/post-commit.sh names it too).
+ */
+export function ownDirectory(gitDir: string): string {
+  return path.join(gitDir, 'git-alembic');
+}
+
+/**
  * The git directory of the work tree at `topLevel`: GIT_DIR when git set it, else `.git` (a
  * directory, or in linked worktrees and submodules a file saying `gitdir: <path>`).
  */

@@ -7,17 +7,20 @@
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { ownDirectory } from '../git/git-dir.js';
 import type { HookRun } from './hook-run.js';
 
-/** The note's file in the git directory (hooks/post-commit.sh reads it by this name). */
-export const CHECKED_COMMIT = path.join('git-alembic', 'pre-commit-checked');
+/** The note's file in `gitDir` (hooks/post-commit.sh reads it by this name). */
+function checkedCommitFile(gitDir: string): string {
+  return path.join(ownDirectory(gitDir), 'pre-commit-checked');
+}
 
 /** Forgets an earlier note (of a commit that was never made), before a new check. */
 export function forgetCheckedCommit(run: HookRun): void {
   if (run.gitDir === undefined) return;
   try {
     // unlinkSync: rmSync loads a module of its own (about 3 ms) on first use.
-    unlinkSync(path.join(run.gitDir, CHECKED_COMMIT));
+    unlinkSync(checkedCommitFile(run.gitDir));
   } catch {
     // None there (the usual case), or an unwritable git directory: no note of ours either way.
   }
@@ -32,12 +35,9 @@ export async function recordCheckedCommit(run: HookRun, parents: readonly string
   const tree = await run.git.attempt(['write-tree']);
   if (tree.status !== 0) return;
   try {
-    mkdirSync(path.join(run.gitDir, path.dirname(CHECKED_COMMIT)), { recursive: true });
+    mkdirSync(ownDirectory(run.gitDir), { recursive: true });
     // As `git diff-tree --format='%T %P'` prints the commit (a root commit's line ends in a space).
-    writeFileSync(
-      path.join(run.gitDir, CHECKED_COMMIT),
-      `${tree.stdout.trim()} ${parents.join(' ')}\n`,
-    );
+    writeFileSync(checkedCommitFile(run.gitDir), `${tree.stdout.trim()} ${parents.join(' ')}\n`);
   } catch {
     // Not written: post-commit checks for itself.
   }

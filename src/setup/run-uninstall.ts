@@ -3,8 +3,8 @@
 // ours by their markers and shape; the driver and husky state are in the repository's config.
 // A pre-commit framework set-up is undone first (pre-commit-uninstall.ts), from its own record.
 import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
 
+import { ownDirectory } from '../git/git-dir.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { unregisterDriver } from './driver-step.js';
 import { applyFileEdits, describeEdit, type FileEdit, readForEdit } from './file-edits.js';
@@ -83,9 +83,7 @@ export async function runUninstall(
 // The directory the hooks and commands keep in the git directory (the common one, and this
 // worktree's own for pre-commit's note): only caches, remade on demand, so it goes whole.
 function removeCaches(project: Project): boolean {
-  const directories = [...new Set([project.commonDir, project.gitDir])].map((gitDir) =>
-    path.join(gitDir, 'git-alembic'),
-  );
+  const directories = [...new Set([project.commonDir, project.gitDir])].map(ownDirectory);
   const present = directories.filter((directory) => existsSync(directory));
   for (const directory of present) rmSync(directory, { recursive: true, force: true });
   return present.length > 0;
