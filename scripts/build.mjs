@@ -24,7 +24,7 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclara
 });
 
 // @noble/hashes ships ES modules only: required from a CommonJS bundle, it would start Node's ES
-// module loader in every hook (about 5 ms), so its few hundred lines are bundled instead.
+// module loader in every hook that writes a merge revision, so its few hundred lines are bundled.
 const bundleNoble = {
   name: 'bundle-noble',
   setup(builder) {

@@ -8,7 +8,7 @@ let sequence = 0;
 /**
  * A hidden name beside `file` that no other writer uses: the process id plus a per-process
  * sequence and the time. Callers still create it with the `wx` flag, so a clash is an error,
- * never a shared file. (No node:crypto: loading it costs hooks a few milliseconds.)
+ * never a shared file. (No random bytes: the hooks load no crypto module.)
  */
 export function temporaryPathBeside(file: string): string {
   sequence += 1;
