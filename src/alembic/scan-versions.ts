@@ -119,7 +119,7 @@ export async function loadRevisions(options: LoadRevisionsOptions): Promise<Revi
   for (const { index, directory, name, displayPath, blob, contentId } of pending) {
     const bytes =
       blob === undefined
-        ? reader.read(directory.prefix + name, displayPath)
+        ? reader.readSource(directory.prefix + name, displayPath)
         : blobBytes(fromGit, blob, displayPath);
     const input: RevisionFileInput = { fileName: realName(directory, name), displayPath, bytes };
     if (options.checkSyntax?.(directory.prefix + name) === true) (await syntaxChecker())(input);

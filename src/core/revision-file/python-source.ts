@@ -25,14 +25,30 @@ const BLANK_OR_COMMENT = /^[ \t\f]*(?:#|$)/;
 // The first two lines as findCodingCookie splits them (`\r\n`, `\r` or `\n` ends line 1).
 const FIRST_TWO_LINES = /[^\r\n]*(?:\r\n?|\n)?[^\r\n]*/y;
 
-/** Decodes a Python source file; throws SourceDecodingError with the line when it cannot. */
-export function decodePythonSource(bytes: Uint8Array): string {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
+/**
+ * Decodes a Python source file; throws SourceDecodingError with the line when it cannot. A
+ * string stands for its UTF-8 encoding: the text of a file a reader decoded as UTF-8 as it read
+ * it, with no byte replaced (src/fs/file-reader.ts), so that it need not be encoded and decoded again.
+ */
+export function decodePythonSource(content: Uint8Array | string): string {
+  if (typeof content === 'string') {
+    // Only a BOM or a coding cookie makes the bytes mean anything but this text.
+    return content.charCodeAt(0) === 0xfeff || mayHoldCookie(content)
+      ? decodePythonSource(new TextEncoder().encode(content))
+      : normalizedSource(content);
+  }
+  const hasBom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
+  const body = hasBom ? content.subarray(3) : content;
   // Most files are valid UTF-8 without a cookie; UTF-8 keeps ASCII bytes as they are, so a
   // cookie would show in the decoded text. Anything else takes the cookie-aware path.
   const utf8 = tryDecodeUtf8(body);
-  const decoded = utf8 !== undefined && !mayHoldCookie(utf8) ? utf8 : decodeDeclared(body, hasBom);
+  return normalizedSource(
+    utf8 !== undefined && !mayHoldCookie(utf8) ? utf8 : decodeDeclared(body, hasBom),
+  );
+}
+
+// Universal newlines, and no NUL (which Python refuses before it tokenizes).
+function normalizedSource(decoded: string): string {
   const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
   const nul = text.indexOf('\0');
   if (nul !== -1)

@@ -2,13 +2,17 @@
 // syntax check), in a module of its own so that they need not import revision-file.ts.
 import type { ConstantValue } from '../revision.js';
 
-/** One revision file: its bytes, its base name, and how messages should name it. */
+/** One revision file: its content, its base name, and how messages should name it. */
 export interface RevisionFileInput {
   /** Base name, for Alembic's legacy `<hex>.py` fallback. */
   readonly fileName: string;
   /** Path shown in messages and stored as `Revision.file`. */
   readonly displayPath: string;
-  readonly bytes: Uint8Array;
+  /**
+   * The file's bytes. A string stands for its UTF-8 encoding (python-source.ts): a reader that
+   * decoded the file as it read it, replacing no byte, passes the text it already has.
+   */
+  readonly bytes: Uint8Array | string;
 }
 
 /** Settings that change how values are read. */

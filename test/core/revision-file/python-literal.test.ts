@@ -66,9 +66,22 @@ const sourceOf = (...parts: Array<string | number[]>): Uint8Array =>
     parts.flatMap((part) => (typeof part === 'string' ? [...encoder.encode(part)] : part)),
   );
 
+// A reader that decoded valid UTF-8 as it read passes the text (src/fs/file-reader.ts): it must
+// decode to the same source, or fail the same way, as the bytes it stands for.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function asText(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 const decodesSource = test.macro({
   exec(t, bytes: Uint8Array, expected: string) {
     t.is(decodePythonSource(bytes), expected);
+    const text = asText(bytes);
+    if (text !== undefined) t.is(decodePythonSource(text), expected, 'given as text');
   },
   title: (title = '') => `decodes source: ${title}`,
 });
@@ -125,6 +138,18 @@ test(
   '# coding: iso-ir-100\n\x92',
 );
 test(
+  'a latin-1 cookie over bytes that are valid UTF-8 too',
+  decodesSource,
+  sourceOf('# coding: latin-1\n"é"'),
+  '# coding: latin-1\n"\u00c3\u00a9"',
+);
+test(
+  'a BOM with a utf-8 cookie',
+  decodesSource,
+  sourceOf([0xef, 0xbb, 0xbf], '# -*- coding: utf-8 -*-\nx = "é"\r\n'),
+  '# -*- coding: utf-8 -*-\nx = "é"\n',
+);
+test(
   'a Shift JIS cookie',
   decodesSource,
   sourceOf('# coding: shift_jis\n', [0x82, 0xa0]),
@@ -135,6 +160,10 @@ const refusesSource = test.macro({
   exec(t, bytes: Uint8Array, message: string, line: number | undefined) {
     const error = t.throws(() => decodePythonSource(bytes), { instanceOf: SourceDecodingError });
     t.deepEqual([error?.message, error?.line], [message, line]);
+    const text = asText(bytes);
+    if (text === undefined) return;
+    const fromText = t.throws(() => decodePythonSource(text), { instanceOf: SourceDecodingError });
+    t.deepEqual([fromText?.message, fromText?.line], [message, line], 'given as text');
   },
   title: (title = '') => `refuses source: ${title}`,
 });
