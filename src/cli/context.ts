@@ -2,6 +2,7 @@
 // application's RunContext (src/runtime/context.ts) plus the two output streams, which stay in
 // cli/: application code prints through the Output the CLI hands it.
 import type { RunContext } from '../runtime/context.js';
+import { DescriptorOutput } from './descriptor-output.js';
 
 /** Where a command writes text; `isTTY` decides colour and progress. */
 export interface OutputStream {
@@ -20,8 +21,8 @@ export function processContext(): CommandContext {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: new DescriptorOutput(1),
+    stderr: new DescriptorOutput(2),
     running: { script: process.argv[1] ?? '', node: process.execPath },
     readStdin: async () => {
       if (process.stdin.isTTY) return '';

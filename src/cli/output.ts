@@ -27,19 +27,17 @@ const STYLES: Readonly<Record<Style, readonly [number, number]>> = {
 export class Printer implements Output {
   readonly verbosity: Verbosity;
   readonly #ctx: CommandContext;
-  readonly #colour: Readonly<Record<StreamName, boolean>>;
+  // Decided when first asked: knowing whether a stream is a terminal may cost Node's stream (descriptor-output.ts).
+  readonly #colour: Partial<Record<StreamName, boolean>> = {};
 
   constructor(ctx: CommandContext, verbosity: Verbosity) {
     this.#ctx = ctx;
     this.verbosity = verbosity;
-    this.#colour = {
-      stdout: useColour(ctx.stdout, ctx.env),
-      stderr: useColour(ctx.stderr, ctx.env),
-    };
   }
 
   /** Styles text for one stream, stdout by default (no-op when that stream gets no colour). */
   style(text: string, style: Style, stream: StreamName = 'stdout'): string {
+    this.#colour[stream] ??= useColour(this.#ctx[stream], this.#ctx.env);
     return this.#colour[stream] ? paint(text, style) : text;
   }
 
