@@ -8,9 +8,11 @@
 //
 // One file per bundle, hook, build, Node and node options, in the directory src/compile-cache.ts
 // chooses (never one a merge can write: V8 runs cached code it has not compared with the
-// source), written whole and renamed into place. V8 rejects a cache made by another V8 or with other flags; it does not check the data
-// itself in release builds, so the file carries a CRC-32 of it, and a file that fails that check,
-// or that V8 rejects, is remade silently. A run that enters a part of the bundle the cache's run
+// source), written whole and renamed into place. V8 rejects a cache made by another V8 or with
+// other flags; it does not check the data itself in release builds, so the file holds it twice
+// and a file whose two copies differ, or that V8 rejects, is remade silently. (A CRC-32 needs
+// node:zlib, whose loading costs 2 ms of every start; a checksum in JavaScript, 3 ms for 300 KB
+// of cold code; comparing two copies, a few microseconds.) A run that enters a part of the bundle the cache's run
 // did not (src/runtime/code-parts.ts: the hooks' slow path, the merge writer) remakes it with
 // both. Any failure to read or write the cache only costs the cache; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off.
@@ -27,7 +29,6 @@ import {
 import module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
 
 /** A CommonJS bundle of ours: its file and the hash of its text (made by the build). */
 export interface HotBundle {
@@ -42,9 +43,11 @@ export interface HotBundle {
   readonly variant?: string | undefined;
 }
 
-// The head of a cache file: magic, CRC-32 of the rest, length of the parts list.
-const MAGIC = 0x47414331; // "GAC1"
-const HEADER = 12;
+// A cache file: magic, the body's length, the body twice. The body: the parts list's length,
+// the parts list, the V8 data.
+const MAGIC = 0x47414332; // "GAC2"
+const HEADER = 8;
+const PARTS_LENGTH = 4;
 
 /** What a bundle's entry exports to the loader (src/runtime/code-parts.ts), besides its own exports. */
 interface BundleExports {
@@ -64,9 +67,7 @@ interface StoredCache {
 export function loadBundle<T>(bundle: HotBundle, cacheDirectory: string | undefined): T {
   const source = readFileSync(bundle.file, 'utf8');
   const cacheFile =
-    cacheDirectory === undefined || typeof zlib.crc32 !== 'function'
-      ? undefined
-      : path.join(cacheDirectory, cacheFileName(bundle));
+    cacheDirectory === undefined ? undefined : path.join(cacheDirectory, cacheFileName(bundle));
   const stored = cacheFile === undefined ? undefined : readCache(cacheFile);
   // The parameters CommonJS gives a module, as Node's own wrapper names them.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -120,16 +121,15 @@ function readCache(file: string): StoredCache | undefined {
     // None yet (or unreadable): this run compiles, and makes one.
     return undefined;
   }
-  if (
-    bytes.length < HEADER ||
-    bytes.readUInt32BE(0) !== MAGIC ||
-    bytes.readUInt32BE(4) !== zlib.crc32(bytes.subarray(8))
-  )
-    return undefined;
-  const partsEnd = HEADER + bytes.readUInt32BE(8);
-  if (partsEnd > bytes.length) return undefined;
-  const partsText = bytes.toString('utf8', HEADER, partsEnd);
-  return { data: bytes.subarray(partsEnd), parts: partsText === '' ? [] : partsText.split('\n') };
+  if (bytes.length < HEADER + 2 * PARTS_LENGTH || bytes.readUInt32BE(0) !== MAGIC) return undefined;
+  const bodyLength = bytes.readUInt32BE(4);
+  if (bytes.length !== HEADER + 2 * bodyLength) return undefined;
+  const body = bytes.subarray(HEADER, HEADER + bodyLength);
+  if (!body.equals(bytes.subarray(HEADER + bodyLength))) return undefined;
+  const partsEnd = PARTS_LENGTH + body.readUInt32BE(0);
+  if (partsEnd > body.length) return undefined;
+  const partsText = body.toString('utf8', PARTS_LENGTH, partsEnd);
+  return { data: body.subarray(partsEnd), parts: partsText === '' ? [] : partsText.split('\n') };
 }
 
 // Written to a file of this process's own, then renamed: a reader sees the old file or the new.
@@ -151,12 +151,13 @@ function saveCache(
   }
   try {
     const partsText = Buffer.from(parts.join('\n'));
+    const partsLength = Buffer.alloc(PARTS_LENGTH);
+    partsLength.writeUInt32BE(partsText.length, 0);
+    const body = Buffer.concat([partsLength, partsText, script.createCachedData()]);
     const header = Buffer.alloc(HEADER);
     header.writeUInt32BE(MAGIC, 0);
-    header.writeUInt32BE(partsText.length, 8);
-    const bytes = Buffer.concat([header, partsText, script.createCachedData()]);
-    bytes.writeUInt32BE(zlib.crc32(bytes.subarray(8)), 4);
-    writeFileSync(descriptor, bytes);
+    header.writeUInt32BE(body.length, 4);
+    writeFileSync(descriptor, Buffer.concat([header, body, body]));
     closeSync(descriptor);
     renameSync(temporary, file);
     removeOtherBuilds(path.dirname(file), bundle);

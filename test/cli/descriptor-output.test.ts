@@ -2,11 +2,13 @@
 // descriptors: a pipe, a file, and a pipe another program made non-blocking, where writeSync
 // fails part-way and Node's own stream must write the rest, in order.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 
+import { writeMergeProject } from '../helpers/merge-project.js';
 import { findAlembicPython } from '../helpers/python.js';
+import { BIN } from '../helpers/temp-repo.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 const FIXTURE = path.resolve('test/fixtures/descriptor-output/write-lines.ts');
@@ -63,4 +65,26 @@ test('a non-blocking pipe that fills gets every line, in order', (t) => {
     timeout: 60_000,
   });
   t.is(output, `stdout is a terminal: false\n${EXPECTED}`);
+});
+
+// What the two descriptors spare (with the code cache, which now needs no node:zlib): a
+// `heads` outside git, whose result is one line, makes neither of Node's streams.
+test('heads outside a repository prints its line without node:stream or node:zlib', async (t) => {
+  const root = await tempProject(t, {});
+  writeMergeProject(root, { template: '', revisions: [{ id: 'aaaa11112222' }] });
+  const preload = path.join(root, 'modules.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(root, 'modules.txt'))}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  for (const round of ['makes the code cache', 'uses it']) {
+    const run = spawnSync(process.execPath, ['--require', preload, BIN, 'heads'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    t.is(run.stdout, 'aaaa11112222 (head)\n', round);
+    const modules = readFileSync(path.join(root, 'modules.txt'), 'utf8').split('\n');
+    for (const unwanted of ['NativeModule stream', 'NativeModule zlib', 'NativeModule net'])
+      t.false(modules.includes(unwanted), `${round}: ${unwanted}`);
+  }
 });

@@ -77,6 +77,7 @@ async function fixture(t: ExecutionContext): Promise<Fixture> {
 }
 
 // The parts list a cache file records (see src/code-cache.ts for the layout).
+// The file: magic, the body's length, the body twice; the body starts with the parts list.
 function partsOf(bytes: Buffer): string[] {
   const text = bytes.toString('utf8', 12, 12 + bytes.readUInt32BE(8));
   return text === '' ? [] : text.split('\n');
@@ -121,10 +122,20 @@ test('a corrupt cache is remade silently, and the run gives the same result', as
   await run();
   const [file = ''] = await files();
   const good = await readFile(path.join(cache, file));
-  const flipped = Buffer.from(good);
-  flipped[good.length - 20] = (flipped[good.length - 20] ?? 0) ^ 0x55;
+  const flipped = (offset: number): Buffer => {
+    const bytes = Buffer.from(good);
+    bytes[offset] = (bytes[offset] ?? 0) ^ 0x55;
+    return bytes;
+  };
+  const bodyLength = good.readUInt32BE(4);
   for (const corrupt of [
-    flipped,
+    // In the V8 data of the second copy, of the first, in the parts list, in the lengths.
+    flipped(good.length - 20),
+    flipped(8 + bodyLength - 20),
+    flipped(9),
+    flipped(5),
+    flipped(0),
+    Buffer.concat([good.subarray(0, 8 + bodyLength), good.subarray(0, 8 + bodyLength)]),
     good.subarray(0, good.length - 7),
     Buffer.from('not a cache at all'),
     Buffer.alloc(0),
