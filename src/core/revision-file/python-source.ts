@@ -59,12 +59,13 @@ function normalizedSource(decoded: string): string {
   return text;
 }
 
+// Whether "coding" starts within the first two lines: searched backwards from their end, so
+// that a file without a cookie is not read to its end for it.
 function mayHoldCookie(text: string): boolean {
-  const coding = text.indexOf('coding');
-  if (coding === -1) return false;
   FIRST_TWO_LINES.lastIndex = 0;
   FIRST_TWO_LINES.test(text);
-  return coding < FIRST_TWO_LINES.lastIndex;
+  const end = FIRST_TWO_LINES.lastIndex;
+  return end > 0 && text.lastIndexOf('coding', end - 1) !== -1;
 }
 
 // The codec a coding cookie names (UTF-8 without one), with PEP 263's errors.
