@@ -7,10 +7,11 @@
 // pipe), so that what comes after never overtakes what it holds.
 import { fstatSync, writeSync } from 'node:fs';
 
-import type { OutputStream } from './context.js';
-
-/** Standard output (1) or standard error (2), written with writeSync while that is equivalent. */
-export class DescriptorOutput implements OutputStream {
+/**
+ * Standard output (1) or standard error (2), written with writeSync while that is equivalent:
+ * an OutputStream (context.ts) for processContext.
+ */
+export class DescriptorOutput {
   readonly #descriptor: 1 | 2;
   #stream: NodeJS.WriteStream | undefined;
   #isTTY: boolean | undefined;
