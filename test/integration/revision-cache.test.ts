@@ -9,11 +9,14 @@ import { BIN, createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const revision = (id: string, down: string): string =>
   `"""step ${id}"""\nrevision = '${id}'\ndown_revision = ${down}\n`;
-// Counts the revision files a process opens (node:fs is patched before any module imports it).
+// Counts the revision files a process opens (node:fs is patched before any module imports it):
+// with openSync, or with readFileSync, which opens in native code.
 const COUNT_OPENS = `const fs = require('node:fs');
-const open = fs.openSync;
 let count = 0;
-fs.openSync = function (file, ...rest) { if (String(file).endsWith('.py')) count += 1; return open.call(this, file, ...rest); };
+for (const name of ['openSync', 'readFileSync']) {
+  const original = fs[name];
+  fs[name] = function (file, ...rest) { if (String(file).endsWith('.py')) count += 1; return original.call(this, file, ...rest); };
+}
 process.on('exit', () => process.stderr.write('opened ' + count + ' revision files\\n'));
 `;
 
