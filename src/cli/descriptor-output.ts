@@ -3,8 +3,9 @@
 // pipe or a terminal: 2 to 4 ms of a hook or `heads` that prints a line or nothing. On POSIX
 // Node writes files, terminals and (on Linux) pipes synchronously anyway; fs.writeSync writes
 // the same bytes in the same order. Node's own stream takes over for good on Windows (it writes
-// UTF-16 to consoles) and from the first write writeSync cannot finish (a non-blocking or closed
-// pipe), so that what comes after never overtakes what it holds.
+// UTF-16 to consoles) and from the first write writeSync cannot finish (a non-blocking pipe that
+// is full), so that what comes after never overtakes what it holds. A reader that has gone
+// (EPIPE) gets nothing more, where Node's stream would end the process on an unhandled error.
 import { fstatSync, writeSync } from 'node:fs';
 
 /**
@@ -15,12 +16,15 @@ export class DescriptorOutput {
   readonly #descriptor: 1 | 2;
   #stream: NodeJS.WriteStream | undefined;
   #isTTY: boolean | undefined;
+  /** The reader has gone (`git-alembic heads | head -1`): the rest is dropped, as other tools do. */
+  #readerGone = false;
 
   constructor(descriptor: 1 | 2) {
     this.#descriptor = descriptor;
   }
 
   write(text: string): void {
+    if (this.#readerGone) return;
     if (this.#stream !== undefined || process.platform === 'win32') {
       this.#stream ??= this.#nodeStream();
       this.#stream.write(text);
@@ -31,8 +35,12 @@ export class DescriptorOutput {
     try {
       while (written < bytes.length)
         written += writeSync(this.#descriptor, bytes, written, bytes.length - written);
-    } catch {
-      // EAGAIN, EPIPE…: Node's stream writes the rest, or reports the failure as it always has.
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        this.#readerGone = true;
+        return;
+      }
+      // EAGAIN (a non-blocking pipe), anything else: Node's stream writes the rest, or fails as it would.
       this.#stream = this.#nodeStream();
       this.#stream.write(bytes.subarray(written));
     }

@@ -67,6 +67,25 @@ test('a non-blocking pipe that fills gets every line, in order', (t) => {
   t.is(output, `stdout is a terminal: false\n${EXPECTED}`);
 });
 
+// A pipe whose reader is gone before the first line: the lines are dropped, the run goes on
+// to its end (the stderr line) and exits 0, where Node's stream ended it on an unhandled EPIPE.
+const CLOSED_READER = String.raw`
+import os, subprocess, sys
+read_end, write_end = os.pipe()
+os.close(read_end)
+child = subprocess.run(sys.argv[1:], stdout=write_end, stderr=subprocess.PIPE)
+sys.stdout.write("%d %s" % (child.returncode, child.stderr.decode()))
+`;
+
+test('a pipe nobody reads any more gets nothing, and the run ends as it would', (t) => {
+  const python = findAlembicPython()?.python ?? 'python3';
+  const output = execFileSync(python, ['-c', CLOSED_READER, ...NODE, '100'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  t.is(output, '0 stdout is a terminal: false\n');
+});
+
 // What the two descriptors spare (with the code cache, which now needs no node:zlib): a
 // `heads` outside git, whose result is one line, makes neither of Node's streams.
 test('heads outside a repository prints its line without node:stream or node:zlib', async (t) => {
