@@ -12,10 +12,10 @@
 // other flags; it does not check the data itself in release builds, so the file holds it twice
 // and a file whose two copies differ, or that V8 rejects, is remade silently. (A CRC-32 needs
 // node:zlib, whose loading costs 2 ms of every start; a checksum in JavaScript, 3 ms for 300 KB
-// of cold code; comparing two copies, a few microseconds.) A run that enters a part of the bundle the cache's run
-// did not (src/runtime/code-parts.ts: the hooks' slow path, the merge writer) remakes it with
-// both. Any failure to read or write the cache only costs the cache; NODE_DISABLE_COMPILE_CACHE=1
-// turns it off.
+// of cold code; comparing two copies, a few microseconds.) A run that enters a part of the
+// bundle the cache's run did not (src/runtime/code-parts.ts: the hooks' slow path, the merge
+// writer) remakes it with both. Any failure to read or write the cache only costs the cache;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import {
   closeSync,
   mkdirSync,
