@@ -16,7 +16,7 @@ export class DescriptorOutput {
   readonly #descriptor: 1 | 2;
   #stream: NodeJS.WriteStream | undefined;
   #isTTY: boolean | undefined;
-  /** The reader has gone (`git-alembic heads | head -1`): the rest is dropped, as other tools do. */
+  /** The reader has gone (`git-alembic heads | head -1`): the rest is dropped, as elsewhere. */
   #readerGone = false;
 
   constructor(descriptor: 1 | 2) {
@@ -40,7 +40,8 @@ export class DescriptorOutput {
         this.#readerGone = true;
         return;
       }
-      // EAGAIN (a non-blocking pipe), anything else: Node's stream writes the rest, or fails as it would.
+      // EAGAIN (a non-blocking pipe), anything else: Node's stream writes the rest, or fails
+      // as it would have.
       this.#stream = this.#nodeStream();
       this.#stream.write(bytes.subarray(written));
     }

@@ -27,7 +27,8 @@ const STYLES: Readonly<Record<Style, readonly [number, number]>> = {
 export class Printer implements Output {
   readonly verbosity: Verbosity;
   readonly #ctx: CommandContext;
-  // Decided when first asked: knowing whether a stream is a terminal may cost Node's stream (descriptor-output.ts).
+  // Decided when first asked: knowing whether a stream is a terminal may cost Node's stream
+  // (descriptor-output.ts).
   readonly #colour: Partial<Record<StreamName, boolean>> = {};
 
   constructor(ctx: CommandContext, verbosity: Verbosity) {

@@ -28,7 +28,8 @@ const FIRST_TWO_LINES = /[^\r\n]*(?:\r\n?|\n)?[^\r\n]*/y;
 /**
  * Decodes a Python source file; throws SourceDecodingError with the line when it cannot. A
  * string stands for its UTF-8 encoding: the text of a file a reader decoded as UTF-8 as it read
- * it, with no byte replaced (src/fs/file-reader.ts), so that it need not be encoded and decoded again.
+ * it, with no byte replaced (src/fs/file-reader.ts), so that it is not encoded and decoded
+ * again.
  */
 export function decodePythonSource(content: Uint8Array | string): string {
   if (typeof content === 'string') {
