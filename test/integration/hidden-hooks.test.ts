@@ -95,6 +95,7 @@ test("a teammate's global core.hooksPath and .git/hooks run after npm install, t
     "git-alembic's own hook still runs",
   );
   const doctor = await teammate.cli(['doctor'], { allowFailure: true });
+  t.is(doctor.status, 0, doctor.stderr);
   t.notRegex(doctor.stdout, /GA30[89]|GA316/);
 });
 
