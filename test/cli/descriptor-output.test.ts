@@ -96,7 +96,7 @@ test('heads outside a repository prints its line without node:stream or node:zli
     preload,
     `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(root, 'modules.txt'))}, process.moduleLoadList.join('\\n')));\n`,
   );
-  for (const round of ['makes the code cache', 'uses it']) {
+  for (const round of ['first run', 'second run']) {
     const run = spawnSync(process.execPath, ['--require', preload, BIN, 'heads'], {
       cwd: root,
       encoding: 'utf8',
