@@ -2,9 +2,10 @@
 // all installed yet: it installs every type in default_install_hook_types. It refuses while
 // core.hooksPath is set, which we say up front, husky's or not.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { findProgram } from '../fs/find-program.js';
 import { readConfig, writeLocalConfig } from '../git/repository.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { LOCAL_STATE } from './husky-step.js';
@@ -34,7 +35,7 @@ export async function installPreCommitHooks(
   const installedBefore = installedHookTypes(project.commonDir);
   if (OUR_HOOK_TYPES.every((type) => installedBefore.includes(type)))
     return { changes: [], warnings: [], nextSteps: [] };
-  const program = onPath('pre-commit', project.env['PATH'] ?? '');
+  const program = findProgram('pre-commit', project.topLevel, project.env);
   if (program === undefined)
     return { changes: [], warnings: [], nextSteps: [PreCommitSetupMessages.INSTALL_NEXT] };
   const { status, output } = await run(program, ['install'], project.topLevel, project.env);
@@ -83,20 +84,8 @@ function installedHookTypes(commonDir: string): string[] {
   return names.filter((name) => installedHookType(commonDir, name) === name);
 }
 
-/** The first executable `name` in PATH's directories (no shell, no process). */
-export function onPath(name: string, searchPath: string): string | undefined {
-  const names = process.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`, name] : [name];
-  for (const directory of searchPath.split(path.delimiter).filter((entry) => entry !== '')) {
-    const found = names
-      .map((candidate) => path.join(directory, candidate))
-      .find((file) => existsSync(file));
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/** Runs `program` (argv, no shell); never rejects. */
-export function run(
+// Runs `program` (argv, no shell); never rejects.
+function run(
   program: string,
   args: readonly string[],
   cwd: string,
@@ -116,7 +105,7 @@ export async function uninstallPreCommitHooks(
   types: readonly string[],
 ): Promise<string[]> {
   if (types.length === 0) return [];
-  const program = onPath('pre-commit', project.env['PATH'] ?? '');
+  const program = findProgram('pre-commit', project.topLevel, project.env);
   const args = ['uninstall', ...types.flatMap((type) => ['--hook-type', type])];
   if (program === undefined) return [PreCommitSetupMessages.uninstallNext(args)];
   const { status, output } = await run(program, args, project.topLevel, project.env);
