@@ -42,7 +42,8 @@ export async function runSetup(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<SetupReport> {
   const project = await openProject(options.directory, env, options.named);
-  const survey = await surveyHookManagers(project, (await planHusky(project)).huskyDirectory);
+  const husky = await planHusky(project);
+  const survey = await surveyHookManagers(project, husky.huskyDirectory);
   // --yes creates the package.json only husky needs: without --hooks, it asks for husky.
   const yesMeansHusky = options.hooks === undefined && options.yes && !project.hasPackageJson;
   const choice = chooseHookManager(
@@ -73,11 +74,11 @@ export async function runSetup(
       hint: SetupMessages.PACKAGE_JSON_HINT,
     });
   }
-  const plan = await planSetup(project, options);
+  const plan = await planSetup(project, options, husky);
   const { packageEdit, hookEdits, others } = plan;
 
   applyFileEdits([packageEdit]);
-  const huskyResult = await activateHusky(project, plan.husky);
+  const huskyResult = await activateHusky(project, husky);
   applyFileEdits(hookEdits);
   const driverChanges = await registerDriver(project.git, project.packageRelative);
   applyFileEdits(others);
@@ -114,7 +115,6 @@ export async function runSetup(
 
 /** Every edit setup makes, planned (and so every file read and checked) before any is applied. */
 interface SetupPlan {
-  readonly husky: HuskyPlan;
   readonly packageEdit: ReturnType<typeof planPackageJson>;
   readonly hookEdits: readonly FileEdit[];
   /** .gitattributes, the heads files, the config file, .gitignore. */
@@ -122,14 +122,17 @@ interface SetupPlan {
   readonly warnings: readonly string[];
 }
 
-async function planSetup(project: Project, options: SetupOptions): Promise<SetupPlan> {
+async function planSetup(
+  project: Project,
+  options: SetupOptions,
+  husky: HuskyPlan,
+): Promise<SetupPlan> {
   const environments = await setupEnvironments(
     options.directory,
     project.topLevel,
     project.env,
     options.selection,
   );
-  const husky = await planHusky(project);
   const hidden = await hiddenHooksOf(project, husky);
   const hookEdits = planHookFiles({
     ...project,
@@ -167,7 +170,7 @@ async function planSetup(project: Project, options: SetupOptions): Promise<Setup
       .filter((edit) => edit.after?.includes('\r\n') === true)
       .map((edit) => SetupMessages.hookFileCrlf(edit.relative)),
   ];
-  return { husky, packageEdit, hookEdits, others, warnings };
+  return { packageEdit, hookEdits, others, warnings };
 }
 
 function optional<T>(value: T | undefined): T[] {
