@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import { detectEol } from '../core/edits/line-endings.js';
+import type { PreCommitSetupRecord } from '../core/edits/setup-record.js';
 import {
   appendFlow,
   applySplices,
@@ -46,13 +47,6 @@ export interface PreCommitAddition {
   readonly hookTypesAdded: readonly string[];
   /** Whether `default_install_hook_types` itself was added. */
   readonly hookTypesKeyAdded: boolean;
-}
-
-/** What removal takes out: what adding said it added. */
-export interface PreCommitRemoval {
-  readonly entry: boolean;
-  readonly hookTypes: readonly string[];
-  readonly hookTypesKey: boolean;
 }
 
 /** A new config holding just our entry and hook types. */
@@ -105,10 +99,10 @@ export function addToPreCommitConfig(
   };
 }
 
-/** Removes what `removal` names; the rest of the file stays byte for byte. */
+/** Removes what the setup record `removal` says adding added; the rest stays byte for byte. */
 export function removeFromPreCommitConfig(
   text: string,
-  removal: PreCommitRemoval,
+  removal: PreCommitSetupRecord,
   fileName: string,
 ): { text: string; changed: boolean } {
   const document = parseConfig(text, fileName);

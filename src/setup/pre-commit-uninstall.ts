@@ -46,15 +46,10 @@ export async function runPreCommitUninstall(
   const { removeFromPreCommitConfig } = await import('./pre-commit-config.js');
   const { record } = found;
   const config = readForEdit(project.topLevel, PRE_COMMIT_CONFIG);
-  const removal = {
-    entry: record.preCommit.entry,
-    hookTypes: record.preCommit.hookTypes,
-    hookTypesKey: record.preCommit.hookTypesKey,
-  };
   const configText =
     config.before === undefined
       ? undefined
-      : removeFromPreCommitConfig(config.before, removal, PRE_COMMIT_CONFIG).text;
+      : removeFromPreCommitConfig(config.before, record.preCommit, PRE_COMMIT_CONFIG).text;
   const edits: FileEdit[] = [
     ...(config.before === undefined || configText === config.before
       ? []
