@@ -12,6 +12,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 
+import { lineAt } from '../core/revision-file/python-syntax-error.js';
 import { InputError } from '../errors.js';
 import { PreCommitConfigMessages } from '../messages/pre-commit.js';
 
@@ -94,23 +95,11 @@ export function stringsOf(node: unknown, text: string, fileName: string): string
     !node.items.every((item) => isScalar(item) && typeof item.value === 'string')
   ) {
     throw new InputError(
-      { file: fileName, line: lineOf(text, rangeOf(node)[0]) },
+      { file: fileName, line: lineAt(text, rangeOf(node)[0]) },
       PreCommitConfigMessages.TYPES_NOT_A_LIST,
     );
   }
   return node.items.map((item) => String((item as { value: unknown }).value));
-}
-
-/** The 1-based line holding `offset`. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (
-    let index = text.indexOf('\n');
-    index !== -1 && index < offset;
-    index = text.indexOf('\n', index + 1)
-  )
-    line += 1;
-  return line;
 }
 
 /** What doctor needs of a config: our entry as written, and the hook types `pre-commit install` installs. */
@@ -138,7 +127,7 @@ export function inspectPreCommitConfig(text: string, fileName: string): Configur
   if (entry === undefined) return { entry: undefined, hookTypes };
   return {
     entry: {
-      line: lineOf(text, rangeOf(entry)[0]),
+      line: lineAt(text, rangeOf(entry)[0]),
       ids: hookIdsOf(entry),
       stages: stagesOf(entry),
     },

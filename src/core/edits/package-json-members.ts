@@ -2,6 +2,7 @@
 // line when a key holds the wrong type of value.
 import { InputError } from '../../errors.js';
 import { PackageJsonMessages } from '../../messages/edits.js';
+import { lineAt } from '../revision-file/python-syntax-error.js';
 import { findMember, type JsonMember, type JsonNode, parseJsonDocument } from './json-document.js';
 import { type JsonObject, removeMember } from './json-edits.js';
 
@@ -77,8 +78,4 @@ function wrongType(
   fileName: string,
 ): InputError {
   return new InputError({ file: fileName, line: lineAt(text, member.keyStart) }, message);
-}
-
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
 }
