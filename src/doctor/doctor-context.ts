@@ -25,9 +25,10 @@ export interface DoctorContext {
   readonly headsFiles: readonly HeadsFileState[];
   readonly driver: RegisteredDriver;
   readonly huskyDirectory: string;
-  /** core.hooksPath in effect (`~/` expanded), if any. */
-  readonly hooksPath: string | undefined;
-  /** What the repository has of husky and pre-commit, and which of them doctor checks. */
+  /**
+   * What the repository has of husky and pre-commit (core.hooksPath in effect among it), and which
+   * of them doctor checks.
+   */
   readonly hooks: HookManagerSurvey & { readonly checked: HookManagerChoice };
   /** GA310/GA313 when the config or the environments cannot be read. */
   readonly readFindings: readonly Finding[];
@@ -49,7 +50,6 @@ export async function gatherDoctorContext(
     headsFiles: histories.map((history) => inspectHeadsFile(history, project.topLevel)),
     driver: await registeredDriver(project.git),
     huskyDirectory,
-    hooksPath: survey.hooksPath,
     hooks: { ...survey, checked: chooseHookManager(survey, project.hasPackageJson) },
     readFindings,
   };

@@ -24,7 +24,7 @@ import { finding } from './driver-checks.js';
 /** GA308, GA309 and GA316 for the executable hooks husky keeps git from running here. */
 export async function hiddenHookFindings(context: DoctorContext): Promise<Finding[]> {
   const { project, huskyDirectory } = context;
-  if (!pointsAtHusky(context.hooksPath, huskyDirectory, project.topLevel)) return [];
+  if (!pointsAtHusky(context.hooks.hooksPath, huskyDirectory, project.topLevel)) return [];
   const directories = await hiddenDirectories(project.git, project.commonDir, project.topLevel);
   const hidden = hiddenHooks(
     directories,

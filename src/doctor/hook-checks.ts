@@ -16,7 +16,8 @@ import { finding } from './driver-checks.js';
 
 /** GA305 or GA311: whether husky's hooks run in this work tree. */
 export function huskyFindings(context: DoctorContext): Finding[] {
-  const { project, huskyDirectory, hooksPath } = context;
+  const { project, huskyDirectory } = context;
+  const { hooksPath } = context.hooks;
   const expected = huskyHooksPath(huskyDirectory);
   if (!pointsAtHusky(hooksPath, huskyDirectory, project.topLevel)) {
     return [
