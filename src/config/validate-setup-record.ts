@@ -4,16 +4,19 @@ import { isLfAttributeLine } from '../core/edits/gitattributes.js';
 import type { CreatedObject, PrepareChange } from '../core/edits/package-json.js';
 import {
   EMPTY_SETUP_RECORD,
+  NODE_MODULES_LINE,
   type PreCommitSetupRecord,
   type SetupRecord,
 } from '../core/edits/setup-record.js';
-import { EXPECTED_ARRAY, EXPECTED_BOOLEAN, EXPECTED_STRING } from '../messages/alembic-config.js';
+import { OUR_HOOK_TYPES } from '../core/setup/pre-commit-hooks.js';
+import { EXPECTED_ARRAY, EXPECTED_STRING } from '../messages/alembic-config.js';
 import { SETUP_RECORD_ENTRY } from '../messages/git-integration.js';
 import {
   child,
   fieldError,
   type FieldPath,
   knownObject,
+  readBoolean,
   readChoice,
   typeName,
 } from './validate-fields.js';
@@ -27,17 +30,9 @@ const RECORD_KEYS = [
   'ignores',
   'preCommit',
 ];
-// The only line setup adds to .gitignore.
-const IGNORE_LINES: readonly string[] = ['node_modules/'];
 const PRE_COMMIT_KEYS = ['entry', 'hookTypes', 'hookTypesKey'];
 // Uninstall takes these out of default_install_hook_types: only the ones setup adds.
-const HOOK_TYPES: readonly string[] = [
-  'pre-commit',
-  'post-checkout',
-  'post-merge',
-  'post-rewrite',
-  'post-commit',
-];
+const HOOK_TYPES: readonly string[] = OUR_HOOK_TYPES;
 const PREPARE: readonly PrepareChange[] = ['member', 'chained', 'none'];
 const CREATED: readonly CreatedObject[] = ['scripts', 'devDependencies'];
 const DEPENDENCIES: readonly string[] = ['git-alembic', 'husky'];
@@ -54,7 +49,7 @@ export function readSetupRecord(
   const fields = knownObject(value, where, RECORD_KEYS);
   // Uninstall removes these lines: only the LF pins setup writes, never an arbitrary user line.
   const attributes = readNames(fields, 'attributes', where, isLfAttributeLine);
-  const ignores = readNames(fields, 'ignores', where, (line) => IGNORE_LINES.includes(line));
+  const ignores = readNames(fields, 'ignores', where, (line) => line === NODE_MODULES_LINE);
   return {
     devDependencies: readNames(fields, 'devDependencies', where, (name) =>
       DEPENDENCIES.includes(name),
@@ -78,17 +73,11 @@ function readPreCommit(
   if (fields['preCommit'] === undefined) return {};
   const where = child(at, 'preCommit');
   const record = knownObject(fields['preCommit'], where, PRE_COMMIT_KEYS);
-  const flag = (key: string): boolean => {
-    const value = record[key] ?? false;
-    if (typeof value !== 'boolean')
-      throw fieldError(child(where, key), EXPECTED_BOOLEAN(typeName(value)));
-    return value;
-  };
   return {
     preCommit: {
-      entry: flag('entry'),
+      entry: readBoolean(record, 'entry', where, false),
       hookTypes: readNames(record, 'hookTypes', where, (name) => HOOK_TYPES.includes(name)),
-      hookTypesKey: flag('hookTypesKey'),
+      hookTypesKey: readBoolean(record, 'hookTypesKey', where, false),
     },
   };
 }

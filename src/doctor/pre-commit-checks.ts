@@ -6,16 +6,13 @@
 import path from 'node:path';
 
 import type { Finding } from '../core/findings.js';
+import { HOOK_TYPES_OF } from '../core/setup/pre-commit-hooks.js';
 import { UserError } from '../errors.js';
 import { readScopedConfig } from '../git/repository.js';
 import { PreCommitDoctorMessages } from '../messages/pre-commit.js';
 import { installedHookType, PRE_COMMIT_CONFIG } from '../setup/hook-manager.js';
 import { readForEdit } from '../setup/file-edits.js';
-import {
-  type ConfiguredHooks,
-  HOOK_TYPES_OF,
-  inspectPreCommitConfig,
-} from '../setup/pre-commit-yaml.js';
+import { type ConfiguredHooks, inspectPreCommitConfig } from '../setup/pre-commit-yaml.js';
 import type { DoctorContext } from './doctor-context.js';
 import { attributeFindings, finding } from './driver-checks.js';
 import { frameworkDriverFindings } from './pre-commit-driver-checks.js';

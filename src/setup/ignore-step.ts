@@ -2,14 +2,13 @@
 // project): `npm install` then makes node_modules, and the README's `git add -A` must not commit
 // it. The line is added only when git does not ignore node_modules already.
 import { addAttributeLines } from '../core/edits/gitattributes.js';
+import { NODE_MODULES_LINE } from '../core/edits/setup-record.js';
 import type { Git } from '../git/simple-git-port.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 
 /** The ignore file setup edits, at the top level. */
 export const IGNORE_FILE = '.gitignore';
-/** The line it adds. */
-export const NODE_MODULES_LINE = 'node_modules/';
 
 /**
  * The `.gitignore` edit adding `node_modules/` when git would not ignore `<package>/node_modules`,

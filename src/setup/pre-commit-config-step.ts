@@ -1,15 +1,11 @@
 // Setup's edit of `.pre-commit-config.yaml` (a new file when there is none) and the part of the
 // setup record that says what it added. Loaded only by setup --pre-commit: it loads `yaml`.
 import type { PreCommitSetupRecord } from '../core/edits/setup-record.js';
+import { OUR_HOOK_TYPES } from '../core/setup/pre-commit-hooks.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import { PRE_COMMIT_CONFIG } from './hook-manager.js';
-import {
-  addToPreCommitConfig,
-  newPreCommitConfig,
-  OUR_HOOK_TYPES,
-  type RepoEntry,
-} from './pre-commit-config.js';
+import { addToPreCommitConfig, newPreCommitConfig, type RepoEntry } from './pre-commit-config.js';
 
 /** The edit, and what it adds (for the record). */
 export function planPreCommitConfig(

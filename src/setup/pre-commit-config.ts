@@ -9,6 +9,12 @@ import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { detectEol } from '../core/edits/line-endings.js';
 import type { PreCommitSetupRecord } from '../core/edits/setup-record.js';
 import {
+  DEFAULT_HOOK_TYPES,
+  HOOK_TYPES_KEY,
+  OUR_HOOK_IDS,
+  OUR_HOOK_TYPES,
+} from '../core/setup/pre-commit-hooks.js';
+import {
   appendFlow,
   applySplices,
   columnOf,
@@ -20,10 +26,6 @@ import {
   wholeLines,
 } from '../core/edits/text-splices.js';
 import {
-  DEFAULT_HOOK_TYPES,
-  HOOK_TYPES_KEY,
-  OUR_HOOK_IDS,
-  OUR_HOOK_TYPES,
   ourEntryIndex,
   parseConfig,
   rangeOf,
@@ -32,7 +34,7 @@ import {
   stringsOf,
 } from './pre-commit-yaml.js';
 
-export { hasOurEntry, OUR_HOOK_IDS, OUR_HOOK_TYPES } from './pre-commit-yaml.js';
+export { hasOurEntry } from './pre-commit-yaml.js';
 
 /** The entry to add. */
 export interface RepoEntry {

@@ -5,12 +5,12 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { OUR_HOOK_TYPES } from '../core/setup/pre-commit-hooks.js';
 import { findProgram } from '../fs/find-program.js';
 import { readConfig, writeLocalConfig } from '../git/repository.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { LOCAL_STATE } from './husky-step.js';
 import { type HookManagerSurvey, installedHookType } from './hook-manager.js';
-import { OUR_HOOK_TYPES } from './pre-commit-yaml.js';
 import type { Project } from './project.js';
 
 /** What installing did, and what is left to the user. */

@@ -13,27 +13,13 @@ import {
 } from 'yaml';
 
 import { lineAt } from '../core/revision-file/python-syntax-error.js';
+import {
+  DEFAULT_HOOK_TYPES,
+  HOOK_TYPES_KEY,
+  OUR_HOOK_IDS,
+} from '../core/setup/pre-commit-hooks.js';
 import { InputError } from '../errors.js';
 import { PreCommitConfigMessages } from '../messages/pre-commit.js';
-
-/** The hook ids this package's .pre-commit-hooks.yaml defines; the first finds our entry. */
-export const OUR_HOOK_IDS = ['git-alembic', 'git-alembic-post-commit'] as const;
-/** The git hooks those run in, as `pre-commit install --hook-type` names them. */
-export const OUR_HOOK_TYPES = [
-  'pre-commit',
-  'post-checkout',
-  'post-merge',
-  'post-rewrite',
-  'post-commit',
-] as const;
-/** The hook types each of our hook ids needs installed. */
-export const HOOK_TYPES_OF: Readonly<Record<string, readonly string[]>> = {
-  'git-alembic': ['pre-commit', 'post-checkout', 'post-merge', 'post-rewrite'],
-  'git-alembic-post-commit': ['post-commit'],
-};
-/** What pre-commit installs when `default_install_hook_types` is absent. */
-export const DEFAULT_HOOK_TYPES: readonly string[] = ['pre-commit'];
-export const HOOK_TYPES_KEY = 'default_install_hook_types';
 
 /** A node's source range: [start, value end, node end (trailing comments included)]. */
 export function rangeOf(node: unknown): readonly [number, number, number] {

@@ -41,6 +41,9 @@ export interface PreCommitSetupRecord {
   readonly hookTypesKey: boolean;
 }
 
+/** The one line setup adds to `.gitignore` (so the only one a record's `ignores` may hold). */
+export const NODE_MODULES_LINE = 'node_modules/';
+
 /** A record of nothing. */
 export const EMPTY_SETUP_RECORD: SetupRecord = {
   devDependencies: [],
