@@ -46,31 +46,32 @@ export function planHookFileRemoval(
  * and the LF pins the record says setup added (a user's identical line, there before, stays).
  */
 export function planAttributesRemoval(topLevel: string, record: SetupRecord): FileEdit[] {
-  const target = readForEdit(topLevel, ATTRIBUTES_FILE);
-  if (target.before === undefined) return [];
-  const merges = splitLines(target.before)
-    .map((line) => line.content.trim())
-    .filter((line) => OUR_ATTRIBUTE_LINE.test(line));
-  const { text, removed } = removeAttributeLines(target.before, [
-    ...merges,
+  return planLineRemoval(topLevel, ATTRIBUTES_FILE, record, (before) => [
+    ...splitLines(before)
+      .map((line) => line.content.trim())
+      .filter((line) => OUR_ATTRIBUTE_LINE.test(line)),
     ...(record.attributes ?? []),
   ]);
-  if (removed.length === 0) return [];
-  const remove = text === '' && record.files.includes(target.relative);
-  return [
-    {
-      ...target,
-      after: remove ? undefined : text,
-      summary: remove ? SetupMessages.FILE_DELETED : SetupMessages.attributesRemoved(removed),
-    },
-  ];
 }
 
 /** The lines the record says setup added to `.gitignore`; the file goes when setup created it and nothing else is left. */
 export function planIgnoreRemoval(topLevel: string, record: SetupRecord): FileEdit[] {
-  const target = readForEdit(topLevel, IGNORE_FILE);
-  if (target.before === undefined || (record.ignores ?? []).length === 0) return [];
-  const { text, removed } = removeAttributeLines(target.before, record.ignores ?? []);
+  return planLineRemoval(topLevel, IGNORE_FILE, record, () => record.ignores ?? []);
+}
+
+// The lines `ours` picks out of the file's text removed, or the file deleted when setup created it
+// and nothing else is left; no edit when none of them is there.
+function planLineRemoval(
+  topLevel: string,
+  relative: string,
+  record: SetupRecord,
+  ours: (before: string) => readonly string[],
+): FileEdit[] {
+  const target = readForEdit(topLevel, relative);
+  if (target.before === undefined) return [];
+  const lines = ours(target.before);
+  if (lines.length === 0) return [];
+  const { text, removed } = removeAttributeLines(target.before, lines);
   if (removed.length === 0) return [];
   const remove = text === '' && record.files.includes(target.relative);
   return [
