@@ -77,9 +77,9 @@ export async function runPreCommitSetup(
     preCommit: preCommit.record,
   });
 
-  applyFileEdits([preCommit.edit, ...others, ...(record.edit === undefined ? [] : [record.edit])]);
-  const install = await installPreCommitHooks(project, survey);
   const edits = [preCommit.edit, ...others, ...(record.edit === undefined ? [] : [record.edit])];
+  applyFileEdits(edits);
+  const install = await installPreCommitHooks(project, survey);
   const changed = edits.filter(changes).map((edit) => edit.relative);
   return {
     topLevel: project.topLevel,
@@ -124,7 +124,7 @@ function planRecord(
     configEdit?.relative === relative
       ? `${configEdit.summary}; ${PreCommitSetupMessages.RECORD_WRITTEN}`
       : PreCommitSetupMessages.RECORD_WRITTEN;
-  return { edit: { ...target, after: after === target.before ? target.before : after, summary } };
+  return { edit: { ...target, after, summary } };
 }
 
 // The record already in a config file's text (its `setup` key, validated), or an empty one.
