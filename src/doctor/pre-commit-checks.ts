@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Finding } from '../core/findings.js';
 import { HOOK_TYPES_OF } from '../core/setup/pre-commit-hooks.js';
 import { UserError } from '../errors.js';
+import { readTextIfExists } from '../fs/atomic-write.js';
 import { readScopedConfig } from '../git/repository.js';
 import { PreCommitDoctorMessages } from '../messages/pre-commit.js';
 import { installedHookType, PRE_COMMIT_CONFIG } from '../setup/hook-manager.js';
-import { readForEdit } from '../setup/file-edits.js';
 import { type ConfiguredHooks, inspectPreCommitConfig } from '../setup/pre-commit-yaml.js';
 import type { DoctorContext } from './doctor-context.js';
 import { attributeFindings, finding } from './driver-checks.js';
@@ -43,7 +43,8 @@ export async function preCommitSetupFindings(context: DoctorContext): Promise<Fi
 
 // The config as pre-commit reads it, or GA320 when it is missing, unreadable or has no entry of ours.
 function readConfigured(topLevel: string): { configured?: ConfiguredHooks; findings: Finding[] } {
-  const { before } = readForEdit(topLevel, PRE_COMMIT_CONFIG);
+  // Read only, like pre-commit does: a symbolic link is read through, not refused as for a write.
+  const before = readTextIfExists(path.join(topLevel, PRE_COMMIT_CONFIG));
   const located = (message: string, line?: number): Finding => ({
     ...finding('GA320', message, PreCommitDoctorMessages.SETUP_FIX),
     locations: [{ file: PRE_COMMIT_CONFIG, line }],

@@ -313,6 +313,26 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
   t.deepEqual(await ids(), [], 'the next hook run puts it right');
 });
 
+test('doctor in pre-commit mode reads a .pre-commit-config.yaml that is a symbolic link to a file in the repository', async (t) => {
+  if (!requireFramework(t)) return;
+  const repo = await pythonProject(t);
+  await repo.cli(['setup', ...SOURCE]);
+  // Doctor only reads the config: a link is no reason to refuse, as it is for setup's writes.
+  mkdirSync(repo.path('tools'));
+  await repo.write('tools/pre-commit.yaml', await repo.read('.pre-commit-config.yaml'));
+  rmSync(repo.path('.pre-commit-config.yaml'));
+  symlinkSync(path.join('tools', 'pre-commit.yaml'), repo.path('.pre-commit-config.yaml'));
+  const doctor = await repo.cli(['doctor', '--json'], { allowFailure: true });
+  t.is(doctor.status, 1, doctor.stderr);
+  const report = JSON.parse(doctor.stdout) as { hooks: string; findings: { id: string }[] };
+  t.is(report.hooks, 'pre-commit');
+  t.deepEqual(
+    report.findings.map((finding) => finding.id),
+    ['GA325'],
+    'our entry and hook types read through the link (no GA320, GA321, GA322); the driver is still to come',
+  );
+});
+
 test('`hook pre-commit-framework` outside the framework does nothing and says so', async (t) => {
   const repo = await pythonProject(t);
   await repo.cli(['heads', '--write']);
