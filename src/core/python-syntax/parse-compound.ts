@@ -81,8 +81,11 @@ export function parseBlock(p: ParserState, what: string, header: number): void {
     p.fail(Messages.expectedBlock(what, lineAt(p.source, p.starts[header] ?? 0)));
   p.position++;
   p.enter();
-  while (p.kind() !== DEDENT && p.kind() !== END) parseStatement(p);
-  p.leave();
+  try {
+    while (p.kind() !== DEDENT && p.kind() !== END) parseStatement(p);
+  } finally {
+    p.leave();
+  }
   p.position++;
 }
 

@@ -118,8 +118,11 @@ function parseInversion(p: ParserState): Expression {
   const start = p.position;
   if (!p.acceptWord('not')) return parseComparison(p);
   p.enter();
-  parseInversion(p);
-  p.leave();
+  try {
+    parseInversion(p);
+  } finally {
+    p.leave();
+  }
   return expression('operator', start);
 }
 
@@ -162,8 +165,11 @@ function parseFactor(p: ParserState): Expression {
   if (!(p.isOp('+') || p.isOp('-') || p.isOp('~'))) return parsePower(p);
   p.position++;
   p.enter();
-  parseFactor(p);
-  p.leave();
+  try {
+    parseFactor(p);
+  } finally {
+    p.leave();
+  }
   return expression('operator', start);
 }
 

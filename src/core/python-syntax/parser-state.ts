@@ -183,9 +183,14 @@ export class ParserState {
     return kind === OP && EXPRESSION_OPERATORS.has(this.text());
   }
 
-  /** Counts one level of nesting; `leave` must follow. */
+  /**
+   * Counts one level of nesting; `leave` must follow in a `finally`, since a backtracking parse
+   * (a `match` that turns out to be a name) catches errors and goes on. A `body` callback would
+   * say so more safely, but its two stack frames a level cost the deepest nesting its headroom.
+   */
   enter(): void {
-    if (++this.nesting > MAXIMUM_NESTING) this.fail(Messages.TOO_DEEPLY_NESTED);
+    if (this.nesting >= MAXIMUM_NESTING) this.fail(Messages.TOO_DEEPLY_NESTED);
+    this.nesting++;
   }
 
   leave(): void {

@@ -279,6 +279,8 @@ export const SYNTAX_CORPUS: readonly string[] = [
   'x = [1,\n2\n',
   'x = 1)\n',
   'x = (1]\n',
+  // A `match` statement tried and given up, more often than the nesting limit.
+  `match = y = [1]\n${'match not in y\n'.repeat(1600)}`,
 ];
 
 /** Syntax a current Python accepts but Python 3.11 (the oracle) refuses: accepted on purpose. */
