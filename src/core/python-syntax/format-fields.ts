@@ -5,13 +5,11 @@
 import { PythonParserMessages as Messages } from '../../messages/revision-file.js';
 import { PythonSyntaxError } from '../revision-file/python-syntax-error.js';
 import {
-  isIdentifierChar,
   isQuote,
   literalBody,
-  prefixFlags,
+  prefixFlagsBefore,
   skipFormatEscape,
   skipString,
-  stringTokenStart,
 } from '../revision-file/python-string-scan.js';
 
 /** The source range of one replacement field's expression. */
@@ -70,10 +68,7 @@ function expressionEnd(source: string, start: number): number {
     const code = source.charCodeAt(i);
     const next = source.charCodeAt(i + 1);
     if (isQuote(code)) {
-      const flags = isIdentifierChar(source.charCodeAt(i - 1))
-        ? prefixFlags(source, stringTokenStart(source, i), i)
-        : 0;
-      i = skipString(source, i, flags === -1 ? 0 : flags);
+      i = skipString(source, i, prefixFlagsBefore(source, i));
       continue;
     }
     if (code === 40 || code === 91 || code === 123) depth++;

@@ -4,12 +4,7 @@
 // which go to the precise string scanner. Any doubt returns -1: the precise reader decides.
 import { BODY_SCAN, MODULE_CODE_SCAN, NOT_BLOCK_KEYWORD } from './fast-patterns.js';
 import { PythonSyntaxError } from './python-syntax-error.js';
-import {
-  isIdentifierChar,
-  prefixFlags,
-  skipString,
-  stringTokenStart,
-} from './python-string-scan.js';
+import { prefixFlagsBefore, skipString } from './python-string-scan.js';
 
 // CPython's tokenizer refuses deeper nesting; the precise reader reports it.
 const MAXIMUM_DEPTH = 200;
@@ -74,11 +69,8 @@ function scanLogicalCode(
 // A string the patterns leave alone (an f-string or t-string, a plain string right after a
 // letter f or t, an unterminated one), read exactly as skipIndentedBlock reads it.
 function skipOtherString(source: string, quote: number): number {
-  const flags = isIdentifierChar(source.charCodeAt(quote - 1))
-    ? prefixFlags(source, stringTokenStart(source, quote), quote)
-    : 0;
   try {
-    return skipString(source, quote, flags);
+    return skipString(source, quote, prefixFlagsBefore(source, quote));
   } catch (error) {
     if (error instanceof PythonSyntaxError) return -1;
     throw error;

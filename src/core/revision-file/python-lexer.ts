@@ -9,8 +9,8 @@ import {
   isIdentifierChar,
   isQuote,
   prefixFlags,
+  prefixFlagsBefore,
   skipString,
-  stringTokenStart,
 } from './python-string-scan.js';
 
 /** What a token is; keywords are `name` tokens. */
@@ -111,13 +111,6 @@ function continuesBlock(source: string, lineStart: number, headerColumn: number)
   }
   if (code === 10 || code === 35) return true;
   return i < source.length && column > headerColumn;
-}
-
-// Flags of the prefix in front of a quote met mid-line; most quotes have none.
-function prefixFlagsBefore(source: string, quote: number): number {
-  const previous = source.charCodeAt(quote - 1);
-  if (!isIdentifierChar(previous)) return 0;
-  return prefixFlags(source, stringTokenStart(source, quote), quote);
 }
 
 /** Splits the logical line that starts at `start` into tokens. */

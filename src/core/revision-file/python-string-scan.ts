@@ -106,6 +106,13 @@ export function stringTokenStart(source: string, quote: number): number {
   return prefixFlags(source, start, quote) === -1 ? quote : start;
 }
 
+/** Flags of the prefix of the string whose opening quote is at `quote`: 0 when it has none. */
+export function prefixFlagsBefore(source: string, quote: number): number {
+  // Most quotes have no prefix; this spares them the walk back.
+  if (!isIdentifierChar(source.charCodeAt(quote - 1))) return 0;
+  return prefixFlags(source, stringTokenStart(source, quote), quote);
+}
+
 /** Offset just past the string literal whose opening quote is at `quote`. */
 export function skipString(source: string, quote: number, flags: number): number {
   const quoteCode = source.charCodeAt(quote);
@@ -245,7 +252,7 @@ function skipReplacementField(
   while (i < length) {
     const code = source.charCodeAt(i);
     if (isQuote(code)) {
-      i = skipString(source, i, prefixFlags(source, stringTokenStart(source, i), i));
+      i = skipString(source, i, prefixFlagsBefore(source, i));
       continue;
     }
     if (code === OPEN_PAREN || code === OPEN_SQUARE || code === OPEN_BRACE) depth++;
