@@ -8,8 +8,6 @@ import { parseModule } from './parse-compound.js';
 import { ParserState } from './parser-state.js';
 import { tokenize } from './tokenizer.js';
 
-export { PythonSyntaxError };
-
 /** Throws PythonSyntaxError (offset, message) for the first syntax error of decoded source. */
 export function checkPythonSyntax(source: string): void {
   const state = new ParserState(source, tokenize(source));

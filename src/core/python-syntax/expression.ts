@@ -25,8 +25,7 @@ export type ExpressionKind =
   | 'comprehension'
   | 'dict'
   | 'set'
-  | 'ellipsis'
-  | 'fstring';
+  | 'ellipsis';
 
 /** A parsed expression: its kind, the token it starts at, its elements (tuple, list, starred). */
 export interface Expression {
@@ -35,7 +34,6 @@ export interface Expression {
   readonly items: readonly Expression[] | undefined;
   /** The name, for `name` and `keyword` (None, True, False, `__debug__` matter as targets). */
   readonly name: string | undefined;
-  readonly parenthesized: boolean | undefined;
 }
 
 /**
@@ -57,16 +55,10 @@ export interface SubParsers {
 export function expression(
   kind: ExpressionKind,
   token: number,
-  extra?: Partial<Pick<Expression, 'items' | 'name' | 'parenthesized'>>,
+  extra?: Partial<Pick<Expression, 'items' | 'name'>>,
 ): Expression {
   // One object shape for every descriptor: this runs for every operand of a file, mostly cold.
-  return {
-    kind,
-    token,
-    items: extra?.items,
-    name: extra?.name,
-    parenthesized: extra?.parenthesized,
-  };
+  return { kind, token, items: extra?.items, name: extra?.name };
 }
 
 // CPython's words for each kind in "cannot assign to …" and "cannot delete …".
@@ -92,7 +84,6 @@ const DESCRIPTIONS: Readonly<Record<ExpressionKind, string>> = {
   dict: 'dict literal',
   set: 'set display',
   ellipsis: 'ellipsis',
-  fstring: 'f-string expression',
 };
 
 /** How CPython names `target` in its errors (`None`, `function call`, `literal`, …). */

@@ -21,27 +21,24 @@ export function parseBracketed(p: ParserState, parsers: SubParsers): Expression 
 }
 
 function parseParenthesized(p: ParserState, parsers: SubParsers, start: number): Expression {
-  if (p.acceptOp(')')) return expression('tuple', start, { items: [], parenthesized: true });
+  if (p.acceptOp(')')) return expression('tuple', start, { items: [] });
   if (p.isWord('yield')) {
     parsers.yieldExpression(p);
     p.expectOp(')');
-    return expression('yield', start, { parenthesized: true });
+    return expression('yield', start);
   }
   const yields = p.yields;
   const first = parsers.starNamedExpression(p);
   if (startsComprehension(p)) {
     finishComprehension(p, parsers, first, yields, 'generator expression', ')');
-    return expression('generator', start, { parenthesized: true });
+    return expression('generator', start);
   }
   if (!p.isOp(',')) {
     expectCloser(p, ')', first);
     if (first.kind === 'starred') p.fail(Messages.STARRED_HERE, first.token);
-    return { ...first, parenthesized: true };
+    return first;
   }
-  return expression('tuple', start, {
-    items: parseElements(p, parsers, first, ')'),
-    parenthesized: true,
-  });
+  return expression('tuple', start, { items: parseElements(p, parsers, first, ')') });
 }
 
 function parseList(p: ParserState, parsers: SubParsers, start: number): Expression {

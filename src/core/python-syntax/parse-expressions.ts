@@ -22,20 +22,20 @@ export const PARSERS: SubParsers = {
 };
 
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
-// Binary operators by precedence (`|` loosest, then `^`, `&`, shifts, sums, products).
-const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
-  ['|', 1],
-  ['^', 2],
-  ['&', 3],
-  ['<<', 4],
-  ['>>', 4],
-  ['+', 5],
-  ['-', 5],
-  ['*', 6],
-  ['/', 6],
-  ['//', 6],
-  ['%', 6],
-  ['@', 6],
+// The binary operators of `bitwise_or` and the levels below it (loosest first).
+const BINARY_OPERATORS: ReadonlySet<string> = new Set([
+  '|',
+  '^',
+  '&',
+  '<<',
+  '>>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '//',
+  '%',
+  '@',
 ]);
 
 /** `star_expressions`: expressions and `*x`, a tuple when there is a comma. */
@@ -49,7 +49,7 @@ export function parseStarExpressions(p: ParserState): Expression {
 }
 
 /** `*x` or an expression. */
-export function parseStarExpression(p: ParserState): Expression {
+function parseStarExpression(p: ParserState): Expression {
   const start = p.position;
   if (!p.acceptOp('*')) return parseExpression(p);
   return expression('starred', start, { items: [parseBitwiseOr(p)] });
@@ -93,7 +93,7 @@ export function parseExpression(p: ParserState): Expression {
 }
 
 /** `disjunction`: `a or b or …`. */
-export function parseDisjunction(p: ParserState): Expression {
+function parseDisjunction(p: ParserState): Expression {
   return parseBooleanChain(p, 'or', parseConjunction);
 }
 
@@ -145,7 +145,7 @@ function parseComparison(p: ParserState): Expression {
  * `bitwise_or` and the binary levels below it, down to `factor`. The levels only decide how
  * operands group, which the checker never needs, so one loop reads any chain of them.
  */
-export function parseBitwiseOr(p: ParserState): Expression {
+function parseBitwiseOr(p: ParserState): Expression {
   const start = p.position;
   const first = parseFactor(p);
   if (!isBinaryOperator(p)) return first;
@@ -157,7 +157,7 @@ export function parseBitwiseOr(p: ParserState): Expression {
 }
 
 function isBinaryOperator(p: ParserState): boolean {
-  return p.kind() === OP && BINARY_PRECEDENCE.has(p.text());
+  return p.kind() === OP && BINARY_OPERATORS.has(p.text());
 }
 
 function parseFactor(p: ParserState): Expression {
@@ -191,7 +191,7 @@ function parseAwaitPrimary(p: ParserState): Expression {
 }
 
 /** `primary`: an atom and its trailers (`.name`, calls, subscripts). */
-export function parsePrimary(p: ParserState): Expression {
+function parsePrimary(p: ParserState): Expression {
   let value = parseAtom(p);
   for (;;) {
     const start = p.position;
