@@ -9,17 +9,11 @@ import {
 } from '../../messages/template.js';
 import { adjustWhitespace } from './mako-adjust-whitespace.js';
 import { checkBranches, type BranchFacts, noteNode } from './mako-branch-rule.js';
-import {
-  ContextNames,
-  controlNames,
-  nameUse,
-  targetNames,
-  useStatements,
-} from './mako-identifiers.js';
+import { ContextNames, controlNames, nameUse, useStatements } from './mako-identifiers.js';
 import { type ControlClause, parseControlLine } from './mako-control-line.js';
 import { compileFilters, type FilterStep } from './mako-filters.js';
 import { lexMakoTemplate, type MakoNode } from './mako-lexer.js';
-import type { Expression, ForTarget, Statement } from './python-ast.js';
+import { type Expression, type ForTarget, type Statement, targetNames } from './python-ast.js';
 import { PythonParser } from './python-parser.js';
 import { parseStatements } from './python-statements.js';
 import { tokenizePython } from './python-tokenizer.js';

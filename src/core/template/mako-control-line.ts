@@ -1,7 +1,7 @@
 // Parses the Python of a `%` control line (`if x:`, `elif y:`, `else:`, `for a in b:`)
 // under Mako's rules, including its check that the keyword is followed by a space or `:`.
 import { NOT_A_CONTROL_STATEMENT, UNSUPPORTED_CONTROL } from '../../messages/template.js';
-import type { Expression, ForTarget } from './python-ast.js';
+import { type Expression, type ForTarget, targetNames } from './python-ast.js';
 import { PY_SPACE_CLASS, PY_WORD_CLASS } from './python-char-classes.js';
 import { PythonParser } from './python-parser.js';
 import { parseForTarget } from './python-parser-displays.js';
@@ -76,7 +76,6 @@ function parseClause(keyword: string, parser: PythonParser): ControlClause {
 // Mako refuses a template that assigns one of its reserved names.
 function parseTarget(parser: PythonParser): ForTarget {
   const target = parseForTarget(parser);
-  for (const name of target.kind === 'name' ? [target.id] : target.ids)
-    checkAssignable(parser, name);
+  for (const name of targetNames(target)) checkAssignable(parser, name);
   return target;
 }

@@ -8,7 +8,7 @@
 import { RESERVED_NAME } from '../../messages/template.js';
 import type { ControlClause } from './mako-control-line.js';
 import { RESERVED_NAMES } from './mako-reserved-names.js';
-import type { Expression, ForTarget, Statement } from './python-ast.js';
+import { type Expression, type ForTarget, type Statement, targetNames } from './python-ast.js';
 import { failAt, type SourceSite } from './template-site.js';
 
 /** The names a piece of code reads, and the names it binds. */
@@ -47,18 +47,13 @@ export function controlNames(clause: ControlClause): NameUse {
   return use;
 }
 
-/** Records a loop target's names as bound. */
-export function useTarget(target: ForTarget, use: NameUse): void {
+// Records a loop target's names as bound.
+function useTarget(target: ForTarget, use: NameUse): void {
   for (const id of targetNames(target)) use.binds.add(id);
 }
 
-/** The names a loop target binds: one, or each of an unpacking. */
-export function targetNames(target: ForTarget): readonly string[] {
-  return target.kind === 'name' ? [target.id] : target.ids;
-}
-
-/** Records an expression: the names it reads, and its comprehension targets as bound. */
-export function useExpression(expression: Expression, use: NameUse): void {
+// Records an expression: the names it reads, and its comprehension targets as bound.
+function useExpression(expression: Expression, use: NameUse): void {
   for (const child of children(expression)) useExpression(child, use);
   if (expression.kind === 'name') use.reads.add(expression.id);
   if (expression.kind === 'comprehension')

@@ -9,7 +9,7 @@ import {
 } from '../../messages/template.js';
 import { bindArguments } from './python-arguments.js';
 import { BUILTIN_FUNCTIONS, PYTHON_BUILTIN_NAMES } from './python-builtins.js';
-import { RenderBudget, type Scope } from './python-scope.js';
+import { RenderBudget, readLocal, type Scope } from './python-scope.js';
 import { failAt, type SourceSite } from './template-site.js';
 import {
   hasKind,
@@ -65,18 +65,7 @@ export class RenderScope implements Scope {
   }
 
   lookup(name: string, site: SourceSite): PyValue {
-    if (this.names.localNames.has(name)) {
-      const value = this.locals.get(name);
-      if (value === undefined)
-        failAt(
-          site,
-          PYTHON_ERROR(
-            'UnboundLocalError',
-            `local variable '${name}' referenced before assignment`,
-          ),
-        );
-      return value;
-    }
+    if (this.names.localNames.has(name)) return readLocal(this.locals, name, site);
     if (name === 'context') return this.context;
     if (!this.names.fetchedNames.has(name)) return this.module.lookup(name, site);
     if (MAKO_NAMES.has(name)) return failAt(site, UNSUPPORTED_MAKO_NAME(name));

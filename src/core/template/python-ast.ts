@@ -167,3 +167,8 @@ export type Statement =
 export type ForTarget =
   | { readonly kind: 'name'; readonly id: string }
   | { readonly kind: 'unpack'; readonly ids: readonly string[] };
+
+/** The names a loop target binds: one, or each of an unpacking. */
+export function targetNames(target: ForTarget): readonly string[] {
+  return target.kind === 'name' ? [target.id] : target.ids;
+}

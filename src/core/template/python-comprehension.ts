@@ -3,7 +3,7 @@
 // (its targets never leak out), and a generator expression runs lazily as it is consumed.
 // The evaluator is passed in, so this module does not import it.
 import { PYTHON_ERROR } from '../../messages/template.js';
-import type { ComprehensionClause, Expression } from './python-ast.js';
+import { type ComprehensionClause, type Expression, targetNames } from './python-ast.js';
 import { pyDict, pySet } from './python-collections.js';
 import { bindTarget, iterateValue } from './python-iteration.js';
 import { LocalScope, type Scope } from './python-scope.js';
@@ -49,7 +49,7 @@ function evaluateComprehension(
 ): PyValue {
   const [first] = expression.clauses as [ComprehensionClause, ...ComprehensionClause[]];
   const outer = iterateValue(evaluate(first.iterable, scope), site);
-  const local = new LocalScope(scope, targetNames(expression.clauses));
+  const local = new LocalScope(scope, clauseTargetNames(expression.clauses));
   const rows = (): Generator<void> =>
     clauseRows(expression.clauses, 0, outer, local, evaluate, site);
   const element = (): PyValue => evaluate(expression.element, local);
@@ -118,8 +118,6 @@ function guardReentry(iterator: Iterator<PyValue>, site: SourceSite): Iterator<P
   };
 }
 
-function targetNames(clauses: readonly ComprehensionClause[]): Set<string> {
-  return new Set(
-    clauses.flatMap(({ target }) => (target.kind === 'name' ? [target.id] : target.ids)),
-  );
+function clauseTargetNames(clauses: readonly ComprehensionClause[]): Set<string> {
+  return new Set(clauses.flatMap(({ target }) => targetNames(target)));
 }

@@ -10,7 +10,7 @@ export interface ExpressionParser extends TokenCursor {
   /** Python's `expression` (conditional expressions included). */
   expression(): Expression;
   /** Python's `disjunction`: no conditional, as in a comprehension's iterable and conditions. */
-  orTest(): Expression;
+  disjunction(): Expression;
 }
 
 /** `(…)`, `[…]` or `{…}`, at its opening bracket. */
@@ -106,9 +106,9 @@ export function parseClauses(parser: ExpressionParser): ComprehensionClause[] {
   while (parser.acceptKeyword('for')) {
     const target = parseForTarget(parser);
     if (!parser.acceptKeyword('in')) parser.fail(EXPECTED_TOKEN("'in'", describe(parser.peek())));
-    const iterable = parser.orTest();
+    const iterable = parser.disjunction();
     const conditions: Expression[] = [];
-    while (parser.acceptKeyword('if')) conditions.push(parser.orTest());
+    while (parser.acceptKeyword('if')) conditions.push(parser.disjunction());
     clauses.push({ target, iterable, conditions });
   }
   if (parser.isKeyword('async')) parser.fail(UNSUPPORTED_SYNTAX('async comprehensions'));

@@ -38,11 +38,7 @@ export class PythonParser extends TokenCursor {
   }
 
   /** Python's `disjunction`: an expression without a conditional (`x or y`, `not z`, …). */
-  orTest(): Expression {
-    return this.disjunction();
-  }
-
-  private disjunction(): Expression {
+  disjunction(): Expression {
     let left = this.conjunction();
     while (this.isKeyword('or')) {
       const line = this.next().line;

@@ -65,12 +65,21 @@ export class LocalScope implements Scope {
 
   lookup(name: string, site: SourceSite): PyValue {
     if (!this.localNames.has(name)) return this.parent.lookup(name, site);
-    const value = this.locals.get(name);
-    if (value === undefined)
-      failAt(
-        site,
-        PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`),
-      );
-    return value;
+    return readLocal(this.locals, name, site);
   }
+}
+
+/** The value of local `name`, or Python's UnboundLocalError when it is not assigned yet. */
+export function readLocal(
+  locals: ReadonlyMap<string, PyValue>,
+  name: string,
+  site: SourceSite,
+): PyValue {
+  const value = locals.get(name);
+  if (value === undefined)
+    failAt(
+      site,
+      PYTHON_ERROR('UnboundLocalError', `local variable '${name}' referenced before assignment`),
+    );
+  return value;
 }
