@@ -86,16 +86,34 @@ export function environmentSelection(args: ParsedArguments): {
   return { configFile: stringOption(args, 'config'), section: stringOption(args, 'name') };
 }
 
-/** Reads an option that must be one of `choices` (`--format`), `fallback` when absent. */
+/**
+ * Reads an option that must be one of `choices` (`--format`, `--hooks`): `fallback` when absent
+ * (undefined when no fallback is given); UsageError naming the option and the choices otherwise.
+ */
 export function choiceOption<T extends string>(
   args: ParsedArguments,
   name: string,
   choices: readonly T[],
   fallback: T,
-): T {
+): T;
+export function choiceOption<T extends string>(
+  args: ParsedArguments,
+  name: string,
+  choices: readonly T[],
+): T | undefined;
+export function choiceOption<T extends string>(
+  args: ParsedArguments,
+  name: string,
+  choices: readonly T[],
+  fallback?: T,
+): T | undefined {
   const value = stringOption(args, name) ?? fallback;
+  if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value))
-    throw new UsageError(UsageMessages.unknownFormat(value), UsageMessages.formatsHint(choices));
+    throw new UsageError(
+      UsageMessages.unknownChoice(name, value),
+      UsageMessages.choicesHint(choices),
+    );
   return value as T;
 }
 

@@ -54,9 +54,9 @@ export const UsageMessages = {
   unexpectedArgument: (command: string, argument: string): string =>
     `${command} takes no arguments, got '${argument}'`,
   commandHelpHint: (command: string): string => `run \`git-alembic ${command} --help\``,
-  unknownFormat: (format: string): string => `unknown --format '${format}'`,
-  formatsHint: (formats: readonly string[]): string =>
-    `use ${formats.slice(0, -1).join(', ')} or ${formats.at(-1) ?? ''}`,
+  unknownChoice: (option: string, value: string): string => `unknown --${option} '${value}'`,
+  choicesHint: (choices: readonly string[]): string =>
+    `use ${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`,
   noSuchDirectory: (directory: string): string => `--cwd ${directory}: no such directory`,
   CWD_HINT:
     'name the directory with the package.json (or a subdirectory of the repository), relative to here',

@@ -22,7 +22,6 @@ export const PreCommitConfigMessages = {
 
 /** What `setup` prints in pre-commit mode, and when husky and pre-commit are both present. */
 export const PreCommitSetupMessages = {
-  badHooks: (value: string): string => `unknown --hooks '${value}'; use husky or pre-commit`,
   bothPresent: (manager: string, reason: string): string =>
     `this repository has both husky and the pre-commit framework (.pre-commit-config.yaml), which cannot both own the git hooks; set up for ${manager} because ${reason} (choose with --hooks husky|pre-commit)`,
   REASON_SET_UP_HUSKY:

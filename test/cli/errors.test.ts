@@ -92,6 +92,12 @@ test(
   ['graph', '-f', 'svg'],
   "git-alembic: unknown --format 'svg' (hint: use ascii, mermaid, markdown or dot)",
 );
+test(
+  'bad setup --hooks',
+  usage,
+  ['setup', '--hooks', 'lefthook'],
+  "git-alembic: unknown --hooks 'lefthook' (hint: use husky or pre-commit)",
+);
 
 test('a missing config file: exit 2, the file named', async (t) => {
   const root = await tempProject(t, alembicFiles({ a1: null }));

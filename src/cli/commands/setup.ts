@@ -1,10 +1,8 @@
 // `git-alembic setup`: installs the heads files, the merge driver and the husky hooks (src/setup/).
-import { UsageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
-import { UsageMessages } from '../../messages/cli.js';
-import { PreCommitSetupMessages } from '../../messages/pre-commit.js';
 import {
   booleanOption,
+  choiceOption,
   chosenDirectory,
   type CommandDefinition,
   type CommandRuntime,
@@ -13,6 +11,8 @@ import {
   type ParsedArguments,
   stringOption,
 } from '../command.js';
+
+const HOOK_MANAGERS = ['husky', 'pre-commit'] as const;
 
 export const definition: CommandDefinition = {
   name: 'setup',
@@ -135,11 +135,6 @@ export async function run(args: ParsedArguments, { ctx, out }: CommandRuntime): 
 
 // --hooks husky|pre-commit, or --pre-commit.
 function hookManagerOption(args: ParsedArguments): 'husky' | 'pre-commit' | undefined {
-  const hooks = stringOption(args, 'hooks');
-  if (hooks !== undefined && hooks !== 'husky' && hooks !== 'pre-commit')
-    throw new UsageError(
-      PreCommitSetupMessages.badHooks(hooks),
-      UsageMessages.commandHelpHint('setup'),
-    );
+  const hooks = choiceOption(args, 'hooks', HOOK_MANAGERS);
   return booleanOption(args, 'pre-commit') ? 'pre-commit' : hooks;
 }
