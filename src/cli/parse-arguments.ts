@@ -30,44 +30,47 @@ export function parseCommandArguments(
     });
     return { values, positionals };
   } catch (error) {
-    // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for what it refuses.
-    if (
-      !(
-        error instanceof TypeError &&
-        'code' in error &&
-        String(error.code).startsWith('ERR_PARSE_ARGS')
-      )
-    )
-      throw error;
-    const message = usageMessage(String(error.code), error.message, definition, options);
+    const refusal = refusalOf(error);
+    if (refusal === undefined) throw error;
     throw new UsageError(
-      message,
-      suggestion(String(error.code), error.message, options) ??
-        UsageMessages.commandHelpHint(definition.name),
+      usageMessage(refusal, definition, options),
+      suggestion(refusal, options) ?? UsageMessages.commandHelpHint(definition.name),
     );
   }
 }
 
+// What parseArgs refused: its error code, its message, and the option or argument it names in
+// quotes (its own sentences vary by version).
+interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly quoted: string;
+}
+
+// parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for what it refuses.
+function refusalOf(error: unknown): Refusal | undefined {
+  if (!(error instanceof TypeError && 'code' in error)) return undefined;
+  const code = String(error.code);
+  if (!code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  return { code, message: error.message, quoted: /'([^']*)'/.exec(error.message)?.[1] ?? '' };
+}
+
 // `--formt`: the option meant, as a misspelt command gets the command meant.
 function suggestion(
-  code: string,
-  message: string,
+  { code, quoted }: Refusal,
   options: Readonly<Record<string, OptionSpec>>,
 ): string | undefined {
-  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   if (code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !quoted.startsWith('--')) return undefined;
   const closest = closestName(quoted.slice(2).split('=')[0] ?? '', Object.keys(options));
   return closest === undefined ? undefined : UsageMessages.didYouMeanOption(closest);
 }
 
-// parseArgs names the offending option or argument in quotes; its own sentences vary by version.
+// Our sentence for what parseArgs refused, built from the option or argument it names.
 function usageMessage(
-  code: string,
-  message: string,
+  { code, message, quoted }: Refusal,
   definition: CommandDefinition,
   options: Readonly<Record<string, OptionSpec>>,
 ): string {
-  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return UsageMessages.unknownOption(quoted);
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
     return UsageMessages.unexpectedArgument(definition.name, quoted);
