@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 
+import { withoutNpmSettings } from '../helpers/npm-environment.js';
 import { packageManagerTools } from '../helpers/package-managers.js';
 import { packedDevDependencies, packedPackage } from '../helpers/packed-package.js';
 import {
@@ -16,19 +17,10 @@ import {
   writeAlembicProject,
 } from '../helpers/temp-repo.js';
 
-// npm run by `npm test` exports npm_* settings meant for this package, not the scenario.
-function npmEnvironment(repo: TempRepo): Record<string, string | undefined> {
-  const cleared = Object.keys(repo.env).filter((key) => key.toLowerCase().startsWith('npm_'));
-  return {
-    ...Object.fromEntries(cleared.map((key) => [key, undefined])),
-    NODE_EXTRA_CA_CERTS: undefined,
-  };
-}
-
 function npm(repo: TempRepo, args: readonly string[], options: RunOptions = {}) {
   return repo.run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], {
     ...options,
-    env: { ...npmEnvironment(repo), ...options.env },
+    env: { ...withoutNpmSettings(repo.env), ...options.env },
   });
 }
 
@@ -55,7 +47,7 @@ test.serial(
     const { tarball } = await packedPackage();
     const repo = await project(t, { 'git-alembic': `file:${tarball}` });
     const setup = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
-      env: npmEnvironment(repo),
+      env: withoutNpmSettings(repo.env),
     });
     t.true(
       setup.stdout.includes('  package.json: added husky ^9.1.7 to devDependencies; '),
@@ -74,7 +66,7 @@ test.serial(
     await repo.git(['clone', '-q', repo.root, clone]);
     const ci = await repo.run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
       cwd: '../teammate',
-      env: npmEnvironment(repo),
+      env: withoutNpmSettings(repo.env),
       allowFailure: true,
     });
     t.is(ci.status, 0, ci.stderr);
@@ -100,7 +92,7 @@ test.serial(
     const skipped = await repo.run(
       repo.path('node_modules/.bin/git-alembic'),
       ['setup', '--no-install'],
-      { env: npmEnvironment(repo) },
+      { env: withoutNpmSettings(repo.env) },
     );
     t.true(
       skipped.stdout.includes(
@@ -122,7 +114,7 @@ test.serial(
     await repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
     const gui = await pathWithout(repo, ['pnpm']);
     const missing = await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
-      env: { ...npmEnvironment(repo), PATH: gui },
+      env: { ...withoutNpmSettings(repo.env), PATH: gui },
     });
     t.is(
       missing.stderr,
@@ -152,7 +144,7 @@ test.serial(
   async (t) => {
     const repo = await project(t, await packedDevDependencies());
     await repo.run(repo.path('node_modules/.bin/git-alembic'), ['setup'], {
-      env: npmEnvironment(repo),
+      env: withoutNpmSettings(repo.env),
     });
     await repo.git(['add', '-A']);
     await repo.git(['commit', '-q', '-m', 'set up git-alembic']);
@@ -189,7 +181,7 @@ for (const manager of ['pnpm', 'yarn'] as const) {
     const { tarball } = await packedPackage();
     const repo = await createTempRepo(t);
     const env = {
-      ...npmEnvironment(repo),
+      ...withoutNpmSettings(repo.env),
       PATH: `${path.dirname(tools.bin[manager])}${path.delimiter}${repo.env['PATH'] ?? ''}`,
     };
     await writeAlembicProject(repo);

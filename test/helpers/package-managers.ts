@@ -7,6 +7,8 @@ import { mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 
+import { withoutNpmSettings } from './npm-environment.js';
+
 /** The versions installed: pnpm 9 and yarn 1, the ones most projects pin. */
 const TOOLS = { pnpm: 'pnpm@9', yarn: 'yarn@1' } as const;
 
@@ -29,7 +31,7 @@ export function packageManagerTools(): PackageManagerTools {
     execFileSync(
       'npm',
       ['install', '--no-audit', '--no-fund', '--prefer-offline', ...Object.values(TOOLS)],
-      { cwd: building, env: cleanEnvironment(), stdio: 'pipe' },
+      { cwd: building, env: withoutNpmSettings(process.env), stdio: 'pipe' },
     );
     if (!installed(bins)) renameSync(building, directory);
     return { bin };
@@ -49,12 +51,4 @@ function installed(bins: string): boolean {
     // Not installed yet.
     return false;
   }
-}
-
-/** The environment without the npm_* settings `npm test` exports for this package. */
-export function cleanEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key.toLowerCase().startsWith('npm_')) delete env[key];
-  delete env['NODE_EXTRA_CA_CERTS'];
-  return env;
 }

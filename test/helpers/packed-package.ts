@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { withoutNpmSettings } from './npm-environment.js';
 import { PACKAGE_ROOT } from './temp-repo.js';
 
 const run = promisify(execFile);
@@ -173,10 +174,8 @@ async function hashPath(hash: ReturnType<typeof createHash>, relative: string): 
     .update('\0');
 }
 
-// npm run by `npm test` exports npm_* settings meant for this package; the packing and the
-// template install must not inherit them (e.g. a lifecycle's prefix).
-function npmEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
-  return env;
+// The packing and the template install must not inherit npm's settings for this package (e.g. a
+// lifecycle's prefix); they have always kept NODE_EXTRA_CA_CERTS and NPM_* spelt in upper case.
+function npmEnvironment(): Record<string, string | undefined> {
+  return withoutNpmSettings(process.env, { anyCase: false, keepCaCerts: true });
 }
