@@ -1,8 +1,12 @@
-// Timing helpers for the benchmarks: whole processes, interleaved, medians.
+// Timing helpers for the benchmarks: the git-alembic command they time, whole processes,
+// interleaved, medians.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MEASURE = fileURLToPath(new URL('./measure_child.py', import.meta.url));
+
+/** The built CLI that the benchmarks time (`npm run build` first). */
+export const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 
 /** One process run: wall time, peak RSS, exit status. */
 export interface Sample {
@@ -19,6 +23,22 @@ export interface Command {
   readonly env: NodeJS.ProcessEnv;
   /** Exit statuses that count as success (check exits 1 on a divergence, for instance). */
   readonly okStatuses?: readonly number[];
+}
+
+/** A run of the built git-alembic with `args` in `cwd`, in the environment users run node with. */
+export function ours(
+  label: string,
+  cwd: string,
+  args: readonly string[],
+  okStatuses?: readonly number[],
+): Command {
+  return {
+    label,
+    argv: [process.execPath, BIN, ...args],
+    cwd,
+    env: nodeEnvironment(),
+    ...(okStatuses ? { okStatuses } : {}),
+  };
 }
 
 /** Runs the command once through the measuring wrapper. */

@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import {
+  BIN,
   type Command,
   interleave,
   medianMs,
   nodeEnvironment,
+  ours,
   peakRssMb,
   pythonEnvironment,
 } from './measure.js';
@@ -21,7 +22,6 @@ import { gitEnvironment, gitIn } from './hook-repository.js';
 import { benchMerge } from './merge-bench.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 // BENCH_ONLY=heads,commits (say): only those parts, while working on one of them.
 const ONLY = process.env['BENCH_ONLY']?.split(',');
@@ -31,21 +31,6 @@ const PYTHON = process.env['GIT_ALEMBIC_ORACLE_PYTHON'] ?? '/usr/bin/python3';
 
 function hasAlembic(): boolean {
   return spawnSync(PYTHON, ['-c', 'import alembic'], { stdio: 'ignore' }).status === 0;
-}
-
-function ours(
-  label: string,
-  cwd: string,
-  args: readonly string[],
-  okStatuses?: readonly number[],
-): Command {
-  return {
-    label,
-    argv: [process.execPath, BIN, ...args],
-    cwd,
-    env: nodeEnvironment(),
-    ...(okStatuses ? { okStatuses } : {}),
-  };
 }
 
 function alembic(label: string, cwd: string, args: readonly string[]): Command {

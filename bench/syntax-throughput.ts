@@ -6,13 +6,11 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { checkPythonSyntax } from '../src/core/python-syntax/check-syntax.js';
-import { interleave, medianMs, nodeEnvironment } from './measure.js';
+import { interleave, medianMs, ours } from './measure.js';
 import { writeSyntheticHistory } from './synthetic-history.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const revisions = Number(process.argv[2] ?? 400);
 const root = mkdtempSync(join(realpathSync(tmpdir()), 'git-alembic-syntax-bench-'));
 try {
@@ -31,15 +29,8 @@ try {
   console.log(
     `complete syntax check: cold ${(megabytes / cold).toFixed(1)} MB/s (${(cold * 1000).toFixed(0)} ms), warm ${(megabytes / warm).toFixed(1)} MB/s`,
   );
-  const command = (label: string, args: string[]) => ({
-    label,
-    argv: [process.execPath, BIN, ...args],
-    cwd: root,
-    env: nodeEnvironment(),
-    okStatuses: [0, 1],
-  });
   const [heads = [], check = []] = interleave(
-    [command('heads', ['heads']), command('check', ['check'])],
+    [ours('heads', root, ['heads'], [0, 1]), ours('check', root, ['check'], [0, 1])],
     7,
   );
   console.log(
