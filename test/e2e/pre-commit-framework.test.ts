@@ -30,6 +30,7 @@ import {
   scenarioTest,
 } from '../helpers/hook-scenario.js';
 import { parentSource } from '../helpers/merge-project.js';
+import { PRE_COMMIT, requirePreCommit } from '../helpers/pre-commit.js';
 import {
   assertMergedInHead,
   DEV_REV,
@@ -51,13 +52,6 @@ process.env['PRE_COMMIT_HOME'] = path.join(shared, 'cache');
 process.env['npm_config_prefer_offline'] = 'true';
 const hookRepository = path.join(shared, 'git-alembic');
 const LOCAL_LOG = 'local-hook.log';
-
-const PRE_COMMIT = [
-  '/usr/bin/pre-commit',
-  ...(process.env['PATH'] ?? '')
-    .split(path.delimiter)
-    .map((directory) => path.join(directory, 'pre-commit')),
-].find((file) => existsSync(file));
 
 // The user's config before setup: a local hook of their own, in pre-commit's sample style.
 const USER_CONFIG = `# our hooks
@@ -138,12 +132,7 @@ function frameworkTest(
   implementation: (t: ExecutionContext, python: string) => Promise<void>,
 ): void {
   scenarioTest(title, async (t, python) => {
-    if (PRE_COMMIT === undefined) {
-      t.fail(
-        'the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)',
-      );
-      return;
-    }
+    if (requirePreCommit(t) === undefined) return;
     await implementation(t, python);
   });
 }

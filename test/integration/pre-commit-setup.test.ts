@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 
+import { PRE_COMMIT, requirePreCommit } from '../helpers/pre-commit.js';
 import {
   BIN,
   createTempRepo,
@@ -32,12 +33,6 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-setup
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 process.env['PRE_COMMIT_HOME'] = path.join(scratch, 'home');
 
-const PRE_COMMIT = [
-  '/usr/bin/pre-commit',
-  ...(process.env['PATH'] ?? '')
-    .split(path.delimiter)
-    .map((directory) => path.join(directory, 'pre-commit')),
-].find((file) => existsSync(file));
 const SOURCE = [
   '--pre-commit-repo',
   'https://example.com/git-alembic',
@@ -105,14 +100,8 @@ function frameworkHook(
   });
 }
 
-function requireFramework(t: ExecutionContext): boolean {
-  if (PRE_COMMIT === undefined)
-    t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
-  return PRE_COMMIT !== undefined;
-}
-
 test('setup --pre-commit twice: the second run changes nothing, byte for byte; uninstall restores every byte', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const repo = await pythonProject(t);
   const before = snapshot(repo);
   const first = await repo.cli(['setup', ...SOURCE]);
@@ -136,7 +125,7 @@ test('setup --pre-commit twice: the second run changes nothing, byte for byte; u
 });
 
 test('uninstall after the user edited the config around our entry takes out only ours', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const repo = await pythonProject(t);
   await repo.cli(['setup', ...SOURCE]);
   const added = await repo.read('.pre-commit-config.yaml');
@@ -158,7 +147,7 @@ test('uninstall after the user edited the config around our entry takes out only
 });
 
 test('a package.json beside .pre-commit-config.yaml: pre-commit unless husky is configured, and setup says why', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const plain = await pythonProject(t, (repo) =>
     repo.write('package.json', '{"name": "web", "private": true}\n'),
   );
@@ -201,7 +190,7 @@ test('--yes without package.json asks for husky, beside a pre-commit config too,
 });
 
 test('husky active and --hooks pre-commit: setup says why `pre-commit install` did not run; doctor says which runs; uninstall undoes both', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const repo = await pythonProject(t, (project) =>
     project.write('package.json', '{"name": "web", "private": true}\n'),
   );
@@ -235,7 +224,7 @@ test('husky active and --hooks pre-commit: setup says why `pre-commit install` d
 });
 
 test('doctor in pre-commit mode checks the entry, the hook types, the installed hooks, core.hooksPath and the driver', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const repo = await pythonProject(t);
   await repo.cli(['setup', ...SOURCE]);
   const ids = async (): Promise<string[]> =>

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
@@ -12,6 +12,7 @@ import {
   removeFromPreCommitConfig,
 } from '../../src/setup/pre-commit-config.js';
 import { InputError } from '../../src/errors.js';
+import { requirePreCommit } from '../helpers/pre-commit.js';
 
 const FILE = '.pre-commit-config.yaml';
 const ENTRY = { repo: 'https://github.com/git-alembic/git-alembic', rev: 'v0.1.0' };
@@ -59,27 +60,19 @@ interface Parsed {
   repos: { repo: string; rev?: string; hooks: { id: string }[] }[];
 }
 
-// The real framework judges: `pre-commit validate-config` (Debian's 3.0.4 here and in CI).
-const PRE_COMMIT = [
-  '/usr/bin/pre-commit',
-  ...(process.env['PATH'] ?? '')
-    .split(path.delimiter)
-    .map((directory) => path.join(directory, 'pre-commit')),
-].find((file) => existsSync(file));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'git-alembic-pre-commit-config-'));
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 let written = 0;
 
+// The real framework judges: `pre-commit validate-config`.
 function assertValidConfig(t: ExecutionContext, text: string, what: string): void {
-  if (PRE_COMMIT === undefined) {
-    t.fail('the pre-commit framework is not installed (apt-get install pre-commit; .ci/run does)');
-    return;
-  }
+  const preCommit = requirePreCommit(t);
+  if (preCommit === undefined) return;
   written += 1;
   const file = path.join(scratch, `config-${written}.yaml`);
   writeFileSync(file, text);
   try {
-    execFileSync(PRE_COMMIT, ['validate-config', file], {
+    execFileSync(preCommit, ['validate-config', file], {
       stdio: 'pipe',
       env: { ...process.env, PRE_COMMIT_HOME: path.join(scratch, 'home') },
     });
