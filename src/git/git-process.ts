@@ -6,14 +6,10 @@
 // Each call is synchronous: a hook waits for every answer anyway, and spawnSync needs none of
 // the streams and sockets of an asynchronous child (measured: the first asynchronous git call
 // of a process cost about 10 ms, each later one 3.5 ms; spawnSync 4 ms, then 2.5 ms).
-import type {
-  SpawnSyncOptionsWithBufferEncoding,
-  SpawnSyncReturns,
-  spawnSync as SpawnSync,
-} from 'node:child_process';
-import module from 'node:module';
+import type { SpawnSyncOptionsWithBufferEncoding, SpawnSyncReturns } from 'node:child_process';
 
 import { GitCommandError } from '../errors.js';
+import { lazySpawnSync } from './lazy-spawn-sync.js';
 
 /** How a git process ended. */
 export interface GitProcessResult<Output = string> {
@@ -30,18 +26,13 @@ export interface GitCallOptions {
   readonly input?: string | Uint8Array;
 }
 
-// node:child_process (with net, streams and dgram: about 3 ms) is loaded on the first call, so a
-// command that never needs git (heads outside a repository) never loads it.
-let loadedSpawnSync: typeof SpawnSync | undefined;
+// node:child_process is loaded on the first call (see lazy-spawn-sync.ts).
 function spawnSync(
   command: string,
   args: readonly string[],
   options: SpawnSyncOptionsWithBufferEncoding,
 ): SpawnSyncReturns<Buffer> {
-  loadedSpawnSync ??= (
-    module.createRequire(import.meta.url)('node:child_process') as { spawnSync: typeof SpawnSync }
-  ).spawnSync;
-  return loadedSpawnSync(command, args, options);
+  return lazySpawnSync()(command, args, options);
 }
 
 // Generous: ls-tree and diff output of a large repository can run to megabytes.

@@ -1,7 +1,8 @@
 // The merge driver's fallback: git's own three-way text merge, which writes conflict markers into
 // the current file. Spawned directly rather than through the git port: the driver must know git's
 // exact exit status (a conflict count, or an error), and must work without loading simple-git.
-import { spawnSync } from 'node:child_process';
+// node:child_process loads only when a merge falls back here, not on every driver run.
+import { lazySpawnSync } from './lazy-spawn-sync.js';
 
 /** What `git merge-file` did. */
 export type MergeFileOutcome =
@@ -33,7 +34,7 @@ export function gitMergeFile(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
 ): MergeFileOutcome {
-  const result = spawnSync(
+  const result = lazySpawnSync()(
     'git',
     mergeFileArguments(files.current, files.base, files.incoming, markerSize),
     {

@@ -228,7 +228,7 @@ test("a merge that forks the history: post-merge's node asks git about the compa
   t.is((await committedHeads(repo)).length, 1);
 });
 
-test('a hook that writes and folds a merge loads no ES module loader, node:crypto, perf_hooks or fs/promises', async (t) => {
+test('a hook that writes and folds a merge loads no ES module loader, node:crypto, perf_hooks or fs/promises; the clean merge driver no node:child_process', async (t) => {
   const { repo } = await loggingRepo(t);
   // At exit, each node the merge starts writes its arguments, then the built-in modules it loaded.
   const preload = repo.path('../modules.cjs');
@@ -254,5 +254,9 @@ test('a hook that writes and folds a merge loads no ES module loader, node:crypt
     'NativeModule fs/promises',
   ])
     t.false(hook?.includes(unwanted), unwanted);
+  // The driver's merge of the heads files is clean: it starts no git merge-file.
+  const driver = loaded.find(([args]) => args?.startsWith('driver '));
+  t.truthy(driver);
+  t.false(driver?.includes('NativeModule child_process'), 'driver: child_process');
   t.is((await committedHeads(repo)).length, 1, 'the merge revision was folded in');
 });
