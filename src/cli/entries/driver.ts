@@ -5,9 +5,6 @@ import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../../exit-codes.js';
 import { runStandalone } from '../run-command.js';
 
-/** For the code cache (src/code-cache.ts): the lazily loaded parts this run entered. */
-export { enteredCodeParts } from '../../runtime/code-parts.js';
-
 /** Runs `driver` with its arguments (after the command name). */
 export function run(args: readonly string[], ctx: CommandContext): Promise<ExitCode> {
   return runStandalone(command, args, ctx);
