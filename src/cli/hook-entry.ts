@@ -3,6 +3,8 @@
 // (dist/fast/hook.cjs), one script whose slow path and merge writing are initialised only when
 // reached. It behaves exactly as `main` does for the command (arguments passed through, failures
 // reported alike).
+import path from 'node:path';
+
 import type { ExitCode } from '../exit-codes.js';
 import { runHook } from '../hooks/run-hook.js';
 import type { CommandRuntime } from './command.js';
@@ -35,10 +37,7 @@ export async function dispatchHook(
 ): Promise<ExitCode> {
   const [name, ...rest] = args;
   if (name !== FRAMEWORK_ENTRY) return runHook(args, runtime);
-  const [{ runFrameworkHook }, path] = await Promise.all([
-    import('../hooks/framework-hook.js'),
-    import('node:path'),
-  ]);
+  const { runFrameworkHook } = await import('../hooks/framework-hook.js');
   const running = runtime.ctx.running ?? { script: 'git-alembic', node: 'node' };
   return runFrameworkHook(rest, runtime, {
     binary: path.resolve(running.script),
