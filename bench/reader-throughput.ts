@@ -2,7 +2,7 @@
 // attributes, an upgrade() and downgrade() of op.create_table/op.add_column calls with strings
 // and comments). Run `npx tsx bench/reader-throughput.ts [megabytes]` (default 50); code built
 // by tsc runs 10-20 % faster than under tsx's on-the-fly transform.
-import { readRevisionFile } from '../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../src/core/revision-file/read-revision-file.js';
 
 function hexId(index: number): string {
   return (index * 2654435761).toString(16).padStart(12, '0').slice(-12);

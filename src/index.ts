@@ -11,7 +11,7 @@ export {
   readRevisionFile,
   type RevisionFileInput,
   type RevisionFileOptions,
-} from './core/revision-file/revision-file.js';
+} from './core/revision-file/read-revision-file.js';
 export type { ConstantValue, Revision } from './core/revision.js';
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { divergences } from '../core/graph/divergences.js';
 import { buildRevisionGraph, type RevisionGraph } from '../core/graph/revision-graph.js';
 import type { PlannedMerge } from '../core/merge/merge-plan.js';
-import { readRevisionFile } from '../core/revision-file/revision-file.js';
+import { readRevisionFile } from '../core/revision-file/read-revision-file.js';
 import type { Revision } from '../core/revision.js';
 import { UserError } from '../errors.js';
 import { MergeMessages } from '../messages/merge.js';

@@ -18,7 +18,7 @@ import {
   type RevisionCacheKey,
   revisionCacheDirectory,
 } from '../../src/alembic/revision-cache.js';
-import { readRevisionFile } from '../../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../../src/core/revision-file/read-revision-file.js';
 import type { Revision } from '../../src/core/revision.js';
 
 const KEY: RevisionCacheKey = {

@@ -5,7 +5,7 @@
 import { InputError, UserError } from '../../errors.js';
 import { MergeMessages } from '../../messages/merge.js';
 import { formatCreateDate } from '../naming/create-date.js';
-import { readRevisionFile } from '../revision-file/revision-file.js';
+import { readRevisionFile } from '../revision-file/read-revision-file.js';
 import type { ConstantValue, Revision } from '../revision.js';
 import { renderMakoTemplate, reprString, type TemplateVariables } from '../template/index.js';
 import type { PlannedMerge } from './merge-plan.js';

@@ -11,10 +11,9 @@ import {
   pythonSyntaxError,
 } from '../../messages/revision-file.js';
 import type { AttributeBinding, BindingProblem } from './attribute-bindings.js';
-import { checkRevisionFileSyntax } from './complete-check.js';
 import { conflictMarkerLine } from './conflict-markers.js';
 import { summarizeDocstring } from './docstring-header.js';
-import { normalizedConstants, readCommonRevisionFile } from './fast-reader.js';
+import { normalizedConstants } from './fast-reader.js';
 import { type LiteralValue, type ValueProblem, evaluateValue } from './literal-value.js';
 import type { Token } from './python-lexer.js';
 import { SourceDecodingError, decodePythonSource } from './python-source.js';
@@ -36,17 +35,10 @@ export type { RevisionFileInput, RevisionFileOptions } from './revision-file-inp
 const LEGACY_FILE_NAME = /^([a-f0-9]+)\.py$/;
 
 /**
- * The revision a file declares, normalised as Alembic normalises it. Throws InputError
- * (`file:line: …`) for Python syntax errors, values that are not literals, bindings we cannot
- * follow, and values Alembic would reject.
+ * The revision a file declares, read without the fast path (readRevisionFile in
+ * read-revision-file.ts tries that first): the reference the fast path is tested against.
+ * Throws InputError (`file:line: …`) as readRevisionFile does.
  */
-export function readRevisionFile(input: RevisionFileInput, options: RevisionFileOptions): Revision {
-  if (options.completeSyntaxCheck === true) checkRevisionFileSyntax(input);
-  // Most files take the fast path; it returns undefined for anything it cannot vouch for.
-  return readCommonRevisionFile(input, options) ?? readRevisionFilePrecisely(input, options);
-}
-
-/** readRevisionFile without its fast path: the reference the fast path is tested against. */
 export function readRevisionFilePrecisely(
   input: RevisionFileInput,
   options: RevisionFileOptions,

@@ -4,7 +4,7 @@
 import test from 'ava';
 
 import { checkPythonSyntax } from '../../../src/core/python-syntax/check-syntax.js';
-import { readRevisionFile } from '../../../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../../../src/core/revision-file/read-revision-file.js';
 import { lineAt, PythonSyntaxError } from '../../../src/core/revision-file/python-syntax-error.js';
 import { InputError } from '../../../src/errors.js';
 

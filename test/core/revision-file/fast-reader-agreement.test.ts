@@ -5,10 +5,8 @@
 import test from 'ava';
 
 import { InputError } from '../../../src/errors.js';
-import {
-  readRevisionFile,
-  readRevisionFilePrecisely,
-} from '../../../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../../../src/core/revision-file/read-revision-file.js';
+import { readRevisionFilePrecisely } from '../../../src/core/revision-file/revision-file.js';
 import type { ConstantValue } from '../../../src/core/revision.js';
 import { pick } from '../../helpers/random.js';
 import {

@@ -3,7 +3,7 @@
 import test from 'ava';
 
 import { InputError } from '../../../src/errors.js';
-import { readRevisionFile } from '../../../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../../../src/core/revision-file/read-revision-file.js';
 import type { ConstantValue } from '../../../src/core/revision.js';
 import { CONSTANTS_HINT, PLAIN_BINDING_HINT } from '../../../src/messages/revision-file.js';
 import { VALID_CASES, type Expected } from './revision-file-cases.js';

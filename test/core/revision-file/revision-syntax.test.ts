@@ -2,7 +2,7 @@
 // gets the spec back, and real Alembic (importing the same bytes) agrees with the reader.
 import test from 'ava';
 
-import { readRevisionFile } from '../../../src/core/revision-file/revision-file.js';
+import { readRevisionFile } from '../../../src/core/revision-file/read-revision-file.js';
 import { oracleTest } from '../../helpers/python.js';
 import { pick } from '../../helpers/random.js';
 import {
