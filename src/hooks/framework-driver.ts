@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { DRIVER_DESCRIPTION } from '../core/setup/driver-command.js';
 import { driverCurrentIn, frameworkDriverCommand } from '../core/setup/framework-driver.js';
+import { commonGitDir } from '../git/git-dir.js';
 import type { GitProcess } from '../git/git-process.js';
 
 const DRIVER_KEY = 'merge.git-alembic.driver';
@@ -42,13 +43,7 @@ export async function ensureFrameworkDriver(
 // The common git directory's config (a linked worktree's git dir names it in `commondir`).
 function readConfigText(gitDir: string): string {
   try {
-    let common = gitDir;
-    try {
-      common = path.resolve(gitDir, readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
-    } catch {
-      // No commondir: gitDir is the common directory.
-    }
-    return readFileSync(path.join(common, 'config'), 'utf8');
+    return readFileSync(path.join(commonGitDir(gitDir), 'config'), 'utf8');
   } catch {
     // Unreadable: git decides.
     return '';

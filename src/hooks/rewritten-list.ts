@@ -2,9 +2,9 @@
 // stdin to pre-push alone. git feeds the hook from a file of the rebase's state, which is still
 // there while post-rewrite runs: rebase-merge/rewritten-list (the merge backend, the default) or
 // rebase-apply/rewritten (--apply). Without either, the reflog says where the rebase started.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { readStateFile } from '../git/git-dir.js';
 import type { GitProcess } from '../git/git-process.js';
 import { origHead } from './git-state.js';
 
@@ -20,12 +20,10 @@ export async function rewrittenListText(
   git: GitProcess,
 ): Promise<string> {
   if (gitDir === undefined) return '';
+  // This backend's file, else the other's, else the reflog.
   for (const file of STATE_FILES) {
-    try {
-      return readFileSync(path.join(gitDir, file), 'utf8');
-    } catch {
-      // This backend's file is not there: try the other, then the reflog.
-    }
+    const list = readStateFile(gitDir, file);
+    if (list !== undefined) return list;
   }
   return fromReflog(gitDir, git);
 }
