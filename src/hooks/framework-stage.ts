@@ -15,9 +15,6 @@ export type FrameworkStage =
   /** A stage we have no work in (pre-push, commit-msg: a hook configured for a stage it does not support). */
   | { readonly kind: 'none' };
 
-/** The stage names an entry may give explicitly (the post-commit id). */
-export const EXPLICIT_STAGES: readonly string[] = ['post-commit'];
-
 /**
  * The stage of this run: `explicit` when the entry names one, else read from the framework's
  * variables; none of them means pre-commit (or `pre-commit run`, which is the same work).
