@@ -3,6 +3,19 @@
 import type { AlembicSettings } from '../core/config/alembic-settings/settings.js';
 import type { ConstantValue } from '../core/revision.js';
 
+/** A path setting the git-alembic config can give an environment in place of the Alembic config's. */
+export type OverriddenPath = 'scriptLocation' | 'versionLocations' | 'headsFile';
+
+/** The git-alembic config entry an environment was read from, as errors name it. */
+export interface ConfiguredEntry {
+  /** The git-alembic config file (`.git-alembicrc.json`). */
+  readonly file: string;
+  /** The entry's key in it: `environments[0]`. */
+  readonly key: string;
+  /** The paths the entry sets in place of the Alembic config's. */
+  readonly sets: ReadonlySet<OverriddenPath>;
+}
+
 /** A fully resolved Alembic environment: the settings as read (AlembicSettings), with every path absolute. */
 export interface AlembicEnvironment
   extends Omit<AlembicSettings, 'scriptLocation' | 'versionLocations' | 'prependSysPath'> {
@@ -24,4 +37,6 @@ export interface AlembicEnvironment
   readonly mainOptions: ReadonlyMap<string, string>;
   /** Absolute path of the heads file (`<script_location>/heads.txt` by default). */
   readonly headsFile: string;
+  /** The git-alembic config entry that describes it; absent for a discovered environment. */
+  readonly configuredEntry?: ConfiguredEntry;
 }

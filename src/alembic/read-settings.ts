@@ -19,7 +19,7 @@ import {
   SCRIPT_LOCATION_MISSING_HINT,
 } from '../messages/alembic-config.js';
 import { displayPath } from './config-files.js';
-import type { AlembicEnvironment } from './environment.js';
+import type { AlembicEnvironment, ConfiguredEntry, OverriddenPath } from './environment.js';
 import { DEFAULT_INI_SECTION, loadSources, type LoadedSources } from './load-sources.js';
 import { isDirectory, resolveLocation, type ValueOrigin } from './package-resource.js';
 import { resolveVersionLocations } from './resolve-versions.js';
@@ -92,7 +92,18 @@ export async function readEnvironment(spec: EnvironmentSpec): Promise<AlembicEnv
       headsFile === undefined
         ? path.join(scriptLocation, 'heads.txt')
         : path.resolve(spec.repoRoot, headsFile),
+    ...configuredEntryOf(spec),
   };
+}
+
+// The git-alembic config entry the overrides came from, and which paths it sets.
+function configuredEntryOf(spec: EnvironmentSpec): { configuredEntry?: ConfiguredEntry } {
+  const source = spec.overridesSource;
+  if (source === undefined) return {};
+  const overrides = spec.overrides ?? {};
+  const keys: readonly OverriddenPath[] = ['scriptLocation', 'versionLocations', 'headsFile'];
+  const sets = new Set(keys.filter((key) => overrides[key] !== undefined));
+  return { configuredEntry: { file: source.file, key: source.key, sets } };
 }
 
 /** `<config path relative to the repository>`, plus `[section]` when it is not `alembic`. */

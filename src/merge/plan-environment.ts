@@ -90,7 +90,7 @@ export async function planEnvironment(
     const destination = {
       root: workspace.repoRoot,
       file: targetPath(plan),
-      origin: mergeRevisionOrigin(environment, workspace.config, workspace.repoRoot, plan.location),
+      origin: mergeRevisionOrigin(environment, workspace.repoRoot, plan.location),
     };
     const outcome = await renderPlan(plan, prepared, destination, { ...fallback, announce });
     if (outcome.kind === 'held-back') return outcome;

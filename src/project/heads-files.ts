@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { fileSystemReason } from '../fs/file-system-error.js';
 import { HeadsFileMessages } from '../messages/edits.js';
 import { HeadsFileUpkeepMessages } from '../messages/git-integration.js';
-import type { ResolvedConfig } from '../config/schema.js';
 import type { History } from './workspace.js';
 import { headsFileOrigin } from './write-origins.js';
 
@@ -78,9 +77,8 @@ export function inspectHeadsFileFor(
 export function updateHeadsFile(
   history: History,
   repoRoot: string,
-  config: ResolvedConfig,
 ): HeadsFileState & { readonly written: boolean } {
-  return updateHeadsFileTo(history, history.graph.heads, repoRoot, config);
+  return updateHeadsFileTo(history, history.graph.heads, repoRoot);
 }
 
 /**
@@ -91,7 +89,6 @@ export function updateHeadsFileTo(
   history: History,
   heads: readonly string[],
   repoRoot: string,
-  config: ResolvedConfig,
 ): HeadsFileState & { readonly written: boolean } {
   const { environment } = history;
   const state = inspectHeadsFileFor(
@@ -111,7 +108,7 @@ export function updateHeadsFileTo(
   assertReplaceable(state);
   try {
     writeFileAtomic(
-      { root: repoRoot, file: state.file, origin: headsFileOrigin(environment, config, repoRoot) },
+      { root: repoRoot, file: state.file, origin: headsFileOrigin(environment, repoRoot) },
       text,
     );
   } catch (error) {

@@ -39,7 +39,7 @@ export function rewriteHeadsFiles(
       !headsFileInUse(history.environment, repoRoot, config)
     )
       continue;
-    const state = updateHeadsFileTo(history, headsOf(history), repoRoot, config);
+    const state = updateHeadsFileTo(history, headsOf(history), repoRoot);
     if (state.written)
       rewritten.push({
         environment: history.environment.name,

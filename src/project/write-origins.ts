@@ -4,22 +4,16 @@
 import path from 'node:path';
 
 import { displayPath } from '../alembic/config-files.js';
-import type { AlembicEnvironment } from '../alembic/environment.js';
-import type { EnvironmentConfig, ResolvedConfig } from '../config/schema.js';
+import type { AlembicEnvironment, OverriddenPath } from '../alembic/environment.js';
 import { type PathOrigin, resolvesWithin } from '../fs/write-target.js';
 
 /** Where an environment's heads file path comes from. */
-export function headsFileOrigin(
-  environment: AlembicEnvironment,
-  config: ResolvedConfig,
-  repoRoot: string,
-): PathOrigin {
-  const configured = configuredEntry(environment, config);
-  if (configured?.entry.headsFile !== undefined)
-    return configKey(config, configured.index, 'headsFile', repoRoot);
-  if (configured?.entry.scriptLocation !== undefined)
-    return configKey(config, configured.index, 'scriptLocation', repoRoot);
-  return alembicKey(environment, 'script_location', repoRoot);
+export function headsFileOrigin(environment: AlembicEnvironment, repoRoot: string): PathOrigin {
+  return (
+    entryKey(environment, 'headsFile') ??
+    entryKey(environment, 'scriptLocation') ??
+    alembicKey(environment, 'script_location', repoRoot)
+  );
 }
 
 /**
@@ -28,46 +22,29 @@ export function headsFileOrigin(
  */
 export function mergeRevisionOrigin(
   environment: AlembicEnvironment,
-  config: ResolvedConfig,
   repoRoot: string,
   location: string,
 ): PathOrigin {
   if (resolvesWithin(repoRoot, location)) return alembicKey(environment, 'file_template', repoRoot);
-  const configured = configuredEntry(environment, config);
-  if (configured?.entry.versionLocations !== undefined)
-    return configKey(config, configured.index, 'versionLocations', repoRoot);
+  const versionLocations = entryKey(environment, 'versionLocations');
+  if (versionLocations !== undefined) return versionLocations;
   // Without version_locations, Alembic's only location is <script_location>/versions.
   const isDefault =
     environment.versionLocations.length === 1 &&
     environment.versionLocations[0] === path.join(environment.scriptLocation, 'versions');
   if (!isDefault) return alembicKey(environment, 'version_locations', repoRoot);
-  if (configured?.entry.scriptLocation !== undefined)
-    return configKey(config, configured.index, 'scriptLocation', repoRoot);
-  return alembicKey(environment, 'script_location', repoRoot);
-}
-
-// The project config's entry for this environment (same config file and section), if any.
-function configuredEntry(
-  environment: AlembicEnvironment,
-  config: ResolvedConfig,
-): { entry: EnvironmentConfig; index: number } | undefined {
-  const index = config.environments.findIndex(
-    (entry) =>
-      entry.config !== undefined &&
-      path.resolve(config.baseDirectory, entry.config) === environment.configFile &&
-      (entry.section ?? 'alembic') === environment.section,
+  return (
+    entryKey(environment, 'scriptLocation') ?? alembicKey(environment, 'script_location', repoRoot)
   );
-  const entry = config.environments[index];
-  return entry === undefined ? undefined : { entry, index };
 }
 
-function configKey(
-  config: ResolvedConfig,
-  index: number,
-  key: string,
-  repoRoot: string,
-): PathOrigin {
-  return { key: `environments[${index}].${key}`, file: config.file ?? repoRoot };
+// `environments[0].headsFile` in the git-alembic config, when its entry for the environment sets it.
+function entryKey(
+  { configuredEntry }: AlembicEnvironment,
+  key: OverriddenPath,
+): PathOrigin | undefined {
+  if (configuredEntry === undefined || !configuredEntry.sets.has(key)) return undefined;
+  return { key: `${configuredEntry.key}.${key}`, file: configuredEntry.file };
 }
 
 function alembicKey(environment: AlembicEnvironment, key: string, repoRoot: string): PathOrigin {

@@ -6,7 +6,6 @@ import {
   lfAttributeLineFor,
 } from '../core/edits/gitattributes.js';
 import { headsFileCommentUpdate, headsFileUpdate } from '../core/heads/heads-file-status.js';
-import type { ResolvedConfig } from '../config/schema.js';
 import { checkedWritePath } from '../fs/write-target.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { assertReplaceable, inspectHeadsFile } from '../project/heads-files.js';
@@ -47,13 +46,9 @@ export function planAttributes(
  * @throws UserError when a heads file path leads outside the work tree, is a symbolic link, or
  * holds a file that is not a heads file.
  */
-export function planHeadsFiles(
-  histories: readonly History[],
-  topLevel: string,
-  config: ResolvedConfig,
-): FileEdit[] {
+export function planHeadsFiles(histories: readonly History[], topLevel: string): FileEdit[] {
   return histories.map((history) => {
-    const origin = headsFileOrigin(history.environment, config, topLevel);
+    const origin = headsFileOrigin(history.environment, topLevel);
     // Checked before it is read: a link's target is never read, let alone copied here.
     checkedWritePath({ root: topLevel, file: history.environment.headsFile, origin });
     const state = inspectHeadsFile(history, topLevel);

@@ -12,11 +12,7 @@ export function planHistoryFiles(
   environments: SetupEnvironments,
   hookFiles: readonly string[],
 ) {
-  const headsEdits = planHeadsFiles(
-    environments.histories,
-    topLevel,
-    environments.workspace.config,
-  );
+  const headsEdits = planHeadsFiles(environments.histories, topLevel);
   const attributes = planAttributes(
     topLevel,
     headsEdits.map((edit) => edit.relative),

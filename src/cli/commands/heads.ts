@@ -79,7 +79,7 @@ export async function run(args: ParsedArguments, runtime: CommandRuntime): Promi
 // --write: one line per environment, saying what was written or that the file was current.
 async function writeHeadsFiles(
   histories: readonly History[],
-  { repoRoot, config }: Workspace,
+  { repoRoot }: Workspace,
   out: Printer,
 ): Promise<ExitCode> {
   const [{ updateHeadsFile }, { HeadsFileUpkeepMessages }] = await Promise.all([
@@ -87,7 +87,7 @@ async function writeHeadsFiles(
     import('../../messages/git-integration.js'),
   ]);
   for (const history of histories) {
-    const state = updateHeadsFile(history, repoRoot, config);
+    const state = updateHeadsFile(history, repoRoot);
     if (state.written) out.result(HeadsFileUpkeepMessages.wrote(state.relative, state.heads));
     else out.info(HeadsFileUpkeepMessages.upToDate(state.relative));
   }
