@@ -17,7 +17,7 @@ import {
   runByBlock,
 } from '../setup/hidden-hooks.js';
 import { pointsAtHusky } from '../setup/husky-step.js';
-import { displayPath } from '../setup/project.js';
+import { shownPath } from '../fs/write-target.js';
 import type { DoctorContext } from './doctor-context.js';
 import { finding } from './driver-checks.js';
 
@@ -36,7 +36,7 @@ export async function hiddenHookFindings(context: DoctorContext): Promise<Findin
 }
 
 function hiddenHookFinding(context: DoctorContext, found: HiddenHook, unseen: boolean): Finding[] {
-  const shown = displayPath(found.file, context.project.topLevel);
+  const shown = shownPath(found.file, context.project.topLevel);
   const where = placeOf(found.source);
   if (!found.supported)
     return [

@@ -113,7 +113,7 @@ function realPathOfNearest(file: string, links = 0): string {
   }
 }
 
-// Inside the root: relative with forward slashes; elsewhere: as it is.
-function shownPath(file: string, root: string): string {
+/** `file` relative to `root` when inside it (forward slashes, '' for the root itself), else as it is. */
+export function shownPath(file: string, root: string): string {
   return isWithin(root, file) ? path.relative(root, file).split(path.sep).join('/') : file;
 }

@@ -13,8 +13,8 @@ import {
 import { SetupMessages } from '../messages/git-integration.js';
 import { type FileEdit, readForEdit } from './file-edits.js';
 import type { HiddenHook } from './hidden-hooks.js';
-import { displayPath } from './project.js';
 import { packageFile } from '../fs/package-root.js';
+import { shownPath } from '../fs/write-target.js';
 
 /** What the hook files need to know. */
 export interface HookFilesInput {
@@ -73,7 +73,7 @@ function planHookFile(input: HookFilesInput, hook: string): FileEdit {
     expectedBlockBody(hook, input.packageRelative, chainLines),
     relative,
   );
-  const chained = hidden.map((found) => displayPath(found.file, input.topLevel));
+  const chained = hidden.map((found) => shownPath(found.file, input.topLevel));
   return {
     ...target,
     after: changed ? text : before,

@@ -71,14 +71,6 @@ export function repositoryRelative(file: string, topLevel: string): string {
   return path.relative(topLevel, file).split(path.sep).join('/');
 }
 
-/** `file` relative to the top level when inside it (forward slashes), else as it is. */
-export function displayPath(file: string, topLevel: string): string {
-  const relative = path.relative(topLevel, file);
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)
-    ? file
-    : relative.split(path.sep).join('/');
-}
-
 /** The environment without the variables that point git at another repository. */
 export function withoutGitLocation(
   env: Readonly<Record<string, string | undefined>>,

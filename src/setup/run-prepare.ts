@@ -4,12 +4,13 @@
 // never fails an install: whatever happens, it says why in one line and exits 0.
 import path from 'node:path';
 
+import { shownPath } from '../fs/write-target.js';
 import { PrepareMessages } from '../messages/git-integration.js';
 import { findRepositoryRoot } from '../project/find-repository.js';
 import { registerDriver } from './driver-step.js';
 import { activateHusky, planHusky } from './husky-step.js';
 import { hiddenDirectories, hiddenHooks, runByBlock } from './hidden-hooks.js';
-import { displayPath, openProject, type Project, withoutGitLocation } from './project.js';
+import { openProject, type Project, withoutGitLocation } from './project.js';
 
 /** What prepare did, or why it did nothing; never an error. */
 export type PrepareReport =
@@ -54,7 +55,7 @@ async function hiddenHooksNotRun(project: Project, huskyDirectory: string): Prom
     )
     .map((hidden) =>
       PrepareMessages.hiddenNotRun(
-        displayPath(hidden.file, project.topLevel),
+        shownPath(hidden.file, project.topLevel),
         `${huskyDirectory}/${hidden.hook}`,
       ),
     );

@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import { localBinary } from '../core/setup/driver-command.js';
 import { UserError } from '../errors.js';
+import { shownPath } from '../fs/write-target.js';
 import { SetupMessages } from '../messages/git-integration.js';
 import { PreCommitSetupMessages } from '../messages/pre-commit.js';
 import { registerDriver } from './driver-step.js';
@@ -31,7 +32,7 @@ import { planIgnore } from './ignore-step.js';
 import { findPackageManager, installStep } from './install-step.js';
 import { activateHusky, type HuskyPlan, planHusky } from './husky-step.js';
 import { planPackageJson } from './package-step.js';
-import { displayPath, openProject, type Project } from './project.js';
+import { openProject, type Project } from './project.js';
 import type { SetupOptions, SetupReport } from './setup-options.js';
 
 export type { SetupOptions, SetupReport } from './setup-options.js';
@@ -164,7 +165,7 @@ async function planSetup(
   const warnings = [
     ...hidden
       .filter((hook) => !hook.supported)
-      .map((hook) => SetupMessages.unsupportedHook(displayPath(hook.file, project.topLevel))),
+      .map((hook) => SetupMessages.unsupportedHook(shownPath(hook.file, project.topLevel))),
     ...optional(config.warning),
     ...hookEdits
       .filter((edit) => edit.after?.includes('\r\n') === true)
