@@ -11,8 +11,8 @@ import path from 'node:path';
 
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { GitProcess } from './git-process.js';
-import { type IndexListing, parseIndexListing } from './parse-output.js';
-import { listIndex } from './tracked-files.js';
+import type { IndexListing } from './parse-output.js';
+import { listIndex, listIndexMatching } from './tracked-files.js';
 
 /** The file, in the revision cache's directory, that remembers the paths of the last run. */
 export const INDEX_PATHS_FILE = 'index-paths.json';
@@ -24,14 +24,14 @@ const CONFIG_PATHSPECS = [':(top,glob)**/*.ini', ':(top,glob)**/pyproject.toml']
 export class IndexLister {
   readonly #git: GitProcess;
   readonly #memoryFile: string | undefined;
-  readonly #remembered: readonly string[];
+  // Read with the first listing: a run whose discovery lists nothing never reads it.
+  #remembered: readonly string[] = [];
   #first: Promise<IndexListing> | undefined;
 
   /** `memoryFile`: where the paths of the last run are kept (none: nothing is remembered). */
   constructor(git: GitProcess, memoryFile: string | undefined) {
     this.#git = git;
     this.#memoryFile = memoryFile;
-    this.#remembered = memoryFile === undefined ? [] : rememberedPaths(memoryFile);
   }
 
   /**
@@ -53,25 +53,15 @@ export class IndexLister {
     return listing;
   }
 
-  // As listIndex lists, with the config files' pathspecs added.
-  async #listFirst(): Promise<IndexListing> {
+  // As listIndex lists, with the config files' pathspecs added. It reads the remembered paths
+  // before it returns, so listIndex sees them once #first is set.
+  #listFirst(): Promise<IndexListing> {
+    this.#remembered = this.#memoryFile === undefined ? [] : rememberedPaths(this.#memoryFile);
     // '' (the top level) lists everything, the config files too.
     const pathspecs = this.#remembered.includes('')
       ? []
       : [...CONFIG_PATHSPECS, ...this.#remembered.map((file) => `:(top,literal)${file}`)];
-    return parseIndexListing(
-      await this.#git.run([
-        'ls-files',
-        '-s',
-        '-v',
-        '-c',
-        '-m',
-        '-z',
-        '--full-name',
-        '--',
-        ...pathspecs,
-      ]),
-    );
+    return listIndexMatching(this.#git, pathspecs);
   }
 }
 

@@ -17,11 +17,22 @@ import {
  */
 export async function listIndex(git: GitProcess, paths: readonly string[]): Promise<IndexListing> {
   if (paths.length === 0) return { entries: [], skipWorktree: new Set(), modified: new Set() };
+  return listIndexMatching(
+    git,
+    paths.includes('') ? [] : paths.map((file) => `:(top,literal)${file}`),
+  );
+}
+
+/** The index entries `pathspecs` match (none given: every entry), as listIndex lists them. */
+export async function listIndexMatching(
+  git: GitProcess,
+  pathspecs: readonly string[],
+): Promise<IndexListing> {
   // -v tags skip-worktree entries (S) and, in lower case, assume-unchanged ones; -m adds a C line
-  // for each entry the work tree differs from (git compares the content where stat data cannot tell).
-  const pathspecs = paths.includes('') ? [] : paths.map((file) => `:(top,literal)${file}`);
+  // for each entry the work tree differs from (git compares the content where stat data cannot
+  // tell); --full-name keeps paths top-level ones wherever git runs.
   return parseIndexListing(
-    await git.run(['ls-files', '-s', '-v', '-c', '-m', '-z', '--', ...pathspecs]),
+    await git.run(['ls-files', '-s', '-v', '-c', '-m', '-z', '--full-name', '--', ...pathspecs]),
   );
 }
 
