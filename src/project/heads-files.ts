@@ -26,8 +26,6 @@ export interface HeadsFileState {
   readonly status: HeadsFileStatus;
   /** The file's text, undefined when missing or unreadable. */
   readonly text: string | undefined;
-  /** The file exists but could not be read (a directory, no permission): nothing may be written over it. */
-  readonly readFailed?: true;
 }
 
 /** An environment's heads file (as its history was read) compared with the history. */
@@ -64,7 +62,6 @@ export function inspectHeadsFileFor(
       heads: sorted,
       status: { kind: 'unreadable', reason: readError },
       text: undefined,
-      readFailed: true,
     };
   return { file, relative, heads: sorted, status: headsFileStatus(text, sorted), text };
 }
@@ -90,18 +87,19 @@ export function updateHeadsFileTo(
   heads: readonly string[],
   repoRoot: string,
 ): HeadsFileState & { readonly written: boolean } {
-  const { environment } = history;
+  const { environment, headsFileReadError } = history;
   const state = inspectHeadsFileFor(
     environment.headsFile,
     heads,
     repoRoot,
     history.headsFileText,
-    history.headsFileReadError,
+    headsFileReadError,
   );
-  if (state.readFailed && state.status.kind === 'unreadable')
+  // A file that exists but could not be read (a directory, no permission) is never written over.
+  if (headsFileReadError !== undefined)
     throw new InputError(
       { file: state.relative },
-      HeadsFileMessages.cannotRead(state.status.reason),
+      HeadsFileMessages.cannotRead(headsFileReadError),
     );
   const text = headsFileUpdate(state.text, state.heads);
   if (text === undefined) return { ...state, written: false };
