@@ -159,7 +159,7 @@ const HOOK_NAMING: MergeNaming = {
 
 function createdMerge(
   history: History,
-  { plan, target }: RenderedPlan,
+  { plan, destination: { file: target } }: RenderedPlan,
   origins: readonly DivergenceOrigin[],
   project: HookProject,
 ): CreatedMerge {

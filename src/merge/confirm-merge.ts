@@ -19,8 +19,8 @@ import type { Output } from '../runtime/output.js';
 /** A merge that was written. */
 export interface WrittenMerge {
   readonly plan: PlannedMerge;
-  /** Absolute path of the file. */
-  readonly target: string;
+  /** `file`: the absolute path of the file. */
+  readonly destination: { readonly file: string };
 }
 
 // The file names Alembic loads from a version directory (as the revision scanner applies it).
@@ -34,7 +34,8 @@ export function confirmMerges(
   out: Output,
 ): void {
   const added: Revision[] = [];
-  for (const { plan, target } of written) {
+  for (const { plan, destination } of written) {
+    const target = destination.file;
     const revision = LOADED_NAME.test(path.basename(target))
       ? readBack(history, repoRoot, target, out)
       : undefined;

@@ -67,7 +67,7 @@ export async function renderPlan(
   }
   return {
     kind: 'rendered',
-    merge: { plan, rendered: encodeAndVerify(plan, text, context), target, destination },
+    merge: { plan, rendered: encodeAndVerify(plan, text, context), destination },
   };
 }
 

@@ -18,9 +18,10 @@ import { FileTakenError, writeNewFile } from './write-revision.js';
 export interface RenderedPlan {
   readonly plan: PlannedMerge;
   readonly rendered: RenderedMerge;
-  /** Absolute path of the new file. */
-  readonly target: string;
-  /** The work tree it must be written in, and the setting its path comes from. */
+  /**
+   * The new file (`file`: its absolute path), the work tree it must be written in, and the
+   * setting its path comes from.
+   */
   readonly destination: WriteTarget;
 }
 
@@ -43,7 +44,8 @@ export async function writeMerge(
   dryRun: boolean,
   { ctx, out }: Runtime,
 ): Promise<WriteOutcome> {
-  const { target, rendered } = merge;
+  const { destination, rendered } = merge;
+  const target = destination.file;
   if (existingContentEquals(target, rendered.bytes)) {
     out.info(MergeMessages.fileExists(target));
     return 'identical';
@@ -53,7 +55,7 @@ export async function writeMerge(
     out.result(rendered.text);
     return 'dry-run';
   }
-  writeNewFile(merge.destination, rendered.bytes);
+  writeNewFile(destination, rendered.bytes);
   out.result(out.verbosity === 'quiet' ? target : MergeMessages.generating(target));
   await runHooks(target, prepared, launches, { ctx, out });
   return 'written';
