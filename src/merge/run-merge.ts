@@ -11,8 +11,10 @@ import { parseWallClock, type WallClock } from '../core/naming/create-date.js';
 import { UsageError } from '../errors.js';
 import { checkedWritePath } from '../fs/write-target.js';
 import { ExitCode } from '../exit-codes.js';
+import { HeadsFileUpkeepMessages } from '../messages/git-integration.js';
 import { MergeMessages } from '../messages/merge.js';
 import { fallbackOptedOut } from '../python/find-python.js';
+import { rewriteHeadsFiles } from '../project/heads-upkeep.js';
 import type { LoadObserver } from '../project/load-observer.js';
 import {
   type EnvironmentSelection,
@@ -94,23 +96,19 @@ export async function runMerge(
     selection.kind === 'merge' ? [{ history, groups: selection.groups }] : [],
   );
   const results = await writeMergeGroups(workspace, chosen, naming, runtime);
-  await rewriteMergedHeadsFiles(workspace, results, runtime);
+  rewriteMergedHeadsFiles(workspace, results, runtime);
   return ExitCode.OK;
 }
 
 // The heads file of each environment that got a merge lists its heads now, so `check` is clean
 // straight away; as in the hooks, only where a heads file is in use.
-async function rewriteMergedHeadsFiles(
+function rewriteMergedHeadsFiles(
   workspace: Workspace,
   results: readonly WrittenMerges[],
   { out }: Runtime,
-): Promise<void> {
+): void {
   const merged = results.filter(({ written }) => written.length > 0).map(({ history }) => history);
   if (merged.length === 0) return;
-  const [{ rewriteHeadsFiles }, { HeadsFileUpkeepMessages }] = await Promise.all([
-    import('../project/heads-upkeep.js'),
-    import('../messages/git-integration.js'),
-  ]);
   for (const file of rewriteHeadsFiles(
     merged,
     workspace.repoRoot,
