@@ -101,39 +101,33 @@ test("the hooks and heads --write never replace a heads file that became someone
   );
 });
 
-test('a heads file outside the work tree: setup and heads --write refuse, naming headsFile and its file', async (t) => {
-  const repo = await project(t);
-  const outside = await outsideDirectory(repo, 'elsewhere');
-  await repo.write(
-    '.git-alembicrc.json',
-    '{"environments": [{"config": "alembic.ini", "headsFile": "../elsewhere/heads.txt"}]}\n',
-  );
-  const before = await status(repo);
-  const message = `git-alembic: ${path.join(outside.directory, 'heads.txt')} (from environments[0].headsFile in .git-alembicrc.json) is outside the repository's work tree (or inside .git); git-alembic writes only inside it (hint: Alembic would write there; git-alembic refuses: point the setting at a directory inside the repository)\n`;
-  for (const args of [['setup'], ['heads', '--write']]) {
-    const refused = await repo.cli(args, { allowFailure: true });
-    t.deepEqual([refused.status, refused.stderr], [2, message], args.join(' '));
-  }
-  t.deepEqual(await outside.entries(), []);
-  t.is(await status(repo), before);
-});
+// The configured entry names a heads file outside, with an Alembic config or alone.
+const outsideHeadsFiles: [string, string][] = [
+  [
+    'a heads file outside the work tree: setup and heads --write refuse, naming headsFile and its file',
+    '{"config": "alembic.ini", "headsFile": "../elsewhere/heads.txt"}',
+  ],
+  [
+    'a heads file outside the work tree, for an environment the git-alembic config alone describes, names headsFile',
+    '{"scriptLocation": "migrations", "headsFile": "../elsewhere/heads.txt"}',
+  ],
+];
 
-test('a heads file outside the work tree, for an environment the git-alembic config alone describes, names headsFile', async (t) => {
-  const repo = await project(t);
-  const outside = await outsideDirectory(repo, 'elsewhere');
-  await repo.write(
-    '.git-alembicrc.json',
-    '{"environments": [{"scriptLocation": "migrations", "headsFile": "../elsewhere/heads.txt"}]}\n',
-  );
-  const before = await status(repo);
-  const message = `git-alembic: ${path.join(outside.directory, 'heads.txt')} (from environments[0].headsFile in .git-alembicrc.json) is outside the repository's work tree (or inside .git); git-alembic writes only inside it (hint: Alembic would write there; git-alembic refuses: point the setting at a directory inside the repository)\n`;
-  for (const args of [['setup'], ['heads', '--write']]) {
-    const refused = await repo.cli(args, { allowFailure: true });
-    t.deepEqual([refused.status, refused.stderr], [2, message], args.join(' '));
-  }
-  t.deepEqual(await outside.entries(), []);
-  t.is(await status(repo), before);
-});
+for (const [title, entry] of outsideHeadsFiles) {
+  test(title, async (t) => {
+    const repo = await project(t);
+    const outside = await outsideDirectory(repo, 'elsewhere');
+    await repo.write('.git-alembicrc.json', `{"environments": [${entry}]}\n`);
+    const before = await status(repo);
+    const message = `git-alembic: ${path.join(outside.directory, 'heads.txt')} (from environments[0].headsFile in .git-alembicrc.json) is outside the repository's work tree (or inside .git); git-alembic writes only inside it (hint: Alembic would write there; git-alembic refuses: point the setting at a directory inside the repository)\n`;
+    for (const args of [['setup'], ['heads', '--write']]) {
+      const refused = await repo.cli(args, { allowFailure: true });
+      t.deepEqual([refused.status, refused.stderr], [2, message], args.join(' '));
+    }
+    t.deepEqual(await outside.entries(), []);
+    t.is(await status(repo), before);
+  });
+}
 
 // The revision files moved from migrations/versions to `outside`.
 async function moveVersions(repo: TempRepo, outside: string): Promise<void> {
