@@ -303,7 +303,7 @@ test('doctor in pre-commit mode checks the entry, the hook types, the installed 
 });
 
 test('doctor in pre-commit mode reads a .pre-commit-config.yaml that is a symbolic link to a file in the repository', async (t) => {
-  if (!requireFramework(t)) return;
+  if (requirePreCommit(t) === undefined) return;
   const repo = await pythonProject(t);
   await repo.cli(['setup', ...SOURCE]);
   // Doctor only reads the config: a link is no reason to refuse, as it is for setup's writes.
